@@ -1,0 +1,126 @@
+// Invariants the simulator checks while it runs (TigerBeetle's VOPR habit): a failure names the
+// broken rule; the scenario runner adds the command that replays it.
+import { compareDistance, topicKey } from '../src/core/id.ts'
+import type { TopicState } from '../src/core/topic-state.ts'
+import type { Simulator, SimNode } from './simulator.ts'
+
+export class InvariantViolation extends Error {
+  constructor (message: string) {
+    super(message)
+    this.name = 'InvariantViolation'
+  }
+}
+
+/**
+ * Every topic's tree is acyclic: following settled parent edges (the child is attached and
+ * has no JOIN outstanding) from any live node never returns to a node already on the walk.
+ */
+export function checkAcyclic (sim: Simulator, topics: readonly string[]): void {
+  for (const topic of topics) {
+    const done = new Set<number>()
+    for (const start of sim.nodes) {
+      if (!start.alive || done.has(start.index)) continue
+      const walk: number[] = []
+      const onWalk = new Set<number>()
+      let cur: number | undefined = start.index
+      while (cur !== undefined && !done.has(cur)) {
+        if (onWalk.has(cur)) {
+          const cycle = walk.slice(walk.indexOf(cur)).concat(cur)
+          throw new InvariantViolation(`topic ${topic}: cycle of parent edges ${cycle.join(' -> ')} at ${sim.now.toFixed(1)} ms`)
+        }
+        onWalk.add(cur)
+        walk.push(cur)
+        const n: SimNode = sim.nodes[cur]
+        if (!n.alive) break
+        const t: Readonly<TopicState> | undefined = n.core.topicState(topic)
+        if (t === undefined || t.parent === null || !t.attached || t.joinTo !== null) break
+        cur = +t.parent
+      }
+      for (const w of walk) done.add(w)
+    }
+  }
+}
+
+export interface ReachabilityReport {
+  /** Topics whose root is not the live node closest to the key. */
+  rootMismatches: number
+}
+
+/**
+ * Every live subscriber is reachable from its topic's root: its chain of parents is live,
+ * each parent lists the child, every link is attached, and all subscribers of a topic end at
+ * the same root.
+ */
+export function checkReachable (sim: Simulator, topics: readonly string[], subscribers: ReadonlyMap<string, readonly number[]>): ReachabilityReport {
+  let rootMismatches = 0
+  for (const topic of topics) {
+    let root: number | undefined
+    for (const s of subscribers.get(topic) ?? []) {
+      const start = sim.nodes[s]
+      if (!start.alive) continue
+      let cur = start
+      for (let hops = 0; ; hops++) {
+        const t = cur.core.topicState(topic)
+        if (t === undefined || !t.attached) {
+          throw new InvariantViolation(`topic ${topic}: subscriber ${s} not reachable: node ${cur.index} on its path is ${t === undefined ? 'not in the tree' : 'detached'} at ${sim.now.toFixed(1)} ms`)
+        }
+        if (t.isRoot) break
+        if (hops > 64 || t.parent === null) {
+          throw new InvariantViolation(`topic ${topic}: subscriber ${s} has no path to a root (stuck at node ${cur.index}) at ${sim.now.toFixed(1)} ms`)
+        }
+        const parent = sim.nodes[+t.parent]
+        if (!parent.alive) {
+          throw new InvariantViolation(`topic ${topic}: subscriber ${s} hangs below crashed node ${parent.index} at ${sim.now.toFixed(1)} ms`)
+        }
+        if (parent.core.topicState(topic)?.children.has(cur.ref) !== true) {
+          throw new InvariantViolation(`topic ${topic}: node ${parent.index} does not list its child ${cur.index} at ${sim.now.toFixed(1)} ms`)
+        }
+        cur = parent
+      }
+      if (root === undefined) root = cur.index
+      else if (root !== cur.index) {
+        throw new InvariantViolation(`topic ${topic}: two roots, ${root} and ${cur.index}, at ${sim.now.toFixed(1)} ms`)
+      }
+    }
+    if (root !== undefined && root !== closestLive(sim, topic)) rootMismatches++
+  }
+  return { rootMismatches }
+}
+
+/** The live node XOR-closest to the topic's key, by brute force. */
+export function closestLive (sim: Simulator, topic: string): number | undefined {
+  const key = topicKey(topic)
+  let best: number | undefined
+  for (const n of sim.nodes) {
+    if (!n.alive) continue
+    if (best === undefined || compareDistance(n.id, sim.nodes[best].id, key) < 0) best = n.index
+  }
+  return best
+}
+
+/** No node delivers one message twice: a bit per (message, node). */
+export class DuplicateCheck {
+  private readonly seen = new Map<number, Uint8Array>()
+
+  /** Records the delivery; returns false when it is a duplicate. */
+  record (message: number, node: number): boolean {
+    let bits = this.seen.get(message)
+    if (bits === undefined) {
+      bits = new Uint8Array(64)
+      this.seen.set(message, bits)
+    }
+    const byte = node >> 3
+    if (byte >= bits.length) {
+      let n = bits.length
+      while (n <= byte) n *= 2
+      const grown = new Uint8Array(n)
+      grown.set(bits)
+      bits = grown
+      this.seen.set(message, bits)
+    }
+    const mask = 1 << (node & 7)
+    if ((bits[byte] & mask) !== 0) return false
+    bits[byte] |= mask
+    return true
+  }
+}

@@ -1,0 +1,71 @@
+// Every default of the protocol core in one place, with its reason.
+
+export interface CoreOptions {
+  /** Kademlia bucket size. 20 is Kademlia's and kad-dht's k. */
+  k: number
+  /**
+   * Prefer low round-trip peers within a full bucket (proximity neighbour selection). It is
+   * what keeps the delay penalty of tree paths low; off only to measure its effect.
+   */
+  proximity: boolean
+  /** r: the nodes closest to a topic key that keep a replica of the root's state. */
+  replicas: number
+  /**
+   * Heartbeat interval between tree neighbours (one heartbeat per neighbour for all topics,
+   * skipped when other traffic went to that neighbour within the interval). 500 ms lets a
+   * subtree whose parent dies receive again within 2 s (failure timeout + one route).
+   */
+  heartbeatIntervalMs: number
+  /**
+   * A watched peer (parent, replicated root, cached root) silent for this long is taken as
+   * failed: 2.5 heartbeats tolerates one lost or late heartbeat. Checks run every half
+   * heartbeat, so detection lands within 3 heartbeat intervals of the last word heard.
+   */
+  failureTimeoutMs: number
+  /** A child silent this long is dropped from the child list (children are soft state). */
+  childTimeoutMs: number
+  /** A JOIN not answered (even by a hop-level acknowledgement) in this time is re-routed. */
+  joinTimeoutMs: number
+  /** Avoid a peer that answered a JOIN with a path through us for this long. */
+  avoidMs: number
+  /**
+   * Fan-out cap: child entries a node holds over all topics before it hands its farthest
+   * child to a sibling (SCRIBE's bottleneck remover). Infinity turns the remover off.
+   */
+  maxChildren: number
+  /** The root heartbeats a publisher that sent to it directly within this time. */
+  publisherTtlMs: number
+  /** How many recent sequence numbers per publisher the de-duplication window holds. */
+  dedupWindow: number
+  /** Topic names are UTF-8 strings of 1..maxTopicBytes bytes. */
+  maxTopicBytes: number
+  /** Largest application payload a node accepts or sends. */
+  maxPayloadBytes: number
+  /** Largest encoded frame (a batch of messages) a node decodes. */
+  maxFrameBytes: number
+}
+
+export const CORE_DEFAULTS: Readonly<CoreOptions> = Object.freeze({
+  k: 20,
+  proximity: true,
+  replicas: 3,
+  heartbeatIntervalMs: 500,
+  failureTimeoutMs: 1250,
+  childTimeoutMs: 3000,
+  joinTimeoutMs: 1000,
+  avoidMs: 5000,
+  maxChildren: 32,
+  publisherTtlMs: 10_000,
+  dedupWindow: 1024,
+  maxTopicBytes: 256,
+  maxPayloadBytes: 1024 * 1024,
+  maxFrameBytes: 4 * 1024 * 1024
+})
+
+export function coreOptions (overrides: Partial<CoreOptions> = {}): CoreOptions {
+  const o = { ...CORE_DEFAULTS }
+  for (const [k, v] of Object.entries(overrides)) {
+    if (v !== undefined) (o as Record<string, unknown>)[k] = v
+  }
+  return o
+}

@@ -1,0 +1,65 @@
+// The one small loop that drives a MeshCore, shared by the simulator and the real node: feed an
+// input, then drain transmits (grouped per peer, order kept, so a transport can write one
+// frame per peer), events and the next deadline. Hosts supply time, sending and a wake-up; the
+// driver holds no clock and no timer of its own.
+import type { CoreEvent, MeshCore } from './mesh-core.ts'
+import type { PeerRef } from './routing-table.ts'
+import type { Msg } from './wire/types.ts'
+
+export interface DriverHost {
+  /** Current time in ms (virtual in the simulator, monotonic in the node). */
+  now: () => number
+  /** Send a batch of messages to one peer, in order. */
+  send: (to: PeerRef, msgs: Msg[]) => void
+  /** An event for the application. */
+  event: (event: CoreEvent) => void
+  /** Call driver.wake() at (or soon after) time `at`; replaces any earlier request. */
+  wakeAt: (at: number) => void
+}
+
+export class CoreDriver {
+  readonly core: MeshCore
+  private readonly host: DriverHost
+  private armedAt = Infinity
+
+  constructor (core: MeshCore, host: DriverHost) {
+    this.core = core
+    this.host = host
+  }
+
+  /** Runs one input against the core with the current time, then flushes its outputs. */
+  input<T> (fn: (core: MeshCore, now: number) => T): T {
+    const result = fn(this.core, this.host.now())
+    this.flush()
+    return result
+  }
+
+  /** The wake-up the host was asked for is due. */
+  wake (): void {
+    this.armedAt = Infinity
+    this.core.handleTimeout(this.host.now())
+    this.flush()
+  }
+
+  flush (): void {
+    const tx = this.core.drainTransmits()
+    if (tx.length === 1) {
+      this.host.send(tx[0].to, [tx[0].msg])
+    } else if (tx.length > 1) {
+      const byPeer = new Map<PeerRef, Msg[]>()
+      for (const { to, msg } of tx) {
+        const list = byPeer.get(to)
+        if (list === undefined) byPeer.set(to, [msg])
+        else list.push(msg)
+      }
+      for (const [to, msgs] of byPeer) this.host.send(to, msgs)
+    }
+    const events = this.core.drainEvents()
+    for (const e of events) this.host.event(e)
+    const at = this.core.pollTimeout()
+    if (at < this.armedAt) {
+      this.armedAt = at
+      this.host.wakeAt(at)
+    }
+  }
+}

@@ -1,0 +1,47 @@
+// Named errors with codes a caller can switch on. The core never throws these out of handle*
+// for network input (bad frames are counted and dropped); they are for application commands.
+
+export type ErrorCode =
+  | 'ERR_INVALID_TOPIC'
+  | 'ERR_PAYLOAD_TOO_LARGE'
+  | 'ERR_MALFORMED_FRAME'
+  | 'ERR_FRAME_TOO_LARGE'
+  | 'ERR_INVALID_ARGUMENT'
+
+export class MeshcastError extends Error {
+  readonly code: ErrorCode
+
+  constructor (code: ErrorCode, message: string) {
+    super(message)
+    this.name = 'MeshcastError'
+    this.code = code
+  }
+}
+
+export class InvalidTopicError extends MeshcastError {
+  constructor (message: string) {
+    super('ERR_INVALID_TOPIC', message)
+    this.name = 'InvalidTopicError'
+  }
+}
+
+export class PayloadTooLargeError extends MeshcastError {
+  constructor (size: number, limit: number) {
+    super('ERR_PAYLOAD_TOO_LARGE', `payload of ${size} bytes is over the limit of ${limit} bytes (option maxPayloadBytes)`)
+    this.name = 'PayloadTooLargeError'
+  }
+}
+
+export class MalformedFrameError extends MeshcastError {
+  constructor (message: string) {
+    super('ERR_MALFORMED_FRAME', message)
+    this.name = 'MalformedFrameError'
+  }
+}
+
+export class FrameTooLargeError extends MeshcastError {
+  constructor (size: number, limit: number) {
+    super('ERR_FRAME_TOO_LARGE', `frame of ${size} bytes is over the limit of ${limit} bytes (option maxFrameBytes)`)
+    this.name = 'FrameTooLargeError'
+  }
+}

@@ -1,0 +1,55 @@
+// What one node knows of one topic's tree.
+import type { DedupWindow } from './dedup.ts'
+import type { NodeId } from './id.ts'
+import type { PeerRef } from './routing-table.ts'
+
+export interface ChildEntry {
+  /** Handed to a sibling by the bottleneck remover; still served until it leaves. */
+  redirected: boolean
+}
+
+export class TopicState {
+  readonly name: string
+  readonly key: NodeId
+  /** The application on this node subscribed. */
+  subscribed = false
+  /** Our parent in the tree (pending until it acknowledges); null at the root or detached. */
+  parent: PeerRef | null = null
+  /** Connected to the root through the parent (or we are the root). */
+  attached = false
+  isRoot = false
+  /** The parent and its ancestors up to the root, as the parent last told us. */
+  path: PeerRef[] = []
+  /** A JOIN is out to this peer and not yet answered. */
+  joinTo: PeerRef | null = null
+  joinDeadline = 0
+  /** After a redirect: the old parent, left once the new one answers. */
+  leaveOnAck: PeerRef | null = null
+  /** The 'ready' event went out for the local subscription. */
+  readySent = false
+  readonly children = new Map<PeerRef, ChildEntry>()
+  /** At the root: publishers that send here directly, with the time of their last message. */
+  readonly publishers = new Map<PeerRef, number>()
+  /** At the root: the nodes that hold our replica. */
+  replicaTargets: PeerRef[] = []
+  replicaDirty = false
+  /** Peers that answered a JOIN with a path through us, and until when to route around them. */
+  readonly avoid = new Map<PeerRef, number>()
+  /** De-duplication windows by publisher. */
+  readonly dedup = new Map<PeerRef, DedupWindow>()
+
+  constructor (name: string, key: NodeId) {
+    this.name = name
+    this.key = key
+  }
+
+  /** Tree depth of this node: 0 at the root, path length otherwise. */
+  get depth (): number {
+    return this.isRoot ? 0 : this.path.length
+  }
+
+  /** The node needs a place in the tree: it subscribes or forwards for children. */
+  get wanted (): boolean {
+    return this.subscribed || this.children.size > 0
+  }
+}

@@ -1,0 +1,74 @@
+// Frames to bytes and back. Decoding is bounded: the frame's size, the number of messages and
+// every repeated field are limited by meshcast.proto and checked by protons; topic and payload
+// sizes are checked here. Anything malformed raises MalformedFrameError, which the core
+// counts and drops (it never escapes handleFrame).
+import { FrameTooLargeError, MalformedFrameError } from '../errors.ts'
+import { Frame } from './messages.js'
+import type { AppMessage as WireAppMessage, Envelope } from './messages.js'
+import type { AppMessage, Msg } from './types.ts'
+
+export interface CodecLimits {
+  maxFrameBytes: number
+  maxTopicBytes: number
+  maxPayloadBytes: number
+}
+
+const encoder = new TextEncoder()
+
+export function encodeFrame (messages: readonly Msg[]): Uint8Array {
+  return Frame.encode({ messages: messages.map(toEnvelope) })
+}
+
+export function decodeFrame (bytes: Uint8Array, limits: CodecLimits): Msg[] {
+  if (bytes.byteLength > limits.maxFrameBytes) throw new FrameTooLargeError(bytes.byteLength, limits.maxFrameBytes)
+  let frame: Frame
+  try {
+    frame = Frame.decode(bytes)
+  } catch (err) {
+    throw new MalformedFrameError(`undecodable frame: ${(err as Error).message}`)
+  }
+  return frame.messages.map(e => fromEnvelope(e, limits))
+}
+
+function toEnvelope (m: Msg): Envelope {
+  switch (m.type) {
+    case 'join': return { join: { topic: m.topic } }
+    case 'joinAck': return { joinAck: { topic: m.topic, attached: m.attached, path: m.path, replaces: m.replaces } }
+    case 'leave': return { leave: { topic: m.topic } }
+    case 'publish': return { publish: { message: wireApp(m.message), direct: m.direct } }
+    case 'data': return { data: wireApp(m.message) }
+    case 'heartbeat': return { heartbeat: {} }
+    case 'replica': return { replica: { topic: m.topic, children: m.children, dropped: m.dropped } }
+    case 'redirect': return { redirect: { topic: m.topic, candidates: m.candidates } }
+    case 'rootInfo': return { rootInfo: { topic: m.topic } }
+  }
+}
+
+// protons types payloads as Uint8Array<ArrayBuffer>; ours may view any buffer (it only reads).
+function wireApp (m: AppMessage): WireAppMessage {
+  return m as WireAppMessage
+}
+
+function fromEnvelope (e: Envelope, limits: CodecLimits): Msg {
+  const topic = (t: string): string => {
+    const n = encoder.encode(t).byteLength
+    if (n === 0 || n > limits.maxTopicBytes) throw new MalformedFrameError(`topic of ${n} bytes (1..${limits.maxTopicBytes} allowed)`)
+    return t
+  }
+  const app = (m: AppMessage | undefined): AppMessage => {
+    if (m === undefined) throw new MalformedFrameError('publish without a message')
+    if (m.payload.byteLength > limits.maxPayloadBytes) throw new MalformedFrameError(`payload of ${m.payload.byteLength} bytes over ${limits.maxPayloadBytes}`)
+    if (m.publisher === '' || m.seq < 1) throw new MalformedFrameError('message without publisher or sequence number')
+    return { topic: topic(m.topic), publisher: m.publisher, epoch: m.epoch, seq: m.seq, payload: m.payload, headers: m.headers }
+  }
+  if (e.join != null) return { type: 'join', topic: topic(e.join.topic) }
+  if (e.joinAck != null) return { type: 'joinAck', topic: topic(e.joinAck.topic), attached: e.joinAck.attached, path: e.joinAck.path, replaces: e.joinAck.replaces }
+  if (e.leave != null) return { type: 'leave', topic: topic(e.leave.topic) }
+  if (e.publish != null) return { type: 'publish', message: app(e.publish.message), direct: e.publish.direct }
+  if (e.data != null) return { type: 'data', message: app(e.data) }
+  if (e.heartbeat != null) return { type: 'heartbeat' }
+  if (e.replica != null) return { type: 'replica', topic: topic(e.replica.topic), children: e.replica.children, dropped: e.replica.dropped }
+  if (e.redirect != null) return { type: 'redirect', topic: topic(e.redirect.topic), candidates: e.redirect.candidates }
+  if (e.rootInfo != null) return { type: 'rootInfo', topic: topic(e.rootInfo.topic) }
+  throw new MalformedFrameError('envelope with no known message')
+}

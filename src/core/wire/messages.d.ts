@@ -1,0 +1,503 @@
+import type { Codec, DecodeOptions } from 'protons-runtime';
+import type { Uint8ArrayList } from 'uint8arraylist';
+export interface Join {
+    topic: string;
+}
+export declare namespace Join {
+    const codec: () => Codec<Join>;
+    interface JoinTopicFieldEvent {
+        field: '$.topic';
+        value: string;
+    }
+    function encode(obj: Partial<Join>): Uint8Array<ArrayBuffer>;
+    function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Join>): Join;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Join>): Generator<JoinTopicFieldEvent>;
+}
+export interface JoinAck {
+    topic: string;
+    attached: boolean;
+    path: string[];
+    replaces: string;
+}
+export declare namespace JoinAck {
+    const codec: () => Codec<JoinAck>;
+    interface JoinAckTopicFieldEvent {
+        field: '$.topic';
+        value: string;
+    }
+    interface JoinAckAttachedFieldEvent {
+        field: '$.attached';
+        value: boolean;
+    }
+    interface JoinAckPathFieldEvent {
+        field: '$.path[]';
+        index: number;
+        value: string;
+    }
+    interface JoinAckReplacesFieldEvent {
+        field: '$.replaces';
+        value: string;
+    }
+    function encode(obj: Partial<JoinAck>): Uint8Array<ArrayBuffer>;
+    function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<JoinAck>): JoinAck;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<JoinAck>): Generator<JoinAckTopicFieldEvent | JoinAckAttachedFieldEvent | JoinAckPathFieldEvent | JoinAckReplacesFieldEvent>;
+}
+export interface Leave {
+    topic: string;
+}
+export declare namespace Leave {
+    const codec: () => Codec<Leave>;
+    interface LeaveTopicFieldEvent {
+        field: '$.topic';
+        value: string;
+    }
+    function encode(obj: Partial<Leave>): Uint8Array<ArrayBuffer>;
+    function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Leave>): Leave;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Leave>): Generator<LeaveTopicFieldEvent>;
+}
+export interface Header {
+    key: string;
+    value: string;
+}
+export declare namespace Header {
+    const codec: () => Codec<Header>;
+    interface HeaderKeyFieldEvent {
+        field: '$.key';
+        value: string;
+    }
+    interface HeaderValueFieldEvent {
+        field: '$.value';
+        value: string;
+    }
+    function encode(obj: Partial<Header>): Uint8Array<ArrayBuffer>;
+    function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Header>): Header;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Header>): Generator<HeaderKeyFieldEvent | HeaderValueFieldEvent>;
+}
+export interface AppMessage {
+    topic: string;
+    publisher: string;
+    epoch: number;
+    seq: number;
+    payload: Uint8Array<ArrayBuffer>;
+    headers: Header[];
+}
+export declare namespace AppMessage {
+    const codec: () => Codec<AppMessage>;
+    interface AppMessageTopicFieldEvent {
+        field: '$.topic';
+        value: string;
+    }
+    interface AppMessagePublisherFieldEvent {
+        field: '$.publisher';
+        value: string;
+    }
+    interface AppMessageEpochFieldEvent {
+        field: '$.epoch';
+        value: number;
+    }
+    interface AppMessageSeqFieldEvent {
+        field: '$.seq';
+        value: number;
+    }
+    interface AppMessagePayloadFieldEvent {
+        field: '$.payload';
+        value: Uint8Array<ArrayBuffer>;
+    }
+    interface AppMessageHeadersKeyFieldEvent {
+        field: '$.headers[].key';
+        value: string;
+        index: number;
+    }
+    interface AppMessageHeadersValueFieldEvent {
+        field: '$.headers[].value';
+        value: string;
+        index: number;
+    }
+    function encode(obj: Partial<AppMessage>): Uint8Array<ArrayBuffer>;
+    function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<AppMessage>): AppMessage;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<AppMessage>): Generator<AppMessageTopicFieldEvent | AppMessagePublisherFieldEvent | AppMessageEpochFieldEvent | AppMessageSeqFieldEvent | AppMessagePayloadFieldEvent | AppMessageHeadersKeyFieldEvent | AppMessageHeadersValueFieldEvent>;
+}
+export interface Publish {
+    message?: AppMessage;
+    direct: boolean;
+}
+export declare namespace Publish {
+    const codec: () => Codec<Publish>;
+    interface PublishMessageTopicFieldEvent {
+        field: '$.message.topic';
+        value: string;
+    }
+    interface PublishMessagePublisherFieldEvent {
+        field: '$.message.publisher';
+        value: string;
+    }
+    interface PublishMessageEpochFieldEvent {
+        field: '$.message.epoch';
+        value: number;
+    }
+    interface PublishMessageSeqFieldEvent {
+        field: '$.message.seq';
+        value: number;
+    }
+    interface PublishMessagePayloadFieldEvent {
+        field: '$.message.payload';
+        value: Uint8Array<ArrayBuffer>;
+    }
+    interface PublishMessageHeadersKeyFieldEvent {
+        field: '$.message.headers[].key';
+        value: string;
+        index: number;
+    }
+    interface PublishMessageHeadersValueFieldEvent {
+        field: '$.message.headers[].value';
+        value: string;
+        index: number;
+    }
+    interface PublishDirectFieldEvent {
+        field: '$.direct';
+        value: boolean;
+    }
+    function encode(obj: Partial<Publish>): Uint8Array<ArrayBuffer>;
+    function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Publish>): Publish;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Publish>): Generator<PublishMessageTopicFieldEvent | PublishMessagePublisherFieldEvent | PublishMessageEpochFieldEvent | PublishMessageSeqFieldEvent | PublishMessagePayloadFieldEvent | PublishMessageHeadersKeyFieldEvent | PublishMessageHeadersValueFieldEvent | PublishDirectFieldEvent>;
+}
+export interface Heartbeat {
+}
+export declare namespace Heartbeat {
+    const codec: () => Codec<Heartbeat>;
+    function encode(obj: Partial<Heartbeat>): Uint8Array<ArrayBuffer>;
+    function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Heartbeat>): Heartbeat;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Heartbeat>): Generator<{}>;
+}
+export interface Replica {
+    topic: string;
+    children: string[];
+    dropped: boolean;
+}
+export declare namespace Replica {
+    const codec: () => Codec<Replica>;
+    interface ReplicaTopicFieldEvent {
+        field: '$.topic';
+        value: string;
+    }
+    interface ReplicaChildrenFieldEvent {
+        field: '$.children[]';
+        index: number;
+        value: string;
+    }
+    interface ReplicaDroppedFieldEvent {
+        field: '$.dropped';
+        value: boolean;
+    }
+    function encode(obj: Partial<Replica>): Uint8Array<ArrayBuffer>;
+    function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Replica>): Replica;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Replica>): Generator<ReplicaTopicFieldEvent | ReplicaChildrenFieldEvent | ReplicaDroppedFieldEvent>;
+}
+export interface Redirect {
+    topic: string;
+    candidates: string[];
+}
+export declare namespace Redirect {
+    const codec: () => Codec<Redirect>;
+    interface RedirectTopicFieldEvent {
+        field: '$.topic';
+        value: string;
+    }
+    interface RedirectCandidatesFieldEvent {
+        field: '$.candidates[]';
+        index: number;
+        value: string;
+    }
+    function encode(obj: Partial<Redirect>): Uint8Array<ArrayBuffer>;
+    function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Redirect>): Redirect;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Redirect>): Generator<RedirectTopicFieldEvent | RedirectCandidatesFieldEvent>;
+}
+export interface RootInfo {
+    topic: string;
+}
+export declare namespace RootInfo {
+    const codec: () => Codec<RootInfo>;
+    interface RootInfoTopicFieldEvent {
+        field: '$.topic';
+        value: string;
+    }
+    function encode(obj: Partial<RootInfo>): Uint8Array<ArrayBuffer>;
+    function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<RootInfo>): RootInfo;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<RootInfo>): Generator<RootInfoTopicFieldEvent>;
+}
+export interface Envelope {
+    join?: Join;
+    joinAck?: JoinAck;
+    leave?: Leave;
+    publish?: Publish;
+    data?: AppMessage;
+    heartbeat?: Heartbeat;
+    replica?: Replica;
+    redirect?: Redirect;
+    rootInfo?: RootInfo;
+}
+export declare namespace Envelope {
+    const codec: () => Codec<Envelope>;
+    interface EnvelopeJoinTopicFieldEvent {
+        field: '$.join.topic';
+        value: string;
+    }
+    interface EnvelopeJoinAckTopicFieldEvent {
+        field: '$.joinAck.topic';
+        value: string;
+    }
+    interface EnvelopeJoinAckAttachedFieldEvent {
+        field: '$.joinAck.attached';
+        value: boolean;
+    }
+    interface EnvelopeJoinAckPathFieldEvent {
+        field: '$.joinAck.path[]';
+        index: number;
+        value: string;
+    }
+    interface EnvelopeJoinAckReplacesFieldEvent {
+        field: '$.joinAck.replaces';
+        value: string;
+    }
+    interface EnvelopeLeaveTopicFieldEvent {
+        field: '$.leave.topic';
+        value: string;
+    }
+    interface EnvelopePublishMessageTopicFieldEvent {
+        field: '$.publish.message.topic';
+        value: string;
+    }
+    interface EnvelopePublishMessagePublisherFieldEvent {
+        field: '$.publish.message.publisher';
+        value: string;
+    }
+    interface EnvelopePublishMessageEpochFieldEvent {
+        field: '$.publish.message.epoch';
+        value: number;
+    }
+    interface EnvelopePublishMessageSeqFieldEvent {
+        field: '$.publish.message.seq';
+        value: number;
+    }
+    interface EnvelopePublishMessagePayloadFieldEvent {
+        field: '$.publish.message.payload';
+        value: Uint8Array<ArrayBuffer>;
+    }
+    interface EnvelopePublishMessageHeadersKeyFieldEvent {
+        field: '$.publish.message.headers[].key';
+        value: string;
+        index: number;
+    }
+    interface EnvelopePublishMessageHeadersValueFieldEvent {
+        field: '$.publish.message.headers[].value';
+        value: string;
+        index: number;
+    }
+    interface EnvelopePublishDirectFieldEvent {
+        field: '$.publish.direct';
+        value: boolean;
+    }
+    interface EnvelopeDataTopicFieldEvent {
+        field: '$.data.topic';
+        value: string;
+    }
+    interface EnvelopeDataPublisherFieldEvent {
+        field: '$.data.publisher';
+        value: string;
+    }
+    interface EnvelopeDataEpochFieldEvent {
+        field: '$.data.epoch';
+        value: number;
+    }
+    interface EnvelopeDataSeqFieldEvent {
+        field: '$.data.seq';
+        value: number;
+    }
+    interface EnvelopeDataPayloadFieldEvent {
+        field: '$.data.payload';
+        value: Uint8Array<ArrayBuffer>;
+    }
+    interface EnvelopeDataHeadersKeyFieldEvent {
+        field: '$.data.headers[].key';
+        value: string;
+        index: number;
+    }
+    interface EnvelopeDataHeadersValueFieldEvent {
+        field: '$.data.headers[].value';
+        value: string;
+        index: number;
+    }
+    interface EnvelopeReplicaTopicFieldEvent {
+        field: '$.replica.topic';
+        value: string;
+    }
+    interface EnvelopeReplicaChildrenFieldEvent {
+        field: '$.replica.children[]';
+        index: number;
+        value: string;
+    }
+    interface EnvelopeReplicaDroppedFieldEvent {
+        field: '$.replica.dropped';
+        value: boolean;
+    }
+    interface EnvelopeRedirectTopicFieldEvent {
+        field: '$.redirect.topic';
+        value: string;
+    }
+    interface EnvelopeRedirectCandidatesFieldEvent {
+        field: '$.redirect.candidates[]';
+        index: number;
+        value: string;
+    }
+    interface EnvelopeRootInfoTopicFieldEvent {
+        field: '$.rootInfo.topic';
+        value: string;
+    }
+    function encode(obj: Partial<Envelope>): Uint8Array<ArrayBuffer>;
+    function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Envelope>): Envelope;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Envelope>): Generator<EnvelopeJoinTopicFieldEvent | EnvelopeJoinAckTopicFieldEvent | EnvelopeJoinAckAttachedFieldEvent | EnvelopeJoinAckPathFieldEvent | EnvelopeJoinAckReplacesFieldEvent | EnvelopeLeaveTopicFieldEvent | EnvelopePublishMessageTopicFieldEvent | EnvelopePublishMessagePublisherFieldEvent | EnvelopePublishMessageEpochFieldEvent | EnvelopePublishMessageSeqFieldEvent | EnvelopePublishMessagePayloadFieldEvent | EnvelopePublishMessageHeadersKeyFieldEvent | EnvelopePublishMessageHeadersValueFieldEvent | EnvelopePublishDirectFieldEvent | EnvelopeDataTopicFieldEvent | EnvelopeDataPublisherFieldEvent | EnvelopeDataEpochFieldEvent | EnvelopeDataSeqFieldEvent | EnvelopeDataPayloadFieldEvent | EnvelopeDataHeadersKeyFieldEvent | EnvelopeDataHeadersValueFieldEvent | EnvelopeReplicaTopicFieldEvent | EnvelopeReplicaChildrenFieldEvent | EnvelopeReplicaDroppedFieldEvent | EnvelopeRedirectTopicFieldEvent | EnvelopeRedirectCandidatesFieldEvent | EnvelopeRootInfoTopicFieldEvent>;
+}
+export interface Frame {
+    messages: Envelope[];
+}
+export declare namespace Frame {
+    const codec: () => Codec<Frame>;
+    interface FrameMessagesJoinTopicFieldEvent {
+        field: '$.messages[].join.topic';
+        value: string;
+        index: number;
+    }
+    interface FrameMessagesJoinAckTopicFieldEvent {
+        field: '$.messages[].joinAck.topic';
+        value: string;
+        index: number;
+    }
+    interface FrameMessagesJoinAckAttachedFieldEvent {
+        field: '$.messages[].joinAck.attached';
+        value: boolean;
+        index: number;
+    }
+    interface FrameMessagesJoinAckPathFieldEvent {
+        field: '$.messages[].joinAck.path[]';
+        index: number;
+        value: string;
+    }
+    interface FrameMessagesJoinAckReplacesFieldEvent {
+        field: '$.messages[].joinAck.replaces';
+        value: string;
+        index: number;
+    }
+    interface FrameMessagesLeaveTopicFieldEvent {
+        field: '$.messages[].leave.topic';
+        value: string;
+        index: number;
+    }
+    interface FrameMessagesPublishMessageTopicFieldEvent {
+        field: '$.messages[].publish.message.topic';
+        value: string;
+        index: number;
+    }
+    interface FrameMessagesPublishMessagePublisherFieldEvent {
+        field: '$.messages[].publish.message.publisher';
+        value: string;
+        index: number;
+    }
+    interface FrameMessagesPublishMessageEpochFieldEvent {
+        field: '$.messages[].publish.message.epoch';
+        value: number;
+        index: number;
+    }
+    interface FrameMessagesPublishMessageSeqFieldEvent {
+        field: '$.messages[].publish.message.seq';
+        value: number;
+        index: number;
+    }
+    interface FrameMessagesPublishMessagePayloadFieldEvent {
+        field: '$.messages[].publish.message.payload';
+        value: Uint8Array<ArrayBuffer>;
+        index: number;
+    }
+    interface FrameMessagesPublishMessageHeadersKeyFieldEvent {
+        field: '$.messages[].publish.message.headers[].key';
+        value: string;
+        index: number;
+    }
+    interface FrameMessagesPublishMessageHeadersValueFieldEvent {
+        field: '$.messages[].publish.message.headers[].value';
+        value: string;
+        index: number;
+    }
+    interface FrameMessagesPublishDirectFieldEvent {
+        field: '$.messages[].publish.direct';
+        value: boolean;
+        index: number;
+    }
+    interface FrameMessagesDataTopicFieldEvent {
+        field: '$.messages[].data.topic';
+        value: string;
+        index: number;
+    }
+    interface FrameMessagesDataPublisherFieldEvent {
+        field: '$.messages[].data.publisher';
+        value: string;
+        index: number;
+    }
+    interface FrameMessagesDataEpochFieldEvent {
+        field: '$.messages[].data.epoch';
+        value: number;
+        index: number;
+    }
+    interface FrameMessagesDataSeqFieldEvent {
+        field: '$.messages[].data.seq';
+        value: number;
+        index: number;
+    }
+    interface FrameMessagesDataPayloadFieldEvent {
+        field: '$.messages[].data.payload';
+        value: Uint8Array<ArrayBuffer>;
+        index: number;
+    }
+    interface FrameMessagesDataHeadersKeyFieldEvent {
+        field: '$.messages[].data.headers[].key';
+        value: string;
+        index: number;
+    }
+    interface FrameMessagesDataHeadersValueFieldEvent {
+        field: '$.messages[].data.headers[].value';
+        value: string;
+        index: number;
+    }
+    interface FrameMessagesReplicaTopicFieldEvent {
+        field: '$.messages[].replica.topic';
+        value: string;
+        index: number;
+    }
+    interface FrameMessagesReplicaChildrenFieldEvent {
+        field: '$.messages[].replica.children[]';
+        index: number;
+        value: string;
+    }
+    interface FrameMessagesReplicaDroppedFieldEvent {
+        field: '$.messages[].replica.dropped';
+        value: boolean;
+        index: number;
+    }
+    interface FrameMessagesRedirectTopicFieldEvent {
+        field: '$.messages[].redirect.topic';
+        value: string;
+        index: number;
+    }
+    interface FrameMessagesRedirectCandidatesFieldEvent {
+        field: '$.messages[].redirect.candidates[]';
+        index: number;
+        value: string;
+    }
+    interface FrameMessagesRootInfoTopicFieldEvent {
+        field: '$.messages[].rootInfo.topic';
+        value: string;
+        index: number;
+    }
+    function encode(obj: Partial<Frame>): Uint8Array<ArrayBuffer>;
+    function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Frame>): Frame;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Frame>): Generator<FrameMessagesJoinTopicFieldEvent | FrameMessagesJoinAckTopicFieldEvent | FrameMessagesJoinAckAttachedFieldEvent | FrameMessagesJoinAckPathFieldEvent | FrameMessagesJoinAckReplacesFieldEvent | FrameMessagesLeaveTopicFieldEvent | FrameMessagesPublishMessageTopicFieldEvent | FrameMessagesPublishMessagePublisherFieldEvent | FrameMessagesPublishMessageEpochFieldEvent | FrameMessagesPublishMessageSeqFieldEvent | FrameMessagesPublishMessagePayloadFieldEvent | FrameMessagesPublishMessageHeadersKeyFieldEvent | FrameMessagesPublishMessageHeadersValueFieldEvent | FrameMessagesPublishDirectFieldEvent | FrameMessagesDataTopicFieldEvent | FrameMessagesDataPublisherFieldEvent | FrameMessagesDataEpochFieldEvent | FrameMessagesDataSeqFieldEvent | FrameMessagesDataPayloadFieldEvent | FrameMessagesDataHeadersKeyFieldEvent | FrameMessagesDataHeadersValueFieldEvent | FrameMessagesReplicaTopicFieldEvent | FrameMessagesReplicaChildrenFieldEvent | FrameMessagesReplicaDroppedFieldEvent | FrameMessagesRedirectTopicFieldEvent | FrameMessagesRedirectCandidatesFieldEvent | FrameMessagesRootInfoTopicFieldEvent>;
+}

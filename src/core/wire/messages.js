@@ -1,0 +1,1447 @@
+/* eslint-disable require-yield */
+import { decodeMessage, encodeMessage, MaxLengthError, message, streamMessage } from 'protons-runtime';
+import { alloc as uint8ArrayAlloc } from 'uint8arrays/alloc';
+export var Join;
+(function (Join) {
+    let _codec;
+    Join.codec = () => {
+        if (_codec == null) {
+            _codec = message((obj, w, opts = {}) => {
+                if (opts.lengthDelimited !== false) {
+                    w.fork();
+                }
+                if ((obj.topic != null && obj.topic !== '')) {
+                    w.uint32(10);
+                    w.string(obj.topic);
+                }
+                if (opts.lengthDelimited !== false) {
+                    w.ldelim();
+                }
+            }, (reader, length, opts = {}) => {
+                const obj = {
+                    topic: ''
+                };
+                const end = length == null ? reader.len : reader.pos + length;
+                while (reader.pos < end) {
+                    const tag = reader.uint32();
+                    switch (tag >>> 3) {
+                        case 1: {
+                            obj.topic = reader.string();
+                            break;
+                        }
+                        default: {
+                            reader.skipType(tag & 7);
+                            break;
+                        }
+                    }
+                }
+                return obj;
+            }, function* (reader, length, prefix, opts = {}) {
+                const end = length == null ? reader.len : reader.pos + length;
+                while (reader.pos < end) {
+                    const tag = reader.uint32();
+                    switch (tag >>> 3) {
+                        case 1: {
+                            yield {
+                                field: `${prefix}.topic`,
+                                value: reader.string()
+                            };
+                            break;
+                        }
+                        default: {
+                            reader.skipType(tag & 7);
+                            break;
+                        }
+                    }
+                }
+            });
+        }
+        return _codec;
+    };
+    function encode(obj) {
+        return encodeMessage(obj, Join.codec());
+    }
+    Join.encode = encode;
+    function decode(buf, opts) {
+        return decodeMessage(buf, Join.codec(), opts);
+    }
+    Join.decode = decode;
+    function stream(buf, opts) {
+        return streamMessage(buf, Join.codec(), opts);
+    }
+    Join.stream = stream;
+})(Join || (Join = {}));
+export var JoinAck;
+(function (JoinAck) {
+    let _codec;
+    JoinAck.codec = () => {
+        if (_codec == null) {
+            _codec = message((obj, w, opts = {}) => {
+                if (opts.lengthDelimited !== false) {
+                    w.fork();
+                }
+                if ((obj.topic != null && obj.topic !== '')) {
+                    w.uint32(10);
+                    w.string(obj.topic);
+                }
+                if ((obj.attached != null && obj.attached !== false)) {
+                    w.uint32(16);
+                    w.bool(obj.attached);
+                }
+                if (obj.path != null && obj.path.length > 0) {
+                    for (const value of obj.path) {
+                        w.uint32(26);
+                        w.string(value);
+                    }
+                }
+                if ((obj.replaces != null && obj.replaces !== '')) {
+                    w.uint32(34);
+                    w.string(obj.replaces);
+                }
+                if (opts.lengthDelimited !== false) {
+                    w.ldelim();
+                }
+            }, (reader, length, opts = {}) => {
+                const obj = {
+                    topic: '',
+                    attached: false,
+                    path: [],
+                    replaces: ''
+                };
+                const end = length == null ? reader.len : reader.pos + length;
+                while (reader.pos < end) {
+                    const tag = reader.uint32();
+                    switch (tag >>> 3) {
+                        case 1: {
+                            obj.topic = reader.string();
+                            break;
+                        }
+                        case 2: {
+                            obj.attached = reader.bool();
+                            break;
+                        }
+                        case 3: {
+                            if (opts.limits?.path != null && obj.path.length === opts.limits.path) {
+                                throw new MaxLengthError('Decode error - repeated field "path" had too many elements');
+                            }
+                            if (obj.path.length === 64) {
+                                throw new MaxLengthError('Decode error - repeated field "path" had too many elements');
+                            }
+                            obj.path.push(reader.string());
+                            break;
+                        }
+                        case 4: {
+                            obj.replaces = reader.string();
+                            break;
+                        }
+                        default: {
+                            reader.skipType(tag & 7);
+                            break;
+                        }
+                    }
+                }
+                return obj;
+            }, function* (reader, length, prefix, opts = {}) {
+                const obj = {
+                    path: 64
+                };
+                const end = length == null ? reader.len : reader.pos + length;
+                while (reader.pos < end) {
+                    const tag = reader.uint32();
+                    switch (tag >>> 3) {
+                        case 1: {
+                            yield {
+                                field: `${prefix}.topic`,
+                                value: reader.string()
+                            };
+                            break;
+                        }
+                        case 2: {
+                            yield {
+                                field: `${prefix}.attached`,
+                                value: reader.bool()
+                            };
+                            break;
+                        }
+                        case 3: {
+                            if (opts.limits?.path != null && obj.path === opts.limits.path) {
+                                throw new MaxLengthError('Streaming decode error - repeated field "path" had too many elements');
+                            }
+                            if (obj.path === 64) {
+                                throw new MaxLengthError('Streaming decode error - repeated field "path" had too many elements');
+                            }
+                            yield {
+                                field: `${prefix}.path[]`,
+                                index: obj.path,
+                                value: reader.string()
+                            };
+                            obj.path++;
+                            break;
+                        }
+                        case 4: {
+                            yield {
+                                field: `${prefix}.replaces`,
+                                value: reader.string()
+                            };
+                            break;
+                        }
+                        default: {
+                            reader.skipType(tag & 7);
+                            break;
+                        }
+                    }
+                }
+            });
+        }
+        return _codec;
+    };
+    function encode(obj) {
+        return encodeMessage(obj, JoinAck.codec());
+    }
+    JoinAck.encode = encode;
+    function decode(buf, opts) {
+        return decodeMessage(buf, JoinAck.codec(), opts);
+    }
+    JoinAck.decode = decode;
+    function stream(buf, opts) {
+        return streamMessage(buf, JoinAck.codec(), opts);
+    }
+    JoinAck.stream = stream;
+})(JoinAck || (JoinAck = {}));
+export var Leave;
+(function (Leave) {
+    let _codec;
+    Leave.codec = () => {
+        if (_codec == null) {
+            _codec = message((obj, w, opts = {}) => {
+                if (opts.lengthDelimited !== false) {
+                    w.fork();
+                }
+                if ((obj.topic != null && obj.topic !== '')) {
+                    w.uint32(10);
+                    w.string(obj.topic);
+                }
+                if (opts.lengthDelimited !== false) {
+                    w.ldelim();
+                }
+            }, (reader, length, opts = {}) => {
+                const obj = {
+                    topic: ''
+                };
+                const end = length == null ? reader.len : reader.pos + length;
+                while (reader.pos < end) {
+                    const tag = reader.uint32();
+                    switch (tag >>> 3) {
+                        case 1: {
+                            obj.topic = reader.string();
+                            break;
+                        }
+                        default: {
+                            reader.skipType(tag & 7);
+                            break;
+                        }
+                    }
+                }
+                return obj;
+            }, function* (reader, length, prefix, opts = {}) {
+                const end = length == null ? reader.len : reader.pos + length;
+                while (reader.pos < end) {
+                    const tag = reader.uint32();
+                    switch (tag >>> 3) {
+                        case 1: {
+                            yield {
+                                field: `${prefix}.topic`,
+                                value: reader.string()
+                            };
+                            break;
+                        }
+                        default: {
+                            reader.skipType(tag & 7);
+                            break;
+                        }
+                    }
+                }
+            });
+        }
+        return _codec;
+    };
+    function encode(obj) {
+        return encodeMessage(obj, Leave.codec());
+    }
+    Leave.encode = encode;
+    function decode(buf, opts) {
+        return decodeMessage(buf, Leave.codec(), opts);
+    }
+    Leave.decode = decode;
+    function stream(buf, opts) {
+        return streamMessage(buf, Leave.codec(), opts);
+    }
+    Leave.stream = stream;
+})(Leave || (Leave = {}));
+export var Header;
+(function (Header) {
+    let _codec;
+    Header.codec = () => {
+        if (_codec == null) {
+            _codec = message((obj, w, opts = {}) => {
+                if (opts.lengthDelimited !== false) {
+                    w.fork();
+                }
+                if ((obj.key != null && obj.key !== '')) {
+                    w.uint32(10);
+                    w.string(obj.key);
+                }
+                if ((obj.value != null && obj.value !== '')) {
+                    w.uint32(18);
+                    w.string(obj.value);
+                }
+                if (opts.lengthDelimited !== false) {
+                    w.ldelim();
+                }
+            }, (reader, length, opts = {}) => {
+                const obj = {
+                    key: '',
+                    value: ''
+                };
+                const end = length == null ? reader.len : reader.pos + length;
+                while (reader.pos < end) {
+                    const tag = reader.uint32();
+                    switch (tag >>> 3) {
+                        case 1: {
+                            obj.key = reader.string();
+                            break;
+                        }
+                        case 2: {
+                            obj.value = reader.string();
+                            break;
+                        }
+                        default: {
+                            reader.skipType(tag & 7);
+                            break;
+                        }
+                    }
+                }
+                return obj;
+            }, function* (reader, length, prefix, opts = {}) {
+                const end = length == null ? reader.len : reader.pos + length;
+                while (reader.pos < end) {
+                    const tag = reader.uint32();
+                    switch (tag >>> 3) {
+                        case 1: {
+                            yield {
+                                field: `${prefix}.key`,
+                                value: reader.string()
+                            };
+                            break;
+                        }
+                        case 2: {
+                            yield {
+                                field: `${prefix}.value`,
+                                value: reader.string()
+                            };
+                            break;
+                        }
+                        default: {
+                            reader.skipType(tag & 7);
+                            break;
+                        }
+                    }
+                }
+            });
+        }
+        return _codec;
+    };
+    function encode(obj) {
+        return encodeMessage(obj, Header.codec());
+    }
+    Header.encode = encode;
+    function decode(buf, opts) {
+        return decodeMessage(buf, Header.codec(), opts);
+    }
+    Header.decode = decode;
+    function stream(buf, opts) {
+        return streamMessage(buf, Header.codec(), opts);
+    }
+    Header.stream = stream;
+})(Header || (Header = {}));
+export var AppMessage;
+(function (AppMessage) {
+    let _codec;
+    AppMessage.codec = () => {
+        if (_codec == null) {
+            _codec = message((obj, w, opts = {}) => {
+                if (opts.lengthDelimited !== false) {
+                    w.fork();
+                }
+                if ((obj.topic != null && obj.topic !== '')) {
+                    w.uint32(10);
+                    w.string(obj.topic);
+                }
+                if ((obj.publisher != null && obj.publisher !== '')) {
+                    w.uint32(18);
+                    w.string(obj.publisher);
+                }
+                if ((obj.epoch != null && obj.epoch !== 0)) {
+                    w.uint32(24);
+                    w.uint32(obj.epoch);
+                }
+                if ((obj.seq != null && obj.seq !== 0)) {
+                    w.uint32(32);
+                    w.uint64Number(obj.seq);
+                }
+                if ((obj.payload != null && obj.payload.byteLength > 0)) {
+                    w.uint32(42);
+                    w.bytes(obj.payload);
+                }
+                if (obj.headers != null && obj.headers.length > 0) {
+                    for (const value of obj.headers) {
+                        w.uint32(50);
+                        Header.codec().encode(value, w);
+                    }
+                }
+                if (opts.lengthDelimited !== false) {
+                    w.ldelim();
+                }
+            }, (reader, length, opts = {}) => {
+                const obj = {
+                    topic: '',
+                    publisher: '',
+                    epoch: 0,
+                    seq: 0,
+                    payload: uint8ArrayAlloc(0),
+                    headers: []
+                };
+                const end = length == null ? reader.len : reader.pos + length;
+                while (reader.pos < end) {
+                    const tag = reader.uint32();
+                    switch (tag >>> 3) {
+                        case 1: {
+                            obj.topic = reader.string();
+                            break;
+                        }
+                        case 2: {
+                            obj.publisher = reader.string();
+                            break;
+                        }
+                        case 3: {
+                            obj.epoch = reader.uint32();
+                            break;
+                        }
+                        case 4: {
+                            obj.seq = reader.uint64Number();
+                            break;
+                        }
+                        case 5: {
+                            obj.payload = reader.bytes();
+                            break;
+                        }
+                        case 6: {
+                            if (opts.limits?.headers != null && obj.headers.length === opts.limits.headers) {
+                                throw new MaxLengthError('Decode error - repeated field "headers" had too many elements');
+                            }
+                            if (obj.headers.length === 64) {
+                                throw new MaxLengthError('Decode error - repeated field "headers" had too many elements');
+                            }
+                            obj.headers.push(Header.codec().decode(reader, reader.uint32(), {
+                                limits: opts.limits?.headers$
+                            }));
+                            break;
+                        }
+                        default: {
+                            reader.skipType(tag & 7);
+                            break;
+                        }
+                    }
+                }
+                return obj;
+            }, function* (reader, length, prefix, opts = {}) {
+                const obj = {
+                    headers: 64
+                };
+                const end = length == null ? reader.len : reader.pos + length;
+                while (reader.pos < end) {
+                    const tag = reader.uint32();
+                    switch (tag >>> 3) {
+                        case 1: {
+                            yield {
+                                field: `${prefix}.topic`,
+                                value: reader.string()
+                            };
+                            break;
+                        }
+                        case 2: {
+                            yield {
+                                field: `${prefix}.publisher`,
+                                value: reader.string()
+                            };
+                            break;
+                        }
+                        case 3: {
+                            yield {
+                                field: `${prefix}.epoch`,
+                                value: reader.uint32()
+                            };
+                            break;
+                        }
+                        case 4: {
+                            yield {
+                                field: `${prefix}.seq`,
+                                value: reader.uint64Number()
+                            };
+                            break;
+                        }
+                        case 5: {
+                            yield {
+                                field: `${prefix}.payload`,
+                                value: reader.bytes()
+                            };
+                            break;
+                        }
+                        case 6: {
+                            if (opts.limits?.headers != null && obj.headers === opts.limits.headers) {
+                                throw new MaxLengthError('Streaming decode error - repeated field "headers" had too many elements');
+                            }
+                            if (obj.headers === 64) {
+                                throw new MaxLengthError('Streaming decode error - repeated field "headers" had too many elements');
+                            }
+                            for (const evt of Header.codec().stream(reader, reader.uint32(), `${prefix}.headers[]`, {
+                                limits: opts.limits?.headers$
+                            })) {
+                                yield {
+                                    ...evt,
+                                    index: obj.headers
+                                };
+                            }
+                            obj.headers++;
+                            break;
+                        }
+                        default: {
+                            reader.skipType(tag & 7);
+                            break;
+                        }
+                    }
+                }
+            });
+        }
+        return _codec;
+    };
+    function encode(obj) {
+        return encodeMessage(obj, AppMessage.codec());
+    }
+    AppMessage.encode = encode;
+    function decode(buf, opts) {
+        return decodeMessage(buf, AppMessage.codec(), opts);
+    }
+    AppMessage.decode = decode;
+    function stream(buf, opts) {
+        return streamMessage(buf, AppMessage.codec(), opts);
+    }
+    AppMessage.stream = stream;
+})(AppMessage || (AppMessage = {}));
+export var Publish;
+(function (Publish) {
+    let _codec;
+    Publish.codec = () => {
+        if (_codec == null) {
+            _codec = message((obj, w, opts = {}) => {
+                if (opts.lengthDelimited !== false) {
+                    w.fork();
+                }
+                if (obj.message != null) {
+                    w.uint32(10);
+                    AppMessage.codec().encode(obj.message, w);
+                }
+                if ((obj.direct != null && obj.direct !== false)) {
+                    w.uint32(16);
+                    w.bool(obj.direct);
+                }
+                if (opts.lengthDelimited !== false) {
+                    w.ldelim();
+                }
+            }, (reader, length, opts = {}) => {
+                const obj = {
+                    direct: false
+                };
+                const end = length == null ? reader.len : reader.pos + length;
+                while (reader.pos < end) {
+                    const tag = reader.uint32();
+                    switch (tag >>> 3) {
+                        case 1: {
+                            obj.message = AppMessage.codec().decode(reader, reader.uint32(), {
+                                limits: opts.limits?.message
+                            });
+                            break;
+                        }
+                        case 2: {
+                            obj.direct = reader.bool();
+                            break;
+                        }
+                        default: {
+                            reader.skipType(tag & 7);
+                            break;
+                        }
+                    }
+                }
+                return obj;
+            }, function* (reader, length, prefix, opts = {}) {
+                const end = length == null ? reader.len : reader.pos + length;
+                while (reader.pos < end) {
+                    const tag = reader.uint32();
+                    switch (tag >>> 3) {
+                        case 1: {
+                            yield* AppMessage.codec().stream(reader, reader.uint32(), `${prefix}.message`, {
+                                limits: opts.limits?.message
+                            });
+                            break;
+                        }
+                        case 2: {
+                            yield {
+                                field: `${prefix}.direct`,
+                                value: reader.bool()
+                            };
+                            break;
+                        }
+                        default: {
+                            reader.skipType(tag & 7);
+                            break;
+                        }
+                    }
+                }
+            });
+        }
+        return _codec;
+    };
+    function encode(obj) {
+        return encodeMessage(obj, Publish.codec());
+    }
+    Publish.encode = encode;
+    function decode(buf, opts) {
+        return decodeMessage(buf, Publish.codec(), opts);
+    }
+    Publish.decode = decode;
+    function stream(buf, opts) {
+        return streamMessage(buf, Publish.codec(), opts);
+    }
+    Publish.stream = stream;
+})(Publish || (Publish = {}));
+export var Heartbeat;
+(function (Heartbeat) {
+    let _codec;
+    Heartbeat.codec = () => {
+        if (_codec == null) {
+            _codec = message((obj, w, opts = {}) => {
+                if (opts.lengthDelimited !== false) {
+                    w.fork();
+                }
+                if (opts.lengthDelimited !== false) {
+                    w.ldelim();
+                }
+            }, (reader, length, opts = {}) => {
+                const obj = {};
+                const end = length == null ? reader.len : reader.pos + length;
+                while (reader.pos < end) {
+                    const tag = reader.uint32();
+                    switch (tag >>> 3) {
+                        default: {
+                            reader.skipType(tag & 7);
+                            break;
+                        }
+                    }
+                }
+                return obj;
+            }, function* (reader, length, prefix, opts = {}) {
+                const end = length == null ? reader.len : reader.pos + length;
+                while (reader.pos < end) {
+                    const tag = reader.uint32();
+                    switch (tag >>> 3) {
+                        default: {
+                            reader.skipType(tag & 7);
+                            break;
+                        }
+                    }
+                }
+            });
+        }
+        return _codec;
+    };
+    function encode(obj) {
+        return encodeMessage(obj, Heartbeat.codec());
+    }
+    Heartbeat.encode = encode;
+    function decode(buf, opts) {
+        return decodeMessage(buf, Heartbeat.codec(), opts);
+    }
+    Heartbeat.decode = decode;
+    function stream(buf, opts) {
+        return streamMessage(buf, Heartbeat.codec(), opts);
+    }
+    Heartbeat.stream = stream;
+})(Heartbeat || (Heartbeat = {}));
+export var Replica;
+(function (Replica) {
+    let _codec;
+    Replica.codec = () => {
+        if (_codec == null) {
+            _codec = message((obj, w, opts = {}) => {
+                if (opts.lengthDelimited !== false) {
+                    w.fork();
+                }
+                if ((obj.topic != null && obj.topic !== '')) {
+                    w.uint32(10);
+                    w.string(obj.topic);
+                }
+                if (obj.children != null && obj.children.length > 0) {
+                    for (const value of obj.children) {
+                        w.uint32(18);
+                        w.string(value);
+                    }
+                }
+                if ((obj.dropped != null && obj.dropped !== false)) {
+                    w.uint32(24);
+                    w.bool(obj.dropped);
+                }
+                if (opts.lengthDelimited !== false) {
+                    w.ldelim();
+                }
+            }, (reader, length, opts = {}) => {
+                const obj = {
+                    topic: '',
+                    children: [],
+                    dropped: false
+                };
+                const end = length == null ? reader.len : reader.pos + length;
+                while (reader.pos < end) {
+                    const tag = reader.uint32();
+                    switch (tag >>> 3) {
+                        case 1: {
+                            obj.topic = reader.string();
+                            break;
+                        }
+                        case 2: {
+                            if (opts.limits?.children != null && obj.children.length === opts.limits.children) {
+                                throw new MaxLengthError('Decode error - repeated field "children" had too many elements');
+                            }
+                            if (obj.children.length === 1024) {
+                                throw new MaxLengthError('Decode error - repeated field "children" had too many elements');
+                            }
+                            obj.children.push(reader.string());
+                            break;
+                        }
+                        case 3: {
+                            obj.dropped = reader.bool();
+                            break;
+                        }
+                        default: {
+                            reader.skipType(tag & 7);
+                            break;
+                        }
+                    }
+                }
+                return obj;
+            }, function* (reader, length, prefix, opts = {}) {
+                const obj = {
+                    children: 1024
+                };
+                const end = length == null ? reader.len : reader.pos + length;
+                while (reader.pos < end) {
+                    const tag = reader.uint32();
+                    switch (tag >>> 3) {
+                        case 1: {
+                            yield {
+                                field: `${prefix}.topic`,
+                                value: reader.string()
+                            };
+                            break;
+                        }
+                        case 2: {
+                            if (opts.limits?.children != null && obj.children === opts.limits.children) {
+                                throw new MaxLengthError('Streaming decode error - repeated field "children" had too many elements');
+                            }
+                            if (obj.children === 1024) {
+                                throw new MaxLengthError('Streaming decode error - repeated field "children" had too many elements');
+                            }
+                            yield {
+                                field: `${prefix}.children[]`,
+                                index: obj.children,
+                                value: reader.string()
+                            };
+                            obj.children++;
+                            break;
+                        }
+                        case 3: {
+                            yield {
+                                field: `${prefix}.dropped`,
+                                value: reader.bool()
+                            };
+                            break;
+                        }
+                        default: {
+                            reader.skipType(tag & 7);
+                            break;
+                        }
+                    }
+                }
+            });
+        }
+        return _codec;
+    };
+    function encode(obj) {
+        return encodeMessage(obj, Replica.codec());
+    }
+    Replica.encode = encode;
+    function decode(buf, opts) {
+        return decodeMessage(buf, Replica.codec(), opts);
+    }
+    Replica.decode = decode;
+    function stream(buf, opts) {
+        return streamMessage(buf, Replica.codec(), opts);
+    }
+    Replica.stream = stream;
+})(Replica || (Replica = {}));
+export var Redirect;
+(function (Redirect) {
+    let _codec;
+    Redirect.codec = () => {
+        if (_codec == null) {
+            _codec = message((obj, w, opts = {}) => {
+                if (opts.lengthDelimited !== false) {
+                    w.fork();
+                }
+                if ((obj.topic != null && obj.topic !== '')) {
+                    w.uint32(10);
+                    w.string(obj.topic);
+                }
+                if (obj.candidates != null && obj.candidates.length > 0) {
+                    for (const value of obj.candidates) {
+                        w.uint32(18);
+                        w.string(value);
+                    }
+                }
+                if (opts.lengthDelimited !== false) {
+                    w.ldelim();
+                }
+            }, (reader, length, opts = {}) => {
+                const obj = {
+                    topic: '',
+                    candidates: []
+                };
+                const end = length == null ? reader.len : reader.pos + length;
+                while (reader.pos < end) {
+                    const tag = reader.uint32();
+                    switch (tag >>> 3) {
+                        case 1: {
+                            obj.topic = reader.string();
+                            break;
+                        }
+                        case 2: {
+                            if (opts.limits?.candidates != null && obj.candidates.length === opts.limits.candidates) {
+                                throw new MaxLengthError('Decode error - repeated field "candidates" had too many elements');
+                            }
+                            if (obj.candidates.length === 64) {
+                                throw new MaxLengthError('Decode error - repeated field "candidates" had too many elements');
+                            }
+                            obj.candidates.push(reader.string());
+                            break;
+                        }
+                        default: {
+                            reader.skipType(tag & 7);
+                            break;
+                        }
+                    }
+                }
+                return obj;
+            }, function* (reader, length, prefix, opts = {}) {
+                const obj = {
+                    candidates: 64
+                };
+                const end = length == null ? reader.len : reader.pos + length;
+                while (reader.pos < end) {
+                    const tag = reader.uint32();
+                    switch (tag >>> 3) {
+                        case 1: {
+                            yield {
+                                field: `${prefix}.topic`,
+                                value: reader.string()
+                            };
+                            break;
+                        }
+                        case 2: {
+                            if (opts.limits?.candidates != null && obj.candidates === opts.limits.candidates) {
+                                throw new MaxLengthError('Streaming decode error - repeated field "candidates" had too many elements');
+                            }
+                            if (obj.candidates === 64) {
+                                throw new MaxLengthError('Streaming decode error - repeated field "candidates" had too many elements');
+                            }
+                            yield {
+                                field: `${prefix}.candidates[]`,
+                                index: obj.candidates,
+                                value: reader.string()
+                            };
+                            obj.candidates++;
+                            break;
+                        }
+                        default: {
+                            reader.skipType(tag & 7);
+                            break;
+                        }
+                    }
+                }
+            });
+        }
+        return _codec;
+    };
+    function encode(obj) {
+        return encodeMessage(obj, Redirect.codec());
+    }
+    Redirect.encode = encode;
+    function decode(buf, opts) {
+        return decodeMessage(buf, Redirect.codec(), opts);
+    }
+    Redirect.decode = decode;
+    function stream(buf, opts) {
+        return streamMessage(buf, Redirect.codec(), opts);
+    }
+    Redirect.stream = stream;
+})(Redirect || (Redirect = {}));
+export var RootInfo;
+(function (RootInfo) {
+    let _codec;
+    RootInfo.codec = () => {
+        if (_codec == null) {
+            _codec = message((obj, w, opts = {}) => {
+                if (opts.lengthDelimited !== false) {
+                    w.fork();
+                }
+                if ((obj.topic != null && obj.topic !== '')) {
+                    w.uint32(10);
+                    w.string(obj.topic);
+                }
+                if (opts.lengthDelimited !== false) {
+                    w.ldelim();
+                }
+            }, (reader, length, opts = {}) => {
+                const obj = {
+                    topic: ''
+                };
+                const end = length == null ? reader.len : reader.pos + length;
+                while (reader.pos < end) {
+                    const tag = reader.uint32();
+                    switch (tag >>> 3) {
+                        case 1: {
+                            obj.topic = reader.string();
+                            break;
+                        }
+                        default: {
+                            reader.skipType(tag & 7);
+                            break;
+                        }
+                    }
+                }
+                return obj;
+            }, function* (reader, length, prefix, opts = {}) {
+                const end = length == null ? reader.len : reader.pos + length;
+                while (reader.pos < end) {
+                    const tag = reader.uint32();
+                    switch (tag >>> 3) {
+                        case 1: {
+                            yield {
+                                field: `${prefix}.topic`,
+                                value: reader.string()
+                            };
+                            break;
+                        }
+                        default: {
+                            reader.skipType(tag & 7);
+                            break;
+                        }
+                    }
+                }
+            });
+        }
+        return _codec;
+    };
+    function encode(obj) {
+        return encodeMessage(obj, RootInfo.codec());
+    }
+    RootInfo.encode = encode;
+    function decode(buf, opts) {
+        return decodeMessage(buf, RootInfo.codec(), opts);
+    }
+    RootInfo.decode = decode;
+    function stream(buf, opts) {
+        return streamMessage(buf, RootInfo.codec(), opts);
+    }
+    RootInfo.stream = stream;
+})(RootInfo || (RootInfo = {}));
+export var Envelope;
+(function (Envelope) {
+    let _codec;
+    Envelope.codec = () => {
+        if (_codec == null) {
+            _codec = message((obj, w, opts = {}) => {
+                if (opts.lengthDelimited !== false) {
+                    w.fork();
+                }
+                obj = { ...obj };
+                if (obj.rootInfo != null) {
+                    obj.redirect = undefined;
+                    obj.replica = undefined;
+                    obj.heartbeat = undefined;
+                    obj.data = undefined;
+                    obj.publish = undefined;
+                    obj.leave = undefined;
+                    obj.joinAck = undefined;
+                    obj.join = undefined;
+                }
+                if (obj.redirect != null) {
+                    obj.rootInfo = undefined;
+                    obj.replica = undefined;
+                    obj.heartbeat = undefined;
+                    obj.data = undefined;
+                    obj.publish = undefined;
+                    obj.leave = undefined;
+                    obj.joinAck = undefined;
+                    obj.join = undefined;
+                }
+                if (obj.replica != null) {
+                    obj.rootInfo = undefined;
+                    obj.redirect = undefined;
+                    obj.heartbeat = undefined;
+                    obj.data = undefined;
+                    obj.publish = undefined;
+                    obj.leave = undefined;
+                    obj.joinAck = undefined;
+                    obj.join = undefined;
+                }
+                if (obj.heartbeat != null) {
+                    obj.rootInfo = undefined;
+                    obj.redirect = undefined;
+                    obj.replica = undefined;
+                    obj.data = undefined;
+                    obj.publish = undefined;
+                    obj.leave = undefined;
+                    obj.joinAck = undefined;
+                    obj.join = undefined;
+                }
+                if (obj.data != null) {
+                    obj.rootInfo = undefined;
+                    obj.redirect = undefined;
+                    obj.replica = undefined;
+                    obj.heartbeat = undefined;
+                    obj.publish = undefined;
+                    obj.leave = undefined;
+                    obj.joinAck = undefined;
+                    obj.join = undefined;
+                }
+                if (obj.publish != null) {
+                    obj.rootInfo = undefined;
+                    obj.redirect = undefined;
+                    obj.replica = undefined;
+                    obj.heartbeat = undefined;
+                    obj.data = undefined;
+                    obj.leave = undefined;
+                    obj.joinAck = undefined;
+                    obj.join = undefined;
+                }
+                if (obj.leave != null) {
+                    obj.rootInfo = undefined;
+                    obj.redirect = undefined;
+                    obj.replica = undefined;
+                    obj.heartbeat = undefined;
+                    obj.data = undefined;
+                    obj.publish = undefined;
+                    obj.joinAck = undefined;
+                    obj.join = undefined;
+                }
+                if (obj.joinAck != null) {
+                    obj.rootInfo = undefined;
+                    obj.redirect = undefined;
+                    obj.replica = undefined;
+                    obj.heartbeat = undefined;
+                    obj.data = undefined;
+                    obj.publish = undefined;
+                    obj.leave = undefined;
+                    obj.join = undefined;
+                }
+                if (obj.join != null) {
+                    obj.rootInfo = undefined;
+                    obj.redirect = undefined;
+                    obj.replica = undefined;
+                    obj.heartbeat = undefined;
+                    obj.data = undefined;
+                    obj.publish = undefined;
+                    obj.leave = undefined;
+                    obj.joinAck = undefined;
+                }
+                if (obj.join != null) {
+                    w.uint32(10);
+                    Join.codec().encode(obj.join, w);
+                }
+                if (obj.joinAck != null) {
+                    w.uint32(18);
+                    JoinAck.codec().encode(obj.joinAck, w);
+                }
+                if (obj.leave != null) {
+                    w.uint32(26);
+                    Leave.codec().encode(obj.leave, w);
+                }
+                if (obj.publish != null) {
+                    w.uint32(34);
+                    Publish.codec().encode(obj.publish, w);
+                }
+                if (obj.data != null) {
+                    w.uint32(42);
+                    AppMessage.codec().encode(obj.data, w);
+                }
+                if (obj.heartbeat != null) {
+                    w.uint32(50);
+                    Heartbeat.codec().encode(obj.heartbeat, w);
+                }
+                if (obj.replica != null) {
+                    w.uint32(58);
+                    Replica.codec().encode(obj.replica, w);
+                }
+                if (obj.redirect != null) {
+                    w.uint32(66);
+                    Redirect.codec().encode(obj.redirect, w);
+                }
+                if (obj.rootInfo != null) {
+                    w.uint32(74);
+                    RootInfo.codec().encode(obj.rootInfo, w);
+                }
+                if (opts.lengthDelimited !== false) {
+                    w.ldelim();
+                }
+            }, (reader, length, opts = {}) => {
+                const obj = {};
+                const end = length == null ? reader.len : reader.pos + length;
+                while (reader.pos < end) {
+                    const tag = reader.uint32();
+                    switch (tag >>> 3) {
+                        case 1: {
+                            obj.join = Join.codec().decode(reader, reader.uint32(), {
+                                limits: opts.limits?.join
+                            });
+                            break;
+                        }
+                        case 2: {
+                            obj.joinAck = JoinAck.codec().decode(reader, reader.uint32(), {
+                                limits: opts.limits?.joinAck
+                            });
+                            break;
+                        }
+                        case 3: {
+                            obj.leave = Leave.codec().decode(reader, reader.uint32(), {
+                                limits: opts.limits?.leave
+                            });
+                            break;
+                        }
+                        case 4: {
+                            obj.publish = Publish.codec().decode(reader, reader.uint32(), {
+                                limits: opts.limits?.publish
+                            });
+                            break;
+                        }
+                        case 5: {
+                            obj.data = AppMessage.codec().decode(reader, reader.uint32(), {
+                                limits: opts.limits?.data
+                            });
+                            break;
+                        }
+                        case 6: {
+                            obj.heartbeat = Heartbeat.codec().decode(reader, reader.uint32(), {
+                                limits: opts.limits?.heartbeat
+                            });
+                            break;
+                        }
+                        case 7: {
+                            obj.replica = Replica.codec().decode(reader, reader.uint32(), {
+                                limits: opts.limits?.replica
+                            });
+                            break;
+                        }
+                        case 8: {
+                            obj.redirect = Redirect.codec().decode(reader, reader.uint32(), {
+                                limits: opts.limits?.redirect
+                            });
+                            break;
+                        }
+                        case 9: {
+                            obj.rootInfo = RootInfo.codec().decode(reader, reader.uint32(), {
+                                limits: opts.limits?.rootInfo
+                            });
+                            break;
+                        }
+                        default: {
+                            reader.skipType(tag & 7);
+                            break;
+                        }
+                    }
+                }
+                if (obj.rootInfo != null) {
+                    delete obj.redirect;
+                    delete obj.replica;
+                    delete obj.heartbeat;
+                    delete obj.data;
+                    delete obj.publish;
+                    delete obj.leave;
+                    delete obj.joinAck;
+                    delete obj.join;
+                }
+                if (obj.redirect != null) {
+                    delete obj.rootInfo;
+                    delete obj.replica;
+                    delete obj.heartbeat;
+                    delete obj.data;
+                    delete obj.publish;
+                    delete obj.leave;
+                    delete obj.joinAck;
+                    delete obj.join;
+                }
+                if (obj.replica != null) {
+                    delete obj.rootInfo;
+                    delete obj.redirect;
+                    delete obj.heartbeat;
+                    delete obj.data;
+                    delete obj.publish;
+                    delete obj.leave;
+                    delete obj.joinAck;
+                    delete obj.join;
+                }
+                if (obj.heartbeat != null) {
+                    delete obj.rootInfo;
+                    delete obj.redirect;
+                    delete obj.replica;
+                    delete obj.data;
+                    delete obj.publish;
+                    delete obj.leave;
+                    delete obj.joinAck;
+                    delete obj.join;
+                }
+                if (obj.data != null) {
+                    delete obj.rootInfo;
+                    delete obj.redirect;
+                    delete obj.replica;
+                    delete obj.heartbeat;
+                    delete obj.publish;
+                    delete obj.leave;
+                    delete obj.joinAck;
+                    delete obj.join;
+                }
+                if (obj.publish != null) {
+                    delete obj.rootInfo;
+                    delete obj.redirect;
+                    delete obj.replica;
+                    delete obj.heartbeat;
+                    delete obj.data;
+                    delete obj.leave;
+                    delete obj.joinAck;
+                    delete obj.join;
+                }
+                if (obj.leave != null) {
+                    delete obj.rootInfo;
+                    delete obj.redirect;
+                    delete obj.replica;
+                    delete obj.heartbeat;
+                    delete obj.data;
+                    delete obj.publish;
+                    delete obj.joinAck;
+                    delete obj.join;
+                }
+                if (obj.joinAck != null) {
+                    delete obj.rootInfo;
+                    delete obj.redirect;
+                    delete obj.replica;
+                    delete obj.heartbeat;
+                    delete obj.data;
+                    delete obj.publish;
+                    delete obj.leave;
+                    delete obj.join;
+                }
+                if (obj.join != null) {
+                    delete obj.rootInfo;
+                    delete obj.redirect;
+                    delete obj.replica;
+                    delete obj.heartbeat;
+                    delete obj.data;
+                    delete obj.publish;
+                    delete obj.leave;
+                    delete obj.joinAck;
+                }
+                return obj;
+            }, function* (reader, length, prefix, opts = {}) {
+                const end = length == null ? reader.len : reader.pos + length;
+                while (reader.pos < end) {
+                    const tag = reader.uint32();
+                    switch (tag >>> 3) {
+                        case 1: {
+                            yield* Join.codec().stream(reader, reader.uint32(), `${prefix}.join`, {
+                                limits: opts.limits?.join
+                            });
+                            break;
+                        }
+                        case 2: {
+                            yield* JoinAck.codec().stream(reader, reader.uint32(), `${prefix}.joinAck`, {
+                                limits: opts.limits?.joinAck
+                            });
+                            break;
+                        }
+                        case 3: {
+                            yield* Leave.codec().stream(reader, reader.uint32(), `${prefix}.leave`, {
+                                limits: opts.limits?.leave
+                            });
+                            break;
+                        }
+                        case 4: {
+                            yield* Publish.codec().stream(reader, reader.uint32(), `${prefix}.publish`, {
+                                limits: opts.limits?.publish
+                            });
+                            break;
+                        }
+                        case 5: {
+                            yield* AppMessage.codec().stream(reader, reader.uint32(), `${prefix}.data`, {
+                                limits: opts.limits?.data
+                            });
+                            break;
+                        }
+                        case 6: {
+                            yield* Heartbeat.codec().stream(reader, reader.uint32(), `${prefix}.heartbeat`, {
+                                limits: opts.limits?.heartbeat
+                            });
+                            break;
+                        }
+                        case 7: {
+                            yield* Replica.codec().stream(reader, reader.uint32(), `${prefix}.replica`, {
+                                limits: opts.limits?.replica
+                            });
+                            break;
+                        }
+                        case 8: {
+                            yield* Redirect.codec().stream(reader, reader.uint32(), `${prefix}.redirect`, {
+                                limits: opts.limits?.redirect
+                            });
+                            break;
+                        }
+                        case 9: {
+                            yield* RootInfo.codec().stream(reader, reader.uint32(), `${prefix}.rootInfo`, {
+                                limits: opts.limits?.rootInfo
+                            });
+                            break;
+                        }
+                        default: {
+                            reader.skipType(tag & 7);
+                            break;
+                        }
+                    }
+                }
+            });
+        }
+        return _codec;
+    };
+    function encode(obj) {
+        return encodeMessage(obj, Envelope.codec());
+    }
+    Envelope.encode = encode;
+    function decode(buf, opts) {
+        return decodeMessage(buf, Envelope.codec(), opts);
+    }
+    Envelope.decode = decode;
+    function stream(buf, opts) {
+        return streamMessage(buf, Envelope.codec(), opts);
+    }
+    Envelope.stream = stream;
+})(Envelope || (Envelope = {}));
+export var Frame;
+(function (Frame) {
+    let _codec;
+    Frame.codec = () => {
+        if (_codec == null) {
+            _codec = message((obj, w, opts = {}) => {
+                if (opts.lengthDelimited !== false) {
+                    w.fork();
+                }
+                if (obj.messages != null && obj.messages.length > 0) {
+                    for (const value of obj.messages) {
+                        w.uint32(10);
+                        Envelope.codec().encode(value, w);
+                    }
+                }
+                if (opts.lengthDelimited !== false) {
+                    w.ldelim();
+                }
+            }, (reader, length, opts = {}) => {
+                const obj = {
+                    messages: []
+                };
+                const end = length == null ? reader.len : reader.pos + length;
+                while (reader.pos < end) {
+                    const tag = reader.uint32();
+                    switch (tag >>> 3) {
+                        case 1: {
+                            if (opts.limits?.messages != null && obj.messages.length === opts.limits.messages) {
+                                throw new MaxLengthError('Decode error - repeated field "messages" had too many elements');
+                            }
+                            if (obj.messages.length === 4096) {
+                                throw new MaxLengthError('Decode error - repeated field "messages" had too many elements');
+                            }
+                            obj.messages.push(Envelope.codec().decode(reader, reader.uint32(), {
+                                limits: opts.limits?.messages$
+                            }));
+                            break;
+                        }
+                        default: {
+                            reader.skipType(tag & 7);
+                            break;
+                        }
+                    }
+                }
+                return obj;
+            }, function* (reader, length, prefix, opts = {}) {
+                const obj = {
+                    messages: 4096
+                };
+                const end = length == null ? reader.len : reader.pos + length;
+                while (reader.pos < end) {
+                    const tag = reader.uint32();
+                    switch (tag >>> 3) {
+                        case 1: {
+                            if (opts.limits?.messages != null && obj.messages === opts.limits.messages) {
+                                throw new MaxLengthError('Streaming decode error - repeated field "messages" had too many elements');
+                            }
+                            if (obj.messages === 4096) {
+                                throw new MaxLengthError('Streaming decode error - repeated field "messages" had too many elements');
+                            }
+                            for (const evt of Envelope.codec().stream(reader, reader.uint32(), `${prefix}.messages[]`, {
+                                limits: opts.limits?.messages$
+                            })) {
+                                yield {
+                                    ...evt,
+                                    index: obj.messages
+                                };
+                            }
+                            obj.messages++;
+                            break;
+                        }
+                        default: {
+                            reader.skipType(tag & 7);
+                            break;
+                        }
+                    }
+                }
+            });
+        }
+        return _codec;
+    };
+    function encode(obj) {
+        return encodeMessage(obj, Frame.codec());
+    }
+    Frame.encode = encode;
+    function decode(buf, opts) {
+        return decodeMessage(buf, Frame.codec(), opts);
+    }
+    Frame.decode = decode;
+    function stream(buf, opts) {
+        return streamMessage(buf, Frame.codec(), opts);
+    }
+    Frame.stream = stream;
+})(Frame || (Frame = {}));

@@ -1,0 +1,41 @@
+// The core's view of the wire messages: a tagged union, one variant per message of
+// meshcast.proto. The codec (codec.ts) is the only place that maps it to and from bytes.
+import type { PeerRef } from '../routing-table.ts'
+
+export interface Header {
+  key: string
+  value: string
+}
+
+/** An application message as the tree carries it. */
+export interface AppMessage {
+  topic: string
+  /** The publishing node. */
+  publisher: PeerRef
+  /** The publisher's session: a restarted publisher starts a new epoch and its seq anew. */
+  epoch: number
+  /** Per publisher and topic, from 1. */
+  seq: number
+  payload: Uint8Array
+  headers: Header[]
+}
+
+export type Msg =
+  | { type: 'join', topic: string }
+  | { type: 'joinAck', topic: string, attached: boolean, path: PeerRef[], replaces: PeerRef }
+  | { type: 'leave', topic: string }
+  | { type: 'publish', message: AppMessage, direct: boolean }
+  | { type: 'data', message: AppMessage }
+  | { type: 'heartbeat' }
+  | { type: 'replica', topic: string, children: PeerRef[], dropped: boolean }
+  | { type: 'redirect', topic: string, candidates: PeerRef[] }
+  | { type: 'rootInfo', topic: string }
+
+export type MsgType = Msg['type']
+
+export const MSG_TYPES: readonly MsgType[] = ['join', 'joinAck', 'leave', 'publish', 'data', 'heartbeat', 'replica', 'redirect', 'rootInfo']
+
+/** PUBLISH hops and DATA copies are the data plane; everything else is control. */
+export function isDataPlane (type: MsgType): boolean {
+  return type === 'publish' || type === 'data'
+}
