@@ -15,20 +15,22 @@ export class InvariantViolation extends Error {
  * Every topic's tree is acyclic: following settled parent edges (the child is attached and
  * has no JOIN outstanding) from any live node never returns to a node already on the walk.
  */
-export function checkAcyclic (sim: Simulator, topics: readonly string[]): void {
-  for (const topic of topics) {
-    const done = new Set<number>()
-    for (const start of sim.nodes) {
-      if (!start.alive || done.has(start.index)) continue
+export function checkAcyclic (sim: Simulator): void {
+  const done = new Map<string, Set<number>>()
+  for (const start of sim.nodes) {
+    if (!start.alive) continue
+    for (const st of start.core.topicStates()) {
+      const topic = st.name
+      let seen = done.get(topic)
+      if (seen === undefined) done.set(topic, seen = new Set())
+      if (seen.has(start.index)) continue
       const walk: number[] = []
-      const onWalk = new Set<number>()
       let cur: number | undefined = start.index
-      while (cur !== undefined && !done.has(cur)) {
-        if (onWalk.has(cur)) {
+      while (cur !== undefined && !seen.has(cur)) {
+        if (walk.includes(cur)) {
           const cycle = walk.slice(walk.indexOf(cur)).concat(cur)
           throw new InvariantViolation(`topic ${topic}: cycle of parent edges ${cycle.join(' -> ')} at ${sim.now.toFixed(1)} ms`)
         }
-        onWalk.add(cur)
         walk.push(cur)
         const n: SimNode = sim.nodes[cur]
         if (!n.alive) break
@@ -36,7 +38,7 @@ export function checkAcyclic (sim: Simulator, topics: readonly string[]): void {
         if (t === undefined || t.parent === null || !t.attached || t.joinTo !== null) break
         cur = +t.parent
       }
-      for (const w of walk) done.add(w)
+      for (const w of walk) seen.add(w)
     }
   }
 }

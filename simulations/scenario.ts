@@ -317,7 +317,7 @@ export function runScenario (input: Partial<Scenario>, run: RunOptions = {}): Si
   for (let t = s.checkEveryMs; t <= s.endMs; t += s.checkEveryMs) {
     sim.at(t, () => {
       try {
-        checkAcyclic(sim, topicNames)
+        checkAcyclic(sim)
       } catch (err) { violation ??= err as Error }
       sampleChildren()
     })

@@ -7,7 +7,7 @@ import type { CoreEvent } from '../src/core/mesh-core.ts'
 import type { CoreOptions } from '../src/core/defaults.ts'
 import { Rng } from '../src/core/rng.ts'
 import type { NodeId } from '../src/core/id.ts'
-import { decodeFrame, encodeFrame } from '../src/core/wire/codec.ts'
+import { encodeFrame } from '../src/core/wire/codec.ts'
 import { MSG_TYPES } from '../src/core/wire/types.ts'
 import type { Msg, MsgType } from '../src/core/wire/types.ts'
 import { coreOptions } from '../src/core/defaults.ts'
@@ -278,17 +278,12 @@ export class Simulator {
       return
     }
     const sender = this.nodes[from]
-    n.driver.input((core, now) => {
-      if (!n.known.has(from)) {
-        n.known.add(from)
-        core.handlePeerUp(now, sender.ref, sender.id, 2 * this.latency.latency(to, from))
-      }
-      if (msgs instanceof Uint8Array) {
-        core.handleFrame(now, sender.ref, msgs)
-      } else {
-        for (const m of msgs) core.handleMessage(now, sender.ref, m)
-      }
-    })
+    if (!n.known.has(from)) {
+      n.known.add(from)
+      n.core.handlePeerUp(this.now, sender.ref, sender.id, 2 * this.latency.latency(to, from))
+    }
+    if (msgs instanceof Uint8Array) n.driver.receiveFrame(sender.ref, msgs)
+    else n.driver.receive(sender.ref, msgs)
   }
 
   private onEvent (node: SimNode, e: CoreEvent): void {
@@ -315,7 +310,3 @@ function lowerBound (sorted: readonly SimNode[], value: bigint): number {
   return lo
 }
 
-/** Decodes a frame for tests that look at what was sent. */
-export function framesToMessages (bytes: Uint8Array): Msg[] {
-  return decodeFrame(bytes, coreOptions())
-}

@@ -22,17 +22,28 @@ export interface CoreOptions {
    * heartbeat, so detection lands within 3 heartbeat intervals of the last word heard.
    */
   failureTimeoutMs: number
+  /**
+   * Children refresh their place in a parent's child list this often. Slower than the
+   * heartbeat: the parent only needs it to forget children that vanished silently (a crashed
+   * process is usually reported by the transport at once).
+   */
+  refreshIntervalMs: number
   /** A child silent this long is dropped from the child list (children are soft state). */
   childTimeoutMs: number
   /** A JOIN not answered (even by a hop-level acknowledgement) in this time is re-routed. */
   joinTimeoutMs: number
-  /** Avoid a peer that answered a JOIN with a path through us for this long. */
+  /** Route around a peer that answered a JOIN with a path through us for this long (its path may be stale). */
   avoidMs: number
   /**
    * Fan-out cap: child entries a node holds over all topics before it hands its farthest
    * child to a sibling (SCRIBE's bottleneck remover). Infinity turns the remover off.
    */
   maxChildren: number
+  /**
+   * When the root dies, the replica of rank k takes over after k of these unless a new root
+   * spoke first (rank 0 at once). Longer than the spread of failure detection plus one trip.
+   */
+  takeoverStaggerMs: number
   /** The root heartbeats a publisher that sent to it directly within this time. */
   publisherTtlMs: number
   /** How many recent sequence numbers per publisher the de-duplication window holds. */
@@ -51,10 +62,12 @@ export const CORE_DEFAULTS: Readonly<CoreOptions> = Object.freeze({
   replicas: 3,
   heartbeatIntervalMs: 500,
   failureTimeoutMs: 1250,
-  childTimeoutMs: 3000,
+  refreshIntervalMs: 1000,
+  childTimeoutMs: 3500,
   joinTimeoutMs: 1000,
-  avoidMs: 5000,
+  avoidMs: 1000,
   maxChildren: 32,
+  takeoverStaggerMs: 500,
   publisherTtlMs: 10_000,
   dedupWindow: 1024,
   maxTopicBytes: 256,

@@ -34,6 +34,20 @@ export class CoreDriver {
     return result
   }
 
+  /** Messages from a peer (already decoded). */
+  receive (from: PeerRef, msgs: readonly Msg[]): void {
+    const now = this.host.now()
+    for (const m of msgs) this.core.handleMessage(now, from, m)
+    this.flush()
+  }
+
+  /** One encoded frame from a peer; returns false when it was malformed (and dropped). */
+  receiveFrame (from: PeerRef, bytes: Uint8Array): boolean {
+    const ok = this.core.handleFrame(this.host.now(), from, bytes)
+    this.flush()
+    return ok
+  }
+
   /** The wake-up the host was asked for is due. */
   wake (): void {
     this.armedAt = Infinity

@@ -75,9 +75,13 @@ interface PeerRecord {
 interface ReplicaRecord {
   root: PeerRef
   children: PeerRef[]
+  rank: number
+  /** Set once the root is known dead: when this replica takes over unless a new root speaks first. */
+  takeoverAt: number | null
 }
 
 const NEVER = -Infinity
+const HEARTBEAT: Msg = Object.freeze({ type: 'heartbeat' })
 const MAX_PATH = 63
 
 function zeroCounts (): Record<MsgType, number> {
@@ -180,6 +184,10 @@ export class MeshCore {
     return this.topics.get(topic)
   }
 
+  topicStates (): IterableIterator<Readonly<TopicState>> {
+    return this.topics.values()
+  }
+
   /** Child entries over all topics (what the fan-out cap limits). */
   get childCount (): number {
     return this.childEntries
@@ -221,7 +229,7 @@ export class MeshCore {
     const message: AppMessage = { topic, publisher: this.ref, epoch: this.epoch, seq, payload, headers }
     const t = this.topics.get(topic)
     if (t?.isRoot === true) {
-      this.disseminate(t, message, null)
+      this.disseminate(now, t, message, null)
       return seq
     }
     const root = this.rootCache.get(topic)
@@ -322,7 +330,9 @@ export class MeshCore {
     }
     if (m.replaces !== '') {
       // A new root adopts the children of the dead one.
-      if (t.isRoot || (t.parent !== m.replaces && t.parent !== null) || m.path.includes(this.ref)) {
+      // Taken when we still hang below the dead root or are looking for a parent anyway.
+      const wanting = t.parent === m.replaces || t.parent === null || !t.attached
+      if (t.isRoot || !wanting || m.path.includes(this.ref)) {
         if (t.parent !== from) this.send(now, from, { type: 'leave', topic: m.topic })
         return
       }
@@ -352,6 +362,7 @@ export class MeshCore {
       return
     }
     const changed = !t.attached || !samePath(t.path, m.path)
+    t.ancestors = []
     t.attached = true
     t.path = m.path
     if (changed) this.notifyChildren(now, t)
@@ -372,8 +383,27 @@ export class MeshCore {
       if (until <= now) t.avoid.delete(p)
       else (skip ??= new Set()).add(p)
     }
+    for (let a = t.ancestors.shift(); a !== undefined; a = t.ancestors.shift()) {
+      if (a === this.ref || skip?.has(a) === true) continue
+      this.unroot(t)
+      t.parent = a
+      t.attached = false
+      t.path = []
+      this.touch(a, now)
+      this.setJoin(t, a, now + this.options.joinTimeoutMs)
+      this.send(now, a, { type: 'join', topic: t.name })
+      return
+    }
     const next = this.table.nextHop(t.key, skip)
     if (next === undefined) {
+      if (skip !== undefined && this.table.nextHop(t.key) !== undefined) {
+        // Every closer peer answered with a path through us: stay detached, retry next tick.
+        this.unroot(t)
+        this.setJoin(t, null)
+        t.parent = null
+        t.attached = false
+        return
+      }
       this.becomeRoot(now, t)
       return
     }
@@ -403,7 +433,7 @@ export class MeshCore {
     if (!t.isRoot) return
     t.isRoot = false
     this.rooted.delete(t)
-    for (const r of t.replicaTargets) this.queue(r, { type: 'replica', topic: t.name, children: [], dropped: true })
+    for (const r of t.replicaTargets) this.queue(r, { type: 'replica', topic: t.name, children: [], dropped: true, rank: 0 })
     t.replicaTargets = []
     t.publishers.clear()
   }
@@ -516,7 +546,7 @@ export class MeshCore {
     if (t?.isRoot === true) {
       if (direct) t.publishers.set(from, now)
       else if (message.publisher !== this.ref) this.send(now, message.publisher, { type: 'rootInfo', topic: t.name })
-      this.disseminate(t, message, null)
+      this.disseminate(now, t, message, null)
       return
     }
     this.routePublish(now, message)
@@ -532,10 +562,10 @@ export class MeshCore {
       // A former parent still sends to us: keep the message (de-duplication protects), stop it.
       this.send(now, from, { type: 'leave', topic: message.topic })
     }
-    this.disseminate(t, message, from)
+    this.disseminate(now, t, message, from)
   }
 
-  private disseminate (t: TopicState, message: AppMessage, from: PeerRef | null): void {
+  private disseminate (now: number, t: TopicState, message: AppMessage, from: PeerRef | null): void {
     let w = t.dedup.get(message.publisher)
     if (w === undefined) {
       w = new DedupWindow(this.options.dedupWindow, message.epoch)
@@ -548,7 +578,7 @@ export class MeshCore {
     if (t.subscribed) this.events.push({ type: 'deliver', message })
     if (t.children.size === 0) return
     const data: Msg = { type: 'data', message }
-    for (const c of t.children.keys()) if (c !== from) this.queue(c, data)
+    for (const c of t.children.keys()) if (c !== from) this.send(now, c, data)
   }
 
   // ---------------------------------------------------------------- root replicas
@@ -557,11 +587,11 @@ export class MeshCore {
     t.replicaDirty = false
     const targets = this.table.closest(t.key, this.options.replicas).map(c => c.ref)
     for (const old of t.replicaTargets) {
-      if (!targets.includes(old)) this.send(now, old, { type: 'replica', topic: t.name, children: [], dropped: true })
+      if (!targets.includes(old)) this.send(now, old, { type: 'replica', topic: t.name, children: [], dropped: true, rank: 0 })
     }
     t.replicaTargets = targets
     const children = [...t.children.keys()]
-    for (const r of targets) this.send(now, r, { type: 'replica', topic: t.name, children, dropped: false })
+    targets.forEach((r, rank) => this.send(now, r, { type: 'replica', topic: t.name, children, dropped: false, rank }))
   }
 
   private onReplica (from: PeerRef, m: Extract<Msg, { type: 'replica' }>): void {
@@ -569,15 +599,14 @@ export class MeshCore {
       if (this.replicas.get(m.topic)?.root === from) this.replicas.delete(m.topic)
       return
     }
-    this.replicas.set(m.topic, { root: from, children: m.children })
+    this.replicas.set(m.topic, { root: from, children: m.children, rank: m.rank, takeoverAt: null })
   }
 
-  /** The root we replicate died: if no live node we know is closer to the key, take over. */
+  /** The root we replicate died and no new root spoke up: take over and adopt its children. */
   private takeover (now: number, topic: string, rep: ReplicaRecord): void {
     this.replicas.delete(topic)
-    const key = topicKey(topic)
-    if (this.table.nextHop(key) !== undefined) return
     const t = this.topicOrCreate(topic)
+    if (t.isRoot) return
     if (t.parent !== null && t.parent !== rep.root) this.send(now, t.parent, { type: 'leave', topic })
     this.stats.rootTakeovers++
     for (const c of rep.children) {
@@ -592,6 +621,7 @@ export class MeshCore {
       return
     }
     this.becomeRoot(now, t)
+    this.replicate(now, t)
     this.enforceFanout(now)
   }
 
@@ -602,13 +632,20 @@ export class MeshCore {
     this.table.remove(ref)
     this.peers.delete(ref)
     for (const [topic, root] of this.rootCache) if (root === ref) this.rootCache.delete(topic)
-    for (const [topic, rep] of [...this.replicas]) if (rep.root === ref) this.takeover(now, topic, rep)
+    for (const [topic, rep] of [...this.replicas]) {
+      if (rep.root !== ref || rep.takeoverAt !== null) continue
+      // Rank 0, or whoever knows no closer node, takes over at once; rank k waits k delays.
+      if (rep.rank === 0 || this.table.nextHop(topicKey(topic)) === undefined) this.takeover(now, topic, rep)
+      else rep.takeoverAt = now + rep.rank * this.options.takeoverStaggerMs
+    }
     for (const t of [...this.topics.values()]) {
       this.removeChild(t, ref)
       t.publishers.delete(ref)
       if (t.leaveOnAck === ref) t.leaveOnAck = null
       if (t.parent === ref) {
         this.stats.repairs++
+        // Local repair: try the ancestors above the dead parent before routing afresh.
+        if (t.path.length > 0 && t.path[0] === ref) t.ancestors = t.path.slice(1)
         this.setJoin(t, null)
         t.parent = null
         t.attached = false
@@ -629,9 +666,16 @@ export class MeshCore {
       if (t.parent !== null && t.joinTo === null && now - this.heard(t.parent) > o.failureTimeoutMs) suspects.add(t.parent)
     }
     for (const rep of this.replicas.values()) {
-      if (now - this.heard(rep.root) > o.failureTimeoutMs) suspects.add(rep.root)
+      if (rep.takeoverAt === null && now - this.heard(rep.root) > o.failureTimeoutMs) suspects.add(rep.root)
     }
     for (const p of suspects) this.fail(now, p)
+    for (const [topic, rep] of [...this.replicas]) {
+      if (rep.takeoverAt !== null && now >= rep.takeoverAt) this.takeover(now, topic, rep)
+    }
+    // Detached trees retry their JOIN.
+    for (const t of [...this.topics.values()]) {
+      if (t.parent === null && !t.isRoot && t.wanted) this.join(now, t)
+    }
     // Children are soft state.
     for (const t of [...this.topics.values()]) {
       let removed = false
@@ -645,18 +689,24 @@ export class MeshCore {
       for (const [p, at] of t.publishers) if (now - at > o.publisherTtlMs) t.publishers.delete(p)
       if (t.replicaDirty || this.ticks % 10 === 0) this.replicate(now, t)
     }
-    // One heartbeat per neighbour for all topics, unless other traffic went there lately.
-    const targets = new Set<PeerRef>()
+    // One heartbeat per neighbour for all topics, unless other traffic went there lately:
+    // to children, replicas and direct publishers every heartbeat interval (they watch us),
+    // to parents every refresh interval (they only keep their child lists fresh).
+    const fast = new Set<PeerRef>()
+    const slow = new Set<PeerRef>()
     for (const t of this.topics.values()) {
-      if (t.parent !== null) targets.add(t.parent)
-      for (const c of t.children.keys()) targets.add(c)
+      if (t.parent !== null) slow.add(t.parent)
+      for (const c of t.children.keys()) fast.add(c)
     }
     for (const t of this.rooted) {
-      for (const r of t.replicaTargets) targets.add(r)
-      for (const p of t.publishers.keys()) targets.add(p)
+      for (const r of t.replicaTargets) fast.add(r)
+      for (const p of t.publishers.keys()) fast.add(p)
     }
-    for (const p of targets) {
-      if (now - this.lastSent(p) >= o.heartbeatIntervalMs) this.send(now, p, { type: 'heartbeat' })
+    for (const p of fast) {
+      if (now - this.lastSent(p) >= o.heartbeatIntervalMs) this.send(now, p, HEARTBEAT)
+    }
+    for (const p of slow) {
+      if (!fast.has(p) && now - this.lastSent(p) >= o.refreshIntervalMs) this.send(now, p, HEARTBEAT)
     }
   }
 

@@ -23,6 +23,8 @@ export class TopicState {
   /** A JOIN is out to this peer and not yet answered. */
   joinTo: PeerRef | null = null
   joinDeadline = 0
+  /** After the parent died: its ancestors, tried in turn before routing a new JOIN. */
+  ancestors: PeerRef[] = []
   /** After a redirect: the old parent, left once the new one answers. */
   leaveOnAck: PeerRef | null = null
   /** The 'ready' event went out for the local subscription. */

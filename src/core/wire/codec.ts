@@ -38,7 +38,7 @@ function toEnvelope (m: Msg): Envelope {
     case 'publish': return { publish: { message: wireApp(m.message), direct: m.direct } }
     case 'data': return { data: wireApp(m.message) }
     case 'heartbeat': return { heartbeat: {} }
-    case 'replica': return { replica: { topic: m.topic, children: m.children, dropped: m.dropped } }
+    case 'replica': return { replica: { topic: m.topic, children: m.children, dropped: m.dropped, rank: m.rank } }
     case 'redirect': return { redirect: { topic: m.topic, candidates: m.candidates } }
     case 'rootInfo': return { rootInfo: { topic: m.topic } }
   }
@@ -67,7 +67,7 @@ function fromEnvelope (e: Envelope, limits: CodecLimits): Msg {
   if (e.publish != null) return { type: 'publish', message: app(e.publish.message), direct: e.publish.direct }
   if (e.data != null) return { type: 'data', message: app(e.data) }
   if (e.heartbeat != null) return { type: 'heartbeat' }
-  if (e.replica != null) return { type: 'replica', topic: topic(e.replica.topic), children: e.replica.children, dropped: e.replica.dropped }
+  if (e.replica != null) return { type: 'replica', topic: topic(e.replica.topic), children: e.replica.children, dropped: e.replica.dropped, rank: e.replica.rank }
   if (e.redirect != null) return { type: 'redirect', topic: topic(e.redirect.topic), candidates: e.redirect.candidates }
   if (e.rootInfo != null) return { type: 'rootInfo', topic: topic(e.rootInfo.topic) }
   throw new MalformedFrameError('envelope with no known message')

@@ -173,6 +173,7 @@ export interface Replica {
     topic: string;
     children: string[];
     dropped: boolean;
+    rank: number;
 }
 export declare namespace Replica {
     const codec: () => Codec<Replica>;
@@ -189,9 +190,13 @@ export declare namespace Replica {
         field: '$.dropped';
         value: boolean;
     }
+    interface ReplicaRankFieldEvent {
+        field: '$.rank';
+        value: number;
+    }
     function encode(obj: Partial<Replica>): Uint8Array<ArrayBuffer>;
     function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Replica>): Replica;
-    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Replica>): Generator<ReplicaTopicFieldEvent | ReplicaChildrenFieldEvent | ReplicaDroppedFieldEvent>;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Replica>): Generator<ReplicaTopicFieldEvent | ReplicaChildrenFieldEvent | ReplicaDroppedFieldEvent | ReplicaRankFieldEvent>;
 }
 export interface Redirect {
     topic: string;
@@ -340,6 +345,10 @@ export declare namespace Envelope {
         field: '$.replica.dropped';
         value: boolean;
     }
+    interface EnvelopeReplicaRankFieldEvent {
+        field: '$.replica.rank';
+        value: number;
+    }
     interface EnvelopeRedirectTopicFieldEvent {
         field: '$.redirect.topic';
         value: string;
@@ -355,7 +364,7 @@ export declare namespace Envelope {
     }
     function encode(obj: Partial<Envelope>): Uint8Array<ArrayBuffer>;
     function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Envelope>): Envelope;
-    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Envelope>): Generator<EnvelopeJoinTopicFieldEvent | EnvelopeJoinAckTopicFieldEvent | EnvelopeJoinAckAttachedFieldEvent | EnvelopeJoinAckPathFieldEvent | EnvelopeJoinAckReplacesFieldEvent | EnvelopeLeaveTopicFieldEvent | EnvelopePublishMessageTopicFieldEvent | EnvelopePublishMessagePublisherFieldEvent | EnvelopePublishMessageEpochFieldEvent | EnvelopePublishMessageSeqFieldEvent | EnvelopePublishMessagePayloadFieldEvent | EnvelopePublishMessageHeadersKeyFieldEvent | EnvelopePublishMessageHeadersValueFieldEvent | EnvelopePublishDirectFieldEvent | EnvelopeDataTopicFieldEvent | EnvelopeDataPublisherFieldEvent | EnvelopeDataEpochFieldEvent | EnvelopeDataSeqFieldEvent | EnvelopeDataPayloadFieldEvent | EnvelopeDataHeadersKeyFieldEvent | EnvelopeDataHeadersValueFieldEvent | EnvelopeReplicaTopicFieldEvent | EnvelopeReplicaChildrenFieldEvent | EnvelopeReplicaDroppedFieldEvent | EnvelopeRedirectTopicFieldEvent | EnvelopeRedirectCandidatesFieldEvent | EnvelopeRootInfoTopicFieldEvent>;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Envelope>): Generator<EnvelopeJoinTopicFieldEvent | EnvelopeJoinAckTopicFieldEvent | EnvelopeJoinAckAttachedFieldEvent | EnvelopeJoinAckPathFieldEvent | EnvelopeJoinAckReplacesFieldEvent | EnvelopeLeaveTopicFieldEvent | EnvelopePublishMessageTopicFieldEvent | EnvelopePublishMessagePublisherFieldEvent | EnvelopePublishMessageEpochFieldEvent | EnvelopePublishMessageSeqFieldEvent | EnvelopePublishMessagePayloadFieldEvent | EnvelopePublishMessageHeadersKeyFieldEvent | EnvelopePublishMessageHeadersValueFieldEvent | EnvelopePublishDirectFieldEvent | EnvelopeDataTopicFieldEvent | EnvelopeDataPublisherFieldEvent | EnvelopeDataEpochFieldEvent | EnvelopeDataSeqFieldEvent | EnvelopeDataPayloadFieldEvent | EnvelopeDataHeadersKeyFieldEvent | EnvelopeDataHeadersValueFieldEvent | EnvelopeReplicaTopicFieldEvent | EnvelopeReplicaChildrenFieldEvent | EnvelopeReplicaDroppedFieldEvent | EnvelopeReplicaRankFieldEvent | EnvelopeRedirectTopicFieldEvent | EnvelopeRedirectCandidatesFieldEvent | EnvelopeRootInfoTopicFieldEvent>;
 }
 export interface Frame {
     messages: Envelope[];
@@ -482,6 +491,11 @@ export declare namespace Frame {
         value: boolean;
         index: number;
     }
+    interface FrameMessagesReplicaRankFieldEvent {
+        field: '$.messages[].replica.rank';
+        value: number;
+        index: number;
+    }
     interface FrameMessagesRedirectTopicFieldEvent {
         field: '$.messages[].redirect.topic';
         value: string;
@@ -499,5 +513,5 @@ export declare namespace Frame {
     }
     function encode(obj: Partial<Frame>): Uint8Array<ArrayBuffer>;
     function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Frame>): Frame;
-    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Frame>): Generator<FrameMessagesJoinTopicFieldEvent | FrameMessagesJoinAckTopicFieldEvent | FrameMessagesJoinAckAttachedFieldEvent | FrameMessagesJoinAckPathFieldEvent | FrameMessagesJoinAckReplacesFieldEvent | FrameMessagesLeaveTopicFieldEvent | FrameMessagesPublishMessageTopicFieldEvent | FrameMessagesPublishMessagePublisherFieldEvent | FrameMessagesPublishMessageEpochFieldEvent | FrameMessagesPublishMessageSeqFieldEvent | FrameMessagesPublishMessagePayloadFieldEvent | FrameMessagesPublishMessageHeadersKeyFieldEvent | FrameMessagesPublishMessageHeadersValueFieldEvent | FrameMessagesPublishDirectFieldEvent | FrameMessagesDataTopicFieldEvent | FrameMessagesDataPublisherFieldEvent | FrameMessagesDataEpochFieldEvent | FrameMessagesDataSeqFieldEvent | FrameMessagesDataPayloadFieldEvent | FrameMessagesDataHeadersKeyFieldEvent | FrameMessagesDataHeadersValueFieldEvent | FrameMessagesReplicaTopicFieldEvent | FrameMessagesReplicaChildrenFieldEvent | FrameMessagesReplicaDroppedFieldEvent | FrameMessagesRedirectTopicFieldEvent | FrameMessagesRedirectCandidatesFieldEvent | FrameMessagesRootInfoTopicFieldEvent>;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Frame>): Generator<FrameMessagesJoinTopicFieldEvent | FrameMessagesJoinAckTopicFieldEvent | FrameMessagesJoinAckAttachedFieldEvent | FrameMessagesJoinAckPathFieldEvent | FrameMessagesJoinAckReplacesFieldEvent | FrameMessagesLeaveTopicFieldEvent | FrameMessagesPublishMessageTopicFieldEvent | FrameMessagesPublishMessagePublisherFieldEvent | FrameMessagesPublishMessageEpochFieldEvent | FrameMessagesPublishMessageSeqFieldEvent | FrameMessagesPublishMessagePayloadFieldEvent | FrameMessagesPublishMessageHeadersKeyFieldEvent | FrameMessagesPublishMessageHeadersValueFieldEvent | FrameMessagesPublishDirectFieldEvent | FrameMessagesDataTopicFieldEvent | FrameMessagesDataPublisherFieldEvent | FrameMessagesDataEpochFieldEvent | FrameMessagesDataSeqFieldEvent | FrameMessagesDataPayloadFieldEvent | FrameMessagesDataHeadersKeyFieldEvent | FrameMessagesDataHeadersValueFieldEvent | FrameMessagesReplicaTopicFieldEvent | FrameMessagesReplicaChildrenFieldEvent | FrameMessagesReplicaDroppedFieldEvent | FrameMessagesReplicaRankFieldEvent | FrameMessagesRedirectTopicFieldEvent | FrameMessagesRedirectCandidatesFieldEvent | FrameMessagesRootInfoTopicFieldEvent>;
 }

@@ -700,6 +700,10 @@ export var Replica;
                     w.uint32(24);
                     w.bool(obj.dropped);
                 }
+                if ((obj.rank != null && obj.rank !== 0)) {
+                    w.uint32(32);
+                    w.uint32(obj.rank);
+                }
                 if (opts.lengthDelimited !== false) {
                     w.ldelim();
                 }
@@ -707,7 +711,8 @@ export var Replica;
                 const obj = {
                     topic: '',
                     children: [],
-                    dropped: false
+                    dropped: false,
+                    rank: 0
                 };
                 const end = length == null ? reader.len : reader.pos + length;
                 while (reader.pos < end) {
@@ -729,6 +734,10 @@ export var Replica;
                         }
                         case 3: {
                             obj.dropped = reader.bool();
+                            break;
+                        }
+                        case 4: {
+                            obj.rank = reader.uint32();
                             break;
                         }
                         default: {
@@ -772,6 +781,13 @@ export var Replica;
                             yield {
                                 field: `${prefix}.dropped`,
                                 value: reader.bool()
+                            };
+                            break;
+                        }
+                        case 4: {
+                            yield {
+                                field: `${prefix}.rank`,
+                                value: reader.uint32()
                             };
                             break;
                         }

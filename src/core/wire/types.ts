@@ -27,7 +27,7 @@ export type Msg =
   | { type: 'publish', message: AppMessage, direct: boolean }
   | { type: 'data', message: AppMessage }
   | { type: 'heartbeat' }
-  | { type: 'replica', topic: string, children: PeerRef[], dropped: boolean }
+  | { type: 'replica', topic: string, children: PeerRef[], dropped: boolean, rank: number }
   | { type: 'redirect', topic: string, candidates: PeerRef[] }
   | { type: 'rootInfo', topic: string }
 
