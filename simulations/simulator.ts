@@ -37,8 +37,6 @@ export interface SimNode {
   readonly driver: CoreDriver
   alive: boolean
   timerAt: number
-  /** Peers whose connection this node has seen (the first frame from them brings peer-up). */
-  readonly known: Set<number>
 }
 
 type SimEvent = Timed & (
@@ -109,17 +107,17 @@ export class Simulator {
     return this.nodes.filter(n => n.alive)
   }
 
-  /** Creates a node (not yet known to anyone). */
-  addNode (): SimNode {
+  /** Creates a node (not yet known to anyone); its id is drawn from the seed unless given. */
+  addNode (fixedId?: Uint8Array): SimNode {
     const index = this.nodes.length
-    const id = this.rng.bytes(32)
+    const id = fixedId ?? this.rng.bytes(32)
     this.latency.place(index, this.rng)
     let idBig = 0n
     for (const b of id) idBig = (idBig << 8n) | BigInt(b)
     const ref = String(index)
     const core = new MeshCore({ ref, id, rng: this.rng.fork(), now: this.now, options: this.coreOptions })
     const node: SimNode = {
-      index, ref, id, idBig, core, alive: true, timerAt: Infinity, known: new Set(),
+      index, ref, id, idBig, core, alive: true, timerAt: Infinity,
       driver: undefined as unknown as CoreDriver
     }
     ;(node as { driver: CoreDriver }).driver = new CoreDriver(core, {
@@ -139,8 +137,8 @@ export class Simulator {
   }
 
   /** A node joins at runtime: it learns its contacts and they learn it. */
-  joinNode (): SimNode {
-    const n = this.addNode()
+  joinNode (fixedId?: Uint8Array): SimNode {
+    const n = this.addNode(fixedId)
     this.resort()
     const contacts = this.fillTable(n)
     for (const c of contacts) {
@@ -278,8 +276,8 @@ export class Simulator {
       return
     }
     const sender = this.nodes[from]
-    if (!n.known.has(from)) {
-      n.known.add(from)
+    // A frame from a peer the table does not hold is a connection libp2p would report (identify).
+    if (!n.core.table.has(sender.ref)) {
       n.core.handlePeerUp(this.now, sender.ref, sender.id, 2 * this.latency.latency(to, from))
     }
     if (msgs instanceof Uint8Array) n.driver.receiveFrame(sender.ref, msgs)

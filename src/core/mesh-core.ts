@@ -72,6 +72,16 @@ interface PeerRecord {
   lastSent: number
 }
 
+interface Inflight {
+  hop: PeerRef
+  deadline: number
+  message: AppMessage
+  tries: number
+}
+
+/** Routed publishes are re-routed around silent hops at most this often. */
+const MAX_ROUTE_TRIES = 3
+
 interface ReplicaRecord {
   root: PeerRef
   children: PeerRef[]
@@ -115,6 +125,8 @@ export class MeshCore {
   private readonly joining = new Set<TopicState>()
   private readonly replicas = new Map<string, ReplicaRecord>()
   private readonly rootCache = new Map<string, PeerRef>()
+  /** Routed publishes sent and not yet acknowledged by their next hop. */
+  private readonly inflight = new Map<string, Inflight>()
   private readonly pubSeq = new Map<string, number>()
   private readonly peers = new Map<PeerRef, PeerRecord>()
   private outbox: Transmit[] = []
@@ -238,7 +250,7 @@ export class MeshCore {
       return seq
     }
     this.rootCache.delete(topic)
-    this.routePublish(now, message)
+    this.routePublish(now, message, 0)
     return seq
   }
 
@@ -287,6 +299,7 @@ export class MeshCore {
       case 'replica': this.onReplica(from, msg); break
       case 'redirect': this.onRedirect(now, from, msg.topic, msg.candidates); break
       case 'rootInfo': this.rootCache.set(msg.topic, from); break
+      case 'routeAck': this.inflight.delete(inflightKey(msg.publisher, msg.topic, msg.seq)); break
     }
   }
 
@@ -531,17 +544,25 @@ export class MeshCore {
 
   // ---------------------------------------------------------------- data plane
 
-  private routePublish (now: number, message: AppMessage): void {
+  /** Sends a PUBLISH one hop toward the root and remembers it until the hop acknowledges. */
+  private routePublish (now: number, message: AppMessage, tries: number): void {
+    const t = this.topics.get(message.topic)
+    if (t?.isRoot === true) {
+      this.disseminate(now, t, message, null)
+      return
+    }
     const next = this.table.nextHop(topicKey(message.topic))
-    if (next === undefined) {
+    if (next === undefined || tries >= MAX_ROUTE_TRIES) {
       // We are the closest node we know and hold no tree: nobody subscribes.
       this.stats.droppedNoRoute++
       return
     }
     this.send(now, next.ref, { type: 'publish', message, direct: false })
+    this.inflight.set(inflightKey(message.publisher, message.topic, message.seq), { hop: next.ref, deadline: now + this.options.joinTimeoutMs, message, tries })
   }
 
   private onPublish (now: number, from: PeerRef, message: AppMessage, direct: boolean): void {
+    if (!direct) this.send(now, from, { type: 'routeAck', topic: message.topic, publisher: message.publisher, seq: message.seq })
     const t = this.topics.get(message.topic)
     if (t?.isRoot === true) {
       if (direct) t.publishers.set(from, now)
@@ -549,7 +570,7 @@ export class MeshCore {
       this.disseminate(now, t, message, null)
       return
     }
-    this.routePublish(now, message)
+    this.routePublish(now, message, 0)
   }
 
   private onData (now: number, from: PeerRef, message: AppMessage): void {
@@ -632,6 +653,11 @@ export class MeshCore {
     this.table.remove(ref)
     this.peers.delete(ref)
     for (const [topic, root] of this.rootCache) if (root === ref) this.rootCache.delete(topic)
+    for (const [key, f] of [...this.inflight]) {
+      if (f.hop !== ref) continue
+      this.inflight.delete(key)
+      this.routePublish(now, f.message, f.tries + 1)
+    }
     for (const [topic, rep] of [...this.replicas]) {
       if (rep.root !== ref || rep.takeoverAt !== null) continue
       // Rank 0, or whoever knows no closer node, takes over at once; rank k waits k delays.
@@ -669,6 +695,14 @@ export class MeshCore {
       if (rep.takeoverAt === null && now - this.heard(rep.root) > o.failureTimeoutMs) suspects.add(rep.root)
     }
     for (const p of suspects) this.fail(now, p)
+    // A routed publish its next hop did not acknowledge: the hop may be silently dead. Drop
+    // it from the table (it returns when heard from again) and route around it.
+    for (const [key, f] of [...this.inflight]) {
+      if (now < f.deadline) continue
+      this.inflight.delete(key)
+      this.table.remove(f.hop)
+      this.routePublish(now, f.message, f.tries + 1)
+    }
     for (const [topic, rep] of [...this.replicas]) {
       if (rep.takeoverAt !== null && now >= rep.takeoverAt) this.takeover(now, topic, rep)
     }
@@ -761,6 +795,10 @@ export class MeshCore {
     const n = new TextEncoder().encode(topic).byteLength
     if (n > this.options.maxTopicBytes) throw new InvalidTopicError(`topic of ${n} bytes is over the limit of ${this.options.maxTopicBytes} (option maxTopicBytes)`)
   }
+}
+
+function inflightKey (publisher: PeerRef, topic: string, seq: number): string {
+  return `${publisher}\u0000${topic}\u0000${seq}`
 }
 
 function samePath (a: readonly PeerRef[], b: readonly PeerRef[]): boolean {

@@ -41,6 +41,7 @@ function toEnvelope (m: Msg): Envelope {
     case 'replica': return { replica: { topic: m.topic, children: m.children, dropped: m.dropped, rank: m.rank } }
     case 'redirect': return { redirect: { topic: m.topic, candidates: m.candidates } }
     case 'rootInfo': return { rootInfo: { topic: m.topic } }
+    case 'routeAck': return { routeAck: { topic: m.topic, publisher: m.publisher, seq: m.seq } }
   }
 }
 
@@ -70,5 +71,6 @@ function fromEnvelope (e: Envelope, limits: CodecLimits): Msg {
   if (e.replica != null) return { type: 'replica', topic: topic(e.replica.topic), children: e.replica.children, dropped: e.replica.dropped, rank: e.replica.rank }
   if (e.redirect != null) return { type: 'redirect', topic: topic(e.redirect.topic), candidates: e.redirect.candidates }
   if (e.rootInfo != null) return { type: 'rootInfo', topic: topic(e.rootInfo.topic) }
+  if (e.routeAck != null) return { type: 'routeAck', topic: topic(e.routeAck.topic), publisher: e.routeAck.publisher, seq: e.routeAck.seq }
   throw new MalformedFrameError('envelope with no known message')
 }

@@ -230,6 +230,29 @@ export declare namespace RootInfo {
     function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<RootInfo>): RootInfo;
     function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<RootInfo>): Generator<RootInfoTopicFieldEvent>;
 }
+export interface RouteAck {
+    topic: string;
+    publisher: string;
+    seq: number;
+}
+export declare namespace RouteAck {
+    const codec: () => Codec<RouteAck>;
+    interface RouteAckTopicFieldEvent {
+        field: '$.topic';
+        value: string;
+    }
+    interface RouteAckPublisherFieldEvent {
+        field: '$.publisher';
+        value: string;
+    }
+    interface RouteAckSeqFieldEvent {
+        field: '$.seq';
+        value: number;
+    }
+    function encode(obj: Partial<RouteAck>): Uint8Array<ArrayBuffer>;
+    function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<RouteAck>): RouteAck;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<RouteAck>): Generator<RouteAckTopicFieldEvent | RouteAckPublisherFieldEvent | RouteAckSeqFieldEvent>;
+}
 export interface Envelope {
     join?: Join;
     joinAck?: JoinAck;
@@ -240,6 +263,7 @@ export interface Envelope {
     replica?: Replica;
     redirect?: Redirect;
     rootInfo?: RootInfo;
+    routeAck?: RouteAck;
 }
 export declare namespace Envelope {
     const codec: () => Codec<Envelope>;
@@ -362,9 +386,21 @@ export declare namespace Envelope {
         field: '$.rootInfo.topic';
         value: string;
     }
+    interface EnvelopeRouteAckTopicFieldEvent {
+        field: '$.routeAck.topic';
+        value: string;
+    }
+    interface EnvelopeRouteAckPublisherFieldEvent {
+        field: '$.routeAck.publisher';
+        value: string;
+    }
+    interface EnvelopeRouteAckSeqFieldEvent {
+        field: '$.routeAck.seq';
+        value: number;
+    }
     function encode(obj: Partial<Envelope>): Uint8Array<ArrayBuffer>;
     function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Envelope>): Envelope;
-    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Envelope>): Generator<EnvelopeJoinTopicFieldEvent | EnvelopeJoinAckTopicFieldEvent | EnvelopeJoinAckAttachedFieldEvent | EnvelopeJoinAckPathFieldEvent | EnvelopeJoinAckReplacesFieldEvent | EnvelopeLeaveTopicFieldEvent | EnvelopePublishMessageTopicFieldEvent | EnvelopePublishMessagePublisherFieldEvent | EnvelopePublishMessageEpochFieldEvent | EnvelopePublishMessageSeqFieldEvent | EnvelopePublishMessagePayloadFieldEvent | EnvelopePublishMessageHeadersKeyFieldEvent | EnvelopePublishMessageHeadersValueFieldEvent | EnvelopePublishDirectFieldEvent | EnvelopeDataTopicFieldEvent | EnvelopeDataPublisherFieldEvent | EnvelopeDataEpochFieldEvent | EnvelopeDataSeqFieldEvent | EnvelopeDataPayloadFieldEvent | EnvelopeDataHeadersKeyFieldEvent | EnvelopeDataHeadersValueFieldEvent | EnvelopeReplicaTopicFieldEvent | EnvelopeReplicaChildrenFieldEvent | EnvelopeReplicaDroppedFieldEvent | EnvelopeReplicaRankFieldEvent | EnvelopeRedirectTopicFieldEvent | EnvelopeRedirectCandidatesFieldEvent | EnvelopeRootInfoTopicFieldEvent>;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Envelope>): Generator<EnvelopeJoinTopicFieldEvent | EnvelopeJoinAckTopicFieldEvent | EnvelopeJoinAckAttachedFieldEvent | EnvelopeJoinAckPathFieldEvent | EnvelopeJoinAckReplacesFieldEvent | EnvelopeLeaveTopicFieldEvent | EnvelopePublishMessageTopicFieldEvent | EnvelopePublishMessagePublisherFieldEvent | EnvelopePublishMessageEpochFieldEvent | EnvelopePublishMessageSeqFieldEvent | EnvelopePublishMessagePayloadFieldEvent | EnvelopePublishMessageHeadersKeyFieldEvent | EnvelopePublishMessageHeadersValueFieldEvent | EnvelopePublishDirectFieldEvent | EnvelopeDataTopicFieldEvent | EnvelopeDataPublisherFieldEvent | EnvelopeDataEpochFieldEvent | EnvelopeDataSeqFieldEvent | EnvelopeDataPayloadFieldEvent | EnvelopeDataHeadersKeyFieldEvent | EnvelopeDataHeadersValueFieldEvent | EnvelopeReplicaTopicFieldEvent | EnvelopeReplicaChildrenFieldEvent | EnvelopeReplicaDroppedFieldEvent | EnvelopeReplicaRankFieldEvent | EnvelopeRedirectTopicFieldEvent | EnvelopeRedirectCandidatesFieldEvent | EnvelopeRootInfoTopicFieldEvent | EnvelopeRouteAckTopicFieldEvent | EnvelopeRouteAckPublisherFieldEvent | EnvelopeRouteAckSeqFieldEvent>;
 }
 export interface Frame {
     messages: Envelope[];
@@ -511,7 +547,22 @@ export declare namespace Frame {
         value: string;
         index: number;
     }
+    interface FrameMessagesRouteAckTopicFieldEvent {
+        field: '$.messages[].routeAck.topic';
+        value: string;
+        index: number;
+    }
+    interface FrameMessagesRouteAckPublisherFieldEvent {
+        field: '$.messages[].routeAck.publisher';
+        value: string;
+        index: number;
+    }
+    interface FrameMessagesRouteAckSeqFieldEvent {
+        field: '$.messages[].routeAck.seq';
+        value: number;
+        index: number;
+    }
     function encode(obj: Partial<Frame>): Uint8Array<ArrayBuffer>;
     function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Frame>): Frame;
-    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Frame>): Generator<FrameMessagesJoinTopicFieldEvent | FrameMessagesJoinAckTopicFieldEvent | FrameMessagesJoinAckAttachedFieldEvent | FrameMessagesJoinAckPathFieldEvent | FrameMessagesJoinAckReplacesFieldEvent | FrameMessagesLeaveTopicFieldEvent | FrameMessagesPublishMessageTopicFieldEvent | FrameMessagesPublishMessagePublisherFieldEvent | FrameMessagesPublishMessageEpochFieldEvent | FrameMessagesPublishMessageSeqFieldEvent | FrameMessagesPublishMessagePayloadFieldEvent | FrameMessagesPublishMessageHeadersKeyFieldEvent | FrameMessagesPublishMessageHeadersValueFieldEvent | FrameMessagesPublishDirectFieldEvent | FrameMessagesDataTopicFieldEvent | FrameMessagesDataPublisherFieldEvent | FrameMessagesDataEpochFieldEvent | FrameMessagesDataSeqFieldEvent | FrameMessagesDataPayloadFieldEvent | FrameMessagesDataHeadersKeyFieldEvent | FrameMessagesDataHeadersValueFieldEvent | FrameMessagesReplicaTopicFieldEvent | FrameMessagesReplicaChildrenFieldEvent | FrameMessagesReplicaDroppedFieldEvent | FrameMessagesReplicaRankFieldEvent | FrameMessagesRedirectTopicFieldEvent | FrameMessagesRedirectCandidatesFieldEvent | FrameMessagesRootInfoTopicFieldEvent>;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Frame>): Generator<FrameMessagesJoinTopicFieldEvent | FrameMessagesJoinAckTopicFieldEvent | FrameMessagesJoinAckAttachedFieldEvent | FrameMessagesJoinAckPathFieldEvent | FrameMessagesJoinAckReplacesFieldEvent | FrameMessagesLeaveTopicFieldEvent | FrameMessagesPublishMessageTopicFieldEvent | FrameMessagesPublishMessagePublisherFieldEvent | FrameMessagesPublishMessageEpochFieldEvent | FrameMessagesPublishMessageSeqFieldEvent | FrameMessagesPublishMessagePayloadFieldEvent | FrameMessagesPublishMessageHeadersKeyFieldEvent | FrameMessagesPublishMessageHeadersValueFieldEvent | FrameMessagesPublishDirectFieldEvent | FrameMessagesDataTopicFieldEvent | FrameMessagesDataPublisherFieldEvent | FrameMessagesDataEpochFieldEvent | FrameMessagesDataSeqFieldEvent | FrameMessagesDataPayloadFieldEvent | FrameMessagesDataHeadersKeyFieldEvent | FrameMessagesDataHeadersValueFieldEvent | FrameMessagesReplicaTopicFieldEvent | FrameMessagesReplicaChildrenFieldEvent | FrameMessagesReplicaDroppedFieldEvent | FrameMessagesReplicaRankFieldEvent | FrameMessagesRedirectTopicFieldEvent | FrameMessagesRedirectCandidatesFieldEvent | FrameMessagesRootInfoTopicFieldEvent | FrameMessagesRouteAckTopicFieldEvent | FrameMessagesRouteAckPublisherFieldEvent | FrameMessagesRouteAckSeqFieldEvent>;
 }

@@ -989,6 +989,108 @@ export var RootInfo;
     }
     RootInfo.stream = stream;
 })(RootInfo || (RootInfo = {}));
+export var RouteAck;
+(function (RouteAck) {
+    let _codec;
+    RouteAck.codec = () => {
+        if (_codec == null) {
+            _codec = message((obj, w, opts = {}) => {
+                if (opts.lengthDelimited !== false) {
+                    w.fork();
+                }
+                if ((obj.topic != null && obj.topic !== '')) {
+                    w.uint32(10);
+                    w.string(obj.topic);
+                }
+                if ((obj.publisher != null && obj.publisher !== '')) {
+                    w.uint32(18);
+                    w.string(obj.publisher);
+                }
+                if ((obj.seq != null && obj.seq !== 0)) {
+                    w.uint32(24);
+                    w.uint64Number(obj.seq);
+                }
+                if (opts.lengthDelimited !== false) {
+                    w.ldelim();
+                }
+            }, (reader, length, opts = {}) => {
+                const obj = {
+                    topic: '',
+                    publisher: '',
+                    seq: 0
+                };
+                const end = length == null ? reader.len : reader.pos + length;
+                while (reader.pos < end) {
+                    const tag = reader.uint32();
+                    switch (tag >>> 3) {
+                        case 1: {
+                            obj.topic = reader.string();
+                            break;
+                        }
+                        case 2: {
+                            obj.publisher = reader.string();
+                            break;
+                        }
+                        case 3: {
+                            obj.seq = reader.uint64Number();
+                            break;
+                        }
+                        default: {
+                            reader.skipType(tag & 7);
+                            break;
+                        }
+                    }
+                }
+                return obj;
+            }, function* (reader, length, prefix, opts = {}) {
+                const end = length == null ? reader.len : reader.pos + length;
+                while (reader.pos < end) {
+                    const tag = reader.uint32();
+                    switch (tag >>> 3) {
+                        case 1: {
+                            yield {
+                                field: `${prefix}.topic`,
+                                value: reader.string()
+                            };
+                            break;
+                        }
+                        case 2: {
+                            yield {
+                                field: `${prefix}.publisher`,
+                                value: reader.string()
+                            };
+                            break;
+                        }
+                        case 3: {
+                            yield {
+                                field: `${prefix}.seq`,
+                                value: reader.uint64Number()
+                            };
+                            break;
+                        }
+                        default: {
+                            reader.skipType(tag & 7);
+                            break;
+                        }
+                    }
+                }
+            });
+        }
+        return _codec;
+    };
+    function encode(obj) {
+        return encodeMessage(obj, RouteAck.codec());
+    }
+    RouteAck.encode = encode;
+    function decode(buf, opts) {
+        return decodeMessage(buf, RouteAck.codec(), opts);
+    }
+    RouteAck.decode = decode;
+    function stream(buf, opts) {
+        return streamMessage(buf, RouteAck.codec(), opts);
+    }
+    RouteAck.stream = stream;
+})(RouteAck || (RouteAck = {}));
 export var Envelope;
 (function (Envelope) {
     let _codec;
@@ -999,7 +1101,19 @@ export var Envelope;
                     w.fork();
                 }
                 obj = { ...obj };
+                if (obj.routeAck != null) {
+                    obj.rootInfo = undefined;
+                    obj.redirect = undefined;
+                    obj.replica = undefined;
+                    obj.heartbeat = undefined;
+                    obj.data = undefined;
+                    obj.publish = undefined;
+                    obj.leave = undefined;
+                    obj.joinAck = undefined;
+                    obj.join = undefined;
+                }
                 if (obj.rootInfo != null) {
+                    obj.routeAck = undefined;
                     obj.redirect = undefined;
                     obj.replica = undefined;
                     obj.heartbeat = undefined;
@@ -1010,6 +1124,7 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.redirect != null) {
+                    obj.routeAck = undefined;
                     obj.rootInfo = undefined;
                     obj.replica = undefined;
                     obj.heartbeat = undefined;
@@ -1020,6 +1135,7 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.replica != null) {
+                    obj.routeAck = undefined;
                     obj.rootInfo = undefined;
                     obj.redirect = undefined;
                     obj.heartbeat = undefined;
@@ -1030,6 +1146,7 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.heartbeat != null) {
+                    obj.routeAck = undefined;
                     obj.rootInfo = undefined;
                     obj.redirect = undefined;
                     obj.replica = undefined;
@@ -1040,6 +1157,7 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.data != null) {
+                    obj.routeAck = undefined;
                     obj.rootInfo = undefined;
                     obj.redirect = undefined;
                     obj.replica = undefined;
@@ -1050,6 +1168,7 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.publish != null) {
+                    obj.routeAck = undefined;
                     obj.rootInfo = undefined;
                     obj.redirect = undefined;
                     obj.replica = undefined;
@@ -1060,6 +1179,7 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.leave != null) {
+                    obj.routeAck = undefined;
                     obj.rootInfo = undefined;
                     obj.redirect = undefined;
                     obj.replica = undefined;
@@ -1070,6 +1190,7 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.joinAck != null) {
+                    obj.routeAck = undefined;
                     obj.rootInfo = undefined;
                     obj.redirect = undefined;
                     obj.replica = undefined;
@@ -1080,6 +1201,7 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.join != null) {
+                    obj.routeAck = undefined;
                     obj.rootInfo = undefined;
                     obj.redirect = undefined;
                     obj.replica = undefined;
@@ -1124,6 +1246,10 @@ export var Envelope;
                 if (obj.rootInfo != null) {
                     w.uint32(74);
                     RootInfo.codec().encode(obj.rootInfo, w);
+                }
+                if (obj.routeAck != null) {
+                    w.uint32(82);
+                    RouteAck.codec().encode(obj.routeAck, w);
                 }
                 if (opts.lengthDelimited !== false) {
                     w.ldelim();
@@ -1188,13 +1314,31 @@ export var Envelope;
                             });
                             break;
                         }
+                        case 10: {
+                            obj.routeAck = RouteAck.codec().decode(reader, reader.uint32(), {
+                                limits: opts.limits?.routeAck
+                            });
+                            break;
+                        }
                         default: {
                             reader.skipType(tag & 7);
                             break;
                         }
                     }
                 }
+                if (obj.routeAck != null) {
+                    delete obj.rootInfo;
+                    delete obj.redirect;
+                    delete obj.replica;
+                    delete obj.heartbeat;
+                    delete obj.data;
+                    delete obj.publish;
+                    delete obj.leave;
+                    delete obj.joinAck;
+                    delete obj.join;
+                }
                 if (obj.rootInfo != null) {
+                    delete obj.routeAck;
                     delete obj.redirect;
                     delete obj.replica;
                     delete obj.heartbeat;
@@ -1205,6 +1349,7 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.redirect != null) {
+                    delete obj.routeAck;
                     delete obj.rootInfo;
                     delete obj.replica;
                     delete obj.heartbeat;
@@ -1215,6 +1360,7 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.replica != null) {
+                    delete obj.routeAck;
                     delete obj.rootInfo;
                     delete obj.redirect;
                     delete obj.heartbeat;
@@ -1225,6 +1371,7 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.heartbeat != null) {
+                    delete obj.routeAck;
                     delete obj.rootInfo;
                     delete obj.redirect;
                     delete obj.replica;
@@ -1235,6 +1382,7 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.data != null) {
+                    delete obj.routeAck;
                     delete obj.rootInfo;
                     delete obj.redirect;
                     delete obj.replica;
@@ -1245,6 +1393,7 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.publish != null) {
+                    delete obj.routeAck;
                     delete obj.rootInfo;
                     delete obj.redirect;
                     delete obj.replica;
@@ -1255,6 +1404,7 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.leave != null) {
+                    delete obj.routeAck;
                     delete obj.rootInfo;
                     delete obj.redirect;
                     delete obj.replica;
@@ -1265,6 +1415,7 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.joinAck != null) {
+                    delete obj.routeAck;
                     delete obj.rootInfo;
                     delete obj.redirect;
                     delete obj.replica;
@@ -1275,6 +1426,7 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.join != null) {
+                    delete obj.routeAck;
                     delete obj.rootInfo;
                     delete obj.redirect;
                     delete obj.replica;
@@ -1341,6 +1493,12 @@ export var Envelope;
                         case 9: {
                             yield* RootInfo.codec().stream(reader, reader.uint32(), `${prefix}.rootInfo`, {
                                 limits: opts.limits?.rootInfo
+                            });
+                            break;
+                        }
+                        case 10: {
+                            yield* RouteAck.codec().stream(reader, reader.uint32(), `${prefix}.routeAck`, {
+                                limits: opts.limits?.routeAck
                             });
                             break;
                         }

@@ -30,10 +30,11 @@ export type Msg =
   | { type: 'replica', topic: string, children: PeerRef[], dropped: boolean, rank: number }
   | { type: 'redirect', topic: string, candidates: PeerRef[] }
   | { type: 'rootInfo', topic: string }
+  | { type: 'routeAck', topic: string, publisher: PeerRef, seq: number }
 
 export type MsgType = Msg['type']
 
-export const MSG_TYPES: readonly MsgType[] = ['join', 'joinAck', 'leave', 'publish', 'data', 'heartbeat', 'replica', 'redirect', 'rootInfo']
+export const MSG_TYPES: readonly MsgType[] = ['join', 'joinAck', 'leave', 'publish', 'data', 'heartbeat', 'replica', 'redirect', 'rootInfo', 'routeAck']
 
 /** PUBLISH hops and DATA copies are the data plane; everything else is control. */
 export function isDataPlane (type: MsgType): boolean {
