@@ -127,6 +127,7 @@ export const SCENARIO_FLAGS: Record<string, keyof Scenario> = {
   crash: 'crash',
   seed: 'seed',
   zipf: 'zipf',
+  'publish-start': 'publishStartMs',
   'publish-interval': 'publishIntervalMs',
   'payload-bytes': 'payloadBytes',
   'crash-at': 'crashAtMs',
@@ -358,11 +359,14 @@ export function runScenario (input: Partial<Scenario>, run: RunOptions = {}): Si
   progress(true)
 
   // Figures.
+  // A message counts when no disruption hit while it could be in flight (1 s before it) or
+  // while trees were still repairing (the repair bound after it).
+  const quiet = (t: number): boolean => disruptions.every(d => t < d - 1000 || t >= d + repairBoundMs)
   const ratio = (from: number, to: number): number => {
     let expected = 0
     let delivered = 0
     for (const p of published) {
-      if (p.time >= from && p.time < to) { expected += p.expected; delivered += p.delivered }
+      if (p.time >= from && p.time < to && quiet(p.time)) { expected += p.expected; delivered += p.delivered }
     }
     return expected === 0 ? NaN : delivered / expected
   }
@@ -392,8 +396,8 @@ export function runScenario (input: Partial<Scenario>, run: RunOptions = {}): Si
     peers: s.peers,
     topics: s.topics,
     seed: s.seed,
-    deliveryBeforeCrash: round(ratio(s.publishStartMs, s.crashAtMs - 1000), 6),
-    deliveryAfterRepair: round(ratio(s.crashAtMs + repairBoundMs, publishEnd + 1), 6),
+    deliveryBeforeCrash: round(ratio(s.publishStartMs, s.crashAtMs), 6),
+    deliveryAfterRepair: round(ratio(s.crashAtMs, publishEnd + 1), 6),
     latencyMs: { p50: round(latency.quantile(0.5), 1), p99: round(latency.quantile(0.99), 1) },
     repairMs: {
       p50: repairs.length > 0 ? round(repairs.quantile(0.5), 1) : null,

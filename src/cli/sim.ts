@@ -17,6 +17,7 @@ Options:
   --crash F             fraction of peers crashed at once at 10 s (default 0.1)
   --seed S              seed; the same seed gives the same report (default 1)
   --out FILE            also write the report as JSON to FILE
+  --publish-start MS    publishing starts at virtual MS (default 5000)
   --publish-interval MS each topic publishes once per MS (default 250)
   --payload-bytes B     payload size (default 100)
   --crash-at MS         virtual time of the crash (default 10000)
@@ -36,6 +37,7 @@ const OPTIONS = {
   crash: { type: 'string' },
   seed: { type: 'string' },
   out: { type: 'string' },
+  'publish-start': { type: 'string' },
   'publish-interval': { type: 'string' },
   'payload-bytes': { type: 'string' },
   'crash-at': { type: 'string' },
@@ -58,6 +60,7 @@ export function simScenario (argv: string[]): { scenario: Partial<Scenario>, out
   set('topics', numberFlag(values, 'topics', { min: 1, max: 1_000_000, integer: true }))
   set('crash', numberFlag(values, 'crash', { min: 0, max: 0.9 }))
   set('seed', numberFlag(values, 'seed', { min: 0, max: 2 ** 32 - 1, integer: true }))
+  set('publishStartMs', numberFlag(values, 'publish-start', { min: 0 }))
   set('publishIntervalMs', numberFlag(values, 'publish-interval', { min: 1 }))
   set('payloadBytes', numberFlag(values, 'payload-bytes', { min: 4, max: 1024 * 1024, integer: true }))
   set('crashAtMs', numberFlag(values, 'crash-at', { min: 0 }))

@@ -260,7 +260,7 @@ export class MeshCore {
   handlePeerUp (now: number, ref: PeerRef, id: NodeId, rtt: number = Infinity): void {
     if (ref === this.ref) return
     this.touch(ref, now)
-    if (!this.table.add(ref, id, rtt)) return
+    this.table.add(ref, id, rtt)
     for (const t of [...this.rooted]) {
       if (compareDistance(id, this.id, t.key) < 0) this.handover(now, t)
     }
@@ -330,8 +330,11 @@ export class MeshCore {
       this.childEntries++
       if (t.isRoot) t.replicaDirty = true
     }
-    this.send(now, from, this.ackFor(t))
+    // A forwarder new to the tree joins first: if that makes it the root, the root's
+    // notification already answers this child.
+    const wasAttached = t.attached
     if (!t.attached && t.parent === null) this.join(now, t)
+    if (wasAttached || !t.isRoot) this.send(now, from, this.ackFor(t))
     if (isNew) this.enforceFanout(now)
   }
 
@@ -644,6 +647,8 @@ export class MeshCore {
     this.becomeRoot(now, t)
     this.replicate(now, t)
     this.enforceFanout(now)
+    // Adopting first loses no child; a closer node we know of then takes the tree.
+    if (this.table.nextHop(t.key) !== undefined) this.handover(now, t)
   }
 
   // ---------------------------------------------------------------- liveness
@@ -717,6 +722,10 @@ export class MeshCore {
         if (now - this.heard(c) > o.childTimeoutMs) removed = this.removeChild(t, c) || removed
       }
       if (removed) this.maybeLeave(t)
+    }
+    // A root that knows a node closer to the key hands the tree over to it.
+    for (const t of [...this.rooted]) {
+      if (this.table.nextHop(t.key) !== undefined) this.handover(now, t)
     }
     // Root replicas: on change, and every 10 ticks since the closest nodes may change.
     for (const t of this.rooted) {

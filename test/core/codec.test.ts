@@ -1,0 +1,74 @@
+// The wire codec round-trips every message; bad frames are rejected with named errors inside
+// the codec and counted (never thrown) by the core.
+import { describe, expect, it } from 'vitest'
+import { coreOptions } from '../../src/core/defaults.ts'
+import { FrameTooLargeError, MalformedFrameError } from '../../src/core/errors.ts'
+import { MeshCore } from '../../src/core/mesh-core.ts'
+import { Rng } from '../../src/core/rng.ts'
+import { decodeFrame, encodeFrame } from '../../src/core/wire/codec.ts'
+import { Frame } from '../../src/core/wire/messages.js'
+import type { Msg } from '../../src/core/wire/types.ts'
+
+const app = { topic: 't', publisher: 'p1', epoch: 7, seq: 3, payload: new Uint8Array([1, 2, 3]), headers: [{ key: 'k', value: 'v' }] }
+const ALL: Msg[] = [
+  { type: 'join', topic: 'a/b' },
+  { type: 'joinAck', topic: 'a/b', attached: true, path: ['x', 'y'], replaces: 'z' },
+  { type: 'leave', topic: 'a/b' },
+  { type: 'publish', message: app, direct: true },
+  { type: 'data', message: app },
+  { type: 'heartbeat' },
+  { type: 'replica', topic: 'a/b', children: ['c1', 'c2'], dropped: false, rank: 2 },
+  { type: 'redirect', topic: 'a/b', candidates: ['s1'] },
+  { type: 'rootInfo', topic: 'a/b' },
+  { type: 'routeAck', topic: 'a/b', publisher: 'p1', seq: 9 }
+]
+const limits = coreOptions()
+
+function core (): MeshCore {
+  const rng = new Rng(1)
+  return new MeshCore({ ref: 'me', id: rng.bytes(32), rng, now: 0 })
+}
+
+describe('codec', () => {
+  it('round-trips every message type in one frame, in order', () => {
+    const decoded = decodeFrame(encodeFrame(ALL), limits)
+    expect(decoded).toEqual(ALL)
+  })
+
+  it.each([
+    ['random bytes', new Uint8Array([0xff, 0xff, 0xff, 0xff, 0x0f, 0x01])],
+    ['a truncated frame', encodeFrame(ALL).subarray(0, 25)],
+    ['an envelope with no message', Frame.encode({ messages: [{}] })],
+    ['an empty topic', encodeFrame([{ type: 'join', topic: '' }])],
+    ['a topic over the limit', encodeFrame([{ type: 'join', topic: 'x'.repeat(300) }])],
+    ['a message without sequence number', encodeFrame([{ type: 'data', message: { ...app, seq: 0 } }])],
+    ['too many path entries', encodeFrame([{ type: 'joinAck', topic: 't', attached: true, path: Array.from({ length: 65 }, (_, i) => `n${i}`), replaces: '' }])]
+  ])('rejects %s with MalformedFrameError', (_name, bytes) => {
+    expect(() => decodeFrame(bytes, limits)).toThrow(MalformedFrameError)
+  })
+
+  it('rejects a frame over the size limit before decoding it', () => {
+    expect(() => decodeFrame(new Uint8Array(100), { ...limits, maxFrameBytes: 50 })).toThrow(FrameTooLargeError)
+    const big = encodeFrame([{ type: 'data', message: { ...app, payload: new Uint8Array(2000) } }])
+    expect(() => decodeFrame(big, { ...limits, maxPayloadBytes: 1000 })).toThrow(/payload of 2000 bytes/)
+  })
+
+  it('the core drops and counts malformed frames without throwing, and keeps working', () => {
+    const c = core()
+    expect(c.handleFrame(0, 'peer', new Uint8Array([0xff, 0xff, 0xff]))).toBe(false)
+    expect(c.handleFrame(0, 'peer', Frame.encode({ messages: [{}] }))).toBe(false)
+    expect(c.stats.malformedFrames).toBe(2)
+    // A good frame afterwards is handled: a JOIN makes us the root (we know no one) and acks.
+    expect(c.handleFrame(1, 'peer', encodeFrame([{ type: 'join', topic: 'ok' }]))).toBe(true)
+    const out = c.drainTransmits()
+    expect(out).toEqual([{ to: 'peer', msg: { type: 'joinAck', topic: 'ok', attached: true, path: ['me'], replaces: '' } }])
+    expect(c.topicView('ok')?.role).toBe('root')
+  })
+
+  it('application commands reject bad topics and oversized payloads with named errors', () => {
+    const c = core()
+    expect(() => c.subscribe(0, '')).toThrow(expect.objectContaining({ code: 'ERR_INVALID_TOPIC' }))
+    expect(() => c.publish(0, 'x'.repeat(300), new Uint8Array(1))).toThrow(expect.objectContaining({ code: 'ERR_INVALID_TOPIC' }))
+    expect(() => c.publish(0, 't', new Uint8Array(limits.maxPayloadBytes + 1))).toThrow(expect.objectContaining({ code: 'ERR_PAYLOAD_TOO_LARGE' }))
+  })
+})
