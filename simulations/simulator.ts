@@ -37,6 +37,9 @@ export interface SimNode {
   readonly driver: CoreDriver
   alive: boolean
   timerAt: number
+  /** Senders already offered to the routing table, since its last removal. */
+  offered: Set<number>
+  offeredAt: number
 }
 
 type SimEvent = Timed & (
@@ -117,7 +120,7 @@ export class Simulator {
     const ref = String(index)
     const core = new MeshCore({ ref, id, rng: this.rng.fork(), now: this.now, options: this.coreOptions })
     const node: SimNode = {
-      index, ref, id, idBig, core, alive: true, timerAt: Infinity,
+      index, ref, id, idBig, core, alive: true, timerAt: Infinity, offered: new Set(), offeredAt: 0,
       driver: undefined as unknown as CoreDriver
     }
     ;(node as { driver: CoreDriver }).driver = new CoreDriver(core, {
@@ -277,7 +280,12 @@ export class Simulator {
     }
     const sender = this.nodes[from]
     // A frame from a peer the table does not hold is a connection libp2p would report (identify).
-    if (!n.core.table.has(sender.ref)) {
+    if (n.offeredAt !== n.core.table.removals) {
+      n.offered.clear()
+      n.offeredAt = n.core.table.removals
+    }
+    if (!n.offered.has(from)) {
+      n.offered.add(from)
       n.core.handlePeerUp(this.now, sender.ref, sender.id, 2 * this.latency.latency(to, from))
     }
     if (msgs instanceof Uint8Array) n.driver.receiveFrame(sender.ref, msgs)

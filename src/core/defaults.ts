@@ -66,7 +66,7 @@ export const CORE_DEFAULTS: Readonly<CoreOptions> = Object.freeze({
   childTimeoutMs: 3500,
   joinTimeoutMs: 1000,
   avoidMs: 1000,
-  maxChildren: 32,
+  maxChildren: 64,
   takeoverStaggerMs: 500,
   publisherTtlMs: 10_000,
   dedupWindow: 1024,

@@ -92,6 +92,8 @@ interface ReplicaRecord {
 
 const NEVER = -Infinity
 const HEARTBEAT: Msg = Object.freeze({ type: 'heartbeat' })
+// Returned by the drains when there is nothing (no allocation); callers only read it.
+const NONE: never[] = []
 const MAX_PATH = 63
 
 function zeroCounts (): Record<MsgType, number> {
@@ -158,6 +160,7 @@ export class MeshCore {
 
   /** All pending transmits at once, in order (cheaper than pollTransmit in a loop). */
   drainTransmits (): Transmit[] {
+    if (this.outbox.length === 0) return NONE
     const out = this.outbox
     this.outbox = []
     return out
@@ -168,6 +171,7 @@ export class MeshCore {
   }
 
   drainEvents (): CoreEvent[] {
+    if (this.events.length === 0) return NONE
     const out = this.events
     this.events = []
     return out
@@ -691,65 +695,69 @@ export class MeshCore {
   private tick (now: number): void {
     this.ticks++
     const o = this.options
-    // Watched peers: parents and the roots we replicate.
-    const suspects = new Set<PeerRef>()
+    // One pass over the topics gathers what needs acting on; actions follow, since they
+    // change the topics. Watched peers: parents (and, below, the roots we replicate).
+    let suspects: Set<PeerRef> | undefined
+    let detached: TopicState[] | undefined
+    let expired: Array<[TopicState, PeerRef]> | undefined
+    // Heartbeat targets: true = every heartbeat interval (children watch us), false = every
+    // refresh interval (parents only keep their child lists fresh).
+    const beat = new Map<PeerRef, boolean>()
     for (const t of this.topics.values()) {
-      if (t.parent !== null && t.joinTo === null && now - this.heard(t.parent) > o.failureTimeoutMs) suspects.add(t.parent)
+      if (t.parent !== null) {
+        if (t.joinTo === null && now - this.heard(t.parent) > o.failureTimeoutMs) (suspects ??= new Set()).add(t.parent)
+        if (!beat.has(t.parent)) beat.set(t.parent, false)
+      } else if (!t.isRoot && t.wanted) {
+        (detached ??= []).push(t)
+      }
+      for (const c of t.children.keys()) {
+        if (now - this.heard(c) > o.childTimeoutMs) (expired ??= []).push([t, c])
+        else beat.set(c, true)
+      }
     }
     for (const rep of this.replicas.values()) {
-      if (rep.takeoverAt === null && now - this.heard(rep.root) > o.failureTimeoutMs) suspects.add(rep.root)
+      if (rep.takeoverAt === null && now - this.heard(rep.root) > o.failureTimeoutMs) (suspects ??= new Set()).add(rep.root)
     }
-    for (const p of suspects) this.fail(now, p)
+    if (suspects !== undefined) for (const p of suspects) this.fail(now, p)
     // A routed publish its next hop did not acknowledge: the hop may be silently dead. Drop
     // it from the table (it returns when heard from again) and route around it.
-    for (const [key, f] of [...this.inflight]) {
-      if (now < f.deadline) continue
-      this.inflight.delete(key)
-      this.table.remove(f.hop)
-      this.routePublish(now, f.message, f.tries + 1)
+    if (this.inflight.size > 0) {
+      for (const [key, f] of [...this.inflight]) {
+        if (now < f.deadline) continue
+        this.inflight.delete(key)
+        this.table.remove(f.hop)
+        this.routePublish(now, f.message, f.tries + 1)
+      }
     }
-    for (const [topic, rep] of [...this.replicas]) {
-      if (rep.takeoverAt !== null && now >= rep.takeoverAt) this.takeover(now, topic, rep)
+    if (this.replicas.size > 0) {
+      for (const [topic, rep] of [...this.replicas]) {
+        if (rep.takeoverAt !== null && now >= rep.takeoverAt) this.takeover(now, topic, rep)
+      }
     }
     // Detached trees retry their JOIN.
-    for (const t of [...this.topics.values()]) {
-      if (t.parent === null && !t.isRoot && t.wanted) this.join(now, t)
+    if (detached !== undefined) {
+      for (const t of detached) if (t.parent === null && !t.isRoot && t.wanted && this.topics.get(t.name) === t) this.join(now, t)
     }
     // Children are soft state.
-    for (const t of [...this.topics.values()]) {
-      let removed = false
-      for (const c of [...t.children.keys()]) {
-        if (now - this.heard(c) > o.childTimeoutMs) removed = this.removeChild(t, c) || removed
+    if (expired !== undefined) {
+      for (const [t, c] of expired) if (this.removeChild(t, c)) this.maybeLeave(t)
+    }
+    if (this.rooted.size > 0) {
+      // A root that knows a node closer to the key hands the tree over to it.
+      for (const t of [...this.rooted]) {
+        if (this.table.nextHop(t.key) !== undefined) this.handover(now, t)
       }
-      if (removed) this.maybeLeave(t)
+      // Root replicas: on change, and every 10 ticks since the closest nodes may change.
+      for (const t of this.rooted) {
+        for (const [p, at] of t.publishers) if (now - at > o.publisherTtlMs) t.publishers.delete(p)
+        if (t.replicaDirty || this.ticks % 10 === 0) this.replicate(now, t)
+        for (const r of t.replicaTargets) beat.set(r, true)
+        for (const p of t.publishers.keys()) beat.set(p, true)
+      }
     }
-    // A root that knows a node closer to the key hands the tree over to it.
-    for (const t of [...this.rooted]) {
-      if (this.table.nextHop(t.key) !== undefined) this.handover(now, t)
-    }
-    // Root replicas: on change, and every 10 ticks since the closest nodes may change.
-    for (const t of this.rooted) {
-      for (const [p, at] of t.publishers) if (now - at > o.publisherTtlMs) t.publishers.delete(p)
-      if (t.replicaDirty || this.ticks % 10 === 0) this.replicate(now, t)
-    }
-    // One heartbeat per neighbour for all topics, unless other traffic went there lately:
-    // to children, replicas and direct publishers every heartbeat interval (they watch us),
-    // to parents every refresh interval (they only keep their child lists fresh).
-    const fast = new Set<PeerRef>()
-    const slow = new Set<PeerRef>()
-    for (const t of this.topics.values()) {
-      if (t.parent !== null) slow.add(t.parent)
-      for (const c of t.children.keys()) fast.add(c)
-    }
-    for (const t of this.rooted) {
-      for (const r of t.replicaTargets) fast.add(r)
-      for (const p of t.publishers.keys()) fast.add(p)
-    }
-    for (const p of fast) {
-      if (now - this.lastSent(p) >= o.heartbeatIntervalMs) this.send(now, p, HEARTBEAT)
-    }
-    for (const p of slow) {
-      if (!fast.has(p) && now - this.lastSent(p) >= o.refreshIntervalMs) this.send(now, p, HEARTBEAT)
+    // One heartbeat per neighbour for all topics, unless other traffic went there lately.
+    for (const [p, fast] of beat) {
+      if (now - this.lastSent(p) >= (fast ? o.heartbeatIntervalMs : o.refreshIntervalMs)) this.send(now, p, HEARTBEAT)
     }
   }
 

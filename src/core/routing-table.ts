@@ -20,6 +20,8 @@ export class RoutingTable {
   readonly proximity: boolean
   private readonly buckets: Contact[][] = []
   private readonly byRef = new Map<PeerRef, Contact>()
+  /** Contacts removed so far (lets a host tell when to offer a peer again). */
+  removals = 0
 
   constructor (self: NodeId, k: number, proximity: boolean) {
     this.self = self
@@ -76,6 +78,7 @@ export class RoutingTable {
   remove (ref: PeerRef): boolean {
     const c = this.byRef.get(ref)
     if (c === undefined) return false
+    this.removals++
     this.byRef.delete(ref)
     const bucket = this.buckets[commonPrefixLength(this.self, c.id)]
     const i = bucket.indexOf(c)
