@@ -53,13 +53,20 @@ export interface ReachabilityReport {
  * each parent lists the child, every link is attached, and all subscribers of a topic end at
  * the same root.
  */
-export function checkReachable (sim: Simulator, topics: readonly string[], subscribers: ReadonlyMap<string, readonly number[]>): ReachabilityReport {
+export function checkReachable (sim: Simulator, topics: readonly string[], subscribers: ReadonlyMap<string, readonly number[]>, repairBoundMs = Infinity, lossy = false): ReachabilityReport {
   let rootMismatches = 0
   for (const topic of topics) {
     let root: number | undefined
     for (const s of subscribers.get(topic) ?? []) {
       const start = sim.nodes[s]
       if (!start.alive) continue
+      // A subscriber whose own repair (after a lost message made its parent look dead) began
+      // less than the repair bound ago is still within its bound.
+      const own = start.core.topicState(topic)
+      if (own !== undefined && !own.attached && sim.now - own.attachedChangedAt < repairBoundMs) continue
+      // On a lossy network any JOIN may be lost and retried: a subscriber with one out is
+      // repairing, not stuck. (Loss is a disruption that never ends; no fixed bound holds.)
+      if (lossy && own !== undefined && own.joinTo !== null) continue
       let cur = start
       for (let hops = 0; ; hops++) {
         const t = cur.core.topicState(topic)

@@ -31,6 +31,10 @@ export interface Scenario {
   churnRounds: number
   churnFraction: number
   churnEveryMs: number
+  /** A partition: at partitionAtMs this fraction of live peers is cut off from the rest for partitionMs (0 = none). */
+  partitionFraction: number
+  partitionAtMs: number
+  partitionMs: number
   /** Time allowed for one route in the repair bound (3 heartbeats + one route). */
   routeAllowanceMs: number
   /** How often the acyclicity invariant runs. */
@@ -57,6 +61,9 @@ export const SCENARIO_DEFAULTS: Readonly<Scenario> = Object.freeze({
   churnRounds: 0,
   churnFraction: 0.05,
   churnEveryMs: 4000,
+  partitionFraction: 0,
+  partitionAtMs: 12_000,
+  partitionMs: 3000,
   routeAllowanceMs: 1000,
   checkEveryMs: 1000,
   wire: false,
@@ -83,6 +90,8 @@ export interface SimReport {
   unrepaired: number
   repairBoundMs: number
   rootMismatches: number
+  /** Messages the network dropped while measuring: partition, loss, sent to a crashed peer. */
+  dropped: { partition: number, loss: number, dead: number }
   subscriptions: number
   deliveries: number
   events: number
@@ -135,6 +144,9 @@ export const SCENARIO_FLAGS: Record<string, keyof Scenario> = {
   'churn-rounds': 'churnRounds',
   'churn-fraction': 'churnFraction',
   'churn-every': 'churnEveryMs',
+  'partition-fraction': 'partitionFraction',
+  'partition-at': 'partitionAtMs',
+  'partition-for': 'partitionMs',
   wire: 'wire'
 }
 
@@ -260,6 +272,8 @@ export function runScenario (input: Partial<Scenario>, run: RunOptions = {}): Si
 
   // Disruptions.
   const disruptions: number[] = []
+  const checkTimes: number[] = [s.publishStartMs]
+  let partitioned = false
   let crashed = 0
   const crashSome = (fraction: number): number[] => {
     const live = sim.liveNodes()
@@ -308,13 +322,31 @@ export function runScenario (input: Partial<Scenario>, run: RunOptions = {}): Si
     })
   }
 
+  if (s.partitionFraction > 0) {
+    const healAt = s.partitionAtMs + s.partitionMs
+    sim.at(s.partitionAtMs, () => {
+      disruptions.push(sim.now)
+      partitioned = true
+      const group = new Int8Array(sim.nodes.length + 1024)
+      for (const n of sim.liveNodes()) group[n.index] = rng.next() < s.partitionFraction ? 1 : 0
+      sim.setPartition(group)
+    })
+    sim.at(healAt, () => {
+      disruptions.push(sim.now)
+      partitioned = false
+      sim.setPartition(null)
+      // The DHT's periodic refresh lets both sides meet again.
+      sim.refreshTables()
+    })
+    checkTimes.push(healAt + repairBoundMs)
+  }
+
   // Invariants.
   let maxChildren = 0
   let rootMismatches = 0
   const sampleChildren = (): void => {
     for (const n of sim.nodes) if (n.alive && n.core.childCount > maxChildren) maxChildren = n.core.childCount
   }
-  const checkTimes: number[] = [s.publishStartMs]
   for (let t = s.checkEveryMs; t <= s.endMs; t += s.checkEveryMs) {
     sim.at(t, () => {
       try {
@@ -330,14 +362,14 @@ export function runScenario (input: Partial<Scenario>, run: RunOptions = {}): Si
     sim.at(t, () => {
       // Only once the repair bound has passed since the last disruption.
       const last = disruptions.length > 0 ? disruptions[disruptions.length - 1] : -Infinity
-      if (sim.now - last < repairBoundMs) return
+      if (partitioned || sim.now - last < repairBoundMs) return
       try {
         const live = new Map<string, number[]>()
         for (const [topic, members] of subscribers) {
           const ti = topicIndex.get(topic) as number
           live.set(topic, members.filter(m => (subscribedAt.get(m * T + ti) ?? Infinity) <= sim.now - settleMs))
         }
-        rootMismatches = checkReachable(sim, topicNames, live).rootMismatches
+        rootMismatches = checkReachable(sim, topicNames, live, repairBoundMs, (s.network.loss ?? 0) > 0).rootMismatches
       } catch (err) { violation ??= err as Error }
     })
   }
@@ -414,6 +446,7 @@ export function runScenario (input: Partial<Scenario>, run: RunOptions = {}): Si
     unrepaired,
     repairBoundMs,
     rootMismatches,
+    dropped: { partition: sim.counters.droppedPartition, loss: sim.counters.droppedLoss, dead: sim.counters.droppedDead },
     subscriptions,
     deliveries,
     events: sim.events,

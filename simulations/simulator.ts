@@ -251,11 +251,11 @@ export class Simulator {
     if (target === undefined) return
     const p = this.partitionGroup
     if (p !== null && p[from.index] !== p[to]) {
-      this.counters.droppedPartition++
+      if (this.measuring) this.counters.droppedPartition++
       return
     }
     if (this.network.loss > 0 && this.rng.next() < this.network.loss) {
-      this.counters.droppedLoss++
+      if (this.measuring) this.counters.droppedLoss++
       return
     }
     const oneWay = this.latency.latency(from.index, to)
@@ -268,7 +268,7 @@ export class Simulator {
   }
 
   private refused (from: number, to: number, oneWay: number): void {
-    this.counters.droppedDead++
+    if (this.measuring) this.counters.droppedDead++
     if (this.network.crashNotice) this.queue.push({ time: this.now + 2 * oneWay, kind: 'down', node: from, peer: to })
   }
 

@@ -25,6 +25,9 @@ Options:
   --churn-rounds R      after the crash, R rounds of churn (crash and join) (default 0)
   --churn-fraction F    peers replaced per churn round (default 0.05)
   --churn-every MS      time between churn rounds (default 4000)
+  --partition-fraction F  cut F of the peers off from the rest (default 0: none)
+  --partition-at MS     when the partition starts (default 12000)
+  --partition-for MS    how long it lasts before it heals (default 3000)
   --wire                encode every frame with the wire codec
   --quiet               no progress on stderr
   --json                print the JSON report instead of the table
@@ -45,6 +48,9 @@ const OPTIONS = {
   'churn-rounds': { type: 'string' },
   'churn-fraction': { type: 'string' },
   'churn-every': { type: 'string' },
+  'partition-fraction': { type: 'string' },
+  'partition-at': { type: 'string' },
+  'partition-for': { type: 'string' },
   wire: { type: 'boolean' },
   quiet: { type: 'boolean' },
   json: { type: 'boolean' },
@@ -68,6 +74,9 @@ export function simScenario (argv: string[]): { scenario: Partial<Scenario>, out
   set('churnRounds', numberFlag(values, 'churn-rounds', { min: 0, integer: true }))
   set('churnFraction', numberFlag(values, 'churn-fraction', { min: 0, max: 0.9 }))
   set('churnEveryMs', numberFlag(values, 'churn-every', { min: 1 }))
+  set('partitionFraction', numberFlag(values, 'partition-fraction', { min: 0, max: 0.9 }))
+  set('partitionAtMs', numberFlag(values, 'partition-at', { min: 0 }))
+  set('partitionMs', numberFlag(values, 'partition-for', { min: 1 }))
   if (values.wire === true) s.wire = true
   const endMs = s.endMs ?? 20_000
   if ((s.crashAtMs ?? 10_000) >= endMs) throw new UsageError('--crash-at must be before --end')

@@ -70,6 +70,7 @@ export interface TopicView {
 interface PeerRecord {
   lastHeard: number
   lastSent: number
+  lastRefresh: number
 }
 
 interface Inflight {
@@ -91,7 +92,7 @@ interface ReplicaRecord {
 }
 
 const NEVER = -Infinity
-const HEARTBEAT: Msg = Object.freeze({ type: 'heartbeat' })
+const HEARTBEAT: Msg = Object.freeze({ type: 'heartbeat', topics: [] })
 // Returned by the drains when there is nothing (no allocation); callers only read it.
 const NONE: never[] = []
 const MAX_PATH = 63
@@ -222,7 +223,7 @@ export class MeshCore {
 
   subscribe (now: number, topic: string): void {
     this.checkTopic(topic)
-    const t = this.topicOrCreate(topic)
+    const t = this.topicOrCreate(topic, now)
     t.subscribed = true
     if (t.attached) this.markReady(t)
     else if (t.parent === null) this.join(now, t)
@@ -299,7 +300,7 @@ export class MeshCore {
       case 'leave': this.onLeave(from, msg.topic); break
       case 'publish': this.onPublish(now, from, msg.message, msg.direct); break
       case 'data': this.onData(now, from, msg.message); break
-      case 'heartbeat': break
+      case 'heartbeat': for (const topic of msg.topics) this.onRefresh(now, from, topic); break
       case 'replica': this.onReplica(from, msg); break
       case 'redirect': this.onRedirect(now, from, msg.topic, msg.candidates); break
       case 'rootInfo': this.rootCache.set(msg.topic, from); break
@@ -320,7 +321,7 @@ export class MeshCore {
   // ---------------------------------------------------------------- tree construction
 
   private onJoin (now: number, from: PeerRef, topic: string): void {
-    const t = this.topicOrCreate(topic)
+    const t = this.topicOrCreate(topic, now)
     // Our ancestor asks to become our child: it learnt that we are closer to the key (a root
     // handover) or followed a stale route. If we are the closest node we know, we are the
     // rightful root: leave our parent and take the tree.
@@ -368,7 +369,7 @@ export class MeshCore {
       t.leaveOnAck = null
     }
     if (!m.attached) {
-      t.attached = false
+      this.setAttached(t, false, now)
       return
     }
     if (m.path.includes(this.ref) || m.path.length >= MAX_PATH) {
@@ -377,16 +378,22 @@ export class MeshCore {
       this.send(now, from, { type: 'leave', topic: m.topic })
       t.avoid.set(from, now + this.options.avoidMs)
       t.parent = null
-      t.attached = false
+      this.setAttached(t, false, now)
       this.join(now, t)
       return
     }
     const changed = !t.attached || !samePath(t.path, m.path)
     t.ancestors = []
-    t.attached = true
+    this.setAttached(t, true, now)
     t.path = m.path
     if (changed) this.notifyChildren(now, t)
     this.markReady(t)
+  }
+
+  /** A child says it is still our child: rebuild the entry if we lost it (a JOIN in effect). */
+  private onRefresh (now: number, from: PeerRef, topic: string): void {
+    if (this.topics.get(topic)?.children.has(from) === true) return
+    this.onJoin(now, from, topic)
   }
 
   private onLeave (from: PeerRef, topic: string): void {
@@ -407,7 +414,7 @@ export class MeshCore {
       if (a === this.ref || skip?.has(a) === true) continue
       this.unroot(t)
       t.parent = a
-      t.attached = false
+      this.setAttached(t, false, now)
       t.path = []
       this.touch(a, now)
       this.setJoin(t, a, now + this.options.joinTimeoutMs)
@@ -421,7 +428,7 @@ export class MeshCore {
         this.unroot(t)
         this.setJoin(t, null)
         t.parent = null
-        t.attached = false
+        this.setAttached(t, false, now)
         return
       }
       this.becomeRoot(now, t)
@@ -429,7 +436,7 @@ export class MeshCore {
     }
     this.unroot(t)
     t.parent = next.ref
-    t.attached = false
+    this.setAttached(t, false, now)
     t.path = []
     this.setJoin(t, next.ref, now + this.options.joinTimeoutMs)
     this.send(now, next.ref, { type: 'join', topic: t.name })
@@ -439,7 +446,7 @@ export class MeshCore {
     this.setJoin(t, null)
     t.parent = null
     t.path = []
-    t.attached = true
+    this.setAttached(t, true, now)
     if (!t.isRoot) {
       t.isRoot = true
       this.rooted.add(t)
@@ -462,7 +469,7 @@ export class MeshCore {
   private handover (now: number, t: TopicState): void {
     this.stats.handovers++
     this.unroot(t)
-    t.attached = false
+    this.setAttached(t, false, now)
     this.join(now, t)
   }
 
@@ -633,7 +640,7 @@ export class MeshCore {
   /** The root we replicate died and no new root spoke up: take over and adopt its children. */
   private takeover (now: number, topic: string, rep: ReplicaRecord): void {
     this.replicas.delete(topic)
-    const t = this.topicOrCreate(topic)
+    const t = this.topicOrCreate(topic, now)
     if (t.isRoot) return
     if (t.parent !== null && t.parent !== rep.root) this.send(now, t.parent, { type: 'leave', topic })
     this.stats.rootTakeovers++
@@ -683,7 +690,7 @@ export class MeshCore {
         if (t.path.length > 0 && t.path[0] === ref) t.ancestors = t.path.slice(1)
         this.setJoin(t, null)
         t.parent = null
-        t.attached = false
+        this.setAttached(t, false, now)
         t.path = []
         this.join(now, t)
       }
@@ -700,19 +707,27 @@ export class MeshCore {
     let suspects: Set<PeerRef> | undefined
     let detached: TopicState[] | undefined
     let expired: Array<[TopicState, PeerRef]> | undefined
-    // Heartbeat targets: true = every heartbeat interval (children watch us), false = every
-    // refresh interval (parents only keep their child lists fresh).
-    const beat = new Map<PeerRef, boolean>()
+    let unattached: TopicState[] | undefined
+    // Heartbeat targets: children (and, below, replicas and direct publishers) every heartbeat
+    // interval, since they watch us; parents every refresh interval, with the topics we are
+    // their child in.
+    const fast = new Set<PeerRef>()
+    const refresh = new Map<PeerRef, string[]>()
     for (const t of this.topics.values()) {
       if (t.parent !== null) {
         if (t.joinTo === null && now - this.heard(t.parent) > o.failureTimeoutMs) (suspects ??= new Set()).add(t.parent)
-        if (!beat.has(t.parent)) beat.set(t.parent, false)
+        else if (t.joinTo === null && !t.attached && now - t.joinSentAt >= o.joinTimeoutMs) (unattached ??= []).push(t)
+        if (t.joinTo === null) {
+          const list = refresh.get(t.parent)
+          if (list === undefined) refresh.set(t.parent, [t.name])
+          else list.push(t.name)
+        }
       } else if (!t.isRoot && t.wanted) {
         (detached ??= []).push(t)
       }
       for (const c of t.children.keys()) {
         if (now - this.heard(c) > o.childTimeoutMs) (expired ??= []).push([t, c])
-        else beat.set(c, true)
+        else fast.add(c)
       }
     }
     for (const rep of this.replicas.values()) {
@@ -734,6 +749,15 @@ export class MeshCore {
         if (rep.takeoverAt !== null && now >= rep.takeoverAt) this.takeover(now, topic, rep)
       }
     }
+    // A parent that answered but never said it reached the root: ask again (the answer is
+    // soft state; it may have been lost).
+    if (unattached !== undefined) {
+      for (const t of unattached) {
+        if (t.parent === null || t.attached || t.joinTo !== null || this.topics.get(t.name) !== t) continue
+        this.setJoin(t, t.parent, now + o.joinTimeoutMs)
+        this.send(now, t.parent, { type: 'join', topic: t.name })
+      }
+    }
     // Detached trees retry their JOIN.
     if (detached !== undefined) {
       for (const t of detached) if (t.parent === null && !t.isRoot && t.wanted && this.topics.get(t.name) === t) this.join(now, t)
@@ -751,13 +775,21 @@ export class MeshCore {
       for (const t of this.rooted) {
         for (const [p, at] of t.publishers) if (now - at > o.publisherTtlMs) t.publishers.delete(p)
         if (t.replicaDirty || this.ticks % 10 === 0) this.replicate(now, t)
-        for (const r of t.replicaTargets) beat.set(r, true)
-        for (const p of t.publishers.keys()) beat.set(p, true)
+        for (const r of t.replicaTargets) fast.add(r)
+        for (const p of t.publishers.keys()) fast.add(p)
       }
     }
-    // One heartbeat per neighbour for all topics, unless other traffic went there lately.
-    for (const [p, fast] of beat) {
-      if (now - this.lastSent(p) >= (fast ? o.heartbeatIntervalMs : o.refreshIntervalMs)) this.send(now, p, HEARTBEAT)
+    // One heartbeat per neighbour for all topics; a liveness beat is skipped when other
+    // traffic went there lately, a refresh is not.
+    for (const [p, topics] of refresh) {
+      const rec = this.peers.get(p)
+      if (rec !== undefined && now - rec.lastRefresh < o.refreshIntervalMs) continue
+      this.send(now, p, { type: 'heartbeat', topics })
+      if (rec !== undefined) rec.lastRefresh = now
+      fast.delete(p)
+    }
+    for (const p of fast) {
+      if (now - this.lastSent(p) >= o.heartbeatIntervalMs) this.send(now, p, HEARTBEAT)
     }
   }
 
@@ -771,7 +803,7 @@ export class MeshCore {
 
   private touch (ref: PeerRef, now: number): void {
     const p = this.peers.get(ref)
-    if (p === undefined) this.peers.set(ref, { lastHeard: now, lastSent: NEVER })
+    if (p === undefined) this.peers.set(ref, { lastHeard: now, lastSent: NEVER, lastRefresh: NEVER })
     else if (p.lastHeard < now) p.lastHeard = now
   }
 
@@ -779,7 +811,7 @@ export class MeshCore {
 
   private send (now: number, to: PeerRef, msg: Msg): void {
     const p = this.peers.get(to)
-    if (p === undefined) this.peers.set(to, { lastHeard: NEVER, lastSent: now })
+    if (p === undefined) this.peers.set(to, { lastHeard: NEVER, lastSent: now, lastRefresh: NEVER })
     else p.lastSent = now
     this.queue(to, msg)
   }
@@ -791,17 +823,25 @@ export class MeshCore {
     this.outbox.push({ to, msg })
   }
 
+  private setAttached (t: TopicState, attached: boolean, now: number): void {
+    if (t.attached === attached) return
+    t.attached = attached
+    t.attachedChangedAt = now
+  }
+
   private setJoin (t: TopicState, to: PeerRef | null, deadline = 0): void {
     t.joinTo = to
     t.joinDeadline = deadline
+    if (to !== null) t.joinSentAt = deadline - this.options.joinTimeoutMs
     if (to === null) this.joining.delete(t)
     else this.joining.add(t)
   }
 
-  private topicOrCreate (topic: string): TopicState {
+  private topicOrCreate (topic: string, now: number): TopicState {
     let t = this.topics.get(topic)
     if (t === undefined) {
       t = new TopicState(topic, topicKey(topic))
+      t.attachedChangedAt = now
       this.topics.set(topic, t)
     }
     return t

@@ -17,12 +17,16 @@ export class TopicState {
   parent: PeerRef | null = null
   /** Connected to the root through the parent (or we are the root). */
   attached = false
+  /** When `attached` last changed (a repair in progress started then). */
+  attachedChangedAt = 0
   isRoot = false
   /** The parent and its ancestors up to the root, as the parent last told us. */
   path: PeerRef[] = []
   /** A JOIN is out to this peer and not yet answered. */
   joinTo: PeerRef | null = null
   joinDeadline = 0
+  /** When the last JOIN went out. */
+  joinSentAt = 0
   /** After the parent died: its ancestors, tried in turn before routing a new JOIN. */
   ancestors: PeerRef[] = []
   /** After a redirect: the old parent, left once the new one answers. */

@@ -16,7 +16,7 @@ const ALL: Msg[] = [
   { type: 'leave', topic: 'a/b' },
   { type: 'publish', message: app, direct: true },
   { type: 'data', message: app },
-  { type: 'heartbeat' },
+  { type: 'heartbeat', topics: ['a/b', 'c'] },
   { type: 'replica', topic: 'a/b', children: ['c1', 'c2'], dropped: false, rank: 2 },
   { type: 'redirect', topic: 'a/b', candidates: ['s1'] },
   { type: 'rootInfo', topic: 'a/b' },

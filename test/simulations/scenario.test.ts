@@ -43,6 +43,20 @@ describe('scenarios', () => {
     expect(r.unrepaired).toBe(0)
   })
 
+  it('a partition splits the trees; after it heals they merge and every subscriber is served again', () => {
+    const r = runScenario({ ...SMALL, seed: 6, crash: 0, partitionFraction: 0.3, partitionAtMs: 6500, partitionMs: 3000, endMs: 15_000 })
+    expect(r.dropped.partition).toBeGreaterThan(0)
+    expect(r.deliveryAfterRepair).toBe(1)
+    expect(r.rootMismatches).toBe(0)
+  })
+
+  it('message loss lowers delivery (best effort) without breaking the trees', () => {
+    const r = runScenario({ ...SMALL, seed: 9, crash: 0, network: { loss: 0.01 } })
+    expect(r.dropped.loss).toBeGreaterThan(0)
+    expect(r.deliveryBeforeCrash).toBeLessThan(1)
+    expect(r.deliveryBeforeCrash).toBeGreaterThan(0.9)
+  })
+
   it('a broken rule stops the run and prints the command that replays it', () => {
     // Failure detection slower than the repair bound, and no crash notice: subscribers below a
     // crashed node are still unreachable when the bound has passed.

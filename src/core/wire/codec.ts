@@ -37,7 +37,7 @@ function toEnvelope (m: Msg): Envelope {
     case 'leave': return { leave: { topic: m.topic } }
     case 'publish': return { publish: { message: wireApp(m.message), direct: m.direct } }
     case 'data': return { data: wireApp(m.message) }
-    case 'heartbeat': return { heartbeat: {} }
+    case 'heartbeat': return { heartbeat: { topics: m.topics } }
     case 'replica': return { replica: { topic: m.topic, children: m.children, dropped: m.dropped, rank: m.rank } }
     case 'redirect': return { redirect: { topic: m.topic, candidates: m.candidates } }
     case 'rootInfo': return { rootInfo: { topic: m.topic } }
@@ -67,7 +67,7 @@ function fromEnvelope (e: Envelope, limits: CodecLimits): Msg {
   if (e.leave != null) return { type: 'leave', topic: topic(e.leave.topic) }
   if (e.publish != null) return { type: 'publish', message: app(e.publish.message), direct: e.publish.direct }
   if (e.data != null) return { type: 'data', message: app(e.data) }
-  if (e.heartbeat != null) return { type: 'heartbeat' }
+  if (e.heartbeat != null) return { type: 'heartbeat', topics: e.heartbeat.topics.map(topic) }
   if (e.replica != null) return { type: 'replica', topic: topic(e.replica.topic), children: e.replica.children, dropped: e.replica.dropped, rank: e.replica.rank }
   if (e.redirect != null) return { type: 'redirect', topic: topic(e.redirect.topic), candidates: e.redirect.candidates }
   if (e.rootInfo != null) return { type: 'rootInfo', topic: topic(e.rootInfo.topic) }

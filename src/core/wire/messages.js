@@ -1,4 +1,3 @@
-/* eslint-disable require-yield */
 import { decodeMessage, encodeMessage, MaxLengthError, message, streamMessage } from 'protons-runtime';
 import { alloc as uint8ArrayAlloc } from 'uint8arrays/alloc';
 export var Join;
@@ -633,15 +632,33 @@ export var Heartbeat;
                 if (opts.lengthDelimited !== false) {
                     w.fork();
                 }
+                if (obj.topics != null && obj.topics.length > 0) {
+                    for (const value of obj.topics) {
+                        w.uint32(10);
+                        w.string(value);
+                    }
+                }
                 if (opts.lengthDelimited !== false) {
                     w.ldelim();
                 }
             }, (reader, length, opts = {}) => {
-                const obj = {};
+                const obj = {
+                    topics: []
+                };
                 const end = length == null ? reader.len : reader.pos + length;
                 while (reader.pos < end) {
                     const tag = reader.uint32();
                     switch (tag >>> 3) {
+                        case 1: {
+                            if (opts.limits?.topics != null && obj.topics.length === opts.limits.topics) {
+                                throw new MaxLengthError('Decode error - repeated field "topics" had too many elements');
+                            }
+                            if (obj.topics.length === 4096) {
+                                throw new MaxLengthError('Decode error - repeated field "topics" had too many elements');
+                            }
+                            obj.topics.push(reader.string());
+                            break;
+                        }
                         default: {
                             reader.skipType(tag & 7);
                             break;
@@ -650,10 +667,28 @@ export var Heartbeat;
                 }
                 return obj;
             }, function* (reader, length, prefix, opts = {}) {
+                const obj = {
+                    topics: 4096
+                };
                 const end = length == null ? reader.len : reader.pos + length;
                 while (reader.pos < end) {
                     const tag = reader.uint32();
                     switch (tag >>> 3) {
+                        case 1: {
+                            if (opts.limits?.topics != null && obj.topics === opts.limits.topics) {
+                                throw new MaxLengthError('Streaming decode error - repeated field "topics" had too many elements');
+                            }
+                            if (obj.topics === 4096) {
+                                throw new MaxLengthError('Streaming decode error - repeated field "topics" had too many elements');
+                            }
+                            yield {
+                                field: `${prefix}.topics[]`,
+                                index: obj.topics,
+                                value: reader.string()
+                            };
+                            obj.topics++;
+                            break;
+                        }
                         default: {
                             reader.skipType(tag & 7);
                             break;

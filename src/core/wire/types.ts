@@ -26,7 +26,7 @@ export type Msg =
   | { type: 'leave', topic: string }
   | { type: 'publish', message: AppMessage, direct: boolean }
   | { type: 'data', message: AppMessage }
-  | { type: 'heartbeat' }
+  | { type: 'heartbeat', topics: string[] }
   | { type: 'replica', topic: string, children: PeerRef[], dropped: boolean, rank: number }
   | { type: 'redirect', topic: string, candidates: PeerRef[] }
   | { type: 'rootInfo', topic: string }
