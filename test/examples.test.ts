@@ -1,0 +1,14 @@
+// The README's example is a real program: run it as a user would and check what it prints.
+import { spawnSync } from 'node:child_process'
+import { describe, expect, it } from 'vitest'
+
+const root = new URL('..', import.meta.url).pathname
+
+describe('examples', () => {
+  it('two-cores.ts delivers the published message to the subscriber', () => {
+    const r = spawnSync(process.execPath, ['examples/two-cores.ts'], { cwd: root, encoding: 'utf8', timeout: 30_000 })
+    expect(r.stderr).toBe('')
+    expect(r.status).toBe(0)
+    expect(r.stdout.trim()).toBe('b got "hello from a" on greetings')
+  })
+})
