@@ -1,3 +1,8 @@
-// meshcast's public API. Today: the protocol core and its driver (the networked node,
-// createNode(), comes with the libp2p transport).
+// meshcast's public API.
+export { createNode, MeshNode } from './node/mesh-node.ts'
+export type { NodeOptions, NodeStats, PublishOptions } from './node/mesh-node.ts'
+export { Subscription } from './node/subscription.ts'
+export type { Message } from './node/subscription.ts'
+export { createTestnet } from './node/testnet.ts'
+export type { Testnet } from './node/testnet.ts'
 export * from './core/index.ts'

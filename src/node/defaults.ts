@@ -1,0 +1,15 @@
+// Defaults of the networked node, with their reasons. Protocol defaults live in
+// src/core/defaults.ts.
+
+export const NODE_DEFAULTS = Object.freeze({
+  /** Messages a subscription buffers for a slow consumer before dropping the oldest. */
+  maxPending: 65_536,
+  /** Frames queued per peer while its stream opens. */
+  maxQueuedFrames: 1024,
+  /** Opening a stream to a peer gives up after this long (the peer is then reported down). */
+  dialTimeoutMs: 5000,
+  /** A DHT lookup for a topic's closest peers before subscribing gives up after this long. */
+  lookupTimeoutMs: 3000,
+  /** The node refreshes its view of its neighbourhood in the DHT this often. */
+  refreshIntervalMs: 30_000
+})

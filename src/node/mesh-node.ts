@@ -1,0 +1,230 @@
+// The composition root: a libp2p host, the meshcast transport, the real clock and timers,
+// and the protocol core driven through the same CoreDriver the simulator uses.
+import { randomBytes } from 'node:crypto'
+import { CoreDriver } from '../core/driver.ts'
+import type { CoreOptions } from '../core/defaults.ts'
+import type { CoreStats, TopicView } from '../core/mesh-core.ts'
+import { assertTopic, MeshCore } from '../core/mesh-core.ts'
+import { idFromBytes } from '../core/id.ts'
+import { Rng } from '../core/rng.ts'
+import { encodeFrame } from '../core/wire/codec.ts'
+import type { Header } from '../core/wire/types.ts'
+import { createHost } from '../transport/libp2p/host.ts'
+import type { HostOptions, MeshLibp2p } from '../transport/libp2p/host.ts'
+import { Libp2pTransport } from '../transport/libp2p/libp2p-transport.ts'
+import type { Libp2pTransportStats } from '../transport/libp2p/libp2p-transport.ts'
+import { NODE_DEFAULTS } from './defaults.ts'
+import { Subscription, toMessage } from './subscription.ts'
+
+export interface NodeOptions extends HostOptions {
+  /** Protocol options (heartbeat, fan-out cap, limits...). */
+  core?: Partial<CoreOptions>
+  /** Messages a subscription buffers before dropping the oldest. */
+  maxPending?: number
+  /** Start at once (default true). */
+  start?: boolean
+}
+
+export interface PublishOptions {
+  headers?: Record<string, string>
+}
+
+export interface NodeStats {
+  core: CoreStats
+  transport: Libp2pTransportStats
+  peers: number
+  routingTable: number
+}
+
+const encoder = new TextEncoder()
+
+export async function createNode (options: NodeOptions = {}): Promise<MeshNode> {
+  const libp2p = await createHost(options)
+  const node = new MeshNode(libp2p, options)
+  if (options.start !== false) await node.start()
+  return node
+}
+
+export class MeshNode {
+  readonly libp2p: MeshLibp2p
+  readonly peerId: string
+  private readonly options: NodeOptions
+  private readonly epochStart = performance.now()
+  private readonly core: MeshCore
+  private readonly driver: CoreDriver
+  private readonly transport: Libp2pTransport
+  private readonly subs = new Map<string, Set<Subscription>>()
+  private readonly looked = new Set<string>()
+  private timer: NodeJS.Timeout | undefined
+  private refreshTimer: NodeJS.Timeout | undefined
+  private running = false
+  private starting: Promise<void> | undefined
+
+  constructor (libp2p: MeshLibp2p, options: NodeOptions) {
+    this.libp2p = libp2p
+    this.options = options
+    this.peerId = libp2p.peerId.toString()
+    const seed = randomBytes(4).readUInt32LE(0)
+    this.core = new MeshCore({
+      ref: this.peerId,
+      id: idFromBytes(libp2p.peerId.toMultihash().bytes),
+      rng: new Rng(seed),
+      now: 0,
+      options: options.core
+    })
+    this.driver = new CoreDriver(this.core, {
+      now: () => this.now(),
+      send: (to, msgs) => { this.transport.send(to, encodeFrame(msgs)) },
+      event: e => {
+        if (e.type === 'deliver') {
+          const subs = this.subs.get(e.message.topic)
+          if (subs !== undefined) {
+            const m = toMessage(e.message)
+            for (const s of subs) s.push(m)
+          }
+        } else if (e.type === 'ready') {
+          for (const s of this.subs.get(e.topic) ?? []) s.markReady()
+        }
+      },
+      wakeAt: at => { this.arm(at) }
+    })
+    this.transport = new Libp2pTransport(libp2p, {
+      frame: (from, bytes) => { if (this.running) this.driver.receiveFrame(from, bytes) },
+      peerUp: (peer, id, rtt) => { if (this.running) this.driver.input((core, now) => { core.handlePeerUp(now, peer, id, rtt) }) },
+      peerDown: peer => { if (this.running) this.driver.input((core, now) => { core.handlePeerDown(now, peer) }) }
+    }, {
+      maxFrameBytes: this.core.options.maxFrameBytes,
+      maxQueuedFrames: NODE_DEFAULTS.maxQueuedFrames,
+      dialTimeoutMs: NODE_DEFAULTS.dialTimeoutMs
+    })
+  }
+
+  /** Multiaddrs this node listens on, with /p2p/<peer id>. */
+  get addrs (): string[] {
+    return this.libp2p.getMultiaddrs().map(a => a.toString())
+  }
+
+  get isRunning (): boolean {
+    return this.running
+  }
+
+  async start (): Promise<void> {
+    if (this.running) return
+    this.starting ??= (async () => {
+      await this.libp2p.start()
+      this.running = true
+      await this.transport.start()
+      this.driver.flush()
+      void this.refresh()
+      this.refreshTimer = setInterval(() => { void this.refresh() }, NODE_DEFAULTS.refreshIntervalMs)
+      this.refreshTimer.unref()
+    })()
+    try { await this.starting } finally { this.starting = undefined }
+  }
+
+  async stop (): Promise<void> {
+    if (!this.running) return
+    this.running = false
+    clearTimeout(this.timer)
+    clearInterval(this.refreshTimer)
+    this.timer = undefined
+    for (const set of this.subs.values()) for (const s of [...set]) s.unsubscribe()
+    this.subs.clear()
+    await this.transport.stop()
+    await this.libp2p.stop()
+  }
+
+  /**
+   * Subscribes to a topic. The subscription receives what is published after `await
+   * sub.ready`: the tree has acknowledged it by then.
+   */
+  subscribe (topic: string): Subscription {
+    this.assertRunning()
+    assertTopic(topic, this.core.options.maxTopicBytes)
+    const sub = new Subscription(topic, this.options.maxPending ?? NODE_DEFAULTS.maxPending, s => this.removeSub(s))
+    let set = this.subs.get(topic)
+    if (set === undefined) this.subs.set(topic, set = new Set())
+    set.add(sub)
+    // Find the topic's neighbourhood in the DHT first, so the route to its root is known.
+    void this.lookup(topic).then(() => {
+      if (!this.running || set?.has(sub) !== true) return
+      this.driver.input((core, now) => { core.subscribe(now, topic) })
+    })
+    return sub
+  }
+
+  /** Publishes; resolves with the message's sequence number once it left this node. */
+  async publish (topic: string, data: Uint8Array | string, options: PublishOptions = {}): Promise<number> {
+    this.assertRunning()
+    assertTopic(topic, this.core.options.maxTopicBytes)
+    const payload = typeof data === 'string' ? encoder.encode(data) : data
+    const headers: Header[] = Object.entries(options.headers ?? {}).map(([key, value]) => ({ key, value }))
+    if (!this.looked.has(topic)) await this.lookup(topic)
+    return this.driver.input((core, now) => core.publish(now, topic, payload, headers))
+  }
+
+  topics (): TopicView[] {
+    return this.core.topicViews()
+  }
+
+  peers (): string[] {
+    return this.libp2p.getPeers().map(p => p.toString())
+  }
+
+  stats (): NodeStats {
+    return { core: this.core.stats, transport: this.transport.stats, peers: this.libp2p.getPeers().length, routingTable: this.core.table.size }
+  }
+
+  async [Symbol.asyncDispose] (): Promise<void> {
+    await this.stop()
+  }
+
+  private now (): number {
+    return performance.now() - this.epochStart
+  }
+
+  private arm (at: number): void {
+    clearTimeout(this.timer)
+    if (!this.running) return
+    this.timer = setTimeout(() => {
+      this.timer = undefined
+      if (this.running) this.driver.wake()
+    }, Math.max(0, at - this.now()))
+  }
+
+  private removeSub (s: Subscription): void {
+    const set = this.subs.get(s.topic)
+    if (set === undefined || !set.delete(s)) return
+    if (set.size === 0) {
+      this.subs.delete(s.topic)
+      if (this.running) this.driver.input((core, now) => { core.unsubscribe(now, s.topic) })
+    }
+  }
+
+  /** Asks the DHT for the peers closest to the topic key, so the route to its root is known. */
+  private async lookup (topic: string): Promise<void> {
+    this.looked.add(topic)
+    await this.closestPeers(encoder.encode(topic))
+  }
+
+  private async refresh (): Promise<void> {
+    await this.closestPeers(this.libp2p.peerId.toMultihash().bytes)
+  }
+
+  private async closestPeers (key: Uint8Array): Promise<void> {
+    if (this.libp2p.getPeers().length === 0) return
+    try {
+      const signal = AbortSignal.timeout(NODE_DEFAULTS.lookupTimeoutMs)
+      for await (const e of this.libp2p.services.dht.getClosestPeers(key, { signal })) {
+        if (!this.running) break
+        void e
+      }
+    } catch {
+      // A lookup that times out leaves what it found; the tree routes with what is known.
+    }
+  }
+
+  private assertRunning (): void {
+    if (!this.running) throw new Error('the node is not running: call start() first')
+  }
+}

@@ -1,0 +1,148 @@
+// A subscription in the shape nats.js users know: an async iterable of messages with
+// unsubscribe(), drain(), a closed promise, counters and Symbol.asyncDispose. `ready`
+// resolves once the topic's tree acknowledged the subscription: from then on every message
+// published reaches it.
+import type { AppMessage } from '../core/wire/types.ts'
+
+export interface Message {
+  topic: string
+  data: Uint8Array
+  /** The publishing node's peer id. */
+  publisher: string
+  /** Per publisher and topic, from 1. */
+  seq: number
+  headers: Record<string, string>
+  /** The payload as UTF-8 text. */
+  string: () => string
+  /** The payload parsed as JSON. */
+  json: <T = unknown>() => T
+}
+
+const decoder = new TextDecoder()
+
+export function toMessage (m: AppMessage): Message {
+  const headers: Record<string, string> = {}
+  for (const h of m.headers) headers[h.key] = h.value
+  return {
+    topic: m.topic,
+    data: m.payload,
+    publisher: m.publisher,
+    seq: m.seq,
+    headers,
+    string: () => decoder.decode(m.payload),
+    json: <T>() => JSON.parse(decoder.decode(m.payload)) as T
+  }
+}
+
+export class Subscription implements AsyncIterable<Message> {
+  readonly topic: string
+  /** Resolves when the tree acknowledged the subscription. */
+  readonly ready: Promise<void>
+  /** Resolves when the subscription is closed (unsubscribed, drained, or the node stopped). */
+  readonly closed: Promise<void>
+  /** Messages handed to this subscription. */
+  received = 0
+  /** Messages the consumer took. */
+  processed = 0
+  /** Messages dropped because the consumer fell more than maxPending behind. */
+  dropped = 0
+  private readonly queue: Message[] = []
+  private waiting: ((r: IteratorResult<Message>) => void) | undefined
+  private isClosed = false
+  private draining = false
+  private readonly maxPending: number
+  private readonly onClose: (s: Subscription) => void
+  private resolveReady!: () => void
+  private resolveClosed!: () => void
+
+  constructor (topic: string, maxPending: number, onClose: (s: Subscription) => void) {
+    this.topic = topic
+    this.maxPending = maxPending
+    this.onClose = onClose
+    this.ready = new Promise(resolve => { this.resolveReady = resolve })
+    this.closed = new Promise(resolve => { this.resolveClosed = resolve })
+  }
+
+  /** Messages waiting for the consumer. */
+  get pending (): number {
+    return this.queue.length
+  }
+
+  get isDraining (): boolean {
+    return this.draining
+  }
+
+  /** @internal the node calls these */
+  markReady (): void {
+    this.resolveReady()
+  }
+
+  push (m: Message): void {
+    if (this.isClosed || this.draining) return
+    this.received++
+    if (this.waiting !== undefined) {
+      const w = this.waiting
+      this.waiting = undefined
+      this.processed++
+      w({ value: m, done: false })
+      return
+    }
+    if (this.queue.length >= this.maxPending) {
+      this.queue.shift()
+      this.dropped++
+    }
+    this.queue.push(m)
+  }
+
+  /** Stops at once; messages not yet taken are discarded. */
+  unsubscribe (): void {
+    if (this.isClosed) return
+    this.isClosed = true
+    this.queue.length = 0
+    this.finish()
+  }
+
+  /** Stops receiving; the iterator still yields what is queued, then ends. */
+  async drain (): Promise<void> {
+    if (this.isClosed) return
+    this.draining = true
+    this.onClose(this)
+    if (this.queue.length === 0) this.unsubscribe()
+    await this.closed
+  }
+
+  private finish (): void {
+    this.onClose(this)
+    this.resolveReady()
+    this.resolveClosed()
+    const w = this.waiting
+    this.waiting = undefined
+    w?.({ value: undefined, done: true })
+  }
+
+  [Symbol.asyncIterator] (): AsyncIterator<Message> {
+    return {
+      next: async () => {
+        const m = this.queue.shift()
+        if (m !== undefined) {
+          this.processed++
+          if (this.draining && this.queue.length === 0) queueMicrotask(() => { this.unsubscribe() })
+          return { value: m, done: false }
+        }
+        if (this.isClosed || this.draining) {
+          if (!this.isClosed) this.unsubscribe()
+          return { value: undefined, done: true }
+        }
+        return await new Promise(resolve => { this.waiting = resolve })
+      },
+      return: async () => {
+        this.unsubscribe()
+        return { value: undefined, done: true }
+      }
+    }
+  }
+
+  async [Symbol.asyncDispose] (): Promise<void> {
+    this.unsubscribe()
+  }
+}

@@ -1,0 +1,32 @@
+// createTestnet(n): n connected nodes on loopback for tests and examples, stopped together.
+import { createNode } from './mesh-node.ts'
+import type { MeshNode, NodeOptions } from './mesh-node.ts'
+
+export interface Testnet {
+  nodes: MeshNode[]
+  stop: () => Promise<void>
+}
+
+export async function createTestnet (n: number, options: Omit<NodeOptions, 'bootstrap' | 'listen'> = {}): Promise<Testnet> {
+  const nodes: MeshNode[] = []
+  const stop = async (): Promise<void> => { await Promise.all(nodes.map(async node => { await node.stop() })) }
+  try {
+    const first = await createNode({ ...options, listen: ['/ip4/127.0.0.1/tcp/0'] })
+    nodes.push(first)
+    const boot = first.addrs.filter(a => a.includes('/tcp/'))
+    const rest = await Promise.all(Array.from({ length: n - 1 }, async () => await createNode({ ...options, listen: ['/ip4/127.0.0.1/tcp/0'], bootstrap: boot })))
+    nodes.push(...rest)
+    // Each node dials the others it needs through the DHT; on a small loopback net, connect
+    // every node to every other so routing tables are complete at once.
+    await Promise.all(nodes.map(async node => {
+      for (const other of nodes) {
+        if (other === node) continue
+        await node.libp2p.dial(other.libp2p.getMultiaddrs()[0]).catch(() => {})
+      }
+    }))
+    return { nodes, stop }
+  } catch (err) {
+    await stop()
+    throw err
+  }
+}

@@ -1,0 +1,156 @@
+// The meshcast stream protocol over libp2p: one outbound stream per peer carrying
+// length-prefixed frames (the core's batches), read from the peer's inbound stream with a
+// bounded reader. Connection events and ping round-trip times become peer-up/down.
+import type { Connection, PeerId, Stream } from '@libp2p/interface'
+import { peerIdFromString } from '@libp2p/peer-id'
+import { idFromBytes } from '../../core/id.ts'
+import type { PeerRef } from '../../core/routing-table.ts'
+import type { Transport, TransportEvents } from '../transport.ts'
+import { FrameReader, lengthPrefixed } from './framing.ts'
+import type { MeshLibp2p } from './host.ts'
+
+export const PROTOCOL = '/meshcast/1.0.0'
+
+export interface Libp2pTransportOptions {
+  maxFrameBytes: number
+  /** Frames queued per peer while its stream opens; beyond it the oldest are dropped. */
+  maxQueuedFrames: number
+  dialTimeoutMs: number
+}
+
+export interface Libp2pTransportStats {
+  framesSent: number
+  framesReceived: number
+  bytesSent: number
+  bytesReceived: number
+  droppedQueueFull: number
+  droppedDialFailed: number
+  badStreams: number
+}
+
+interface Outbound {
+  stream?: Stream
+  queue: Uint8Array[]
+}
+
+export class Libp2pTransport implements Transport {
+  readonly stats: Libp2pTransportStats = { framesSent: 0, framesReceived: 0, bytesSent: 0, bytesReceived: 0, droppedQueueFull: 0, droppedDialFailed: 0, badStreams: 0 }
+  private readonly libp2p: MeshLibp2p
+  private readonly on: TransportEvents
+  private readonly options: Libp2pTransportOptions
+  private readonly out = new Map<PeerRef, Outbound>()
+  private readonly inbound = new Set<Stream>()
+  private running = false
+  private readonly onConnect = (e: CustomEvent<PeerId>): void => { this.connected(e.detail) }
+  private readonly onDisconnect = (e: CustomEvent<PeerId>): void => { this.disconnected(e.detail.toString()) }
+
+  constructor (libp2p: MeshLibp2p, on: TransportEvents, options: Libp2pTransportOptions) {
+    this.libp2p = libp2p
+    this.on = on
+    this.options = options
+  }
+
+  async start (): Promise<void> {
+    if (this.running) return
+    this.running = true
+    await this.libp2p.handle(PROTOCOL, (stream, connection) => { void this.read(stream, connection) }, { maxInboundStreams: 8, maxOutboundStreams: 8 })
+    this.libp2p.addEventListener('peer:connect', this.onConnect)
+    this.libp2p.addEventListener('peer:disconnect', this.onDisconnect)
+    for (const p of this.libp2p.getPeers()) this.connected(p)
+  }
+
+  async stop (): Promise<void> {
+    if (!this.running) return
+    this.running = false
+    this.libp2p.removeEventListener('peer:connect', this.onConnect)
+    this.libp2p.removeEventListener('peer:disconnect', this.onDisconnect)
+    await this.libp2p.unhandle(PROTOCOL).catch(() => {})
+    const streams = [...this.out.values()].flatMap(o => o.stream === undefined ? [] : [o.stream]).concat([...this.inbound])
+    this.out.clear()
+    this.inbound.clear()
+    await Promise.all(streams.map(async s => { await s.close().catch(() => { s.abort(new Error('stopping')) }) }))
+  }
+
+  send (to: PeerRef, frame: Uint8Array): void {
+    if (!this.running) return
+    let o = this.out.get(to)
+    if (o === undefined) {
+      o = { queue: [] }
+      this.out.set(to, o)
+      void this.open(to, o)
+    }
+    if (o.stream !== undefined && o.stream.status === 'open') {
+      this.write(o.stream, frame)
+      return
+    }
+    if (o.queue.length >= this.options.maxQueuedFrames) {
+      o.queue.shift()
+      this.stats.droppedQueueFull++
+    }
+    o.queue.push(frame)
+  }
+
+  private write (stream: Stream, frame: Uint8Array): void {
+    this.stats.framesSent++
+    this.stats.bytesSent += frame.byteLength
+    // send() returns false when the stream's buffer wants draining; libp2p keeps the data.
+    stream.send(lengthPrefixed(frame))
+  }
+
+  private async open (to: PeerRef, o: Outbound): Promise<void> {
+    try {
+      const stream = await this.libp2p.dialProtocol(peerIdFromString(to), PROTOCOL, { signal: AbortSignal.timeout(this.options.dialTimeoutMs) })
+      if (!this.running || this.out.get(to) !== o) {
+        stream.abort(new Error('not wanted any more'))
+        return
+      }
+      o.stream = stream
+      stream.addEventListener('close', () => { if (this.out.get(to) === o) this.out.delete(to) })
+      for (const f of o.queue) this.write(stream, f)
+      o.queue = []
+    } catch {
+      if (this.out.get(to) === o) this.out.delete(to)
+      this.stats.droppedDialFailed += o.queue.length
+      if (this.running) this.on.peerDown(to)
+    }
+  }
+
+  private async read (stream: Stream, connection: Connection): Promise<void> {
+    const from = connection.remotePeer.toString()
+    const reader = new FrameReader(this.options.maxFrameBytes)
+    this.inbound.add(stream)
+    try {
+      for await (const chunk of stream) {
+        for (const frame of reader.push(chunk)) {
+          this.stats.framesReceived++
+          this.stats.bytesReceived += frame.byteLength
+          if (this.running) this.on.frame(from, frame)
+        }
+      }
+    } catch (err) {
+      // An over-long or broken stream: drop it, keep the node.
+      this.stats.badStreams++
+      stream.abort(err as Error)
+    } finally {
+      this.inbound.delete(stream)
+    }
+  }
+
+  private connected (peer: PeerId): void {
+    if (!this.running) return
+    const ref = peer.toString()
+    const id = idFromBytes(peer.toMultihash().bytes)
+    this.on.peerUp(ref, id, Infinity)
+    this.libp2p.services.ping.ping(peer, { signal: AbortSignal.timeout(5000) })
+      .then(rtt => { if (this.running) this.on.peerUp(ref, id, rtt) })
+      .catch(() => {})
+  }
+
+  private disconnected (ref: PeerRef): void {
+    if (!this.running) return
+    const o = this.out.get(ref)
+    this.out.delete(ref)
+    o?.stream?.abort(new Error('peer disconnected'))
+    this.on.peerDown(ref)
+  }
+}

@@ -1,0 +1,20 @@
+// The narrow interface between the node and a network: frames out to a peer, frames and peer
+// changes in. The libp2p transport implements it; tests may use others.
+import type { NodeId } from '../core/id.ts'
+import type { PeerRef } from '../core/routing-table.ts'
+
+export interface TransportEvents {
+  /** One encoded frame from a peer. */
+  frame: (from: PeerRef, bytes: Uint8Array) => void
+  /** A connection to the peer is up, or its round-trip time was measured (ms; Infinity if not). */
+  peerUp: (peer: PeerRef, id: NodeId, rttMs: number) => void
+  /** The last connection to the peer closed, or sending to it failed. */
+  peerDown: (peer: PeerRef) => void
+}
+
+export interface Transport {
+  start: () => Promise<void>
+  stop: () => Promise<void>
+  /** Queues a frame for the peer; never throws (a failure is reported as peerDown). */
+  send: (to: PeerRef, frame: Uint8Array) => void
+}
