@@ -1,0 +1,103 @@
+// The real node over libp2p on loopback (real sockets), in one process.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { createNode, createTestnet } from '../../src/index.ts'
+import type { Subscription } from '../../src/index.ts'
+
+const dir = mkdtempSync(join(tmpdir(), 'meshcast-node-'))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+async function take (sub: Subscription, n: number, timeoutMs = 10_000): Promise<string[]> {
+  const out: string[] = []
+  const timer = setTimeout(() => { sub.unsubscribe() }, timeoutMs)
+  for await (const m of sub) {
+    out.push(m.string())
+    if (out.length === n) break
+  }
+  clearTimeout(timer)
+  return out
+}
+
+describe('createTestnet(30)', () => {
+  it('every subscriber gets every message published after ready, in one tree', async () => {
+    const handlesBefore = process.getActiveResourcesInfo().filter(r => r !== 'TTYWrap').length
+    const net = await createTestnet(30)
+    try {
+      const subscribers = net.nodes.slice(0, 10)
+      const subs = subscribers.map(n => n.subscribe('metrics/cpu'))
+      await Promise.all(subs.map(async s => { await s.ready }))
+      const publisher = net.nodes[25]
+      const sent = Array.from({ length: 20 }, (_, i) => `m${i}`)
+      const received = Promise.all(subs.map(async s => await take(s, sent.length)))
+      for (const m of sent) await publisher.publish('metrics/cpu', m, { headers: { unit: 'percent' } })
+      const got = await received
+      for (const g of got) expect([...g].sort()).toEqual([...sent].sort())
+      // One root among the 30 nodes.
+      const roots = net.nodes.filter(n => n.topics().some(t => t.role === 'root'))
+      expect(roots.length).toBe(1)
+    } finally {
+      await net.stop()
+    }
+    // Stopping leaves no socket or timer behind.
+    await new Promise(resolve => setTimeout(resolve, 200))
+    const handlesAfter = process.getActiveResourcesInfo().filter(r => r !== 'TTYWrap' && r !== 'Timeout').length
+    expect(handlesAfter).toBeLessThanOrEqual(handlesBefore)
+  })
+
+  it('message fields: topic, data, publisher, seq, headers', async () => {
+    const net = await createTestnet(3)
+    try {
+      const sub = net.nodes[0].subscribe('t')
+      await sub.ready
+      const got = take(sub, 1)
+      const seq = await net.nodes[2].publish('t', 'hi', { headers: { a: 'b' } })
+      expect(seq).toBe(1)
+      expect(await got).toEqual(['hi'])
+      expect(sub.received).toBe(1)
+      expect(sub.processed).toBe(1)
+    } finally {
+      await net.stop()
+    }
+  })
+})
+
+describe('createNode', () => {
+  it('keeps its peer id across restarts on the same data directory', async () => {
+    const data = join(dir, 'node-a')
+    const a = await createNode({ dataDir: data })
+    const id = a.peerId
+    await a.stop()
+    await a.stop() // idempotent
+    const b = await createNode({ dataDir: data })
+    expect(b.peerId).toBe(id)
+    await b.stop()
+    const c = await createNode({ dataDir: join(dir, 'node-c') })
+    expect(c.peerId).not.toBe(id)
+    await c.stop()
+  })
+
+  it('rejects bad topics and use after stop with clear errors', async () => {
+    const n = await createNode()
+    expect(() => n.subscribe('')).toThrow(expect.objectContaining({ code: 'ERR_INVALID_TOPIC' }))
+    await expect(n.publish('x'.repeat(300), 'a')).rejects.toMatchObject({ code: 'ERR_INVALID_TOPIC' })
+    await n.stop()
+    expect(() => n.subscribe('a')).toThrow(/not running/)
+  })
+
+  it('a node alone is the root of its topics and delivers to itself', async () => {
+    const n = await createNode()
+    try {
+      const sub = n.subscribe('solo')
+      await sub.ready
+      expect(n.topics()[0].role).toBe('root')
+      const got = take(sub, 2)
+      await n.publish('solo', 'one')
+      await n.publish('solo', 'two')
+      expect(await got).toEqual(['one', 'two'])
+    } finally {
+      await n.stop()
+    }
+  })
+})
