@@ -2,11 +2,20 @@
 // The `meshcast` command. Thin: parses arguments, calls the library, prints.
 import { runSim, SIM_HELP } from './sim.ts'
 import { UsageError } from './args.ts'
+import { NODE_HELP, runNode } from './node-cmd.ts'
+import { PEERS_HELP, PUB_HELP, runInfo, runPub, runSub, SUB_HELP, TOPICS_HELP } from './client-cmds.ts'
+
+const HELPS: Record<string, string> = { sim: SIM_HELP, node: NODE_HELP, pub: PUB_HELP, sub: SUB_HELP, peers: PEERS_HELP, topics: TOPICS_HELP }
 
 export const HELP = `Usage: meshcast <command> [options]
 
 Commands:
-  sim      run the deterministic simulator (meshcast sim --help)
+  node     run a node (meshcast node --data DIR)
+  pub      publish a message or stdin lines to a topic
+  sub      print the messages of a topic
+  peers    the peers a running node is connected to
+  topics   the trees a running node is in
+  sim      run the deterministic simulator
 
 Run 'meshcast <command> --help' for a command's options.
 `
@@ -18,6 +27,12 @@ export async function main (argv: string[], io = { stdout: (s: string) => { proc
       case 'sim':
         runSim(rest, io)
         return 0
+      case 'node': return await runNode(rest, io)
+      case 'pub': return await runPub(rest, io)
+      case 'sub': return await runSub(rest, io)
+      case 'peers':
+      case 'topics':
+        return await runInfo(command, rest, io)
       case undefined:
       case '-h':
       case '--help':
@@ -29,7 +44,7 @@ export async function main (argv: string[], io = { stdout: (s: string) => { proc
     }
   } catch (err) {
     if (err instanceof UsageError) {
-      io.stderr(`meshcast: ${err.message}\n${command === 'sim' ? SIM_HELP : HELP}`)
+      io.stderr(`meshcast: ${err.message}\n\n${HELPS[command ?? ''] ?? HELP}`)
       return 2
     }
     if (err instanceof Error && err.name === 'ScenarioFailure') {

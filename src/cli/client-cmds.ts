@@ -1,0 +1,135 @@
+// `meshcast pub | sub | peers | topics`: through a running node's control socket (--data DIR)
+// or, for pub and sub, an ephemeral node that joins through --bootstrap.
+import { createInterface } from 'node:readline'
+import { createNode } from '../node/mesh-node.ts'
+import type { MeshNode } from '../node/mesh-node.ts'
+import { numberFlag, parse, UsageError } from './args.ts'
+import { connectControl } from './control.ts'
+import type { Io } from './io.ts'
+import { checkMultiaddrs } from './node-cmd.ts'
+
+export const PUB_HELP = `Usage: meshcast pub TOPIC [MESSAGE] (--data DIR | --bootstrap MULTIADDR)
+
+Publishes MESSAGE, or each line of standard input when MESSAGE is absent.
+  --data DIR            use the node running with this data directory
+  --bootstrap MULTIADDR start a short-lived node that joins through this peer
+`
+export const SUB_HELP = `Usage: meshcast sub TOPIC (--data DIR | --bootstrap MULTIADDR) [--json] [--count N]
+
+Prints each message's payload on its own line as it arrives.
+  --json       print JSON lines {"topic","data","publisher","seq"}
+  --count N    exit after N messages
+`
+export const PEERS_HELP = 'Usage: meshcast peers --data DIR\n\nLists the peers the node is connected to.\n'
+export const TOPICS_HELP = 'Usage: meshcast topics --data DIR\n\nLists the trees the node is in: role, parent, children.\n'
+
+const CLIENT_OPTIONS = {
+  data: { type: 'string' }, bootstrap: { type: 'string', multiple: true }, json: { type: 'boolean' },
+  count: { type: 'string' }, help: { type: 'boolean', short: 'h' }
+} as const
+
+async function ephemeral (bootstrap: string[]): Promise<MeshNode> {
+  const node = await createNode({ bootstrap: checkMultiaddrs('bootstrap', bootstrap) })
+  const deadline = Date.now() + 5000
+  while (node.peers().length === 0) {
+    if (Date.now() > deadline) {
+      await node.stop()
+      throw new UsageError(`could not reach any bootstrap peer (${bootstrap.join(', ')})`)
+    }
+    await new Promise(resolve => setTimeout(resolve, 50))
+  }
+  return node
+}
+
+function target (values: Record<string, unknown>): { data?: string, bootstrap?: string[] } {
+  const data = values.data as string | undefined
+  const bootstrap = values.bootstrap as string[] | undefined
+  if (data === undefined && (bootstrap === undefined || bootstrap.length === 0)) throw new UsageError('give --data DIR (a running node) or --bootstrap MULTIADDR')
+  return { data, bootstrap }
+}
+
+export async function runPub (argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(argv, CLIENT_OPTIONS)
+  if (values.help === true) { io.stdout(PUB_HELP); return 0 }
+  const [topic, message, extra] = positionals
+  if (topic === undefined) throw new UsageError('missing TOPIC')
+  if (extra !== undefined) throw new UsageError(`unexpected argument '${extra}' (quote a message with spaces)`)
+  const t = target(values)
+  const messages: AsyncIterable<string> = message !== undefined ? [message] as unknown as AsyncIterable<string> : createInterface({ input: process.stdin })
+  if (t.data !== undefined) {
+    const c = await connectControl(t.data)
+    const replies = c.lines[Symbol.asyncIterator]()
+    try {
+      for await (const m of messages) {
+        c.request({ op: 'publish', topic, data: m })
+        const r = JSON.parse((await replies.next()).value as string)
+        if (r.ok !== true) throw new UsageError(String(r.error))
+      }
+    } finally { c.close() }
+    return 0
+  }
+  const node = await ephemeral(t.bootstrap ?? [])
+  try {
+    for await (const m of messages) await node.publish(topic, m)
+    await new Promise(resolve => setTimeout(resolve, 300)) // let the last frames leave
+  } finally { await node.stop() }
+  return 0
+}
+
+export async function runSub (argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(argv, CLIENT_OPTIONS)
+  if (values.help === true) { io.stdout(SUB_HELP); return 0 }
+  const [topic, extra] = positionals
+  if (topic === undefined) throw new UsageError('missing TOPIC')
+  if (extra !== undefined) throw new UsageError(`unexpected argument '${extra}'`)
+  const count = numberFlag(values, 'count', { min: 1, integer: true }) ?? Infinity
+  const json = values.json === true
+  const print = (m: { topic: string, data: string, publisher: string, seq: number }): void => {
+    io.stdout(json ? JSON.stringify(m) + '\n' : m.data + '\n')
+  }
+  const t = target(values)
+  let seen = 0
+  if (t.data !== undefined) {
+    const c = await connectControl(t.data)
+    c.request({ op: 'subscribe', topic })
+    for await (const line of c.lines) {
+      const r = JSON.parse(line)
+      if (r.ok === false) throw new UsageError(String(r.error))
+      if (r.message === undefined) continue
+      print(r.message)
+      if (++seen >= count) break
+    }
+    c.close()
+    return 0
+  }
+  const node = await ephemeral(t.bootstrap ?? [])
+  try {
+    const sub = node.subscribe(topic)
+    for await (const m of sub) {
+      print({ topic: m.topic, data: m.string(), publisher: m.publisher, seq: m.seq })
+      if (++seen >= count) break
+    }
+  } finally { await node.stop() }
+  return 0
+}
+
+export async function runInfo (what: 'peers' | 'topics', argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(argv, { data: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } })
+  if (values.help === true) { io.stdout(what === 'peers' ? PEERS_HELP : TOPICS_HELP); return 0 }
+  if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`)
+  if (typeof values.data !== 'string') throw new UsageError('--data DIR is required')
+  const c = await connectControl(values.data)
+  c.request({ op: what })
+  const first = await c.lines[Symbol.asyncIterator]().next()
+  c.close()
+  const r = JSON.parse(first.value as string)
+  if (r.ok !== true) throw new UsageError(String(r.error))
+  if (values.json === true) io.stdout(JSON.stringify(r[what]) + '\n')
+  else if (what === 'peers') io.stdout((r.peers as string[]).map(p => p + '\n').join(''))
+  else {
+    for (const t of r.topics as Array<{ topic: string, role: string, parent: string | null, children: string[], depth: number, subscribed: boolean }>) {
+      io.stdout(`${t.topic}  role=${t.role}${t.subscribed ? ' subscribed' : ''}  depth=${t.depth}  parent=${t.parent ?? '-'}  children=${t.children.length}\n`)
+    }
+  }
+  return 0
+}

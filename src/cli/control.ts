@@ -1,0 +1,72 @@
+// The control socket a long-running `meshcast node` serves in its data directory: JSON lines
+// over a Unix socket. Requests: {"op":"publish","topic","data"} -> {"ok":true,"seq"};
+// {"op":"subscribe","topic"} -> {"ok":true,"ready":true} then one {"message":{...}} per message;
+// {"op":"peers"} / {"op":"topics"} / {"op":"info"} -> {"ok":true,...}. Errors: {"ok":false,"error"}.
+import { existsSync, rmSync } from 'node:fs'
+import { createConnection, createServer } from 'node:net'
+import type { Server, Socket } from 'node:net'
+import { join } from 'node:path'
+import { createInterface } from 'node:readline'
+import type { MeshNode } from '../node/mesh-node.ts'
+import { UsageError } from './args.ts'
+
+export const CONTROL_SOCKET = 'control.sock'
+
+export function controlPath (dataDir: string): string {
+  return join(dataDir, CONTROL_SOCKET)
+}
+
+export async function serveControl (node: MeshNode, dataDir: string): Promise<Server> {
+  const path = controlPath(dataDir)
+  if (existsSync(path)) rmSync(path)
+  const server = createServer(socket => { handle(node, socket) })
+  await new Promise<void>((resolve, reject) => { server.once('error', reject); server.listen(path, resolve) })
+  return server
+}
+
+function handle (node: MeshNode, socket: Socket): void {
+  const reply = (o: unknown): void => { if (!socket.destroyed) socket.write(JSON.stringify(o) + '\n') }
+  const lines = createInterface({ input: socket })
+  lines.on('line', line => {
+    void (async () => {
+      let req: { op?: string, topic?: string, data?: string }
+      try { req = JSON.parse(line) } catch { reply({ ok: false, error: 'request is not JSON' }); return }
+      try {
+        switch (req.op) {
+          case 'publish': reply({ ok: true, seq: await node.publish(String(req.topic), String(req.data ?? '')) }); break
+          case 'subscribe': {
+            const sub = node.subscribe(String(req.topic))
+            socket.once('close', () => { sub.unsubscribe() })
+            await sub.ready
+            reply({ ok: true, ready: true })
+            for await (const m of sub) reply({ message: { topic: m.topic, data: m.string(), publisher: m.publisher, seq: m.seq } })
+            break
+          }
+          case 'peers': reply({ ok: true, peers: node.peers() }); break
+          case 'topics': reply({ ok: true, topics: node.topics() }); break
+          case 'info': reply({ ok: true, peerId: node.peerId, addrs: node.addrs }); break
+          default: reply({ ok: false, error: `unknown op '${String(req.op)}'` })
+        }
+      } catch (err) {
+        reply({ ok: false, error: (err as Error).message })
+      }
+    })()
+  })
+  socket.on('error', () => {})
+}
+
+/** Connects to the node serving DIR; a clear UsageError when there is none. */
+export async function connectControl (dataDir: string): Promise<{ request: (o: object) => void, lines: AsyncIterable<string>, close: () => void }> {
+  const path = controlPath(dataDir)
+  if (!existsSync(path)) throw new UsageError(`no meshcast node is running with --data ${dataDir} (start one with: meshcast node --data ${dataDir})`)
+  const socket = createConnection(path)
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', resolve)
+    socket.once('error', () => { reject(new UsageError(`no meshcast node answers at ${path} (is it still running?)`)) })
+  })
+  return {
+    request: o => { socket.write(JSON.stringify(o) + '\n') },
+    lines: createInterface({ input: socket }),
+    close: () => { socket.end() }
+  }
+}
