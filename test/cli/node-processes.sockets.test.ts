@@ -1,0 +1,87 @@
+// meshcast node / sub / pub as separate processes on loopback, as a user runs them.
+import { spawn, spawnSync } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createInterface } from 'node:readline'
+import { afterAll, describe, expect, it } from 'vitest'
+
+const root = new URL('../..', import.meta.url).pathname
+const bin = join(root, 'bin', 'meshcast.js')
+const dir = mkdtempSync(join(tmpdir(), 'meshcast-procs-'))
+const procs: ChildProcess[] = []
+afterAll(() => {
+  for (const p of procs) p.kill('SIGKILL')
+  rmSync(dir, { recursive: true, force: true })
+})
+
+function start (args: string[]): ChildProcess {
+  const p = spawn(process.execPath, [bin, ...args], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] })
+  procs.push(p)
+  return p
+}
+
+async function firstLine (p: ChildProcess): Promise<string> {
+  const lines = createInterface({ input: p.stdout as NodeJS.ReadableStream })
+  for await (const line of lines) return line
+  throw new Error('process ended without output')
+}
+
+function run (args: string[], input?: string): { code: number | null, stdout: string, stderr: string } {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', input, timeout: 30_000 })
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr }
+}
+
+describe('meshcast node, sub and pub in separate processes', () => {
+  it('subscribers on two nodes receive what a third publishes; the peer id survives a restart', async () => {
+    const n = 4
+    const nodes: Array<{ dir: string, info: { peerId: string, addrs: string[] } }> = []
+    const first = start(['node', '--data', join(dir, 'n0'), '--json'])
+    nodes.push({ dir: join(dir, 'n0'), info: JSON.parse(await firstLine(first)) })
+    for (let i = 1; i < n; i++) {
+      const d = join(dir, `n${i}`)
+      const p = start(['node', '--data', d, '--json', '--bootstrap', nodes[0].info.addrs[0]])
+      nodes.push({ dir: d, info: JSON.parse(await firstLine(p)) })
+    }
+    await new Promise(resolve => setTimeout(resolve, 1500))
+    const subs = [1, 2].map(i => start(['sub', 'alerts', '--data', nodes[i].dir, '--count', '3', '--json']))
+    const outputs = subs.map(async s => {
+      const lines: string[] = []
+      for await (const line of createInterface({ input: s.stdout as NodeJS.ReadableStream })) lines.push(line)
+      return lines.map(l => JSON.parse(l))
+    })
+    await new Promise(resolve => setTimeout(resolve, 3000)) // subscriptions reach their trees
+    expect(run(['pub', 'alerts', 'one', '--data', nodes[3].dir]).code).toBe(0)
+    expect(run(['pub', 'alerts', '--data', nodes[3].dir], 'two\nthree\n').code).toBe(0)
+    const got = await Promise.all(outputs)
+    for (const g of got) {
+      expect(g.map(m => m.data)).toEqual(['one', 'two', 'three'])
+      expect(g.every(m => m.topic === 'alerts' && m.publisher === nodes[3].info.peerId)).toBe(true)
+    }
+    const peers = run(['peers', '--data', nodes[0].dir])
+    expect(peers.code).toBe(0)
+    expect(peers.stdout.trim().split('\n').length).toBeGreaterThanOrEqual(n - 1)
+
+    // Restart node 3 on the same directory: same peer id.
+    procs[n - 1].kill('SIGTERM')
+    await new Promise(resolve => procs[n - 1].once('exit', resolve))
+    const again = start(['node', '--data', nodes[3].dir, '--json', '--bootstrap', nodes[0].info.addrs[0]])
+    expect(JSON.parse(await firstLine(again)).peerId).toBe(nodes[3].info.peerId)
+  })
+
+  it.each([
+    [['node'], /--data DIR is required/],
+    [['node', '--data', join(dir, 'x'), '--listen', 'nonsense'], /is not a multiaddr/],
+    [['node', '--data', join(dir, 'x'), '--bootstrap', '/ip4/127.0.0.1/tcp/1'], /has no \/p2p\//],
+    [['pub', 'topic', 'msg', '--data', join(dir, 'nobody')], /no meshcast node is running/],
+    [['pub'], /missing TOPIC/],
+    [['sub', 'topic'], /give --data DIR/],
+    [['sub', 'topic', '--data', join(dir, 'nobody'), '--count', '0'], /--count takes an integer/],
+    [['topics', '--data', join(dir, 'nobody')], /no meshcast node is running/]
+  ])('rejects %j with a clear error and exit code 2', (args, message) => {
+    const r = run(args)
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(message)
+  })
+})
