@@ -5,6 +5,12 @@ import { describe, expect, it } from 'vitest'
 const root = new URL('..', import.meta.url).pathname
 
 describe('examples', () => {
+  it('embed.ts (the README example, on a 3-node testnet) receives the order', () => {
+    const r = spawnSync(process.execPath, ['examples/embed.ts'], { cwd: root, encoding: 'utf8', timeout: 60_000 })
+    expect(r.status).toBe(0)
+    expect(r.stdout).toMatch(/^orders: order 42 from 12D3Koo/)
+  })
+
   it('two-cores.ts delivers the published message to the subscriber', () => {
     const r = spawnSync(process.execPath, ['examples/two-cores.ts'], { cwd: root, encoding: 'utf8', timeout: 30_000 })
     expect(r.stderr).toBe('')
