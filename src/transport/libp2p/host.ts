@@ -25,6 +25,10 @@ export interface HostOptions {
   bootstrap?: string[]
   /** Zero-configuration discovery on the LAN. */
   mdns?: boolean
+  /** More libp2p services on the same host (a benchmark adds gossipsub as a baseline). */
+  extraServices?: Record<string, (components: any) => unknown>
+  /** A libp2p metrics implementation (a benchmark counts bytes on the wire with it). */
+  metrics?: (components: any) => unknown
 }
 
 export type MeshLibp2p = Libp2p<{ identify: ReturnType<ReturnType<typeof identify>>, ping: ReturnType<ReturnType<typeof ping>>, dht: ReturnType<ReturnType<typeof kadDHT>> }>
@@ -66,7 +70,9 @@ export async function createHost (options: HostOptions): Promise<MeshLibp2p> {
     },
     // Our own heartbeats are the failure detector; a busy event loop must not drop connections.
     connectionMonitor: { abortConnectionOnPingFailure: false },
+    ...(options.metrics !== undefined ? { metrics: options.metrics as any } : {}),
     services: {
+      ...options.extraServices,
       identify: identify(),
       ping: ping(),
       dht: kadDHT({ clientMode: false, peerInfoMapper: passthroughMapper, protocol: '/meshcast/kad/1.0.0' })
