@@ -1,5 +1,5 @@
 // The control socket a long-running `meshcast node` serves in its data directory: JSON lines
-// over a Unix socket. Requests: {"op":"publish","topic","data"} -> {"ok":true,"seq"};
+// over a Unix socket. Requests: {"op":"publish","topic","data"} -> {"ok":true,"subscribers"};
 // {"op":"subscribe","topic"} -> {"ok":true,"ready":true} then one {"message":{...}} per message;
 // {"op":"peers"} / {"op":"topics"} / {"op":"info"} -> {"ok":true,...}. Errors: {"ok":false,"error"}.
 import { existsSync, rmSync } from 'node:fs'
@@ -33,7 +33,7 @@ function handle (node: MeshNode, socket: Socket): void {
       try { req = JSON.parse(line) } catch { reply({ ok: false, error: 'request is not JSON' }); return }
       try {
         switch (req.op) {
-          case 'publish': reply({ ok: true, seq: await node.publish(String(req.topic), String(req.data ?? '')) }); break
+          case 'publish': reply({ ok: true, subscribers: await node.publish(String(req.topic), String(req.data ?? '')) }); break
           case 'subscribe': {
             const sub = node.subscribe(String(req.topic))
             socket.once('close', () => { sub.unsubscribe() })

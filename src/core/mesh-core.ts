@@ -18,7 +18,7 @@ import type { Rng } from './rng.ts'
 import { TopicState } from './topic-state.ts'
 import { decodeFrame } from './wire/codec.ts'
 import { MSG_TYPES } from './wire/types.ts'
-import type { AppMessage, Header, Msg, MsgType } from './wire/types.ts'
+import type { AppMessage, Header, Msg, MsgType, TopicCount } from './wire/types.ts'
 
 export interface CoreInit {
   /** How the transport names this node. */
@@ -43,6 +43,8 @@ export type CoreEvent =
   /** The local subscription is acknowledged by the tree: what is published from now on arrives. */
   | { type: 'ready', topic: string }
   | { type: 'peer-failed', peer: PeerRef }
+  /** A topic's root reported its subscriber count to us, a publisher. */
+  | { type: 'subscribers', topic: string, count: number }
 
 export interface CoreStats {
   sent: Record<MsgType, number>
@@ -92,7 +94,7 @@ interface ReplicaRecord {
 }
 
 const NEVER = -Infinity
-const HEARTBEAT: Msg = Object.freeze({ type: 'heartbeat', topics: [] })
+const HEARTBEAT: Msg = Object.freeze({ type: 'heartbeat', topics: [], counts: [], roots: [] })
 // Returned by the drains when there is nothing (no allocation); callers only read it.
 const NONE: never[] = []
 const MAX_PATH = 63
@@ -131,6 +133,8 @@ export class MeshCore {
   /** Routed publishes sent and not yet acknowledged by their next hop. */
   private readonly inflight = new Map<string, Inflight>()
   private readonly pubSeq = new Map<string, number>()
+  /** As a publisher: the subscriber count each topic's root last reported. */
+  private readonly reported = new Map<string, number>()
   private readonly peers = new Map<PeerRef, PeerRecord>()
   private outbox: Transmit[] = []
   private events: CoreEvent[] = []
@@ -224,6 +228,7 @@ export class MeshCore {
   subscribe (now: number, topic: string): void {
     this.checkTopic(topic)
     const t = this.topicOrCreate(topic, now)
+    if (!t.subscribed) t.countDirty = true
     t.subscribed = true
     if (t.attached) this.markReady(t)
     else if (t.parent === null) this.join(now, t)
@@ -234,6 +239,7 @@ export class MeshCore {
     if (t === undefined || !t.subscribed) return
     t.subscribed = false
     t.readySent = false
+    t.countDirty = true
     this.maybeLeave(t)
   }
 
@@ -295,15 +301,21 @@ export class MeshCore {
     this.touch(from, now)
     this.stats.received[msg.type]++
     switch (msg.type) {
-      case 'join': this.onJoin(now, from, msg.topic); break
+      case 'join': this.onJoin(now, from, msg.topic, msg.subscribers); break
       case 'joinAck': this.onJoinAck(now, from, msg); break
       case 'leave': this.onLeave(from, msg.topic); break
       case 'publish': this.onPublish(now, from, msg.message, msg.direct); break
       case 'data': this.onData(now, from, msg.message); break
-      case 'heartbeat': for (const topic of msg.topics) this.onRefresh(now, from, topic); break
+      case 'heartbeat':
+        for (let i = 0; i < msg.topics.length; i++) this.onRefresh(now, from, msg.topics[i], msg.counts[i] ?? 0)
+        for (const r of msg.roots) if (this.rootCache.get(r.topic) === from) this.report(r.topic, r.subscribers)
+        break
       case 'replica': this.onReplica(from, msg); break
       case 'redirect': this.onRedirect(now, from, msg.topic, msg.candidates); break
-      case 'rootInfo': this.rootCache.set(msg.topic, from); break
+      case 'rootInfo':
+        this.rootCache.set(msg.topic, from)
+        this.report(msg.topic, msg.subscribers)
+        break
       case 'routeAck': this.inflight.delete(inflightKey(msg.publisher, msg.topic, msg.seq)); break
     }
   }
@@ -320,8 +332,12 @@ export class MeshCore {
 
   // ---------------------------------------------------------------- tree construction
 
-  private onJoin (now: number, from: PeerRef, topic: string): void {
+  private onJoin (now: number, from: PeerRef, topic: string, subscribers: number): void {
     const t = this.topicOrCreate(topic, now)
+    if (t.childCounts.get(from) !== subscribers) {
+      t.childCounts.set(from, subscribers)
+      t.countDirty = true
+    }
     // Our ancestor asks to become our child: it learnt that we are closer to the key (a root
     // handover) or followed a stale route. If we are the closest node we know, we are the
     // rightful root: leave our parent and take the tree.
@@ -391,9 +407,30 @@ export class MeshCore {
   }
 
   /** A child says it is still our child: rebuild the entry if we lost it (a JOIN in effect). */
-  private onRefresh (now: number, from: PeerRef, topic: string): void {
-    if (this.topics.get(topic)?.children.has(from) === true) return
-    this.onJoin(now, from, topic)
+  private onRefresh (now: number, from: PeerRef, topic: string, count: number): void {
+    if (this.topics.get(topic)?.children.has(from) !== true) this.onJoin(now, from, topic, count)
+    const t = this.topics.get(topic)
+    if (t?.children.has(from) === true && t.childCounts.get(from) !== count) {
+      t.childCounts.set(from, count)
+      t.countDirty = true
+    }
+  }
+
+  private report (topic: string, count: number): void {
+    if (this.reported.get(topic) === count) return
+    this.reported.set(topic, count)
+    this.events.push({ type: 'subscribers', topic, count })
+  }
+
+  /**
+   * The number of subscribers the topic's tree reports: the count of our subtree when we are
+   * the root, the root's last report when we publish to it, 0 when a publish found no tree,
+   * undefined when not known yet. Counts travel up the tree with the children's refreshes.
+   */
+  subscribers (topic: string): number | undefined {
+    const t = this.topics.get(topic)
+    if (t?.isRoot === true) return subtreeCount(t)
+    return this.reported.get(topic)
   }
 
   private onLeave (from: PeerRef, topic: string): void {
@@ -418,7 +455,7 @@ export class MeshCore {
       t.path = []
       this.touch(a, now)
       this.setJoin(t, a, now + this.options.joinTimeoutMs)
-      this.send(now, a, { type: 'join', topic: t.name })
+      this.send(now, a, { type: 'join', topic: t.name, subscribers: subtreeCount(t) })
       return
     }
     const next = this.table.nextHop(t.key, skip)
@@ -439,7 +476,7 @@ export class MeshCore {
     this.setAttached(t, false, now)
     t.path = []
     this.setJoin(t, next.ref, now + this.options.joinTimeoutMs)
-    this.send(now, next.ref, { type: 'join', topic: t.name })
+    this.send(now, next.ref, { type: 'join', topic: t.name, subscribers: subtreeCount(t) })
   }
 
   private becomeRoot (now: number, t: TopicState): void {
@@ -500,6 +537,8 @@ export class MeshCore {
 
   private removeChild (t: TopicState, child: PeerRef): boolean {
     if (!t.children.delete(child)) return false
+    t.childCounts.delete(child)
+    t.countDirty = true
     this.childEntries--
     if (t.isRoot) t.replicaDirty = true
     return true
@@ -549,7 +588,7 @@ export class MeshCore {
     t.parent = best
     this.touch(best, now)
     this.setJoin(t, best, now + this.options.joinTimeoutMs)
-    this.send(now, best, { type: 'join', topic })
+    this.send(now, best, { type: 'join', topic, subscribers: subtreeCount(t) })
   }
 
   private rtt (ref: PeerRef): number {
@@ -569,6 +608,10 @@ export class MeshCore {
     if (next === undefined || tries >= MAX_ROUTE_TRIES) {
       // We are the closest node we know and hold no tree: nobody subscribes.
       this.stats.droppedNoRoute++
+      if (message.publisher === this.ref) this.report(message.topic, 0)
+      // The route ends here with no tree: tell the publisher nobody listens, and where the
+      // root would be.
+      else if (tries === 0) this.send(now, message.publisher, { type: 'rootInfo', topic: message.topic, subscribers: 0 })
       return
     }
     this.send(now, next.ref, { type: 'publish', message, direct: false })
@@ -580,7 +623,7 @@ export class MeshCore {
     const t = this.topics.get(message.topic)
     if (t?.isRoot === true) {
       if (direct) t.publishers.set(from, now)
-      else if (message.publisher !== this.ref) this.send(now, message.publisher, { type: 'rootInfo', topic: t.name })
+      else if (message.publisher !== this.ref) this.send(now, message.publisher, { type: 'rootInfo', topic: t.name, subscribers: subtreeCount(t) })
       this.disseminate(now, t, message, null)
       return
     }
@@ -712,15 +755,17 @@ export class MeshCore {
     // interval, since they watch us; parents every refresh interval, with the topics we are
     // their child in.
     const fast = new Set<PeerRef>()
-    const refresh = new Map<PeerRef, string[]>()
+    // A refresh goes out early when a subscriber count in it changed (urgent).
+    const refresh = new Map<PeerRef, { topics: string[], counts: number[], roots: TopicCount[], urgent: boolean }>()
     for (const t of this.topics.values()) {
       if (t.parent !== null) {
         if (t.joinTo === null && now - this.heard(t.parent) > o.failureTimeoutMs) (suspects ??= new Set()).add(t.parent)
         else if (t.joinTo === null && !t.attached && now - t.joinSentAt >= o.joinTimeoutMs) (unattached ??= []).push(t)
         if (t.joinTo === null) {
-          const list = refresh.get(t.parent)
-          if (list === undefined) refresh.set(t.parent, [t.name])
-          else list.push(t.name)
+          const r = refresh.get(t.parent)
+          if (r === undefined) refresh.set(t.parent, { topics: [t.name], counts: [subtreeCount(t)], roots: [], urgent: t.countDirty })
+          else { r.topics.push(t.name); r.counts.push(subtreeCount(t)); r.urgent ||= t.countDirty }
+          t.countDirty = false
         }
       } else if (!t.isRoot && t.wanted) {
         (detached ??= []).push(t)
@@ -755,7 +800,7 @@ export class MeshCore {
       for (const t of unattached) {
         if (t.parent === null || t.attached || t.joinTo !== null || this.topics.get(t.name) !== t) continue
         this.setJoin(t, t.parent, now + o.joinTimeoutMs)
-        this.send(now, t.parent, { type: 'join', topic: t.name })
+        this.send(now, t.parent, { type: 'join', topic: t.name, subscribers: subtreeCount(t) })
       }
     }
     // Detached trees retry their JOIN.
@@ -776,15 +821,22 @@ export class MeshCore {
         for (const [p, at] of t.publishers) if (now - at > o.publisherTtlMs) t.publishers.delete(p)
         if (t.replicaDirty || this.ticks % 10 === 0) this.replicate(now, t)
         for (const r of t.replicaTargets) fast.add(r)
-        for (const p of t.publishers.keys()) fast.add(p)
+        const total = subtreeCount(t)
+        for (const p of t.publishers.keys()) {
+          // Publishers hear the topic's subscriber count with the refreshes.
+          const r = refresh.get(p)
+          if (r === undefined) refresh.set(p, { topics: [], counts: [], roots: [{ topic: t.name, subscribers: total }], urgent: false })
+          else r.roots.push({ topic: t.name, subscribers: total })
+          fast.add(p)
+        }
       }
     }
     // One heartbeat per neighbour for all topics; a liveness beat is skipped when other
     // traffic went there lately, a refresh is not.
-    for (const [p, topics] of refresh) {
+    for (const [p, r] of refresh) {
       const rec = this.peers.get(p)
-      if (rec !== undefined && now - rec.lastRefresh < o.refreshIntervalMs) continue
-      this.send(now, p, { type: 'heartbeat', topics })
+      if (!r.urgent && rec !== undefined && now - rec.lastRefresh < o.refreshIntervalMs) continue
+      this.send(now, p, { type: 'heartbeat', topics: r.topics, counts: r.counts, roots: r.roots })
       if (rec !== undefined) rec.lastRefresh = now
       fast.delete(p)
     }
@@ -848,14 +900,26 @@ export class MeshCore {
   }
 
   private checkTopic (topic: string): void {
-    if (typeof topic !== 'string' || topic.length === 0) throw new InvalidTopicError('topic must be a non-empty string')
-    const n = new TextEncoder().encode(topic).byteLength
-    if (n > this.options.maxTopicBytes) throw new InvalidTopicError(`topic of ${n} bytes is over the limit of ${this.options.maxTopicBytes} (option maxTopicBytes)`)
+    assertTopic(topic, this.options.maxTopicBytes)
   }
 }
 
 function inflightKey (publisher: PeerRef, topic: string, seq: number): string {
   return `${publisher}\u0000${topic}\u0000${seq}`
+}
+
+/** Subscribers in t's subtree: ourselves if subscribed, plus what each child last reported. */
+function subtreeCount (t: TopicState): number {
+  let n = t.subscribed ? 1 : 0
+  for (const c of t.childCounts.values()) n += c
+  return n
+}
+
+/** Throws InvalidTopicError unless topic is a string of 1..maxTopicBytes UTF-8 bytes. */
+export function assertTopic (topic: string, maxTopicBytes: number): void {
+  if (typeof topic !== 'string' || topic.length === 0) throw new InvalidTopicError('topic must be a non-empty string')
+  const n = new TextEncoder().encode(topic).byteLength
+  if (n > maxTopicBytes) throw new InvalidTopicError(`topic of ${n} bytes is over the limit of ${maxTopicBytes} (option maxTopicBytes)`)
 }
 
 function samePath (a: readonly PeerRef[], b: readonly PeerRef[]): boolean {

@@ -34,6 +34,10 @@ export class TopicState {
   /** The 'ready' event went out for the local subscription. */
   readySent = false
   readonly children = new Map<PeerRef, ChildEntry>()
+  /** Subscribers below each child, as its last refresh reported. */
+  readonly childCounts = new Map<PeerRef, number>()
+  /** Our subtree's subscriber count changed since the parent last heard it. */
+  countDirty = false
   /** At the root: publishers that send here directly, with the time of their last message. */
   readonly publishers = new Map<PeerRef, number>()
   /** At the root: the nodes that hold our replica. */

@@ -10,6 +10,8 @@ export const NODE_DEFAULTS = Object.freeze({
   dialTimeoutMs: 5000,
   /** A DHT lookup for a topic's closest peers before subscribing gives up after this long. */
   lookupTimeoutMs: 3000,
+  /** A first publish to a topic waits this long for the root's subscriber count. */
+  countWaitMs: 2000,
   /** The node refreshes its view of its neighbourhood in the DHT this often. */
   refreshIntervalMs: 30_000
 })

@@ -55,6 +55,7 @@ export class MeshNode {
   private readonly transport: Libp2pTransport
   private readonly subs = new Map<string, Set<Subscription>>()
   private readonly looked = new Set<string>()
+  private readonly countWaiters = new Map<string, Array<(n: number) => void>>()
   private timer: NodeJS.Timeout | undefined
   private refreshTimer: NodeJS.Timeout | undefined
   private running = false
@@ -84,6 +85,9 @@ export class MeshNode {
           }
         } else if (e.type === 'ready') {
           for (const s of this.subs.get(e.topic) ?? []) s.markReady()
+        } else if (e.type === 'subscribers') {
+          for (const w of this.countWaiters.get(e.topic) ?? []) w(e.count)
+          this.countWaiters.delete(e.topic)
         }
       },
       wakeAt: at => { this.arm(at) }
@@ -130,6 +134,8 @@ export class MeshNode {
     this.timer = undefined
     for (const set of this.subs.values()) for (const s of [...set]) s.unsubscribe()
     this.subs.clear()
+    for (const list of this.countWaiters.values()) for (const w of list) w(0)
+    this.countWaiters.clear()
     await this.transport.stop()
     await this.libp2p.stop()
   }
@@ -153,14 +159,27 @@ export class MeshNode {
     return sub
   }
 
-  /** Publishes; resolves with the message's sequence number once it left this node. */
+  /**
+   * Publishes; resolves with the number of subscribers the topic's tree currently reports
+   * (0: nobody listens). The first publish to a topic waits for the root's answer (at most
+   * NODE_DEFAULTS.countWaitMs); later ones resolve at once with the root's last report.
+   */
   async publish (topic: string, data: Uint8Array | string, options: PublishOptions = {}): Promise<number> {
     this.assertRunning()
     assertTopic(topic, this.core.options.maxTopicBytes)
     const payload = typeof data === 'string' ? encoder.encode(data) : data
     const headers: Header[] = Object.entries(options.headers ?? {}).map(([key, value]) => ({ key, value }))
     if (!this.looked.has(topic)) await this.lookup(topic)
-    return this.driver.input((core, now) => core.publish(now, topic, payload, headers))
+    this.driver.input((core, now) => core.publish(now, topic, payload, headers))
+    const known = this.core.subscribers(topic)
+    if (known !== undefined) return known
+    return await new Promise<number>(resolve => {
+      const timer = setTimeout(() => { done(this.core.subscribers(topic) ?? 0) }, NODE_DEFAULTS.countWaitMs)
+      const done = (n: number): void => { clearTimeout(timer); resolve(n) }
+      const list = this.countWaiters.get(topic)
+      if (list === undefined) this.countWaiters.set(topic, [done])
+      else list.push(done)
+    })
   }
 
   topics (): TopicView[] {

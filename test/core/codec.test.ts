@@ -11,15 +11,15 @@ import type { Msg } from '../../src/core/wire/types.ts'
 
 const app = { topic: 't', publisher: 'p1', epoch: 7, seq: 3, payload: new Uint8Array([1, 2, 3]), headers: [{ key: 'k', value: 'v' }] }
 const ALL: Msg[] = [
-  { type: 'join', topic: 'a/b' },
+  { type: 'join', topic: 'a/b', subscribers: 2 },
   { type: 'joinAck', topic: 'a/b', attached: true, path: ['x', 'y'], replaces: 'z' },
   { type: 'leave', topic: 'a/b' },
   { type: 'publish', message: app, direct: true },
   { type: 'data', message: app },
-  { type: 'heartbeat', topics: ['a/b', 'c'] },
+  { type: 'heartbeat', topics: ['a/b', 'c'], counts: [3, 1], roots: [{ topic: 'x', subscribers: 12 }] },
   { type: 'replica', topic: 'a/b', children: ['c1', 'c2'], dropped: false, rank: 2 },
   { type: 'redirect', topic: 'a/b', candidates: ['s1'] },
-  { type: 'rootInfo', topic: 'a/b' },
+  { type: 'rootInfo', topic: 'a/b', subscribers: 5 },
   { type: 'routeAck', topic: 'a/b', publisher: 'p1', seq: 9 }
 ]
 const limits = coreOptions()
@@ -39,8 +39,8 @@ describe('codec', () => {
     ['random bytes', new Uint8Array([0xff, 0xff, 0xff, 0xff, 0x0f, 0x01])],
     ['a truncated frame', encodeFrame(ALL).subarray(0, 25)],
     ['an envelope with no message', Frame.encode({ messages: [{}] })],
-    ['an empty topic', encodeFrame([{ type: 'join', topic: '' }])],
-    ['a topic over the limit', encodeFrame([{ type: 'join', topic: 'x'.repeat(300) }])],
+    ['an empty topic', encodeFrame([{ type: 'join', topic: '', subscribers: 0 }])],
+    ['a topic over the limit', encodeFrame([{ type: 'join', topic: 'x'.repeat(300), subscribers: 0 }])],
     ['a message without sequence number', encodeFrame([{ type: 'data', message: { ...app, seq: 0 } }])],
     ['too many path entries', encodeFrame([{ type: 'joinAck', topic: 't', attached: true, path: Array.from({ length: 65 }, (_, i) => `n${i}`), replaces: '' }])]
   ])('rejects %s with MalformedFrameError', (_name, bytes) => {
@@ -59,7 +59,7 @@ describe('codec', () => {
     expect(c.handleFrame(0, 'peer', Frame.encode({ messages: [{}] }))).toBe(false)
     expect(c.stats.malformedFrames).toBe(2)
     // A good frame afterwards is handled: a JOIN makes us the root (we know no one) and acks.
-    expect(c.handleFrame(1, 'peer', encodeFrame([{ type: 'join', topic: 'ok' }]))).toBe(true)
+    expect(c.handleFrame(1, 'peer', encodeFrame([{ type: 'join', topic: 'ok', subscribers: 1 }]))).toBe(true)
     const out = c.drainTransmits()
     expect(out).toEqual([{ to: 'peer', msg: { type: 'joinAck', topic: 'ok', attached: true, path: ['me'], replaces: '' } }])
     expect(c.topicView('ok')?.role).toBe('root')

@@ -39,6 +39,33 @@ describe('tree formation', () => {
   })
 })
 
+describe('subscriber counts', () => {
+  it('are summed up the tree; the root reports them to publishers, and they follow unsubscribes', () => {
+    const net = network(100)
+    const subs = pick(net.sim, 25)
+    for (const s of subs) net.subscribe(s, TOPIC)
+    net.run(4000) // a few refresh intervals: counts climb one level per refresh
+    const root = net.rootOf(TOPIC)
+    expect(net.sim.nodes[root].core.subscribers(TOPIC)).toBe(25)
+    const publisher = pick(net.sim, 1, [...subs, root])[0]
+    expect(net.sim.nodes[publisher].core.subscribers(TOPIC)).toBeUndefined()
+    net.publish(publisher, TOPIC, 'count me')
+    net.run(1000)
+    expect(net.sim.nodes[publisher].core.subscribers(TOPIC)).toBe(25)
+    for (const s of subs.slice(0, 10)) net.unsubscribe(s, TOPIC)
+    for (let i = 0; i < 4; i++) { net.publish(publisher, TOPIC, `keep-${i}`); net.run(1000) }
+    expect(net.sim.nodes[root].core.subscribers(TOPIC)).toBe(15)
+    expect(net.sim.nodes[publisher].core.subscribers(TOPIC)).toBe(15)
+  })
+
+  it('a publish that finds no tree reports zero subscribers', () => {
+    const net = network(30)
+    net.publish(4, 'empty', 'x')
+    net.run(500)
+    expect(net.sim.nodes[4].core.subscribers('empty')).toBe(0)
+  })
+})
+
 describe('leave', () => {
   it('prunes forwarders: only the path of the remaining subscriber stays, then nothing', () => {
     const net = network(120)

@@ -52,9 +52,10 @@ describe('createTestnet(30)', () => {
       const sub = net.nodes[0].subscribe('t')
       await sub.ready
       const got = take(sub, 1)
-      const seq = await net.nodes[2].publish('t', 'hi', { headers: { a: 'b' } })
-      expect(seq).toBe(1)
+      const subscribers = await net.nodes[2].publish('t', 'hi', { headers: { a: 'b' } })
+      expect(subscribers).toBe(1)
       expect(await got).toEqual(['hi'])
+      expect(await net.nodes[2].publish('nobody-listens', 'x')).toBe(0)
       expect(sub.received).toBe(1)
       expect(sub.processed).toBe(1)
     } finally {

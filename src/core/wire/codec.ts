@@ -32,15 +32,15 @@ export function decodeFrame (bytes: Uint8Array, limits: CodecLimits): Msg[] {
 
 function toEnvelope (m: Msg): Envelope {
   switch (m.type) {
-    case 'join': return { join: { topic: m.topic } }
+    case 'join': return { join: { topic: m.topic, subscribers: m.subscribers } }
     case 'joinAck': return { joinAck: { topic: m.topic, attached: m.attached, path: m.path, replaces: m.replaces } }
     case 'leave': return { leave: { topic: m.topic } }
     case 'publish': return { publish: { message: wireApp(m.message), direct: m.direct } }
     case 'data': return { data: wireApp(m.message) }
-    case 'heartbeat': return { heartbeat: { topics: m.topics } }
+    case 'heartbeat': return { heartbeat: { topics: m.topics, counts: m.counts, roots: m.roots } }
     case 'replica': return { replica: { topic: m.topic, children: m.children, dropped: m.dropped, rank: m.rank } }
     case 'redirect': return { redirect: { topic: m.topic, candidates: m.candidates } }
-    case 'rootInfo': return { rootInfo: { topic: m.topic } }
+    case 'rootInfo': return { rootInfo: { topic: m.topic, subscribers: m.subscribers } }
     case 'routeAck': return { routeAck: { topic: m.topic, publisher: m.publisher, seq: m.seq } }
   }
 }
@@ -62,15 +62,19 @@ function fromEnvelope (e: Envelope, limits: CodecLimits): Msg {
     if (m.publisher === '' || m.seq < 1) throw new MalformedFrameError('message without publisher or sequence number')
     return { topic: topic(m.topic), publisher: m.publisher, epoch: m.epoch, seq: m.seq, payload: m.payload, headers: m.headers }
   }
-  if (e.join != null) return { type: 'join', topic: topic(e.join.topic) }
+  if (e.join != null) return { type: 'join', topic: topic(e.join.topic), subscribers: e.join.subscribers }
   if (e.joinAck != null) return { type: 'joinAck', topic: topic(e.joinAck.topic), attached: e.joinAck.attached, path: e.joinAck.path, replaces: e.joinAck.replaces }
   if (e.leave != null) return { type: 'leave', topic: topic(e.leave.topic) }
   if (e.publish != null) return { type: 'publish', message: app(e.publish.message), direct: e.publish.direct }
   if (e.data != null) return { type: 'data', message: app(e.data) }
-  if (e.heartbeat != null) return { type: 'heartbeat', topics: e.heartbeat.topics.map(topic) }
+  if (e.heartbeat != null) {
+    const h = e.heartbeat
+    if (h.counts.length !== 0 && h.counts.length !== h.topics.length) throw new MalformedFrameError('heartbeat counts do not match its topics')
+    return { type: 'heartbeat', topics: h.topics.map(topic), counts: h.counts, roots: h.roots.map(r => ({ topic: topic(r.topic), subscribers: r.subscribers })) }
+  }
   if (e.replica != null) return { type: 'replica', topic: topic(e.replica.topic), children: e.replica.children, dropped: e.replica.dropped, rank: e.replica.rank }
   if (e.redirect != null) return { type: 'redirect', topic: topic(e.redirect.topic), candidates: e.redirect.candidates }
-  if (e.rootInfo != null) return { type: 'rootInfo', topic: topic(e.rootInfo.topic) }
+  if (e.rootInfo != null) return { type: 'rootInfo', topic: topic(e.rootInfo.topic), subscribers: e.rootInfo.subscribers }
   if (e.routeAck != null) return { type: 'routeAck', topic: topic(e.routeAck.topic), publisher: e.routeAck.publisher, seq: e.routeAck.seq }
   throw new MalformedFrameError('envelope with no known message')
 }

@@ -2,6 +2,7 @@ import type { Codec, DecodeOptions } from 'protons-runtime';
 import type { Uint8ArrayList } from 'uint8arraylist';
 export interface Join {
     topic: string;
+    subscribers: number;
 }
 export declare namespace Join {
     const codec: () => Codec<Join>;
@@ -9,9 +10,13 @@ export declare namespace Join {
         field: '$.topic';
         value: string;
     }
+    interface JoinSubscribersFieldEvent {
+        field: '$.subscribers';
+        value: number;
+    }
     function encode(obj: Partial<Join>): Uint8Array<ArrayBuffer>;
     function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Join>): Join;
-    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Join>): Generator<JoinTopicFieldEvent>;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Join>): Generator<JoinTopicFieldEvent | JoinSubscribersFieldEvent>;
 }
 export interface JoinAck {
     topic: string;
@@ -163,6 +168,8 @@ export declare namespace Publish {
 }
 export interface Heartbeat {
     topics: string[];
+    counts: number[];
+    roots: TopicCount[];
 }
 export declare namespace Heartbeat {
     const codec: () => Codec<Heartbeat>;
@@ -171,9 +178,42 @@ export declare namespace Heartbeat {
         index: number;
         value: string;
     }
+    interface HeartbeatCountsFieldEvent {
+        field: '$.counts[]';
+        index: number;
+        value: number;
+    }
+    interface HeartbeatRootsTopicFieldEvent {
+        field: '$.roots[].topic';
+        value: string;
+        index: number;
+    }
+    interface HeartbeatRootsSubscribersFieldEvent {
+        field: '$.roots[].subscribers';
+        value: number;
+        index: number;
+    }
     function encode(obj: Partial<Heartbeat>): Uint8Array<ArrayBuffer>;
     function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Heartbeat>): Heartbeat;
-    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Heartbeat>): Generator<HeartbeatTopicsFieldEvent>;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Heartbeat>): Generator<HeartbeatTopicsFieldEvent | HeartbeatCountsFieldEvent | HeartbeatRootsTopicFieldEvent | HeartbeatRootsSubscribersFieldEvent>;
+}
+export interface TopicCount {
+    topic: string;
+    subscribers: number;
+}
+export declare namespace TopicCount {
+    const codec: () => Codec<TopicCount>;
+    interface TopicCountTopicFieldEvent {
+        field: '$.topic';
+        value: string;
+    }
+    interface TopicCountSubscribersFieldEvent {
+        field: '$.subscribers';
+        value: number;
+    }
+    function encode(obj: Partial<TopicCount>): Uint8Array<ArrayBuffer>;
+    function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<TopicCount>): TopicCount;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<TopicCount>): Generator<TopicCountTopicFieldEvent | TopicCountSubscribersFieldEvent>;
 }
 export interface Replica {
     topic: string;
@@ -225,6 +265,7 @@ export declare namespace Redirect {
 }
 export interface RootInfo {
     topic: string;
+    subscribers: number;
 }
 export declare namespace RootInfo {
     const codec: () => Codec<RootInfo>;
@@ -232,9 +273,13 @@ export declare namespace RootInfo {
         field: '$.topic';
         value: string;
     }
+    interface RootInfoSubscribersFieldEvent {
+        field: '$.subscribers';
+        value: number;
+    }
     function encode(obj: Partial<RootInfo>): Uint8Array<ArrayBuffer>;
     function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<RootInfo>): RootInfo;
-    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<RootInfo>): Generator<RootInfoTopicFieldEvent>;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<RootInfo>): Generator<RootInfoTopicFieldEvent | RootInfoSubscribersFieldEvent>;
 }
 export interface RouteAck {
     topic: string;
@@ -276,6 +321,10 @@ export declare namespace Envelope {
     interface EnvelopeJoinTopicFieldEvent {
         field: '$.join.topic';
         value: string;
+    }
+    interface EnvelopeJoinSubscribersFieldEvent {
+        field: '$.join.subscribers';
+        value: number;
     }
     interface EnvelopeJoinAckTopicFieldEvent {
         field: '$.joinAck.topic';
@@ -367,6 +416,21 @@ export declare namespace Envelope {
         index: number;
         value: string;
     }
+    interface EnvelopeHeartbeatCountsFieldEvent {
+        field: '$.heartbeat.counts[]';
+        index: number;
+        value: number;
+    }
+    interface EnvelopeHeartbeatRootsTopicFieldEvent {
+        field: '$.heartbeat.roots[].topic';
+        value: string;
+        index: number;
+    }
+    interface EnvelopeHeartbeatRootsSubscribersFieldEvent {
+        field: '$.heartbeat.roots[].subscribers';
+        value: number;
+        index: number;
+    }
     interface EnvelopeReplicaTopicFieldEvent {
         field: '$.replica.topic';
         value: string;
@@ -397,6 +461,10 @@ export declare namespace Envelope {
         field: '$.rootInfo.topic';
         value: string;
     }
+    interface EnvelopeRootInfoSubscribersFieldEvent {
+        field: '$.rootInfo.subscribers';
+        value: number;
+    }
     interface EnvelopeRouteAckTopicFieldEvent {
         field: '$.routeAck.topic';
         value: string;
@@ -411,7 +479,7 @@ export declare namespace Envelope {
     }
     function encode(obj: Partial<Envelope>): Uint8Array<ArrayBuffer>;
     function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Envelope>): Envelope;
-    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Envelope>): Generator<EnvelopeJoinTopicFieldEvent | EnvelopeJoinAckTopicFieldEvent | EnvelopeJoinAckAttachedFieldEvent | EnvelopeJoinAckPathFieldEvent | EnvelopeJoinAckReplacesFieldEvent | EnvelopeLeaveTopicFieldEvent | EnvelopePublishMessageTopicFieldEvent | EnvelopePublishMessagePublisherFieldEvent | EnvelopePublishMessageEpochFieldEvent | EnvelopePublishMessageSeqFieldEvent | EnvelopePublishMessagePayloadFieldEvent | EnvelopePublishMessageHeadersKeyFieldEvent | EnvelopePublishMessageHeadersValueFieldEvent | EnvelopePublishDirectFieldEvent | EnvelopeDataTopicFieldEvent | EnvelopeDataPublisherFieldEvent | EnvelopeDataEpochFieldEvent | EnvelopeDataSeqFieldEvent | EnvelopeDataPayloadFieldEvent | EnvelopeDataHeadersKeyFieldEvent | EnvelopeDataHeadersValueFieldEvent | EnvelopeHeartbeatTopicsFieldEvent | EnvelopeReplicaTopicFieldEvent | EnvelopeReplicaChildrenFieldEvent | EnvelopeReplicaDroppedFieldEvent | EnvelopeReplicaRankFieldEvent | EnvelopeRedirectTopicFieldEvent | EnvelopeRedirectCandidatesFieldEvent | EnvelopeRootInfoTopicFieldEvent | EnvelopeRouteAckTopicFieldEvent | EnvelopeRouteAckPublisherFieldEvent | EnvelopeRouteAckSeqFieldEvent>;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Envelope>): Generator<EnvelopeJoinTopicFieldEvent | EnvelopeJoinSubscribersFieldEvent | EnvelopeJoinAckTopicFieldEvent | EnvelopeJoinAckAttachedFieldEvent | EnvelopeJoinAckPathFieldEvent | EnvelopeJoinAckReplacesFieldEvent | EnvelopeLeaveTopicFieldEvent | EnvelopePublishMessageTopicFieldEvent | EnvelopePublishMessagePublisherFieldEvent | EnvelopePublishMessageEpochFieldEvent | EnvelopePublishMessageSeqFieldEvent | EnvelopePublishMessagePayloadFieldEvent | EnvelopePublishMessageHeadersKeyFieldEvent | EnvelopePublishMessageHeadersValueFieldEvent | EnvelopePublishDirectFieldEvent | EnvelopeDataTopicFieldEvent | EnvelopeDataPublisherFieldEvent | EnvelopeDataEpochFieldEvent | EnvelopeDataSeqFieldEvent | EnvelopeDataPayloadFieldEvent | EnvelopeDataHeadersKeyFieldEvent | EnvelopeDataHeadersValueFieldEvent | EnvelopeHeartbeatTopicsFieldEvent | EnvelopeHeartbeatCountsFieldEvent | EnvelopeHeartbeatRootsTopicFieldEvent | EnvelopeHeartbeatRootsSubscribersFieldEvent | EnvelopeReplicaTopicFieldEvent | EnvelopeReplicaChildrenFieldEvent | EnvelopeReplicaDroppedFieldEvent | EnvelopeReplicaRankFieldEvent | EnvelopeRedirectTopicFieldEvent | EnvelopeRedirectCandidatesFieldEvent | EnvelopeRootInfoTopicFieldEvent | EnvelopeRootInfoSubscribersFieldEvent | EnvelopeRouteAckTopicFieldEvent | EnvelopeRouteAckPublisherFieldEvent | EnvelopeRouteAckSeqFieldEvent>;
 }
 export interface Frame {
     messages: Envelope[];
@@ -421,6 +489,11 @@ export declare namespace Frame {
     interface FrameMessagesJoinTopicFieldEvent {
         field: '$.messages[].join.topic';
         value: string;
+        index: number;
+    }
+    interface FrameMessagesJoinSubscribersFieldEvent {
+        field: '$.messages[].join.subscribers';
+        value: number;
         index: number;
     }
     interface FrameMessagesJoinAckTopicFieldEvent {
@@ -528,6 +601,21 @@ export declare namespace Frame {
         index: number;
         value: string;
     }
+    interface FrameMessagesHeartbeatCountsFieldEvent {
+        field: '$.messages[].heartbeat.counts[]';
+        index: number;
+        value: number;
+    }
+    interface FrameMessagesHeartbeatRootsTopicFieldEvent {
+        field: '$.messages[].heartbeat.roots[].topic';
+        value: string;
+        index: number;
+    }
+    interface FrameMessagesHeartbeatRootsSubscribersFieldEvent {
+        field: '$.messages[].heartbeat.roots[].subscribers';
+        value: number;
+        index: number;
+    }
     interface FrameMessagesReplicaTopicFieldEvent {
         field: '$.messages[].replica.topic';
         value: string;
@@ -563,6 +651,11 @@ export declare namespace Frame {
         value: string;
         index: number;
     }
+    interface FrameMessagesRootInfoSubscribersFieldEvent {
+        field: '$.messages[].rootInfo.subscribers';
+        value: number;
+        index: number;
+    }
     interface FrameMessagesRouteAckTopicFieldEvent {
         field: '$.messages[].routeAck.topic';
         value: string;
@@ -580,5 +673,5 @@ export declare namespace Frame {
     }
     function encode(obj: Partial<Frame>): Uint8Array<ArrayBuffer>;
     function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Frame>): Frame;
-    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Frame>): Generator<FrameMessagesJoinTopicFieldEvent | FrameMessagesJoinAckTopicFieldEvent | FrameMessagesJoinAckAttachedFieldEvent | FrameMessagesJoinAckPathFieldEvent | FrameMessagesJoinAckReplacesFieldEvent | FrameMessagesLeaveTopicFieldEvent | FrameMessagesPublishMessageTopicFieldEvent | FrameMessagesPublishMessagePublisherFieldEvent | FrameMessagesPublishMessageEpochFieldEvent | FrameMessagesPublishMessageSeqFieldEvent | FrameMessagesPublishMessagePayloadFieldEvent | FrameMessagesPublishMessageHeadersKeyFieldEvent | FrameMessagesPublishMessageHeadersValueFieldEvent | FrameMessagesPublishDirectFieldEvent | FrameMessagesDataTopicFieldEvent | FrameMessagesDataPublisherFieldEvent | FrameMessagesDataEpochFieldEvent | FrameMessagesDataSeqFieldEvent | FrameMessagesDataPayloadFieldEvent | FrameMessagesDataHeadersKeyFieldEvent | FrameMessagesDataHeadersValueFieldEvent | FrameMessagesHeartbeatTopicsFieldEvent | FrameMessagesReplicaTopicFieldEvent | FrameMessagesReplicaChildrenFieldEvent | FrameMessagesReplicaDroppedFieldEvent | FrameMessagesReplicaRankFieldEvent | FrameMessagesRedirectTopicFieldEvent | FrameMessagesRedirectCandidatesFieldEvent | FrameMessagesRootInfoTopicFieldEvent | FrameMessagesRouteAckTopicFieldEvent | FrameMessagesRouteAckPublisherFieldEvent | FrameMessagesRouteAckSeqFieldEvent>;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Frame>): Generator<FrameMessagesJoinTopicFieldEvent | FrameMessagesJoinSubscribersFieldEvent | FrameMessagesJoinAckTopicFieldEvent | FrameMessagesJoinAckAttachedFieldEvent | FrameMessagesJoinAckPathFieldEvent | FrameMessagesJoinAckReplacesFieldEvent | FrameMessagesLeaveTopicFieldEvent | FrameMessagesPublishMessageTopicFieldEvent | FrameMessagesPublishMessagePublisherFieldEvent | FrameMessagesPublishMessageEpochFieldEvent | FrameMessagesPublishMessageSeqFieldEvent | FrameMessagesPublishMessagePayloadFieldEvent | FrameMessagesPublishMessageHeadersKeyFieldEvent | FrameMessagesPublishMessageHeadersValueFieldEvent | FrameMessagesPublishDirectFieldEvent | FrameMessagesDataTopicFieldEvent | FrameMessagesDataPublisherFieldEvent | FrameMessagesDataEpochFieldEvent | FrameMessagesDataSeqFieldEvent | FrameMessagesDataPayloadFieldEvent | FrameMessagesDataHeadersKeyFieldEvent | FrameMessagesDataHeadersValueFieldEvent | FrameMessagesHeartbeatTopicsFieldEvent | FrameMessagesHeartbeatCountsFieldEvent | FrameMessagesHeartbeatRootsTopicFieldEvent | FrameMessagesHeartbeatRootsSubscribersFieldEvent | FrameMessagesReplicaTopicFieldEvent | FrameMessagesReplicaChildrenFieldEvent | FrameMessagesReplicaDroppedFieldEvent | FrameMessagesReplicaRankFieldEvent | FrameMessagesRedirectTopicFieldEvent | FrameMessagesRedirectCandidatesFieldEvent | FrameMessagesRootInfoTopicFieldEvent | FrameMessagesRootInfoSubscribersFieldEvent | FrameMessagesRouteAckTopicFieldEvent | FrameMessagesRouteAckPublisherFieldEvent | FrameMessagesRouteAckSeqFieldEvent>;
 }

@@ -13,12 +13,17 @@ export var Join;
                     w.uint32(10);
                     w.string(obj.topic);
                 }
+                if ((obj.subscribers != null && obj.subscribers !== 0)) {
+                    w.uint32(16);
+                    w.uint32(obj.subscribers);
+                }
                 if (opts.lengthDelimited !== false) {
                     w.ldelim();
                 }
             }, (reader, length, opts = {}) => {
                 const obj = {
-                    topic: ''
+                    topic: '',
+                    subscribers: 0
                 };
                 const end = length == null ? reader.len : reader.pos + length;
                 while (reader.pos < end) {
@@ -26,6 +31,10 @@ export var Join;
                     switch (tag >>> 3) {
                         case 1: {
                             obj.topic = reader.string();
+                            break;
+                        }
+                        case 2: {
+                            obj.subscribers = reader.uint32();
                             break;
                         }
                         default: {
@@ -44,6 +53,13 @@ export var Join;
                             yield {
                                 field: `${prefix}.topic`,
                                 value: reader.string()
+                            };
+                            break;
+                        }
+                        case 2: {
+                            yield {
+                                field: `${prefix}.subscribers`,
+                                value: reader.uint32()
                             };
                             break;
                         }
@@ -638,12 +654,26 @@ export var Heartbeat;
                         w.string(value);
                     }
                 }
+                if (obj.counts != null && obj.counts.length > 0) {
+                    for (const value of obj.counts) {
+                        w.uint32(16);
+                        w.uint32(value);
+                    }
+                }
+                if (obj.roots != null && obj.roots.length > 0) {
+                    for (const value of obj.roots) {
+                        w.uint32(26);
+                        TopicCount.codec().encode(value, w);
+                    }
+                }
                 if (opts.lengthDelimited !== false) {
                     w.ldelim();
                 }
             }, (reader, length, opts = {}) => {
                 const obj = {
-                    topics: []
+                    topics: [],
+                    counts: [],
+                    roots: []
                 };
                 const end = length == null ? reader.len : reader.pos + length;
                 while (reader.pos < end) {
@@ -659,6 +689,28 @@ export var Heartbeat;
                             obj.topics.push(reader.string());
                             break;
                         }
+                        case 2: {
+                            if (opts.limits?.counts != null && obj.counts.length === opts.limits.counts) {
+                                throw new MaxLengthError('Decode error - repeated field "counts" had too many elements');
+                            }
+                            if (obj.counts.length === 4096) {
+                                throw new MaxLengthError('Decode error - repeated field "counts" had too many elements');
+                            }
+                            obj.counts.push(reader.uint32());
+                            break;
+                        }
+                        case 3: {
+                            if (opts.limits?.roots != null && obj.roots.length === opts.limits.roots) {
+                                throw new MaxLengthError('Decode error - repeated field "roots" had too many elements');
+                            }
+                            if (obj.roots.length === 4096) {
+                                throw new MaxLengthError('Decode error - repeated field "roots" had too many elements');
+                            }
+                            obj.roots.push(TopicCount.codec().decode(reader, reader.uint32(), {
+                                limits: opts.limits?.roots$
+                            }));
+                            break;
+                        }
                         default: {
                             reader.skipType(tag & 7);
                             break;
@@ -668,7 +720,9 @@ export var Heartbeat;
                 return obj;
             }, function* (reader, length, prefix, opts = {}) {
                 const obj = {
-                    topics: 4096
+                    topics: 4096,
+                    counts: 4096,
+                    roots: 4096
                 };
                 const end = length == null ? reader.len : reader.pos + length;
                 while (reader.pos < end) {
@@ -687,6 +741,39 @@ export var Heartbeat;
                                 value: reader.string()
                             };
                             obj.topics++;
+                            break;
+                        }
+                        case 2: {
+                            if (opts.limits?.counts != null && obj.counts === opts.limits.counts) {
+                                throw new MaxLengthError('Streaming decode error - repeated field "counts" had too many elements');
+                            }
+                            if (obj.counts === 4096) {
+                                throw new MaxLengthError('Streaming decode error - repeated field "counts" had too many elements');
+                            }
+                            yield {
+                                field: `${prefix}.counts[]`,
+                                index: obj.counts,
+                                value: reader.uint32()
+                            };
+                            obj.counts++;
+                            break;
+                        }
+                        case 3: {
+                            if (opts.limits?.roots != null && obj.roots === opts.limits.roots) {
+                                throw new MaxLengthError('Streaming decode error - repeated field "roots" had too many elements');
+                            }
+                            if (obj.roots === 4096) {
+                                throw new MaxLengthError('Streaming decode error - repeated field "roots" had too many elements');
+                            }
+                            for (const evt of TopicCount.codec().stream(reader, reader.uint32(), `${prefix}.roots[]`, {
+                                limits: opts.limits?.roots$
+                            })) {
+                                yield {
+                                    ...evt,
+                                    index: obj.roots
+                                };
+                            }
+                            obj.roots++;
                             break;
                         }
                         default: {
@@ -712,6 +799,92 @@ export var Heartbeat;
     }
     Heartbeat.stream = stream;
 })(Heartbeat || (Heartbeat = {}));
+export var TopicCount;
+(function (TopicCount) {
+    let _codec;
+    TopicCount.codec = () => {
+        if (_codec == null) {
+            _codec = message((obj, w, opts = {}) => {
+                if (opts.lengthDelimited !== false) {
+                    w.fork();
+                }
+                if ((obj.topic != null && obj.topic !== '')) {
+                    w.uint32(10);
+                    w.string(obj.topic);
+                }
+                if ((obj.subscribers != null && obj.subscribers !== 0)) {
+                    w.uint32(16);
+                    w.uint32(obj.subscribers);
+                }
+                if (opts.lengthDelimited !== false) {
+                    w.ldelim();
+                }
+            }, (reader, length, opts = {}) => {
+                const obj = {
+                    topic: '',
+                    subscribers: 0
+                };
+                const end = length == null ? reader.len : reader.pos + length;
+                while (reader.pos < end) {
+                    const tag = reader.uint32();
+                    switch (tag >>> 3) {
+                        case 1: {
+                            obj.topic = reader.string();
+                            break;
+                        }
+                        case 2: {
+                            obj.subscribers = reader.uint32();
+                            break;
+                        }
+                        default: {
+                            reader.skipType(tag & 7);
+                            break;
+                        }
+                    }
+                }
+                return obj;
+            }, function* (reader, length, prefix, opts = {}) {
+                const end = length == null ? reader.len : reader.pos + length;
+                while (reader.pos < end) {
+                    const tag = reader.uint32();
+                    switch (tag >>> 3) {
+                        case 1: {
+                            yield {
+                                field: `${prefix}.topic`,
+                                value: reader.string()
+                            };
+                            break;
+                        }
+                        case 2: {
+                            yield {
+                                field: `${prefix}.subscribers`,
+                                value: reader.uint32()
+                            };
+                            break;
+                        }
+                        default: {
+                            reader.skipType(tag & 7);
+                            break;
+                        }
+                    }
+                }
+            });
+        }
+        return _codec;
+    };
+    function encode(obj) {
+        return encodeMessage(obj, TopicCount.codec());
+    }
+    TopicCount.encode = encode;
+    function decode(buf, opts) {
+        return decodeMessage(buf, TopicCount.codec(), opts);
+    }
+    TopicCount.decode = decode;
+    function stream(buf, opts) {
+        return streamMessage(buf, TopicCount.codec(), opts);
+    }
+    TopicCount.stream = stream;
+})(TopicCount || (TopicCount = {}));
 export var Replica;
 (function (Replica) {
     let _codec;
@@ -967,12 +1140,17 @@ export var RootInfo;
                     w.uint32(10);
                     w.string(obj.topic);
                 }
+                if ((obj.subscribers != null && obj.subscribers !== 0)) {
+                    w.uint32(16);
+                    w.uint32(obj.subscribers);
+                }
                 if (opts.lengthDelimited !== false) {
                     w.ldelim();
                 }
             }, (reader, length, opts = {}) => {
                 const obj = {
-                    topic: ''
+                    topic: '',
+                    subscribers: 0
                 };
                 const end = length == null ? reader.len : reader.pos + length;
                 while (reader.pos < end) {
@@ -980,6 +1158,10 @@ export var RootInfo;
                     switch (tag >>> 3) {
                         case 1: {
                             obj.topic = reader.string();
+                            break;
+                        }
+                        case 2: {
+                            obj.subscribers = reader.uint32();
                             break;
                         }
                         default: {
@@ -998,6 +1180,13 @@ export var RootInfo;
                             yield {
                                 field: `${prefix}.topic`,
                                 value: reader.string()
+                            };
+                            break;
+                        }
+                        case 2: {
+                            yield {
+                                field: `${prefix}.subscribers`,
+                                value: reader.uint32()
                             };
                             break;
                         }

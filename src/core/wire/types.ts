@@ -20,16 +20,21 @@ export interface AppMessage {
   headers: Header[]
 }
 
+export interface TopicCount {
+  topic: string
+  subscribers: number
+}
+
 export type Msg =
-  | { type: 'join', topic: string }
+  | { type: 'join', topic: string, subscribers: number }
   | { type: 'joinAck', topic: string, attached: boolean, path: PeerRef[], replaces: PeerRef }
   | { type: 'leave', topic: string }
   | { type: 'publish', message: AppMessage, direct: boolean }
   | { type: 'data', message: AppMessage }
-  | { type: 'heartbeat', topics: string[] }
+  | { type: 'heartbeat', topics: string[], counts: number[], roots: TopicCount[] }
   | { type: 'replica', topic: string, children: PeerRef[], dropped: boolean, rank: number }
   | { type: 'redirect', topic: string, candidates: PeerRef[] }
-  | { type: 'rootInfo', topic: string }
+  | { type: 'rootInfo', topic: string, subscribers: number }
   | { type: 'routeAck', topic: string, publisher: PeerRef, seq: number }
 
 export type MsgType = Msg['type']
