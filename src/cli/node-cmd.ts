@@ -1,11 +1,11 @@
 // `meshcast node`: a long-running node with a control socket in its data directory.
 import { multiaddr } from '@multiformats/multiaddr'
 import { createNode } from '../node/mesh-node.ts'
-import { parse, UsageError } from './args.ts'
+import { numberFlag, parse, UsageError } from './args.ts'
 import { serveControl } from './control.ts'
 import type { Io } from './io.ts'
 
-export const NODE_HELP = `Usage: meshcast node --data DIR [--listen MULTIADDR]... [--bootstrap MULTIADDR]... [--json] [--mdns]
+export const NODE_HELP = `Usage: meshcast node --data DIR [--listen MULTIADDR]... [--bootstrap MULTIADDR]... [--json] [--mdns] [--max-children N]
 
 Runs a meshcast node until SIGINT or SIGTERM. Its key (so its peer id) is kept in DIR, and
 'meshcast pub|sub|peers|topics --data DIR' talk to it through DIR/control.sock.
@@ -14,6 +14,8 @@ Runs a meshcast node until SIGINT or SIGTERM. Its key (so its peer id) is kept i
   --listen MULTIADDR    listen address, repeatable (default /ip4/127.0.0.1/tcp/0)
   --bootstrap MULTIADDR a peer to join through, with /p2p/<peer id>; repeatable
   --mdns                discover peers on the LAN
+  --max-children N      fan-out cap: child entries over all topics before the node hands
+                        children to siblings (default 64)
   --json                print one JSON line {"peerId","addrs"} first
   -h, --help            this help
 `
@@ -29,13 +31,14 @@ export function checkMultiaddrs (flag: string, values: string[]): string[] {
 export async function runNode (argv: string[], io: Io): Promise<number> {
   const { values } = parse(argv, {
     data: { type: 'string' }, listen: { type: 'string', multiple: true }, bootstrap: { type: 'string', multiple: true },
-    mdns: { type: 'boolean' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }
+    mdns: { type: 'boolean' }, json: { type: 'boolean' }, 'max-children': { type: 'string' }, help: { type: 'boolean', short: 'h' }
   }, false)
   if (values.help === true) { io.stdout(NODE_HELP); return 0 }
   if (typeof values.data !== 'string') throw new UsageError('--data DIR is required')
   const listen = checkMultiaddrs('listen', (values.listen as string[] | undefined) ?? ['/ip4/127.0.0.1/tcp/0'])
   const bootstrap = checkMultiaddrs('bootstrap', (values.bootstrap as string[] | undefined) ?? [])
-  const node = await createNode({ dataDir: values.data, listen, bootstrap, mdns: values.mdns === true })
+  const maxChildren = numberFlag(values, 'max-children', { min: 1, integer: true })
+  const node = await createNode({ dataDir: values.data, listen, bootstrap, mdns: values.mdns === true, core: maxChildren === undefined ? {} : { maxChildren } })
   const server = await serveControl(node, values.data)
   if (values.json === true) io.stdout(JSON.stringify({ peerId: node.peerId, addrs: node.addrs }) + '\n')
   else io.stdout(`meshcast node ${node.peerId}\n${node.addrs.map(a => `  listening on ${a}`).join('\n')}\n`)
