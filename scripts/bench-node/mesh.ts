@@ -1,0 +1,214 @@
+// The 20 worker processes of the comparison: each a meshcast node with gossipsub on the same
+// libp2p host, all connected to each other on loopback. Then the load: one publisher, ten
+// subscribers, a paced phase (latency) and a burst (throughput), for each system in turn,
+// with bytes on the wire and CPU time taken around every phase.
+import type { PhaseReport, PublishReport, Snapshot, StatsReport, System } from './protocol.ts'
+import { WorkerClient } from './procs.ts'
+import { percentile } from './stats.ts'
+
+export interface MeshOptions {
+  nodes: number
+  subscribers: number
+  topic: string
+  paced: { count: number, rate: number }
+  burst: { count: number, chunk: number }
+  warmup: number
+  systems: System[]
+  /** Bytes and CPU are also taken over an idle window this long (background traffic). */
+  idleMs: number
+  execArgv: string[]
+}
+
+export interface PhaseResult {
+  system: System
+  kind: 'paced' | 'burst'
+  sent: number
+  publishErrors: number
+  lastError: string
+  /** Deliveries expected: sent × subscribers. */
+  expected: number
+  delivered: number
+  duplicates: number
+  /** Publish start to last delivery. */
+  durationMs: number
+  /** Bytes-counting window (publish start to the end of the settle time). */
+  windowMs: number
+  p50: number | null
+  p99: number | null
+  max: number | null
+  deliveriesPerSec: number
+  publishedPerSec: number
+  bytesWritten: number
+  bytesPerDelivery: number | null
+  socketWritesPerDelivery: number | null
+  /** Application bytes per protocol (before Yamux and Noise) per delivery. */
+  protocolBytesPerDelivery: Record<string, number>
+  cpuMsPerDelivery: number | null
+}
+
+export interface MeshResult {
+  setupMs: number
+  connectionsPerNode: number
+  idle: { bytesPerSec: number, cpuPercent: number }
+  phases: PhaseResult[]
+  tree: StatsReport[]
+  rssMiBMax: number
+}
+
+const sleep = async (ms: number): Promise<void> => { await new Promise(resolve => setTimeout(resolve, ms)) }
+
+function sumSnapshots (snaps: Snapshot[]): Snapshot {
+  const total: Snapshot = { written: 0, read: 0, writes: 0, connections: 0, byProtocol: {}, cpuMicros: 0, rssMiB: 0 }
+  for (const s of snaps) {
+    total.written += s.written
+    total.read += s.read
+    total.writes += s.writes
+    total.connections += s.connections
+    total.cpuMicros += s.cpuMicros
+    total.rssMiB = Math.max(total.rssMiB, s.rssMiB)
+    for (const [p, b] of Object.entries(s.byProtocol)) total.byProtocol[p] = (total.byProtocol[p] ?? 0) + b
+  }
+  return total
+}
+
+export class BenchMesh {
+  readonly o: MeshOptions
+  readonly workers: WorkerClient[] = []
+  private phaseId = 10
+  private readonly log: (s: string) => void
+
+  constructor (o: MeshOptions, log: (s: string) => void) {
+    this.o = o
+    this.log = log
+  }
+
+  get publisher (): WorkerClient { return this.workers[0] }
+  get subscribers (): WorkerClient[] { return this.workers.slice(1, 1 + this.o.subscribers) }
+
+  async snapshot (): Promise<Snapshot> {
+    return sumSnapshots(await Promise.all(this.workers.map(async w => await w.request<Snapshot>({ op: 'snapshot' }, 10_000))))
+  }
+
+  /** Starts the workers, connects every node to every other, subscribes both systems. */
+  async setUp (): Promise<{ setupMs: number, connectionsPerNode: number }> {
+    const t0 = performance.now()
+    for (let i = 0; i < this.o.nodes; i++) this.workers.push(new WorkerClient(i, this.o.execArgv))
+    const first = await this.workers[0].request<{ addrs: string[] }>({ op: 'start', bootstrap: [] }, 60_000)
+    const infos = [first, ...await Promise.all(this.workers.slice(1).map(async w => await w.request<{ addrs: string[] }>({ op: 'start', bootstrap: first.addrs }, 60_000)))]
+    const addrs = infos.map(i => i.addrs.find(a => a.includes('/tcp/')) ?? i.addrs[0])
+    // As createTestnet does: every node dials every other, so both systems see a full mesh.
+    const dialled = await Promise.all(this.workers.map(async (w, i) => await w.request<{ peers: number }>({ op: 'connect', addrs: addrs.filter((_, j) => j !== i) }, 60_000)))
+    const connectionsPerNode = Math.min(...dialled.map(d => d.peers))
+    this.log(`[bench:node] ${this.o.nodes} workers up and connected (min ${connectionsPerNode} peers each) after ${Math.round(performance.now() - t0)} ms`)
+    for (const system of this.o.systems) {
+      await Promise.all(this.subscribers.map(async w => { await w.request({ op: 'subscribe', system, topic: this.o.topic, timeoutMs: 20_000 }, 25_000) }))
+    }
+    if (this.o.systems.includes('gossipsub')) {
+      // Gossipsub: the publisher must know the subscribers (publish throws otherwise) and
+      // the subscribers' meshes must have formed (heartbeat every second).
+      const want = Math.min(4, this.o.subscribers - 1)
+      const ready = await Promise.all([
+        this.publisher.request<{ subscribers: number }>({ op: 'gossip-ready', topic: this.o.topic, subscribers: this.o.subscribers, mesh: 0, timeoutMs: 20_000 }, 25_000),
+        ...this.subscribers.map(async w => await w.request<{ mesh: number }>({ op: 'gossip-ready', topic: this.o.topic, subscribers: 0, mesh: want, timeoutMs: 20_000 }, 25_000))
+      ])
+      this.log(`[bench:node] gossipsub: publisher knows ${(ready[0] as { subscribers: number }).subscribers} subscribers; mesh sizes ${ready.slice(1).map(r => (r as { mesh: number }).mesh).join(',')}`)
+    }
+    return { setupMs: Math.round(performance.now() - t0), connectionsPerNode }
+  }
+
+  async idle (): Promise<{ bytesPerSec: number, cpuPercent: number }> {
+    const a = await this.snapshot()
+    const t = performance.now()
+    await sleep(this.o.idleMs)
+    const b = await this.snapshot()
+    const s = (performance.now() - t) / 1000
+    return { bytesPerSec: Math.round((b.written - a.written) / s), cpuPercent: Math.round((b.cpuMicros - a.cpuMicros) / 1e4 / s) }
+  }
+
+  /** A few messages per system first: JIT, streams opened, meshcast's publisher learns the root. */
+  async warmUp (): Promise<void> {
+    for (const system of this.o.systems) {
+      await this.run(system, 'paced', this.o.warmup, 100, 1, false)
+    }
+  }
+
+  /** One phase: publish, wait (bounded) until every subscriber has everything, settle, measure. */
+  async run (system: System, kind: 'paced' | 'burst', count: number, rate: number, chunk: number, measure = true): Promise<PhaseResult> {
+    const phaseId = this.phaseId++
+    const timeLimitMs = rate > 0 ? Math.ceil(count / rate * 1000) + 10_000 : 30_000
+    const before = await this.snapshot()
+    const t0 = performance.now()
+    const pub = await this.publisher.request<PublishReport>({ op: 'publish', system, topic: this.o.topic, phaseId, count, rate, chunk, timeLimitMs }, timeLimitMs + 10_000)
+    // Wait for the stragglers: until every subscriber has every message sent, at most 15 s.
+    const waitEnd = performance.now() + 15_000
+    for (;;) {
+      const counts = await Promise.all(this.subscribers.map(async w => await w.request<number>({ op: 'count', phaseId }, 10_000)))
+      if (counts.every(c => c >= pub.sent) || performance.now() > waitEnd) break
+      await sleep(200)
+    }
+    await sleep(500) // settle: acknowledgements and window updates that belong to this phase
+    const after = await this.snapshot()
+    const windowMs = performance.now() - t0
+    const reports = await Promise.all(this.subscribers.map(async w => await w.request<PhaseReport>({ op: 'collect', phaseId }, 30_000)))
+    const latencies = reports.flatMap(r => r.latencies)
+    const delivered = reports.reduce((a, r) => a + r.delivered, 0)
+    const last = Math.max(...reports.map(r => r.last ?? 0))
+    const durationMs = last > 0 ? last - pub.startedAt : NaN
+    const written = after.written - before.written
+    const byProtocol: Record<string, number> = {}
+    for (const [p, b] of Object.entries(after.byProtocol)) {
+      const d = b - (before.byProtocol[p] ?? 0)
+      if (d > 0 && delivered > 0) byProtocol[p] = Math.round(d / delivered * 10) / 10
+    }
+    const result: PhaseResult = {
+      system,
+      kind,
+      sent: pub.sent,
+      publishErrors: pub.errors,
+      lastError: pub.lastError,
+      expected: pub.sent * this.subscribers.length,
+      delivered,
+      duplicates: reports.reduce((a, r) => a + r.duplicates, 0),
+      durationMs: Math.round(durationMs),
+      windowMs: Math.round(windowMs),
+      p50: percentile(latencies, 0.5),
+      p99: percentile(latencies, 0.99),
+      max: percentile(latencies, 1),
+      deliveriesPerSec: Math.round(delivered / (durationMs / 1000)),
+      publishedPerSec: Math.round(pub.sent / ((pub.endedAt - pub.startedAt) / 1000)),
+      bytesWritten: written,
+      bytesPerDelivery: delivered > 0 ? written / delivered : null,
+      socketWritesPerDelivery: delivered > 0 ? (after.writes - before.writes) / delivered : null,
+      protocolBytesPerDelivery: byProtocol,
+      cpuMsPerDelivery: delivered > 0 ? (after.cpuMicros - before.cpuMicros) / 1000 / delivered : null
+    }
+    if (measure) this.log(`[bench:node] ${system} ${kind}: sent ${pub.sent}${pub.errors > 0 ? ` (${pub.errors} errors: ${pub.lastError})` : ''}, delivered ${delivered}/${result.expected}, p50 ${result.p50?.toFixed(2)} ms, p99 ${result.p99?.toFixed(2)} ms, ${result.bytesPerDelivery?.toFixed(0)} B/delivery`)
+    return result
+  }
+
+  async tree (): Promise<StatsReport[]> {
+    return await Promise.all(this.workers.map(async w => await w.request<StatsReport>({ op: 'stats', topic: this.o.topic }, 10_000)))
+  }
+
+  async stop (): Promise<void> {
+    await Promise.all(this.workers.map(async w => { await w.stop() }))
+  }
+}
+
+export async function runMesh (o: MeshOptions, log: (s: string) => void): Promise<MeshResult> {
+  const mesh = new BenchMesh(o, log)
+  try {
+    const { setupMs, connectionsPerNode } = await mesh.setUp()
+    const idle = await mesh.idle()
+    log(`[bench:node] idle: ${idle.bytesPerSec} B/s on the wire, ${idle.cpuPercent}% CPU over all nodes`)
+    await mesh.warmUp()
+    const phases: PhaseResult[] = []
+    for (const system of o.systems) phases.push(await mesh.run(system, 'paced', o.paced.count, o.paced.rate, 1))
+    for (const system of o.systems) phases.push(await mesh.run(system, 'burst', o.burst.count, 0, o.burst.chunk))
+    const tree = await mesh.tree()
+    const rssMiBMax = (await mesh.snapshot()).rssMiB
+    return { setupMs, connectionsPerNode, idle, phases, tree, rssMiBMax }
+  } finally {
+    await mesh.stop()
+  }
+}

@@ -1,0 +1,202 @@
+// One benchmark node per process: a meshcast node (createNode) with gossipsub on the same
+// libp2p host (extraServices) and a byte meter as the host's metrics. The parent
+// (scripts/bench-node.ts) drives it over IPC with the requests in ./protocol.ts. The worker
+// stops by itself when the parent goes away or after its lifetime limit.
+import { gossipsub } from '@libp2p/gossipsub'
+import type { GossipSub } from '@libp2p/gossipsub'
+import { multiaddr } from '@multiformats/multiaddr'
+import { createNode } from '../../src/node/mesh-node.ts'
+import type { MeshNode } from '../../src/node/mesh-node.ts'
+import { ByteMeter } from './byte-meter.ts'
+import { makePayload, readPayload, wallNow } from './payload.ts'
+import type { PhaseReport, PublishReport, Request, Response, Snapshot, StatsReport, System } from './protocol.ts'
+
+const LIFETIME_MS = Number(process.env.BENCH_WORKER_LIFETIME_MS ?? 15 * 60_000)
+
+const meter = new ByteMeter()
+let node: MeshNode | undefined
+let pubsub: GossipSub | undefined
+
+/** The gossipsub class has getMeshPeers; its public interface does not declare it. */
+function meshPeers (ps: GossipSub, topic: string): number {
+  return (ps as unknown as { getMeshPeers: (t: string) => string[] }).getMeshPeers(topic).length
+}
+
+interface PhaseRecord { latencies: number[], seen: Set<number>, duplicates: number, first: number, last: number }
+/** Deliveries by phase id (the parent gives every phase of every system its own id). */
+const phases = new Map<number, PhaseRecord>()
+
+function record (data: Uint8Array): void {
+  const at = wallNow()
+  const p = readPayload(data)
+  if (p === undefined) return
+  let r = phases.get(p.phase)
+  if (r === undefined) phases.set(p.phase, r = { latencies: [], seen: new Set(), duplicates: 0, first: Infinity, last: 0 })
+  if (r.seen.has(p.index)) { r.duplicates++; return }
+  r.seen.add(p.index)
+  r.latencies.push(at - p.sentAt)
+  if (at < r.first) r.first = at
+  if (at > r.last) r.last = at
+}
+
+async function sleep (ms: number): Promise<void> {
+  await new Promise(resolve => setTimeout(resolve, ms))
+}
+
+function theNode (): MeshNode {
+  if (node === undefined) throw new Error('worker not started')
+  return node
+}
+
+function thePubsub (): GossipSub {
+  if (pubsub === undefined) throw new Error('worker not started')
+  return pubsub
+}
+
+async function publishOne (system: System, topic: string, payload: Uint8Array): Promise<void> {
+  if (system === 'meshcast') await theNode().publish(topic, payload)
+  else await thePubsub().publish(topic, payload)
+}
+
+/** Paced (rate > 0) or burst (rate 0, in chunks of `chunk` with a turn of the event loop between). */
+async function publish (req: Extract<Request, { op: 'publish' }>): Promise<PublishReport> {
+  const start = wallNow()
+  const deadline = start + req.timeLimitMs
+  let sent = 0
+  let errors = 0
+  let lastError = ''
+  const fail = (err: unknown): void => { errors++; lastError = (err as Error).message }
+  if (req.rate > 0) {
+    const interval = 1000 / req.rate
+    for (let i = 0; i < req.count && wallNow() < deadline; i++) {
+      const wait = start + i * interval - wallNow()
+      if (wait > 1) await sleep(wait)
+      try { await publishOne(req.system, req.topic, makePayload(i, req.phaseId)); sent++ } catch (err) { fail(err) }
+    }
+  } else {
+    for (let i = 0; i < req.count && wallNow() < deadline; i += req.chunk) {
+      const n = Math.min(req.chunk, req.count - i)
+      const results = await Promise.allSettled(Array.from({ length: n }, async (_, j) => { await publishOne(req.system, req.topic, makePayload(i + j, req.phaseId)) }))
+      for (const r of results) { if (r.status === 'fulfilled') sent++; else fail(r.reason) }
+      await new Promise(resolve => setImmediate(resolve))
+    }
+  }
+  return { sent, errors, lastError, startedAt: start, endedAt: wallNow() }
+}
+
+async function handle (req: Request): Promise<unknown> {
+  switch (req.op) {
+    case 'start': {
+      node = await createNode({
+        listen: ['/ip4/127.0.0.1/tcp/0'],
+        bootstrap: req.bootstrap,
+        metrics: meter.factory,
+        extraServices: {
+          pubsub: gossipsub({
+            emitSelf: false,
+            // More than 10 peers on one IP get negative scores and never join the mesh.
+            scoreParams: { IPColocationFactorWeight: 0 }
+          })
+        }
+      })
+      pubsub = (node.libp2p.services as unknown as { pubsub: GossipSub }).pubsub
+      pubsub.addEventListener('message', e => { record(e.detail.data) })
+      return { peerId: node.peerId, addrs: node.addrs }
+    }
+    case 'connect': {
+      let ok = 0
+      await Promise.all(req.addrs.map(async a => { try { await theNode().libp2p.dial(multiaddr(a)); ok++ } catch {} }))
+      return { dialled: ok, peers: theNode().peers().length }
+    }
+    case 'subscribe': {
+      if (req.system === 'meshcast') {
+        const sub = theNode().subscribe(req.topic)
+        void (async () => { for await (const m of sub) record(m.data) })()
+        const timeout = sleep(req.timeoutMs).then(() => { throw new Error(`meshcast subscription not ready within ${req.timeoutMs} ms`) })
+        await Promise.race([sub.ready, timeout])
+      } else {
+        thePubsub().subscribe(req.topic)
+      }
+      return {}
+    }
+    case 'gossip-ready': {
+      // Bounded wait until gossipsub knows `subscribers` subscribers and its mesh has `mesh` peers.
+      const end = Date.now() + req.timeoutMs
+      const ps = thePubsub()
+      let subs = 0
+      let mesh = 0
+      while (Date.now() < end) {
+        subs = ps.getSubscribers(req.topic).length
+        mesh = meshPeers(ps, req.topic)
+        if (subs >= req.subscribers && mesh >= req.mesh) break
+        await sleep(100)
+      }
+      return { subscribers: subs, mesh }
+    }
+    case 'publish':
+      return await publish(req)
+    case 'collect': {
+      const r = phases.get(req.phaseId)
+      const report: PhaseReport = r === undefined
+        ? { delivered: 0, duplicates: 0, first: null, last: null, latencies: [] }
+        : { delivered: r.seen.size, duplicates: r.duplicates, first: r.first, last: r.last, latencies: r.latencies }
+      return report
+    }
+    case 'count':
+      return phases.get(req.phaseId)?.seen.size ?? 0
+    case 'snapshot': {
+      const cpu = process.cpuUsage()
+      const snap: Snapshot = { ...meter.counts(), cpuMicros: cpu.user + cpu.system, rssMiB: Math.round(process.memoryUsage().rss / 2 ** 20) }
+      return snap
+    }
+    case 'stats': {
+      const n = theNode()
+      const view = n.topics().find(t => t.topic === req.topic)
+      const st = n.stats()
+      const report: StatsReport = {
+        role: view?.role ?? 'none',
+        children: view?.children.length ?? 0,
+        depth: view?.depth ?? -1,
+        gossipMesh: meshPeers(thePubsub(), req.topic),
+        gossipSubscribers: thePubsub().getSubscribers(req.topic).length,
+        dataSent: st.core.sent.data ?? 0,
+        dataReceived: st.core.received.data ?? 0,
+        publishSent: st.core.sent.publish ?? 0,
+        publishReceived: st.core.received.publish ?? 0,
+        heartbeatsSent: st.core.sent.heartbeat ?? 0,
+        framesSent: st.transport.framesSent,
+        rssMiB: Math.round(process.memoryUsage().rss / 2 ** 20)
+      }
+      return report
+    }
+    case 'stop':
+      await stop()
+      return {}
+  }
+}
+
+async function stop (): Promise<void> {
+  const n = node
+  node = undefined
+  if (n !== undefined) await Promise.race([n.stop(), sleep(5000)])
+}
+
+function reply (r: Response): void {
+  if (process.connected) process.send?.(r)
+}
+
+process.on('message', (req: Request) => {
+  handle(req).then(
+    result => { reply({ id: req.id, ok: true, result }) },
+    (err: unknown) => { reply({ id: req.id, ok: false, error: (err as Error).stack ?? String(err) }) }
+  ).finally(() => {
+    // Exit after the reply went out; the exit (not a kill) lets --cpu-prof write its profile.
+    if (req.op === 'stop') setTimeout(() => process.exit(0), 50)
+  })
+})
+
+const exit = (): void => { void stop().finally(() => process.exit(0)) }
+process.on('disconnect', exit)
+process.on('SIGTERM', exit)
+process.on('SIGINT', exit)
+setTimeout(exit, LIFETIME_MS).unref()
