@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 const root = new URL('..', import.meta.url).pathname
 
 describe('examples', () => {
-  it('embed.ts (the README example, on a 3-node testnet) receives the order', () => {
+  it('embed.ts (the README example, on a 3-node testnet) receives the order, stops, and the process exits by itself (nothing leaked keeps it alive)', () => {
     const r = spawnSync(process.execPath, ['examples/embed.ts'], { cwd: root, encoding: 'utf8', timeout: 60_000 })
     expect(r.status).toBe(0)
     expect(r.stdout).toMatch(/^orders: order 42 from 12D3Koo/)

@@ -10,6 +10,7 @@ import { Rng } from '../core/rng.ts'
 import { encodeFrame } from '../core/wire/codec.ts'
 import type { Header } from '../core/wire/types.ts'
 import { createHost } from '../transport/libp2p/host.ts'
+import { deadline } from '../transport/timeout.ts'
 import type { HostOptions, MeshLibp2p } from '../transport/libp2p/host.ts'
 import { Libp2pTransport } from '../transport/libp2p/libp2p-transport.ts'
 import type { Libp2pTransportStats } from '../transport/libp2p/libp2p-transport.ts'
@@ -59,6 +60,7 @@ export class MeshNode {
   private timer: NodeJS.Timeout | undefined
   private refreshTimer: NodeJS.Timeout | undefined
   private running = false
+  private stopped = new AbortController()
   private starting: Promise<void> | undefined
 
   constructor (libp2p: MeshLibp2p, options: NodeOptions) {
@@ -116,6 +118,7 @@ export class MeshNode {
     if (this.running) return
     this.starting ??= (async () => {
       await this.libp2p.start()
+      this.stopped = new AbortController()
       this.running = true
       await this.transport.start()
       this.driver.flush()
@@ -129,6 +132,7 @@ export class MeshNode {
   async stop (): Promise<void> {
     if (!this.running) return
     this.running = false
+    this.stopped.abort(new Error('node stopped'))
     clearTimeout(this.timer)
     clearInterval(this.refreshTimer)
     this.timer = undefined
@@ -232,14 +236,16 @@ export class MeshNode {
 
   private async closestPeers (key: Uint8Array): Promise<void> {
     if (this.libp2p.getPeers().length === 0) return
+    const limit = deadline(NODE_DEFAULTS.lookupTimeoutMs, this.stopped.signal)
     try {
-      const signal = AbortSignal.timeout(NODE_DEFAULTS.lookupTimeoutMs)
-      for await (const e of this.libp2p.services.dht.getClosestPeers(key, { signal })) {
+      for await (const e of this.libp2p.services.dht.getClosestPeers(key, { signal: limit.signal })) {
         if (!this.running) break
         void e
       }
     } catch {
       // A lookup that times out leaves what it found; the tree routes with what is known.
+    } finally {
+      limit.clear()
     }
   }
 

@@ -5,6 +5,7 @@ import type { Connection, PeerId, Stream } from '@libp2p/interface'
 import { peerIdFromString } from '@libp2p/peer-id'
 import { idFromBytes } from '../../core/id.ts'
 import type { PeerRef } from '../../core/routing-table.ts'
+import { deadline } from '../timeout.ts'
 import type { Transport, TransportEvents } from '../transport.ts'
 import { FrameReader, lengthPrefixed } from './framing.ts'
 import type { MeshLibp2p } from './host.ts'
@@ -41,6 +42,7 @@ export class Libp2pTransport implements Transport {
   private readonly out = new Map<PeerRef, Outbound>()
   private readonly inbound = new Set<Stream>()
   private running = false
+  private stopped = new AbortController()
   private readonly onConnect = (e: CustomEvent<PeerId>): void => { this.connected(e.detail) }
   private readonly onDisconnect = (e: CustomEvent<PeerId>): void => { this.disconnected(e.detail.toString()) }
 
@@ -53,6 +55,7 @@ export class Libp2pTransport implements Transport {
   async start (): Promise<void> {
     if (this.running) return
     this.running = true
+    this.stopped = new AbortController()
     await this.libp2p.handle(PROTOCOL, (stream, connection) => { void this.read(stream, connection) }, { maxInboundStreams: 8, maxOutboundStreams: 8 })
     this.libp2p.addEventListener('peer:connect', this.onConnect)
     this.libp2p.addEventListener('peer:disconnect', this.onDisconnect)
@@ -62,6 +65,7 @@ export class Libp2pTransport implements Transport {
   async stop (): Promise<void> {
     if (!this.running) return
     this.running = false
+    this.stopped.abort(new Error('transport stopped'))
     this.libp2p.removeEventListener('peer:connect', this.onConnect)
     this.libp2p.removeEventListener('peer:disconnect', this.onDisconnect)
     await this.libp2p.unhandle(PROTOCOL).catch(() => {})
@@ -98,8 +102,9 @@ export class Libp2pTransport implements Transport {
   }
 
   private async open (to: PeerRef, o: Outbound): Promise<void> {
+    const limit = deadline(this.options.dialTimeoutMs, this.stopped.signal)
     try {
-      const stream = await this.libp2p.dialProtocol(peerIdFromString(to), PROTOCOL, { signal: AbortSignal.timeout(this.options.dialTimeoutMs) })
+      const stream = await this.libp2p.dialProtocol(peerIdFromString(to), PROTOCOL, { signal: limit.signal })
       if (!this.running || this.out.get(to) !== o) {
         stream.abort(new Error('not wanted any more'))
         return
@@ -112,6 +117,8 @@ export class Libp2pTransport implements Transport {
       if (this.out.get(to) === o) this.out.delete(to)
       this.stats.droppedDialFailed += o.queue.length
       if (this.running) this.on.peerDown(to)
+    } finally {
+      limit.clear()
     }
   }
 
@@ -141,9 +148,11 @@ export class Libp2pTransport implements Transport {
     const ref = peer.toString()
     const id = idFromBytes(peer.toMultihash().bytes)
     this.on.peerUp(ref, id, Infinity)
-    this.libp2p.services.ping.ping(peer, { signal: AbortSignal.timeout(5000) })
+    const limit = deadline(this.options.dialTimeoutMs, this.stopped.signal)
+    this.libp2p.services.ping.ping(peer, { signal: limit.signal })
       .then(rtt => { if (this.running) this.on.peerUp(ref, id, rtt) })
       .catch(() => {})
+      .finally(() => { limit.clear() })
   }
 
   private disconnected (ref: PeerRef): void {
