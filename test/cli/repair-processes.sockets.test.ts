@@ -90,8 +90,12 @@ describe('ten meshcast node processes', () => {
       got.delete(i) // its subscriber (if any) loses its node
     }
 
-    expect(publish('before')).toBe(0)
-    expect(await waitFor('before', [1, 2, 3, 4, 5])).toEqual([1, 2, 3, 4, 5])
+    // Every message reaches all five subscribers, in order.
+    const lines = Array.from({ length: 5 }, (_, i) => `before-${i}`)
+    const r = spawnSync(process.execPath, [bin, 'pub', TOPIC, '--data', nodes[9].dir], { cwd: root, encoding: 'utf8', input: lines.join('\n') + '\n', timeout: 30_000 })
+    expect(r.status).toBe(0)
+    expect(await waitFor(lines[4], [1, 2, 3, 4, 5])).toEqual([1, 2, 3, 4, 5])
+    for (const i of [1, 2, 3, 4, 5]) expect(got.get(i)).toEqual(lines)
 
     // kill -9 an interior node: one with children that is not the root.
     const tree = views()
