@@ -6,7 +6,7 @@ import type { MeshNode } from '../node/mesh-node.ts'
 import { numberFlag, parse, UsageError } from './args.ts'
 import { connectControl } from './control.ts'
 import type { Io } from './io.ts'
-import { checkMultiaddrs } from './node-cmd.ts'
+import { awaitBootstrap, checkMultiaddrs } from './peering.ts'
 
 export const PUB_HELP = `Usage: meshcast pub TOPIC [MESSAGE] (--data DIR | --bootstrap MULTIADDR)
 
@@ -30,14 +30,7 @@ const CLIENT_OPTIONS = {
 
 async function ephemeral (bootstrap: string[]): Promise<MeshNode> {
   const node = await createNode({ bootstrap: checkMultiaddrs('bootstrap', bootstrap) })
-  const deadline = Date.now() + 5000
-  while (node.peers().length === 0) {
-    if (Date.now() > deadline) {
-      await node.stop()
-      throw new UsageError(`could not reach any bootstrap peer (${bootstrap.join(', ')})`)
-    }
-    await new Promise(resolve => setTimeout(resolve, 50))
-  }
+  await awaitBootstrap(node, bootstrap)
   return node
 }
 
@@ -127,8 +120,9 @@ export async function runInfo (what: 'peers' | 'topics', argv: string[], io: Io)
   if (values.json === true) io.stdout(JSON.stringify(r[what]) + '\n')
   else if (what === 'peers') io.stdout((r.peers as string[]).map(p => p + '\n').join(''))
   else {
-    for (const t of r.topics as Array<{ topic: string, role: string, parent: string | null, children: string[], depth: number, subscribed: boolean }>) {
-      io.stdout(`${t.topic}  role=${t.role}${t.subscribed ? ' subscribed' : ''}  depth=${t.depth}  parent=${t.parent ?? '-'}  children=${t.children.length}\n`)
+    for (const t of r.topics as Array<{ topic: string, role: string, parent: string | null, root: string | null, children: string[], depth: number, subscribed: boolean, subscribers: number }>) {
+      io.stdout(`${t.topic}  role=${t.role}${t.subscribed ? ' (subscribed)' : ''}  depth=${t.depth}  subscribers-below=${t.subscribers}\n` +
+        `  root=${t.root ?? '-'}\n  parent=${t.parent ?? '-'}\n` + t.children.map(c => `  child=${c}\n`).join(''))
     }
   }
   return 0

@@ -1,7 +1,7 @@
 // `meshcast node`: a long-running node with a control socket in its data directory.
-import { multiaddr } from '@multiformats/multiaddr'
 import { createNode } from '../node/mesh-node.ts'
 import { numberFlag, parse, UsageError } from './args.ts'
+import { awaitBootstrap, checkMultiaddrs } from './peering.ts'
 import { serveControl } from './control.ts'
 import type { Io } from './io.ts'
 
@@ -20,14 +20,6 @@ Runs a meshcast node until SIGINT or SIGTERM. Its key (so its peer id) is kept i
   -h, --help            this help
 `
 
-export function checkMultiaddrs (flag: string, values: string[]): string[] {
-  for (const v of values) {
-    try { multiaddr(v) } catch { throw new UsageError(`--${flag}: '${v}' is not a multiaddr (example: /ip4/127.0.0.1/tcp/4001/p2p/12D3Koo...)`) }
-    if (flag === 'bootstrap' && !v.includes('/p2p/')) throw new UsageError(`--bootstrap: '${v}' has no /p2p/<peer id>`)
-  }
-  return values
-}
-
 export async function runNode (argv: string[], io: Io): Promise<number> {
   const { values } = parse(argv, {
     data: { type: 'string' }, listen: { type: 'string', multiple: true }, bootstrap: { type: 'string', multiple: true },
@@ -39,6 +31,7 @@ export async function runNode (argv: string[], io: Io): Promise<number> {
   const bootstrap = checkMultiaddrs('bootstrap', (values.bootstrap as string[] | undefined) ?? [])
   const maxChildren = numberFlag(values, 'max-children', { min: 1, integer: true })
   const node = await createNode({ dataDir: values.data, listen, bootstrap, mdns: values.mdns === true, core: maxChildren === undefined ? {} : { maxChildren } })
+  if (bootstrap.length > 0) await awaitBootstrap(node, bootstrap)
   const server = await serveControl(node, values.data)
   if (values.json === true) io.stdout(JSON.stringify({ peerId: node.peerId, addrs: node.addrs }) + '\n')
   else io.stdout(`meshcast node ${node.peerId}\n${node.addrs.map(a => `  listening on ${a}`).join('\n')}\n`)

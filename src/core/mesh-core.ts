@@ -64,9 +64,13 @@ export interface TopicView {
   subscribed: boolean
   role: 'root' | 'forwarder' | 'subscriber' | 'detached'
   parent: PeerRef | null
+  /** The root as the parent last reported it (null while detached). */
+  root: PeerRef | null
   attached: boolean
   children: PeerRef[]
   depth: number
+  /** Subscribers in this node's subtree (the topic's total at the root). */
+  subscribers: number
 }
 
 interface PeerRecord {
@@ -220,7 +224,8 @@ export class MeshCore {
 
   private view (t: TopicState): TopicView {
     const role = t.isRoot ? 'root' : !t.attached ? 'detached' : t.children.size > 0 ? 'forwarder' : 'subscriber'
-    return { topic: t.name, subscribed: t.subscribed, role, parent: t.parent, attached: t.attached, children: [...t.children.keys()], depth: t.depth }
+    const root = t.isRoot ? this.ref : t.attached ? t.path[t.path.length - 1] ?? null : null
+    return { topic: t.name, subscribed: t.subscribed, role, parent: t.parent, root, attached: t.attached, children: [...t.children.keys()], depth: t.depth, subscribers: subtreeCount(t) }
   }
 
   // ---------------------------------------------------------------- application commands
