@@ -275,7 +275,9 @@ export class MeshCore {
   /** A connection to a peer is up (or its round-trip time was measured again). */
   handlePeerUp (now: number, ref: PeerRef, id: NodeId, rtt: number = Infinity): void {
     if (ref === this.ref) return
-    this.touch(ref, now)
+    // A live connection is news of the peer, but only peers we deal with get a record.
+    const rec = this.peers.get(ref)
+    if (rec !== undefined && rec.lastHeard < now) rec.lastHeard = now
     this.table.add(ref, id, rtt)
     for (const t of [...this.rooted]) {
       if (compareDistance(id, this.id, t.key) < 0) this.handover(now, t)

@@ -18,7 +18,8 @@ export class RoutingTable {
   readonly self: NodeId
   readonly k: number
   readonly proximity: boolean
-  private readonly buckets: Contact[][] = []
+  // Created on first use: most of the 256 buckets of a node stay empty.
+  private readonly buckets: Array<Contact[] | undefined> = new Array(ID_BITS)
   private readonly byRef = new Map<PeerRef, Contact>()
   /** Contacts removed so far (lets a host tell when to offer a peer again). */
   removals = 0
@@ -27,7 +28,6 @@ export class RoutingTable {
     this.self = self
     this.k = k
     this.proximity = proximity
-    for (let i = 0; i < ID_BITS; i++) this.buckets.push([])
   }
 
   get size (): number {
@@ -58,7 +58,7 @@ export class RoutingTable {
     }
     const cpl = commonPrefixLength(this.self, id)
     if (cpl === ID_BITS) return false
-    const bucket = this.buckets[cpl]
+    const bucket = this.buckets[cpl] ??= []
     const contact: Contact = { ref, id, rtt }
     if (bucket.length < this.k) {
       bucket.push(contact)
@@ -81,8 +81,8 @@ export class RoutingTable {
     this.removals++
     this.byRef.delete(ref)
     const bucket = this.buckets[commonPrefixLength(this.self, c.id)]
-    const i = bucket.indexOf(c)
-    if (i >= 0) bucket.splice(i, 1)
+    const i = bucket?.indexOf(c) ?? -1
+    if (i >= 0) bucket?.splice(i, 1)
     return true
   }
 
@@ -96,14 +96,16 @@ export class RoutingTable {
     // Contacts in bucket c agree with key on the first c+1 bits: any of them is closer than
     // every contact elsewhere and than us.
     let best: Contact | undefined
-    for (const e of this.buckets[c]) {
+    for (const e of this.buckets[c] ?? []) {
       if (skip?.has(e.ref) === true) continue
       if (best === undefined || compareDistance(e.id, best.id, key) < 0) best = e
     }
     if (best !== undefined) return best
     // Otherwise only contacts in deeper buckets can beat us (they share bit c with us).
     for (let j = c + 1; j < ID_BITS; j++) {
-      for (const e of this.buckets[j]) {
+      const bucket = this.buckets[j]
+      if (bucket === undefined) continue
+      for (const e of bucket) {
         if (skip?.has(e.ref) === true) continue
         if (compareDistance(e.id, this.self, key) < 0 && (best === undefined || compareDistance(e.id, best.id, key) < 0)) best = e
       }
@@ -134,6 +136,6 @@ export class RoutingTable {
 
   /** Contacts per bucket, for inspection. */
   bucketSizes (): number[] {
-    return this.buckets.map(b => b.length)
+    return Array.from(this.buckets, b => b?.length ?? 0)
   }
 }
