@@ -1,14 +1,14 @@
 // A lean routing-table bootstrap for large overlays. The simulator's bootstrap offers every
-// node up to 48 candidates per bucket and lets the core keep the k fastest; the core keeps a
-// liveness record for every peer offered, kept or not (MeshCore.handlePeerUp touches the peer
-// before its table decides), and at 100,000 nodes those records of dropped candidates alone
-// take gigabytes. This bootstrap samples candidates the same way (every node of the bucket's
-// id range when there are few, else a seeded sample) but offers the core only the ones its
-// table would keep: with proximity on, the k lowest round-trip times of each bucket's sample;
-// with proximity off, the first k (a full bucket keeps what it has). Each bootstrap bucket is
+// node up to 48 candidates per bucket and lets the core's table keep the k fastest, which at
+// 100,000 nodes is ~57 M offers to the cores, most of them rejected after a scan of a full
+// bucket. This bootstrap samples candidates the same way (every node of the bucket's id range
+// when there are few, else a seeded sample) but offers the core only the ones its table would
+// keep: with proximity on, the k lowest round-trip times of each bucket's sample; with
+// proximity off, the first k (a full bucket keeps what it has). Each bootstrap bucket is
 // exactly one table bucket (the nodes sharing b bits with us and differing in bit b), and the
 // tables start empty, so they end up holding what the simulator's bootstrap would leave.
 import type { Simulator, SimNode } from '../simulator.ts'
+import { TransitStubLatency } from './topology.ts'
 
 export interface BootstrapStats {
   /** Contacts offered to (and kept by) the cores. */
@@ -33,12 +33,20 @@ export function leanBootstrap (sim: Simulator, candidatesPerBucket = 48): Bootst
   const rng = sim.rng
   let offered = 0
   let candidates = 0
-  const pick: number[] = []
-  const rtt: number[] = []
-  const order: number[] = []
-  const chosen = new Set<number>()
+  const pick = new Int32Array(candidatesPerBucket)
+  const rtt = new Float64Array(candidatesPerBucket)
+  const scratch = new Float64Array(candidatesPerBucket)
+  // Sample without repeats: positions drawn for the current bucket carry the current stamp.
+  const drawn = new Uint32Array(sorted.length)
+  let stamp = 0
+  // With the transit-stub model a round trip is 2 × (2 LAN + router distance): one router row
+  // per node and the routers of the sorted nodes in an array (the hot loop avoids objects).
+  const ts = lat instanceof TransitStubLatency ? lat : undefined
+  const sortedRouter = Int32Array.from(sorted, n => ts?.router(n.index) ?? 0)
+  const twoLan = ts !== undefined ? 2 * ts.topology.options.lanMs : 0
   for (const n of sorted) {
     const mineTop = topBits(n.id)
+    const row = ts?.topology.graph.distances(ts.router(n.index))
     for (let b = 0; b < 256; b++) {
       // [start, start + count): the nodes sharing b bits with n and differing in bit b;
       // ownCount: the nodes sharing b + 1 bits with n (n included).
@@ -62,39 +70,70 @@ export function leanBootstrap (sim: Simulator, candidatesPerBucket = 48): Bootst
         startI = lowerBoundBig(sorted, lo)
         count = lowerBoundBig(sorted, lo + (1n << shift)) - startI
       }
-      pick.length = 0
+      // The sample: all of the range, or candidatesPerBucket distinct positions drawn uniformly.
+      let m = 0
       if (count <= candidatesPerBucket) {
-        for (let i = 0; i < count; i++) pick.push(startI + i)
+        for (let i = 0; i < count; i++) pick[m++] = startI + i
       } else {
-        chosen.clear()
-        while (chosen.size < candidatesPerBucket) chosen.add(rng.int(count))
-        for (const i of chosen) pick.push(startI + i)
-      }
-      candidates += pick.length
-      if (pick.length > 0) {
-        rtt.length = 0
-        for (const i of pick) rtt.push(2 * lat.latency(n.index, sorted[i].index))
-        order.length = 0
-        if (pick.length <= k || !proximity) {
-          for (let j = 0; j < Math.min(k, pick.length); j++) order.push(j)
-        } else {
-          // The k fastest; ties go to the earlier offer, as the table's strict "faster" test does.
-          for (let j = 0; j < pick.length; j++) order.push(j)
-          order.sort((x, y) => rtt[x] - rtt[y] || x - y)
-          order.length = k
-          order.sort((x, y) => x - y)
+        stamp++
+        while (m < candidatesPerBucket) {
+          const i = startI + rng.int(count)
+          if (drawn[i] === stamp) continue
+          drawn[i] = stamp
+          pick[m++] = i
         }
-        for (const j of order) {
-          const c: SimNode = sorted[pick[j]]
-          n.core.handlePeerUp(sim.now, c.ref, c.id, rtt[j])
-          offered++
+      }
+      candidates += m
+      if (m > 0) {
+        if (row !== undefined) for (let j = 0; j < m; j++) rtt[j] = 2 * (twoLan + row[sortedRouter[pick[j]]])
+        else for (let j = 0; j < m; j++) rtt[j] = 2 * lat.latency(n.index, sorted[pick[j]].index)
+        if (m <= k || !proximity) {
+          for (let j = 0; j < Math.min(k, m); j++) offer(n, sorted[pick[j]], rtt[j])
+        } else {
+          // The k fastest, in sample order; ties at the k-th time go to the earlier offer, as
+          // the table's strict "faster" test does.
+          scratch.set(rtt.subarray(0, m))
+          const cut = kthSmallest(scratch, m, k - 1)
+          let below = 0
+          for (let j = 0; j < m; j++) if (rtt[j] < cut) below++
+          let ties = k - below
+          for (let j = 0; j < m; j++) {
+            if (rtt[j] < cut || (rtt[j] === cut && ties-- > 0)) offer(n, sorted[pick[j]], rtt[j])
+          }
         }
       }
       if (ownCount <= 1) break
     }
     n.driver.flush()
   }
+  function offer (n: SimNode, c: SimNode, r: number): void {
+    n.core.handlePeerUp(sim.now, c.ref, c.id, r)
+    offered++
+  }
   return { offered, candidates, wallMs: performance.now() - start }
+}
+
+/** The value of rank r (0-based) among a[0..n-1] (quickselect; reorders a). */
+export function kthSmallest (a: Float64Array, n: number, r: number): number {
+  let lo = 0
+  let hi = n - 1
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >> 1]
+    let i = lo
+    let j = hi
+    while (i <= j) {
+      while (a[i] < pivot) i++
+      while (a[j] > pivot) j--
+      if (i <= j) {
+        const t = a[i]; a[i] = a[j]; a[j] = t
+        i++; j--
+      }
+    }
+    if (r <= j) hi = j
+    else if (r >= i) lo = i
+    else return a[r]
+  }
+  return a[r]
 }
 
 function topBits (id: Uint8Array): number {

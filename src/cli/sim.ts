@@ -4,6 +4,7 @@ import { runScenario } from '../../simulations/scenario.ts'
 import type { Scenario, SimReport } from '../../simulations/scenario.ts'
 import { formatReport } from '../../simulations/report.ts'
 import { numberFlag, parse, UsageError } from './args.ts'
+import { runPaperCommand } from './paper.ts'
 
 export const SIM_HELP = `Usage: meshcast sim [options]
 
@@ -32,6 +33,8 @@ Options:
   --quiet               no progress on stderr
   --json                print the JSON report instead of the table
   -h, --help            this help
+
+  meshcast sim paper --help   the SCRIBE paper's experiment (delay, node and link stress)
 `
 
 const OPTIONS = {
@@ -84,6 +87,10 @@ export function simScenario (argv: string[]): { scenario: Partial<Scenario>, out
 }
 
 export function runSim (argv: string[], io: { stdout: (s: string) => void, stderr: (s: string) => void }): SimReport | undefined {
+  if (argv[0] === 'paper') {
+    runPaperCommand(argv.slice(1), io)
+    return undefined
+  }
   const parsed = simScenario(argv)
   if (parsed.help) {
     io.stdout(SIM_HELP)
