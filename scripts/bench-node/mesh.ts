@@ -2,6 +2,8 @@
 // libp2p host, all connected to each other on loopback. Then the load: one publisher, ten
 // subscribers, a paced phase (latency) and a burst (throughput), for each system in turn,
 // with bytes on the wire and CPU time taken around every phase.
+import { appendFileSync } from 'node:fs'
+import { join } from 'node:path'
 import type { PhaseReport, PublishReport, Snapshot, StatsReport, System } from './protocol.ts'
 import { WorkerClient } from './procs.ts'
 import { percentile } from './stats.ts'
@@ -16,7 +18,10 @@ export interface MeshOptions {
   systems: System[]
   /** Bytes and CPU are also taken over an idle window this long (background traffic). */
   idleMs: number
-  execArgv: string[]
+  /** Write CPU profiles of the publisher, the busiest forwarder and a subscriber for every measured phase here. */
+  profileDir?: string
+  /** Append every delivery (system, phase, subscriber, index, latency) to this file as JSON lines. */
+  dumpFile?: string
 }
 
 export interface PhaseResult {
@@ -44,6 +49,10 @@ export interface PhaseResult {
   /** Application bytes per protocol (before Yamux and Noise) per delivery. */
   protocolBytesPerDelivery: Record<string, number>
   cpuMsPerDelivery: number | null
+  /** Node counters (core and transport) changed during the phase, summed over nodes. */
+  counters: Record<string, number>
+  perSubscriber: number[]
+  roles: string[]
 }
 
 export interface MeshResult {
@@ -86,18 +95,20 @@ export class BenchMesh {
   get subscribers (): WorkerClient[] { return this.workers.slice(1, 1 + this.o.subscribers) }
 
   async snapshot (): Promise<Snapshot> {
-    return sumSnapshots(await Promise.all(this.workers.map(async w => await w.request<Snapshot>({ op: 'snapshot' }, 10_000))))
+    return sumSnapshots(await Promise.all(this.workers.map(async w => await w.request<Snapshot>({ op: 'snapshot' }, 30_000))))
   }
 
   /** Starts the workers, connects every node to every other, subscribes both systems. */
   async setUp (): Promise<{ setupMs: number, connectionsPerNode: number }> {
     const t0 = performance.now()
-    for (let i = 0; i < this.o.nodes; i++) this.workers.push(new WorkerClient(i, this.o.execArgv))
+    for (let i = 0; i < this.o.nodes; i++) this.workers.push(new WorkerClient(i))
     const first = await this.workers[0].request<{ addrs: string[] }>({ op: 'start', bootstrap: [] }, 60_000)
     const infos = [first, ...await Promise.all(this.workers.slice(1).map(async w => await w.request<{ addrs: string[] }>({ op: 'start', bootstrap: first.addrs }, 60_000)))]
     const addrs = infos.map(i => i.addrs.find(a => a.includes('/tcp/')) ?? i.addrs[0])
     // As createTestnet does: every node dials every other, so both systems see a full mesh.
-    const dialled = await Promise.all(this.workers.map(async (w, i) => await w.request<{ peers: number }>({ op: 'connect', addrs: addrs.filter((_, j) => j !== i) }, 60_000)))
+    const dialled = await Promise.all(this.workers.map(async (w, i) => await w.request<{ peers: number, errors: string[] }>({ op: 'connect', addrs: addrs.filter((_, j) => j !== i) }, 60_000)))
+    const errors = [...new Set(dialled.flatMap(d => d.errors))]
+    if (errors.length > 0) this.log(`[bench:node] dial errors: ${errors.join('; ')}`)
     const connectionsPerNode = Math.min(...dialled.map(d => d.peers))
     this.log(`[bench:node] ${this.o.nodes} workers up and connected (min ${connectionsPerNode} peers each) after ${Math.round(performance.now() - t0)} ms`)
     for (const system of this.o.systems) {
@@ -113,6 +124,8 @@ export class BenchMesh {
       ])
       this.log(`[bench:node] gossipsub: publisher knows ${(ready[0] as { subscribers: number }).subscribers} subscribers; mesh sizes ${ready.slice(1).map(r => (r as { mesh: number }).mesh).join(',')}`)
     }
+    const tree = await this.tree()
+    this.log(`[bench:node] meshcast tree after subscribing: ${tree.filter(t => t.role === 'root').length} root(s); routing tables ${Math.min(...tree.map(t => t.counters.routingTable))}..${Math.max(...tree.map(t => t.counters.routingTable))} entries`)
     return { setupMs: Math.round(performance.now() - t0), connectionsPerNode }
   }
 
@@ -128,29 +141,49 @@ export class BenchMesh {
   /** A few messages per system first: JIT, streams opened, meshcast's publisher learns the root. */
   async warmUp (): Promise<void> {
     for (const system of this.o.systems) {
-      await this.run(system, 'paced', this.o.warmup, 100, 1, false)
+      await this.run(system, 'paced', this.o.warmup, this.o.paced.rate, 1, false)
     }
   }
 
   /** One phase: publish, wait (bounded) until every subscriber has everything, settle, measure. */
   async run (system: System, kind: 'paced' | 'burst', count: number, rate: number, chunk: number, measure = true): Promise<PhaseResult> {
     const phaseId = this.phaseId++
-    const timeLimitMs = rate > 0 ? Math.ceil(count / rate * 1000) + 10_000 : 30_000
+    const timeLimitMs = rate > 0 ? Math.ceil(count / rate * 1000) + 10_000 : 60_000
+    const statsBefore = await this.tree()
+    const profiled = measure && this.o.profileDir !== undefined ? this.profiled(system, statsBefore) : []
+    await Promise.all(profiled.map(async ([w]) => { await w.request({ op: 'profile-start' }, 10_000) }))
     const before = await this.snapshot()
     const t0 = performance.now()
     const pub = await this.publisher.request<PublishReport>({ op: 'publish', system, topic: this.o.topic, phaseId, count, rate, chunk, timeLimitMs }, timeLimitMs + 10_000)
-    // Wait for the stragglers: until every subscriber has every message sent, at most 15 s.
-    const waitEnd = performance.now() + 15_000
+    // Wait for the stragglers: until every subscriber has every message sent, at most 30 s.
+    // A subscriber whose event loop is swamped answers late; it counts as not done yet.
+    const waitEnd = performance.now() + 30_000
     for (;;) {
-      const counts = await Promise.all(this.subscribers.map(async w => await w.request<number>({ op: 'count', phaseId }, 10_000)))
+      const counts = await Promise.all(this.subscribers.map(async w => await w.request<number>({ op: 'count', phaseId }, 5_000).catch(() => -1)))
       if (counts.every(c => c >= pub.sent) || performance.now() > waitEnd) break
-      await sleep(200)
+      await sleep(250)
     }
     await sleep(500) // settle: acknowledgements and window updates that belong to this phase
     const after = await this.snapshot()
     const windowMs = performance.now() - t0
-    const reports = await Promise.all(this.subscribers.map(async w => await w.request<PhaseReport>({ op: 'collect', phaseId }, 30_000)))
+    await Promise.all(profiled.map(async ([w, role]) => { await w.request({ op: 'profile-stop', file: join(this.o.profileDir ?? '.', `${system}-${kind}-${w.index}-${role}.cpuprofile`) }, 30_000) }))
+    const reports = await Promise.all(this.subscribers.map(async w => await w.request<PhaseReport>({ op: 'collect', phaseId }, 60_000)))
+    const statsAfter = await this.tree()
+    const counters: Record<string, number> = {}
+    for (let i = 0; i < statsAfter.length; i++) {
+      for (const [k, v] of Object.entries(statsAfter[i].counters)) {
+        if (k === 'connections' || k === 'peers' || k === 'routingTable') continue
+        const d = v - (statsBefore[i].counters[k] ?? 0)
+        if (d !== 0) counters[k] = (counters[k] ?? 0) + d
+      }
+    }
+    counters.minPeers = Math.min(...statsAfter.map(s => s.counters.peers))
+    counters.minRoutingTable = Math.min(...statsAfter.map(s => s.counters.routingTable))
+    counters.meshcastRoots = statsAfter.filter(s => s.role === 'root').length
     const latencies = reports.flatMap(r => r.latencies)
+    if (measure && this.o.dumpFile !== undefined) {
+      appendFileSync(this.o.dumpFile, reports.map((r, s) => JSON.stringify({ system, kind, subscriber: s + 1, indices: r.indices, latencies: r.latencies.map(l => Math.round(l * 1000) / 1000) })).join('\n') + '\n')
+    }
     const delivered = reports.reduce((a, r) => a + r.delivered, 0)
     const last = Math.max(...reports.map(r => r.last ?? 0))
     const durationMs = last > 0 ? last - pub.startedAt : NaN
@@ -180,14 +213,33 @@ export class BenchMesh {
       bytesPerDelivery: delivered > 0 ? written / delivered : null,
       socketWritesPerDelivery: delivered > 0 ? (after.writes - before.writes) / delivered : null,
       protocolBytesPerDelivery: byProtocol,
-      cpuMsPerDelivery: delivered > 0 ? (after.cpuMicros - before.cpuMicros) / 1000 / delivered : null
+      cpuMsPerDelivery: delivered > 0 ? (after.cpuMicros - before.cpuMicros) / 1000 / delivered : null,
+      counters,
+      perSubscriber: reports.map(r => r.delivered),
+      roles: statsAfter.map(s => s.role)
     }
     if (measure) this.log(`[bench:node] ${system} ${kind}: sent ${pub.sent}${pub.errors > 0 ? ` (${pub.errors} errors: ${pub.lastError})` : ''}, delivered ${delivered}/${result.expected}, p50 ${result.p50?.toFixed(2)} ms, p99 ${result.p99?.toFixed(2)} ms, ${result.bytesPerDelivery?.toFixed(0)} B/delivery`)
+    if (measure && delivered < result.expected) this.log(`[bench:node]   lost: per subscriber ${result.perSubscriber.join(',')}; counters ${JSON.stringify(counters)}; roles ${result.roles.map((r, i) => `${i}:${r}`).filter(x => !x.endsWith('none')).join(' ')}`)
     return result
   }
 
+  /** The publisher, the node with the most meshcast children (or gossipsub subscriber 1), a subscriber. */
+  private profiled (system: System, stats: StatsReport[]): Array<[WorkerClient, string]> {
+    const list: Array<[WorkerClient, string]> = [[this.publisher, 'publisher']]
+    if (system === 'meshcast') {
+      let best = 1
+      for (let i = 1; i < stats.length; i++) if (stats[i].children > stats[best].children) best = i
+      list.push([this.workers[best], stats[best].role])
+      const leaf = this.subscribers.find(w => w.index !== best && stats[w.index].children === 0)
+      if (leaf !== undefined) list.push([leaf, 'subscriber'])
+    } else {
+      list.push([this.subscribers[0], 'subscriber'])
+    }
+    return list
+  }
+
   async tree (): Promise<StatsReport[]> {
-    return await Promise.all(this.workers.map(async w => await w.request<StatsReport>({ op: 'stats', topic: this.o.topic }, 10_000)))
+    return await Promise.all(this.workers.map(async w => await w.request<StatsReport>({ op: 'stats', topic: this.o.topic }, 30_000)))
   }
 
   async stop (): Promise<void> {

@@ -54,10 +54,10 @@ export class WorkerClient {
   private nextId = 1
   private readonly pending = new Map<number, { resolve: (v: unknown) => void, reject: (e: Error) => void }>()
 
-  constructor (index: number, execArgv: string[] = []) {
+  constructor (index: number) {
     this.index = index
     const script = fileURLToPath(new URL('./worker.ts', import.meta.url))
-    this.child = track(fork(script, [], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }))
+    this.child = track(fork(script, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }))
     this.child.on('message', (r: Response) => {
       const p = this.pending.get(r.id)
       if (p === undefined) return

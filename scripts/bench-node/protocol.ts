@@ -13,6 +13,9 @@ export type Request = { id: number } & (
   /** Bytes on the wire and CPU time so far (the parent takes differences). */
   | { op: 'snapshot' }
   | { op: 'stats', topic: string }
+  /** CPU profile of one phase (node:inspector), written to `file` on profile-stop. */
+  | { op: 'profile-start' }
+  | { op: 'profile-stop', file: string }
   | { op: 'stop' }
 )
 
@@ -31,8 +34,10 @@ export interface PhaseReport {
   duplicates: number
   first: number | null
   last: number | null
-  /** ms from publish to delivery, one per delivered message. */
+  /** ms from publish to delivery, one per delivered message, in arrival order. */
   latencies: number[]
+  /** The message index of each latency. */
+  indices: number[]
 }
 
 export interface Snapshot {
@@ -59,4 +64,6 @@ export interface StatsReport {
   heartbeatsSent: number
   framesSent: number
   rssMiB: number
+  /** Counters that explain a lost message (summed over nodes per phase by the parent). */
+  counters: Record<string, number>
 }

@@ -2,11 +2,14 @@
 // libp2p host (extraServices) and a byte meter as the host's metrics. The parent
 // (scripts/bench-node.ts) drives it over IPC with the requests in ./protocol.ts. The worker
 // stops by itself when the parent goes away or after its lifetime limit.
+import { writeFileSync } from 'node:fs'
+import { Session } from 'node:inspector'
 import { gossipsub } from '@libp2p/gossipsub'
 import type { GossipSub } from '@libp2p/gossipsub'
 import { multiaddr } from '@multiformats/multiaddr'
 import { createNode } from '../../src/node/mesh-node.ts'
 import type { MeshNode } from '../../src/node/mesh-node.ts'
+import type { Subscription } from '../../src/node/subscription.ts'
 import { ByteMeter } from './byte-meter.ts'
 import { makePayload, readPayload, wallNow } from './payload.ts'
 import type { PhaseReport, PublishReport, Request, Response, Snapshot, StatsReport, System } from './protocol.ts'
@@ -16,13 +19,14 @@ const LIFETIME_MS = Number(process.env.BENCH_WORKER_LIFETIME_MS ?? 15 * 60_000)
 const meter = new ByteMeter()
 let node: MeshNode | undefined
 let pubsub: GossipSub | undefined
+let subscription: Subscription | undefined
 
 /** The gossipsub class has getMeshPeers; its public interface does not declare it. */
 function meshPeers (ps: GossipSub, topic: string): number {
   return (ps as unknown as { getMeshPeers: (t: string) => string[] }).getMeshPeers(topic).length
 }
 
-interface PhaseRecord { latencies: number[], seen: Set<number>, duplicates: number, first: number, last: number }
+interface PhaseRecord { latencies: number[], indices: number[], seen: Set<number>, duplicates: number, first: number, last: number }
 /** Deliveries by phase id (the parent gives every phase of every system its own id). */
 const phases = new Map<number, PhaseRecord>()
 
@@ -31,10 +35,11 @@ function record (data: Uint8Array): void {
   const p = readPayload(data)
   if (p === undefined) return
   let r = phases.get(p.phase)
-  if (r === undefined) phases.set(p.phase, r = { latencies: [], seen: new Set(), duplicates: 0, first: Infinity, last: 0 })
+  if (r === undefined) phases.set(p.phase, r = { latencies: [], indices: [], seen: new Set(), duplicates: 0, first: Infinity, last: 0 })
   if (r.seen.has(p.index)) { r.duplicates++; return }
   r.seen.add(p.index)
   r.latencies.push(at - p.sentAt)
+  r.indices.push(p.index)
   if (at < r.first) r.first = at
   if (at > r.last) r.last = at
 }
@@ -105,12 +110,19 @@ async function handle (req: Request): Promise<unknown> {
     }
     case 'connect': {
       let ok = 0
-      await Promise.all(req.addrs.map(async a => { try { await theNode().libp2p.dial(multiaddr(a)); ok++ } catch {} }))
-      return { dialled: ok, peers: theNode().peers().length }
+      const errors: string[] = []
+      // A busy machine makes handshakes time out: up to 3 tries per peer.
+      await Promise.all(req.addrs.map(async a => {
+        for (let attempt = 0; attempt < 3; attempt++) {
+          try { await theNode().libp2p.dial(multiaddr(a), { signal: AbortSignal.timeout(15_000) }); ok++; return } catch (err) { errors.push((err as Error).message) }
+        }
+      }))
+      return { dialled: ok, peers: theNode().peers().length, errors: [...new Set(errors)] }
     }
     case 'subscribe': {
       if (req.system === 'meshcast') {
         const sub = theNode().subscribe(req.topic)
+        subscription = sub
         void (async () => { for await (const m of sub) record(m.data) })()
         const timeout = sleep(req.timeoutMs).then(() => { throw new Error(`meshcast subscription not ready within ${req.timeoutMs} ms`) })
         await Promise.race([sub.ready, timeout])
@@ -138,8 +150,8 @@ async function handle (req: Request): Promise<unknown> {
     case 'collect': {
       const r = phases.get(req.phaseId)
       const report: PhaseReport = r === undefined
-        ? { delivered: 0, duplicates: 0, first: null, last: null, latencies: [] }
-        : { delivered: r.seen.size, duplicates: r.duplicates, first: r.first, last: r.last, latencies: r.latencies }
+        ? { delivered: 0, duplicates: 0, first: null, last: null, latencies: [], indices: [] }
+        : { delivered: r.seen.size, duplicates: r.duplicates, first: r.first, last: r.last, latencies: r.latencies, indices: r.indices }
       return report
     }
     case 'count':
@@ -165,14 +177,54 @@ async function handle (req: Request): Promise<unknown> {
         publishReceived: st.core.received.publish ?? 0,
         heartbeatsSent: st.core.sent.heartbeat ?? 0,
         framesSent: st.transport.framesSent,
-        rssMiB: Math.round(process.memoryUsage().rss / 2 ** 20)
+        rssMiB: Math.round(process.memoryUsage().rss / 2 ** 20),
+        counters: {
+          dataSent: st.core.sent.data ?? 0,
+          publishSent: st.core.sent.publish ?? 0,
+          heartbeatsSent: st.core.sent.heartbeat ?? 0,
+          framesSent: st.transport.framesSent,
+          droppedNoRoute: st.core.droppedNoRoute,
+          repairs: st.core.repairs,
+          rootTakeovers: st.core.rootTakeovers,
+          handovers: st.core.handovers,
+          coreDuplicates: st.core.duplicates,
+          joinsSent: st.core.sent.join ?? 0,
+          leavesSent: st.core.sent.leave ?? 0,
+          droppedQueueFull: st.transport.droppedQueueFull,
+          droppedDialFailed: st.transport.droppedDialFailed,
+          badStreams: st.transport.badStreams,
+          subscriptionDropped: subscription?.dropped ?? 0,
+          connections: n.libp2p.getConnections().length,
+          peers: n.peers().length,
+          routingTable: st.routingTable
+        }
       }
       return report
+    }
+    case 'profile-start':
+      profiler ??= new Session()
+      profiler.connect()
+      await post('Profiler.enable')
+      await post('Profiler.setSamplingInterval', { interval: 200 })
+      await post('Profiler.start')
+      return {}
+    case 'profile-stop': {
+      const { profile } = await post('Profiler.stop') as { profile: unknown }
+      writeFileSync(req.file, JSON.stringify(profile))
+      profiler?.disconnect()
+      return {}
     }
     case 'stop':
       await stop()
       return {}
   }
+}
+
+let profiler: Session | undefined
+async function post (method: string, params?: object): Promise<unknown> {
+  return await new Promise((resolve, reject) => {
+    profiler!.post(method, params ?? {}, (err, result) => { if (err !== null) reject(err); else resolve(result) })
+  })
 }
 
 async function stop (): Promise<void> {
