@@ -9,9 +9,13 @@
 // Prints a table, then one JSON line with the figures and the ratios meshcast / gossipsub.
 // Every process it starts is stopped by PID at the end, on error and on SIGINT.
 // Options: --nodes 20 --subscribers 10 --paced 600 --rate 20 --burst 1000 --chunk 50
-//          --systems meshcast,gossipsub --skip-startup --dump FILE (every latency, JSON lines) --cpu-prof DIR (profiles of the publisher, the
-//          busiest forwarder and a subscriber during every measured phase;
-//          summarise them with scripts/bench-node/profile-summary.ts)
+//   --systems meshcast,gossipsub   which systems, in this order
+//   --order grouped|alternate      each system's paced + burst in turn (default), or both paced first
+//   --skip-startup                 only the comparison
+//   --dump FILE                    every latency as JSON lines
+//   --cpu-prof DIR                 CPU profiles of the publisher, the busiest forwarder and a
+//                                  subscriber during every measured phase (summarise them with
+//                                  scripts/bench-node/profile-summary.ts)
 import { mkdirSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -34,7 +38,8 @@ const { values } = parseArgs({
     systems: { type: 'string' },
     'skip-startup': { type: 'boolean' },
     'cpu-prof': { type: 'string' },
-    dump: { type: 'string' }
+    dump: { type: 'string' },
+    order: { type: 'string' }
   }
 })
 const nodes = Number(values.nodes ?? 20)
@@ -70,6 +75,7 @@ async function main (): Promise<void> {
     burst: { count: Number(values.burst ?? 1000), chunk: Number(values.chunk ?? 50) },
     warmup: 60,
     systems,
+    order: values.order === 'alternate' ? 'alternate' : 'grouped',
     idleMs: 3000,
     profileDir,
     dumpFile: values.dump === undefined ? undefined : resolve(values.dump)
@@ -133,7 +139,7 @@ function report (startup: StartupResult | null, mesh: MeshResult, wallMs: number
   const copies = (x: PhaseResult | undefined): string => x === undefined || x.delivered === 0 ? 'n/a' : `${(((x.counters.dataSent ?? 0) + (x.counters.publishSent ?? 0)) / x.delivered).toFixed(3)} (paced) `
   out.push(`meshcast copies sent per delivery (DATA + PUBLISH messages): ${copies(mp)}${mb === undefined || mb.delivered === 0 ? '' : `${(((mb.counters.dataSent ?? 0) + (mb.counters.publishSent ?? 0)) / mb.delivered).toFixed(3)} (burst); frames per delivery ${((mb.counters.framesSent ?? 0) / mb.delivered).toFixed(3)} (burst)`}`)
   const health = (x: PhaseResult | undefined): string => x === undefined ? 'n/a' : `${x.counters.meshcastRoots} root(s), min routing table ${x.counters.minRoutingTable}, repairs ${x.counters.repairs ?? 0}, root takeovers ${x.counters.rootTakeovers ?? 0}`
-  out.push(`meshcast tree after each phase: paced ${health(mp)}; gossipsub paced ${health(gp)}; burst ${health(mb)}; gossipsub burst ${health(gb)}`)
+  out.push(`meshcast tree after each phase, in run order: ${mesh.phases.map(x => `${x.system} ${x.kind}: ${health(x)}`).join('; ')}`)
   out.push(`idle (both subscribed, nothing published): ${mesh.idle.bytesPerSec} B/s on the wire, ${mesh.idle.cpuPercent}% CPU over all ${nodes} processes`)
   const roles = mesh.tree.map((t, i) => `${i}:${t.role}${t.children > 0 ? `(${t.children})` : ''}`).filter(s => !s.endsWith(':none') && !s.endsWith(':detached'))
   out.push(`meshcast tree (node:role(children)): ${roles.join(' ')}; gossipsub mesh sizes of subscribers: ${mesh.tree.slice(1, 1 + subscribers).map(t => t.gossipMesh).join(',')}`)

@@ -16,6 +16,11 @@ export interface MeshOptions {
   burst: { count: number, chunk: number }
   warmup: number
   systems: System[]
+  /**
+   * 'grouped' (default): each system's paced then burst phase, in the order of `systems`.
+   * 'alternate': both paced phases, then both bursts.
+   */
+  order: 'grouped' | 'alternate'
   /** Bytes and CPU are also taken over an idle window this long (background traffic). */
   idleMs: number
   /** Write CPU profiles of the publisher, the busiest forwarder and a subscriber for every measured phase here. */
@@ -108,7 +113,7 @@ export class BenchMesh {
     // As createTestnet does: every node dials every other, so both systems see a full mesh.
     const dialled = await Promise.all(this.workers.map(async (w, i) => await w.request<{ peers: number, errors: string[] }>({ op: 'connect', addrs: addrs.filter((_, j) => j !== i) }, 60_000)))
     const errors = [...new Set(dialled.flatMap(d => d.errors))]
-    if (errors.length > 0) this.log(`[bench:node] dial errors: ${errors.join('; ')}`)
+    if (errors.length > 0) this.log(`[bench:node] dial errors (each dial is tried up to 3 times): ${errors.join('; ')}`)
     const connectionsPerNode = Math.min(...dialled.map(d => d.peers))
     this.log(`[bench:node] ${this.o.nodes} workers up and connected (min ${connectionsPerNode} peers each) after ${Math.round(performance.now() - t0)} ms`)
     for (const system of this.o.systems) {
@@ -255,8 +260,15 @@ export async function runMesh (o: MeshOptions, log: (s: string) => void): Promis
     log(`[bench:node] idle: ${idle.bytesPerSec} B/s on the wire, ${idle.cpuPercent}% CPU over all nodes`)
     await mesh.warmUp()
     const phases: PhaseResult[] = []
-    for (const system of o.systems) phases.push(await mesh.run(system, 'paced', o.paced.count, o.paced.rate, 1))
-    for (const system of o.systems) phases.push(await mesh.run(system, 'burst', o.burst.count, 0, o.burst.chunk))
+    if (o.order === 'alternate') {
+      for (const system of o.systems) phases.push(await mesh.run(system, 'paced', o.paced.count, o.paced.rate, 1))
+      for (const system of o.systems) phases.push(await mesh.run(system, 'burst', o.burst.count, 0, o.burst.chunk))
+    } else {
+      for (const system of o.systems) {
+        phases.push(await mesh.run(system, 'paced', o.paced.count, o.paced.rate, 1))
+        phases.push(await mesh.run(system, 'burst', o.burst.count, 0, o.burst.chunk))
+      }
+    }
     const tree = await mesh.tree()
     const rssMiBMax = (await mesh.snapshot()).rssMiB
     return { setupMs, connectionsPerNode, idle, phases, tree, rssMiBMax }

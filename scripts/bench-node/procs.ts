@@ -7,6 +7,11 @@ import type { Request, Response } from './protocol.ts'
 
 const children = new Set<ChildProcess>()
 
+// Last resort (an uncaught error, process.exit): whatever is still registered is killed by PID.
+process.on('exit', () => {
+  for (const c of children) if (c.pid !== undefined && alive(c)) { try { process.kill(c.pid, 'SIGKILL') } catch {} }
+})
+
 export function track (child: ChildProcess): ChildProcess {
   children.add(child)
   child.once('exit', () => { children.delete(child) })
