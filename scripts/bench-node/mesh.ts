@@ -63,7 +63,8 @@ export interface PhaseResult {
 export interface MeshResult {
   setupMs: number
   connectionsPerNode: number
-  idle: { bytesPerSec: number, cpuPercent: number }
+  /** Background with both systems subscribed and nothing published; byProtocol: application bytes/s. */
+  idle: { bytesPerSec: number, cpuPercent: number, byProtocol: Record<string, number> }
   phases: PhaseResult[]
   tree: StatsReport[]
   rssMiBMax: number
@@ -134,13 +135,15 @@ export class BenchMesh {
     return { setupMs: Math.round(performance.now() - t0), connectionsPerNode }
   }
 
-  async idle (): Promise<{ bytesPerSec: number, cpuPercent: number }> {
+  async idle (): Promise<MeshResult['idle']> {
     const a = await this.snapshot()
     const t = performance.now()
     await sleep(this.o.idleMs)
     const b = await this.snapshot()
     const s = (performance.now() - t) / 1000
-    return { bytesPerSec: Math.round((b.written - a.written) / s), cpuPercent: Math.round((b.cpuMicros - a.cpuMicros) / 1e4 / s) }
+    const byProtocol: Record<string, number> = {}
+    for (const [p, v] of Object.entries(b.byProtocol)) { const d = v - (a.byProtocol[p] ?? 0); if (d > 0) byProtocol[p] = Math.round(d / s) }
+    return { bytesPerSec: Math.round((b.written - a.written) / s), cpuPercent: Math.round((b.cpuMicros - a.cpuMicros) / 1e4 / s), byProtocol }
   }
 
   /** A few messages per system first: JIT, streams opened, meshcast's publisher learns the root. */
@@ -177,7 +180,7 @@ export class BenchMesh {
     const counters: Record<string, number> = {}
     for (let i = 0; i < statsAfter.length; i++) {
       for (const [k, v] of Object.entries(statsAfter[i].counters)) {
-        if (k === 'connections' || k === 'peers' || k === 'routingTable') continue
+        if (k === 'connections' || k === 'peers' || k === 'routingTable' || k === 'connectedNotInTable' || k === 'closerConnectedPeers') continue
         const d = v - (statsBefore[i].counters[k] ?? 0)
         if (d !== 0) counters[k] = (counters[k] ?? 0) + d
       }
@@ -185,6 +188,9 @@ export class BenchMesh {
     counters.minPeers = Math.min(...statsAfter.map(s => s.counters.peers))
     counters.minRoutingTable = Math.min(...statsAfter.map(s => s.counters.routingTable))
     counters.meshcastRoots = statsAfter.filter(s => s.role === 'root').length
+    // Roots that are connected to a node closer to the key: the tree is split.
+    counters.wrongRoots = statsAfter.filter(s => s.role === 'root' && s.counters.closerConnectedPeers > 0).length
+    counters.connectedNotInTable = statsAfter.reduce((a, s) => a + s.counters.connectedNotInTable, 0)
     const latencies = reports.flatMap(r => r.latencies)
     if (measure && this.o.dumpFile !== undefined) {
       appendFileSync(this.o.dumpFile, reports.map((r, s) => JSON.stringify({ system, kind, subscriber: s + 1, indices: r.indices, latencies: r.latencies.map(l => Math.round(l * 1000) / 1000) })).join('\n') + '\n')
@@ -257,7 +263,7 @@ export async function runMesh (o: MeshOptions, log: (s: string) => void): Promis
   try {
     const { setupMs, connectionsPerNode } = await mesh.setUp()
     const idle = await mesh.idle()
-    log(`[bench:node] idle: ${idle.bytesPerSec} B/s on the wire, ${idle.cpuPercent}% CPU over all nodes`)
+    log(`[bench:node] idle: ${idle.bytesPerSec} B/s on the wire (application B/s by protocol: ${JSON.stringify(idle.byProtocol)}), ${idle.cpuPercent}% CPU over all nodes`)
     await mesh.warmUp()
     const phases: PhaseResult[] = []
     if (o.order === 'alternate') {

@@ -7,6 +7,7 @@ import { Session } from 'node:inspector'
 import { gossipsub } from '@libp2p/gossipsub'
 import type { GossipSub } from '@libp2p/gossipsub'
 import { multiaddr } from '@multiformats/multiaddr'
+import { compareDistance, idFromBytes, topicKey } from '../../src/core/id.ts'
 import { createNode } from '../../src/node/mesh-node.ts'
 import type { MeshNode } from '../../src/node/mesh-node.ts'
 import type { Subscription } from '../../src/node/subscription.ts'
@@ -196,7 +197,8 @@ async function handle (req: Request): Promise<unknown> {
           subscriptionDropped: subscription?.dropped ?? 0,
           connections: n.libp2p.getConnections().length,
           peers: n.peers().length,
-          routingTable: st.routingTable
+          routingTable: st.routingTable,
+          ...tableHealth(n, req.topic)
         }
       }
       return report
@@ -218,6 +220,24 @@ async function handle (req: Request): Promise<unknown> {
       await stop()
       return {}
   }
+}
+
+/**
+ * Diagnostics of the meshcast routing table against the live connections (read through the
+ * node's private core; nothing is changed): connected peers missing from the table, and
+ * whether a connected peer is closer to the topic key than this node (then it is not the root).
+ */
+function tableHealth (n: MeshNode, topic: string): { connectedNotInTable: number, closerConnectedPeers: number } {
+  const table = (n as unknown as { core: { table: { has: (ref: string) => boolean } } }).core.table
+  const key = topicKey(topic)
+  const self = idFromBytes(n.libp2p.peerId.toMultihash().bytes)
+  let missing = 0
+  let closer = 0
+  for (const p of n.libp2p.getPeers()) {
+    if (!table.has(p.toString())) missing++
+    if (compareDistance(idFromBytes(p.toMultihash().bytes), self, key) < 0) closer++
+  }
+  return { connectedNotInTable: missing, closerConnectedPeers: closer }
 }
 
 let profiler: Session | undefined
