@@ -7,6 +7,7 @@
 // proximity off, the first k (a full bucket keeps what it has). Each bootstrap bucket is
 // exactly one table bucket (the nodes sharing b bits with us and differing in bit b), and the
 // tables start empty, so they end up holding what the simulator's bootstrap would leave.
+import type { Rng } from '../../src/core/rng.ts'
 import type { Simulator, SimNode } from '../simulator.ts'
 import { TransitStubLatency } from './topology.ts'
 
@@ -16,21 +17,61 @@ export interface BootstrapStats {
   /** Candidates sampled and measured. */
   candidates: number
   wallMs: number
+  /** The contacts came from a recording of an identical bootstrap (same ids, places, options). */
+  replayed: boolean
+}
+
+/** What a bootstrap offered each node, in order, to offer again to the cores of an identical overlay. */
+export interface BootstrapRecording {
+  /** For node index i, its contacts are contacts[start[i]..start[i+1]) with round trips rtts[...]. */
+  start: Int32Array
+  contacts: Int32Array
+  rtts: Float64Array
+  candidates: number
+}
+
+export interface BootstrapOptions {
+  /** Sampling randomness (default the simulator's own, as its bootstrap uses). */
+  rng?: Rng
+  /** Return a recording of what was offered, for replayBootstrap. */
+  record?: boolean
 }
 
 // Node ids are ordered by their top 52 bits (exact in a double); deeper buckets, which need
 // more bits, fall back to BigInt (with 100,000 nodes they never occur).
 const TOP_BITS = 52
 
-export function leanBootstrap (sim: Simulator, candidatesPerBucket = 48): BootstrapStats {
+/**
+ * Offers every node the contacts of a recording made by leanBootstrap on an identical overlay
+ * (same node count, seed, placement and core options), in the same order: the tables come out
+ * the same without sampling again.
+ */
+export function replayBootstrap (sim: Simulator, rec: BootstrapRecording): BootstrapStats {
+  const start = performance.now()
+  const n = sim.nodes.length
+  if (rec.start.length !== n + 1) throw new RangeError(`recording is of ${rec.start.length - 1} nodes, not ${n}`)
+  const order = sim.nodes.filter(x => x.alive).sort((a, b) => (a.idBig < b.idBig ? -1 : a.idBig > b.idBig ? 1 : 0))
+  for (const node of order) {
+    for (let j = rec.start[node.index]; j < rec.start[node.index + 1]; j++) {
+      const c = sim.nodes[rec.contacts[j]]
+      node.core.handlePeerUp(sim.now, c.ref, c.id, rec.rtts[j])
+    }
+    node.driver.flush()
+  }
+  return { offered: rec.contacts.length, candidates: rec.candidates, wallMs: performance.now() - start, replayed: true }
+}
+
+export function leanBootstrap (sim: Simulator, candidatesPerBucket = 48, options: BootstrapOptions = {}): BootstrapStats & { recording?: BootstrapRecording } {
   const start = performance.now()
   const sorted = sim.nodes.filter(n => n.alive).sort((a, b) => (a.idBig < b.idBig ? -1 : a.idBig > b.idBig ? 1 : 0))
   const top = Float64Array.from(sorted, n => topBits(n.id))
-  const options = sim.nodes[0]?.core.options
-  const k = options?.k ?? 20
-  const proximity = options?.proximity ?? true
+  const coreOptions = sim.nodes[0]?.core.options
+  const k = coreOptions?.k ?? 20
+  const proximity = coreOptions?.proximity ?? true
   const lat = sim.latency
-  const rng = sim.rng
+  const rng = options.rng ?? sim.rng
+  // Recording: contacts per node (by node index), kept in offer order.
+  const perNode: Array<{ c: Int32Array, r: Float64Array, n: number } | undefined> = options.record === true ? new Array(sim.nodes.length) : []
   let offered = 0
   let candidates = 0
   const pick = new Int32Array(candidatesPerBucket)
@@ -109,8 +150,32 @@ export function leanBootstrap (sim: Simulator, candidatesPerBucket = 48): Bootst
   function offer (n: SimNode, c: SimNode, r: number): void {
     n.core.handlePeerUp(sim.now, c.ref, c.id, r)
     offered++
+    if (options.record !== true) return
+    let p = perNode[n.index]
+    if (p === undefined) perNode[n.index] = p = { c: new Int32Array(64), r: new Float64Array(64), n: 0 }
+    if (p.n === p.c.length) {
+      const c2 = new Int32Array(p.n * 2); c2.set(p.c); p.c = c2
+      const r2 = new Float64Array(p.n * 2); r2.set(p.r); p.r = r2
+    }
+    p.c[p.n] = c.index
+    p.r[p.n++] = r
   }
-  return { offered, candidates, wallMs: performance.now() - start }
+  let recording: BootstrapRecording | undefined
+  if (options.record === true) {
+    const startAt = new Int32Array(sim.nodes.length + 1)
+    for (let i = 0; i < sim.nodes.length; i++) startAt[i + 1] = startAt[i] + (perNode[i]?.n ?? 0)
+    const contacts = new Int32Array(startAt[sim.nodes.length])
+    const rtts = new Float64Array(contacts.length)
+    for (let i = 0; i < sim.nodes.length; i++) {
+      const p = perNode[i]
+      if (p === undefined) continue
+      contacts.set(p.c.subarray(0, p.n), startAt[i])
+      rtts.set(p.r.subarray(0, p.n), startAt[i])
+      perNode[i] = undefined
+    }
+    recording = { start: startAt, contacts, rtts, candidates }
+  }
+  return { offered, candidates, wallMs: performance.now() - start, replayed: false, recording }
 }
 
 /** The value of rank r (0-based) among a[0..n-1] (quickselect; reorders a). */

@@ -6,12 +6,13 @@ import { coreOptions } from '../../src/core/defaults.ts'
 import type { CoreOptions } from '../../src/core/defaults.ts'
 import type { Simulator as SimulatorType } from '../simulator.ts'
 import { Simulator } from '../simulator.ts'
-import { leanBootstrap } from './bootstrap.ts'
+import { leanBootstrap, replayBootstrap } from './bootstrap.ts'
+import type { BootstrapRecording, BootstrapStats } from './bootstrap.ts'
 import { ipMulticast } from './ip-multicast.ts'
 import { cdf, groupDelay, LinkStress, NodeStress, summarize, treeDelays } from './metrics.ts'
 import type { Summary } from './metrics.ts'
 import type { TopologyOptions, TransitStub } from './topology.ts'
-import { linkDelayStats, transitStub, TransitStubLatency } from './topology.ts'
+import { LINK_KINDS, linkDelayStats, transitStub, TransitStubLatency } from './topology.ts'
 import { snapshotTree } from './trees.ts'
 
 export interface RunConfig {
@@ -98,11 +99,11 @@ export interface RunResult {
     entriesNonZero: Summary
     nodesWithChildren: number
   }
-  linkStress: { mean: number, max: number, linksUsed: number, total: number, meanAllLinks: number }
-  ipLinkStress: { mean: number, max: number, linksUsed: number, total: number, meanAllLinks: number }
+  linkStress: LinkSummary
+  ipLinkStress: LinkSummary
   /** The message multicast from every root: deliveries seen by the simulator against the trees read. */
   delivery: { expected: number, delivered: number, unreached: number, maxDelayDiffMs: number, parentMismatches: number, otherRoots: number }
-  build: { settled: boolean, settledAtMs: number, events: number, messages: Record<string, number>, redirects: number, bootstrapOffered: number, bootstrapCandidates: number }
+  build: { settled: boolean, settledAtMs: number, events: number, messages: Record<string, number>, redirects: number, bootstrapOffered: number, bootstrapCandidates: number, bootstrapReplayed: boolean }
   distributions: {
     rad: Array<[number, number]>
     rmd: Array<[number, number]>
@@ -114,6 +115,18 @@ export interface RunResult {
   phasesMs: Record<string, number>
   wallMs: number
   peakRssBytes: number
+}
+
+export interface LinkSummary {
+  /** Over the links that carry at least one copy. */
+  mean: number
+  max: number
+  linksUsed: number
+  total: number
+  /** Over every link of the topology, LAN links included. */
+  meanAllLinks: number
+  /** By kind of link: the router link kinds and 'lan'. */
+  byKind: Record<string, { linksUsed: number, mean: number, max: number }>
 }
 
 export interface TopologySummary {
@@ -157,6 +170,19 @@ export function describeTopology (t: TransitStub, seed: number): TopologySummary
 export interface RunHooks {
   onProgress?: (p: Progress) => void
   progressEveryMs?: number
+  /**
+   * Bootstraps recorded by earlier runs on the same topology, by bootstrapKey: a run whose
+   * overlay is identical (variants that differ only in the fan-out cap) offers the recorded
+   * contacts instead of sampling again.
+   */
+  bootstraps?: Map<string, BootstrapRecording>
+  /** Record this run's bootstrap into `bootstraps` (a later run will replay it). */
+  recordBootstrap?: boolean
+}
+
+/** Runs with equal keys on one topology build identical routing tables. */
+export function bootstrapKey (c: RunConfig): string {
+  return `${c.nodes}/${c.seed}/${c.bucketCandidates}/${c.proximity}`
 }
 
 const SLICE_MS = 250
@@ -200,7 +226,17 @@ export function runExperiment (c: RunConfig, topology: TransitStub, hooks: RunHo
 
   for (let i = 0; i < c.nodes; i++) s.addNode()
   enter('bootstrap')
-  const boot = leanBootstrap(s, c.bucketCandidates)
+  // Sampling has its own generator (forked in every run alike), so a replayed bootstrap leaves
+  // the simulator's generator, and with it the members chosen below, as sampling would.
+  const bootRng = s.rng.fork()
+  const recorded = hooks.bootstraps?.get(bootstrapKey(c))
+  let boot: BootstrapStats
+  if (recorded !== undefined) boot = replayBootstrap(s, recorded)
+  else {
+    const b = leanBootstrap(s, c.bucketCandidates, { rng: bootRng, record: hooks.recordBootstrap === true })
+    if (b.recording !== undefined) hooks.bootstraps?.set(bootstrapKey(c), b.recording)
+    boot = b
+  }
   enter('subscribe')
 
   // Members: a uniform sample per group (partial Fisher-Yates), subscribing at uniform times.
@@ -340,8 +376,8 @@ export function runExperiment (c: RunConfig, topology: TransitStub, hooks: RunHo
     }
   }
   const nonZero = stress.entries.filter(v => v > 0)
-  const linkSummary = scribeLinks.summary()
-  const ipSummary = ipLinks.summary()
+  const linkSummary = { ...scribeLinks.summary(), byKind: scribeLinks.byKind(LINK_KINDS) }
+  const ipSummary = { ...ipLinks.summary(), byKind: ipLinks.byKind(LINK_KINDS) }
   const result: RunResult = {
     experiment: c.experiment,
     variant: c.variant,
@@ -365,7 +401,7 @@ export function runExperiment (c: RunConfig, topology: TransitStub, hooks: RunHo
     linkStress: linkSummary,
     ipLinkStress: ipSummary,
     delivery: { expected, delivered, unreached, maxDelayDiffMs, parentMismatches, otherRoots },
-    build: { settled, settledAtMs, events, messages, redirects, bootstrapOffered: boot.offered, bootstrapCandidates: boot.candidates },
+    build: { settled, settledAtMs, events, messages, redirects, bootstrapOffered: boot.offered, bootstrapCandidates: boot.candidates, bootstrapReplayed: boot.replayed },
     distributions: {
       rad: cdf(rads),
       rmd: cdf(rmds),

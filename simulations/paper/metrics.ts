@@ -155,6 +155,23 @@ export class LinkStress {
     return { mean: used === 0 ? 0 : total / used, max, linksUsed: used, total, meanAllLinks: total / this.counts.length }
   }
 
+  /** Mean (over links used) and maximum by kind of link: the router link kinds, then 'lan'. */
+  byKind (kindNames: readonly string[]): Record<string, { linksUsed: number, mean: number, max: number }> {
+    const kinds = this.model.topology.graph.linkKind
+    const out: Record<string, { linksUsed: number, mean: number, max: number }> = {}
+    for (const k of [...kindNames, 'lan']) out[k] = { linksUsed: 0, mean: 0, max: 0 }
+    for (let l = 0; l < this.counts.length; l++) {
+      const v = this.counts[l]
+      if (v === 0) continue
+      const o = out[l < this.routerLinks ? kindNames[kinds[l]] : 'lan']
+      o.linksUsed++
+      o.mean += v
+      if (v > o.max) o.max = v
+    }
+    for (const o of Object.values(out)) if (o.linksUsed > 0) o.mean /= o.linksUsed
+    return out
+  }
+
   /** The non-zero counts (for distributions). */
   usedCounts (): Int32Array {
     return this.counts.filter(v => v > 0)

@@ -132,6 +132,19 @@ describe('modelling choices that must not change the trees', () => {
     }
   })
 
+  it('a variant that replays a recorded bootstrap builds what it would build sampling afresh', () => {
+    const o: Partial<RunConfig> = { nodes: 1000, groups: 30 }
+    const bootstraps = new Map()
+    const first = runExperiment({ ...base, ...o }, topology, { bootstraps, recordBootstrap: true })
+    expect(bootstraps.size).toBe(1)
+    const replayed = runExperiment({ ...base, ...o, maxChildren: Infinity }, topology, { bootstraps })
+    const fresh = run({ ...o, maxChildren: Infinity })
+    expect(replayed.build.bootstrapReplayed).toBe(true)
+    expect(fresh.build.bootstrapReplayed).toBe(false)
+    expect(replayed.build.bootstrapOffered).toBe(first.build.bootstrapOffered)
+    expect(trees(replayed)).toEqual(trees(fresh))
+  })
+
   it('on the transit-stub model the tables differ only in which of equally fast candidates is kept', () => {
     const make = (): Simulator => {
       const s = new Simulator({ seed: 3, latency: new TransitStubLatency(topology) })

@@ -15,8 +15,8 @@ const D = 3
 function model (): TransitStubLatency {
   const graph = new RouterGraph(4, 0, [
     { a: 0, b: 1, delay: 10, kind: 0 },
-    { a: 1, b: 2, delay: 20, kind: 0 },
-    { a: 1, b: 3, delay: 5, kind: 0 }
+    { a: 1, b: 2, delay: 20, kind: 1 },
+    { a: 1, b: 3, delay: 5, kind: 2 }
   ])
   const m = new TransitStubLatency({ graph, options: { ...TOPOLOGY_DEFAULTS, lanMs: 1 }, firstStub: 0, stubCount: 4 })
   m.attach(A, 0); m.attach(B, 2); m.attach(C, 3); m.attach(D, 2)
@@ -47,6 +47,12 @@ describe('a star: the root sends to every member directly', () => {
     s.addTree(star)
     expect(Array.from(s.counts)).toEqual([3, 2, 1, /* LANs */ 3, 1, 1, 1])
     expect(s.summary()).toEqual({ mean: 12 / 7, max: 3, linksUsed: 7, total: 12, meanAllLinks: 12 / 7 })
+    expect(s.byKind(['x', 'y', 'z'])).toEqual({
+      x: { linksUsed: 1, mean: 3, max: 3 },
+      y: { linksUsed: 1, mean: 2, max: 2 },
+      z: { linksUsed: 1, mean: 1, max: 1 },
+      lan: { linksUsed: 4, mean: 6 / 4, max: 3 }
+    })
     const ip = new LinkStress(m, 4)
     const r = ipMulticast(m, A, [B, C, D], ip)
     expect(Array.from(r.delays)).toEqual([32, 17, 32])
