@@ -12,6 +12,8 @@ export const NODE_DEFAULTS = Object.freeze({
   lookupTimeoutMs: 3000,
   /** A first publish to a topic waits this long for the root's subscriber count. */
   countWaitMs: 2000,
-  /** The node refreshes its view of its neighbourhood in the DHT this often. */
+  /** Connected peers missing from the routing table are offered again this often. */
+  tableCheckMs: 2000,
+  /** The node refreshes its view of its neighbourhood in the DHT this often (± 20%, so nodes started together do not query in step). */
   refreshIntervalMs: 30_000
 })

@@ -14,6 +14,7 @@ import { deadline } from '../transport/timeout.ts'
 import type { HostOptions, MeshLibp2p } from '../transport/libp2p/host.ts'
 import { Libp2pTransport } from '../transport/libp2p/libp2p-transport.ts'
 import type { Libp2pTransportStats } from '../transport/libp2p/libp2p-transport.ts'
+import { peerIdFromString } from '@libp2p/peer-id'
 import { NODE_DEFAULTS } from './defaults.ts'
 import { Subscription, toMessage } from './subscription.ts'
 
@@ -57,8 +58,13 @@ export class MeshNode {
   private readonly subs = new Map<string, Set<Subscription>>()
   private readonly looked = new Set<string>()
   private readonly countWaiters = new Map<string, Array<(n: number) => void>>()
+  /** Connected peers: their ids and last measured round-trip times. */
+  private readonly known = new Map<string, { id: Uint8Array, rtt: number }>()
+  private readonly offered = new Set<string>()
+  private offeredAt = 0
   private timer: NodeJS.Timeout | undefined
   private refreshTimer: NodeJS.Timeout | undefined
+  private tableTimer: NodeJS.Timeout | undefined
   private running = false
   private stopped = new AbortController()
   private starting: Promise<void> | undefined
@@ -95,9 +101,24 @@ export class MeshNode {
       wakeAt: at => { this.arm(at) }
     })
     this.transport = new Libp2pTransport(libp2p, {
-      frame: (from, bytes) => { if (this.running) this.driver.receiveFrame(from, bytes) },
-      peerUp: (peer, id, rtt) => { if (this.running) this.driver.input((core, now) => { core.handlePeerUp(now, peer, id, rtt) }) },
-      peerDown: peer => { if (this.running) this.driver.input((core, now) => { core.handlePeerDown(now, peer) }) }
+      frame: (from, bytes) => {
+        if (!this.running) return
+        // A peer the table dropped (after a stall made it look dead) is offered again as soon
+        // as it is heard from: otherwise it never returns while its connection stays open,
+        // and a root that does not know a closer node keeps a split tree.
+        if (!this.core.table.has(from) && this.offerOnce(from)) this.offer(from)
+        this.driver.receiveFrame(from, bytes)
+      },
+      peerUp: (peer, id, rtt) => {
+        if (!this.running) return
+        this.known.set(peer, { id, rtt: Number.isFinite(rtt) ? rtt : this.known.get(peer)?.rtt ?? Infinity })
+        this.driver.input((core, now) => { core.handlePeerUp(now, peer, id, rtt) })
+      },
+      peerDown: peer => {
+        if (!this.running) return
+        this.known.delete(peer)
+        this.driver.input((core, now) => { core.handlePeerDown(now, peer) })
+      }
     }, {
       maxFrameBytes: this.core.options.maxFrameBytes,
       maxQueuedFrames: NODE_DEFAULTS.maxQueuedFrames,
@@ -123,8 +144,9 @@ export class MeshNode {
       await this.transport.start()
       this.driver.flush()
       void this.refresh()
-      this.refreshTimer = setInterval(() => { void this.refresh() }, NODE_DEFAULTS.refreshIntervalMs)
-      this.refreshTimer.unref()
+      this.scheduleRefresh()
+      this.tableTimer = setInterval(() => { if (this.running) this.checkTable() }, NODE_DEFAULTS.tableCheckMs)
+      this.tableTimer.unref()
     })()
     try { await this.starting } finally { this.starting = undefined }
   }
@@ -134,7 +156,8 @@ export class MeshNode {
     this.running = false
     this.stopped.abort(new Error('node stopped'))
     clearTimeout(this.timer)
-    clearInterval(this.refreshTimer)
+    clearTimeout(this.refreshTimer)
+    clearInterval(this.tableTimer)
     this.timer = undefined
     for (const set of this.subs.values()) for (const s of [...set]) s.unsubscribe()
     this.subs.clear()
@@ -230,8 +253,51 @@ export class MeshNode {
     await this.closestPeers(encoder.encode(topic))
   }
 
+  /** Every refreshIntervalMs ± 20% (nodes started together must not query in step). */
+  private scheduleRefresh (): void {
+    const ms = NODE_DEFAULTS.refreshIntervalMs * (0.8 + Math.random() * 0.4)
+    this.refreshTimer = setTimeout(() => {
+      if (!this.running) return
+      void this.refresh().finally(() => { if (this.running) this.scheduleRefresh() })
+    }, ms)
+    this.refreshTimer.unref()
+  }
+
   private async refresh (): Promise<void> {
     await this.closestPeers(this.libp2p.peerId.toMultihash().bytes)
+  }
+
+  /** Connected peers the table dropped (a false failure detection) are offered again. */
+  private checkTable (): void {
+    for (const p of this.libp2p.getPeers()) {
+      const ref = p.toString()
+      if (!this.core.table.has(ref)) this.offer(ref)
+    }
+  }
+
+  /** True the first time a peer is seen missing since the table last removed someone. */
+  private offerOnce (ref: string): boolean {
+    if (this.offeredAt !== this.core.table.removals) {
+      this.offered.clear()
+      this.offeredAt = this.core.table.removals
+    }
+    if (this.offered.has(ref)) return false
+    this.offered.add(ref)
+    return true
+  }
+
+  private offer (ref: string): void {
+    let k = this.known.get(ref)
+    if (k === undefined) {
+      try {
+        k = { id: idFromBytes(peerIdFromString(ref).toMultihash().bytes), rtt: Infinity }
+      } catch {
+        return
+      }
+      this.known.set(ref, k)
+    }
+    const { id, rtt } = k
+    this.driver.input((core, now) => { core.handlePeerUp(now, ref, id, rtt) })
   }
 
   private async closestPeers (key: Uint8Array): Promise<void> {

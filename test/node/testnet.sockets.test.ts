@@ -67,6 +67,32 @@ describe('createTestnet(30)', () => {
   })
 })
 
+describe('false failure detection', () => {
+  it('peers a stalled node dropped from its table return while their connections stay open, and a split tree merges', async () => {
+    const net = await createTestnet(6)
+    try {
+      const subs = net.nodes.slice(0, 4).map(n => n.subscribe('split'))
+      await Promise.all(subs.map(async s => { await s.ready }))
+      // Node 3 "stalls": it takes every peer for dead, as a long event-loop pause makes it do.
+      // Its table empties and it roots its own tree for the topic.
+      const stalled = net.nodes[3] as unknown as { core: { handlePeerDown: (now: number, p: string) => void, table: { size: number } }, driver: { input: (f: (c: unknown, now: number) => void) => void }, peers: () => string[] }
+      for (const p of stalled.peers()) stalled.driver.input((_c, now) => { stalled.core.handlePeerDown(now, p) })
+      expect(stalled.core.table.size).toBe(0)
+      // Heartbeats from the others bring them back into its table; the tree merges under one root.
+      const deadline = Date.now() + 10_000
+      const roots = (): number => net.nodes.filter(n => n.topics().some(t => t.topic === 'split' && t.role === 'root')).length
+      while (Date.now() < deadline && (stalled.core.table.size < 5 || roots() !== 1)) await new Promise(resolve => setTimeout(resolve, 100))
+      expect(stalled.core.table.size).toBe(5)
+      expect(roots()).toBe(1)
+      const got = Promise.all(subs.map(async s => await take(s, 1)))
+      await net.nodes[5].publish('split', 'merged')
+      expect(await got).toEqual([['merged'], ['merged'], ['merged'], ['merged']])
+    } finally {
+      await net.stop()
+    }
+  })
+})
+
 describe('createNode', () => {
   it('keeps its peer id across restarts on the same data directory', async () => {
     const data = join(dir, 'node-a')
