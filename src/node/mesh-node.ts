@@ -8,7 +8,7 @@ import { assertTopic, MeshCore } from '../core/mesh-core.ts'
 import { idFromBytes } from '../core/id.ts'
 import { Rng } from '../core/rng.ts'
 import { encodeFrame } from '../core/wire/codec.ts'
-import type { Header } from '../core/wire/types.ts'
+import type { Header, Msg } from '../core/wire/types.ts'
 import { createHost } from '../transport/libp2p/host.ts'
 import { deadline } from '../transport/timeout.ts'
 import type { HostOptions, MeshLibp2p } from '../transport/libp2p/host.ts'
@@ -61,6 +61,7 @@ export class MeshNode {
   /** Connected peers: their ids and last measured round-trip times. */
   private readonly known = new Map<string, { id: Uint8Array, rtt: number }>()
   private readonly offered = new Set<string>()
+  private readonly frameCache = new WeakMap<Msg, Uint8Array>()
   private offeredAt = 0
   private timer: NodeJS.Timeout | undefined
   private refreshTimer: NodeJS.Timeout | undefined
@@ -83,7 +84,7 @@ export class MeshNode {
     })
     this.driver = new CoreDriver(this.core, {
       now: () => this.now(),
-      send: (to, msgs) => { this.transport.send(to, encodeFrame(msgs)) },
+      send: (to, msgs) => { this.transport.send(to, this.encode(msgs)) },
       event: e => {
         if (e.type === 'deliver') {
           const subs = this.subs.get(e.message.topic)
@@ -223,6 +224,20 @@ export class MeshNode {
 
   async [Symbol.asyncDispose] (): Promise<void> {
     await this.stop()
+  }
+
+  /**
+   * A lone message sent to many peers (one DATA copy per child) is the same object each time:
+   * encode it once.
+   */
+  private encode (msgs: Msg[]): Uint8Array {
+    if (msgs.length !== 1) return encodeFrame(msgs)
+    let bytes = this.frameCache.get(msgs[0])
+    if (bytes === undefined) {
+      bytes = encodeFrame(msgs)
+      this.frameCache.set(msgs[0], bytes)
+    }
+    return bytes
   }
 
   private now (): number {
