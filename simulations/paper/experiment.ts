@@ -132,6 +132,7 @@ export interface LinkSummary {
 export interface TopologySummary {
   seed: number
   routers: number
+  transitDomains: number
   transitRouters: number
   stubRouters: number
   links: number
@@ -157,6 +158,7 @@ export function describeTopology (t: TransitStub, seed: number): TopologySummary
   return {
     seed,
     routers: t.graph.routers,
+    transitDomains: t.options.transitDomains,
     transitRouters: t.firstStub,
     stubRouters: t.stubCount,
     links: t.graph.links,

@@ -4,6 +4,7 @@
 // that `meshcast sim paper` writes.
 import { cpus, totalmem } from 'node:os'
 import type { BootstrapRecording } from './bootstrap.ts'
+import { PUBLISHED } from './published.ts'
 import { bootstrapKey, describeTopology, makeTopology, runExperiment } from './experiment.ts'
 import type { Progress, RunConfig, RunResult, TopologySummary } from './experiment.ts'
 
@@ -24,7 +25,7 @@ export interface Variant {
  * simulator's default sample of 48.
  */
 export const VARIANTS: readonly Variant[] = [
-  { name: 'pns-cap64', label: 'PNS, cap 64 (shipped)', proximity: true, maxChildren: 64, candidates: 'plan' },
+  { name: 'pns-cap64', label: 'PNS, cap 64 (core defaults)', proximity: true, maxChildren: 64, candidates: 'plan' },
   { name: 'pns-nocap', label: 'PNS, no cap', proximity: true, maxChildren: Infinity, candidates: 'plan' },
   { name: 'pns48-cap64', label: 'PNS of 48 sampled, cap 64', proximity: true, maxChildren: 64, candidates: 48 },
   // Without PNS a bucket keeps the first k candidates offered, so the sample size only costs time.
@@ -95,6 +96,8 @@ export interface PaperResult {
   seed: number
   /** Which run the headline figures come from. */
   headline: string
+  /** The issue's goals, on the headline run; the paper's figure is recalled, not confirmed. */
+  goals: { radMeanAtMost1_5: boolean, maxNodeStressBelowPaper: boolean, paperMaxNodeStress: number | null }
   experiments: Record<string, { wallMs: number, runs: number }>
   topology: TopologySummary
   machine: { cpus: number, memoryBytes: number, node: string, heapLimitBytes: number }
@@ -144,6 +147,11 @@ export function runPaper (o: PlanOptions, hooks: PaperHooks = {}, meta: { commit
     scale: o.scale,
     seed: o.seed,
     headline: `${head.experiment}/${head.variant}`,
+    goals: {
+      radMeanAtMost1_5: head.rad.mean <= 1.5,
+      maxNodeStressBelowPaper: PUBLISHED.entriesMax.value !== null && head.nodeStress.entries.max < PUBLISHED.entriesMax.value,
+      paperMaxNodeStress: PUBLISHED.entriesMax.value
+    },
     experiments,
     topology: describeTopology(topology, o.seed),
     machine: { cpus: cpus().length, memoryBytes: totalmem(), node: process.version, heapLimitBytes: meta.heapLimitBytes ?? 0 },

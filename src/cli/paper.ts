@@ -97,10 +97,8 @@ export function runPaperCommand (argv: string[], io: Io): PaperResult | undefine
   const limitMb = getHeapStatistics().heap_size_limit / 2 ** 20
   const wantMb = Math.min(FULL_HEAP_MB, Math.floor(totalmem() / 2 ** 20 * 0.8))
   if (a.scale === 'full' && limitMb < wantMb * 0.9 && process.env[CHILD_ENV] === undefined) {
-    // A larger young generation: the bootstrap allocates tens of millions of short-lived objects
-    // beside the long-lived tables (measured: bootstrap of 50,000 nodes 2.5x faster). --expose-gc
-    // lets the runner free one run's overlay before the next run starts.
-    const flags = [`--max-old-space-size=${wantMb}`, '--max-semi-space-size=64', '--expose-gc']
+    // --expose-gc lets the runner free one run's overlay before the next run starts.
+    const flags = [`--max-old-space-size=${wantMb}`, '--expose-gc']
     io.stderr(`[paper] heap limit ${limitMb.toFixed(0)} MiB; running in a child process with ${flags.join(' ')}\n`)
     const r = spawnSync(process.execPath, [...process.execArgv, ...flags, process.argv[1], ...process.argv.slice(2)], {
       stdio: 'inherit',
