@@ -1,5 +1,6 @@
 // The README's example is a real program: run it as a user would and check what it prints.
 import { spawnSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 
 const root = new URL('..', import.meta.url).pathname
@@ -9,6 +10,12 @@ describe('examples', () => {
     const r = spawnSync(process.execPath, ['examples/embed.ts'], { cwd: root, encoding: 'utf8', timeout: 60_000 })
     expect(r.status).toBe(0)
     expect(r.stdout).toMatch(/^orders: order 42 from 12D3Koo/)
+  })
+
+  it('the README shows embed.ts as it is', () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
+    const code = readFileSync(new URL('../examples/embed.ts', import.meta.url), 'utf8')
+    expect(readme).toContain(code.slice(code.indexOf("import { createTestnet }")).trimEnd())
   })
 
   it('two-cores.ts delivers the published message to the subscriber', () => {
