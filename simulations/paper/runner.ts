@@ -2,7 +2,7 @@
 // many-small-groups experiment, each with variants that switch proximity neighbour selection
 // and the bottleneck remover), run one after the other on one shared topology, and the result
 // that `meshcast sim paper` writes.
-import { cpus, totalmem } from 'node:os'
+import { cpus, loadavg, totalmem } from 'node:os'
 import type { BootstrapRecording } from './bootstrap.ts'
 import { PUBLISHED } from './published.ts'
 import { bootstrapKey, describeTopology, makeTopology, runExperiment } from './experiment.ts'
@@ -100,7 +100,8 @@ export interface PaperResult {
   goals: { radMeanAtMost1_5: boolean, maxNodeStressBelowPaper: boolean, paperMaxNodeStress: number | null }
   experiments: Record<string, { wallMs: number, runs: number }>
   topology: TopologySummary
-  machine: { cpus: number, memoryBytes: number, node: string, heapLimitBytes: number }
+  /** Load average (1, 5, 15 min) at start and end: other work on the machine slows the runs. */
+  machine: { cpus: number, memoryBytes: number, node: string, heapLimitBytes: number, loadAverage: { start: number[], end: number[] } }
   commit: string
   date: string
   runs: RunResult[]
@@ -114,6 +115,7 @@ export interface PaperHooks {
 
 export function runPaper (o: PlanOptions, hooks: PaperHooks = {}, meta: { commit?: string, heapLimitBytes?: number } = {}): PaperResult {
   const start = performance.now()
+  const loadStart = loadavg()
   const plan = paperPlan(o)
   const topology = makeTopology(o.seed)
   const runs: RunResult[] = []
@@ -154,7 +156,7 @@ export function runPaper (o: PlanOptions, hooks: PaperHooks = {}, meta: { commit
     },
     experiments,
     topology: describeTopology(topology, o.seed),
-    machine: { cpus: cpus().length, memoryBytes: totalmem(), node: process.version, heapLimitBytes: meta.heapLimitBytes ?? 0 },
+    machine: { cpus: cpus().length, memoryBytes: totalmem(), node: process.version, heapLimitBytes: meta.heapLimitBytes ?? 0, loadAverage: { start: loadStart, end: loadavg() } },
     commit: meta.commit ?? '',
     date: new Date().toISOString(),
     runs
