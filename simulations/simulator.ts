@@ -305,7 +305,8 @@ export class Simulator {
   }
 }
 
-function lowerBound (sorted: readonly SimNode[], value: bigint): number {
+/** First position in `sorted` (by id) whose id is not below `value`. */
+export function lowerBound (sorted: readonly SimNode[], value: bigint): number {
   let lo = 0
   let hi = sorted.length
   while (lo < hi) {

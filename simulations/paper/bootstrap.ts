@@ -8,6 +8,7 @@
 // exactly one table bucket (the nodes sharing b bits with us and differing in bit b), and the
 // tables start empty, so they end up holding what the simulator's bootstrap would leave.
 import type { Rng } from '../../src/core/rng.ts'
+import { lowerBound } from '../simulator.ts'
 import type { Simulator, SimNode } from '../simulator.ts'
 import { TransitStubLatency } from './topology.ts'
 
@@ -106,10 +107,10 @@ export function leanBootstrap (sim: Simulator, candidatesPerBucket = 48, options
         const shift = BigInt(255 - b)
         const mine = n.idBig >> shift
         const ownLo = mine << shift
-        ownCount = lowerBoundBig(sorted, ownLo + (1n << shift)) - lowerBoundBig(sorted, ownLo)
+        ownCount = lowerBound(sorted, ownLo + (1n << shift)) - lowerBound(sorted, ownLo)
         const lo = (mine ^ 1n) << shift
-        startI = lowerBoundBig(sorted, lo)
-        count = lowerBoundBig(sorted, lo + (1n << shift)) - startI
+        startI = lowerBound(sorted, lo)
+        count = lowerBound(sorted, lo + (1n << shift)) - startI
       }
       // The sample: all of the range, or candidatesPerBucket distinct positions drawn uniformly.
       let m = 0
@@ -216,13 +217,3 @@ function lowerBoundNum (sorted: Float64Array, value: number): number {
   return lo
 }
 
-function lowerBoundBig (sorted: readonly SimNode[], value: bigint): number {
-  let lo = 0
-  let hi = sorted.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (sorted[mid].idBig < value) lo = mid + 1
-    else hi = mid
-  }
-  return lo
-}
