@@ -218,10 +218,6 @@ export class MeshCore {
     return this.childEntries
   }
 
-  isReplicaOf (topic: string): PeerRef | undefined {
-    return this.replicas.get(topic)?.root
-  }
-
   private view (t: TopicState): TopicView {
     const role = t.isRoot ? 'root' : !t.attached ? 'detached' : t.children.size > 0 ? 'forwarder' : 'subscriber'
     const root = t.isRoot ? this.ref : t.attached ? t.path[t.path.length - 1] ?? null : null
