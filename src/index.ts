@@ -1,6 +1,6 @@
 // meshcast's public API.
 export { createNode, MeshNode } from './node/mesh-node.ts'
-export type { NodeOptions, NodeStats, PublishOptions } from './node/mesh-node.ts'
+export type { DropCounts, NodeOptions, NodeStats, NodeTopicView, PeerPath, PublishOptions } from './node/mesh-node.ts'
 export { Subscription } from './node/subscription.ts'
 export type { Message } from './node/subscription.ts'
 export { createTestnet } from './node/testnet.ts'

@@ -45,3 +45,11 @@ export class FrameTooLargeError extends MeshcastError {
     this.name = 'FrameTooLargeError'
   }
 }
+
+/** A node option that cannot be used (a bad `lan` CIDR, a negative limit...). */
+export class InvalidOptionError extends MeshcastError {
+  constructor (message: string) {
+    super('ERR_INVALID_ARGUMENT', message)
+    this.name = 'InvalidOptionError'
+  }
+}

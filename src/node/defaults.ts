@@ -4,8 +4,20 @@
 export const NODE_DEFAULTS = Object.freeze({
   /** Messages a subscription buffers for a slow consumer before dropping the oldest. */
   maxPending: 65_536,
-  /** Frames queued per peer while its stream opens. */
-  maxQueuedFrames: 1024,
+  /** Frames queued per peer on libp2p while its stream opens or drains (oldest dropped beyond). */
+  maxQueuedFrames: 4096,
+  /**
+   * Frames queued per ZeroMQ lane (the lane's high-water mark; oldest dropped beyond). ZeroMQ
+   * itself holds up to 1,000 more batches per socket before a send waits.
+   */
+  lanSendHwm: 4096,
+  /** Frames per ZeroMQ send: one multipart message, one promise, many frames. */
+  lanMaxBatch: 256,
+  /** A lane whose CURVE handshake has not succeeded by then falls back to libp2p. */
+  lanConnectTimeoutMs: 2000,
+  /** A failed lane is asked for again after this long, doubling up to lanRetryMaxMs. */
+  lanRetryMs: 1000,
+  lanRetryMaxMs: 30_000,
   /** Opening a stream to a peer gives up after this long (the peer is then reported down). */
   dialTimeoutMs: 5000,
   /** A DHT lookup for a topic's closest peers before subscribing gives up after this long. */

@@ -1,5 +1,6 @@
-// The composition root: a libp2p host, the meshcast transport, the real clock and timers,
-// and the protocol core driven through the same CoreDriver the simulator uses.
+// The composition root: a libp2p host, the meshcast transport, the ZeroMQ data plane for peers
+// on this node's LAN segment, the real clock and timers, and the protocol core driven through
+// the same CoreDriver the simulator uses.
 import { randomBytes } from 'node:crypto'
 import { CoreDriver } from '../core/driver.ts'
 import type { CoreOptions } from '../core/defaults.ts'
@@ -9,11 +10,16 @@ import { idFromBytes } from '../core/id.ts'
 import { Rng } from '../core/rng.ts'
 import { encodeFrame } from '../core/wire/codec.ts'
 import type { Header, Msg } from '../core/wire/types.ts'
+import { isDataPlane } from '../core/wire/types.ts'
 import { createHost } from '../transport/libp2p/host.ts'
 import { deadline } from '../transport/timeout.ts'
 import type { HostOptions, MeshLibp2p } from '../transport/libp2p/host.ts'
 import { Libp2pTransport } from '../transport/libp2p/libp2p-transport.ts'
 import type { Libp2pTransportStats } from '../transport/libp2p/libp2p-transport.ts'
+import type { DropReason, OutFrame } from '../transport/transport.ts'
+import { parseCidr } from '../transport/zeromq/segment.ts'
+import { ZmqPlane } from '../transport/zeromq/zmq-plane.ts'
+import type { LaneView, ZmqPlaneStats } from '../transport/zeromq/zmq-plane.ts'
 import { peerIdFromString } from '@libp2p/peer-id'
 import { NODE_DEFAULTS } from './defaults.ts'
 import { Subscription, toMessage } from './subscription.ts'
@@ -25,6 +31,28 @@ export interface NodeOptions extends HostOptions {
   maxPending?: number
   /** Start at once (default true). */
   start?: boolean
+  /**
+   * The LAN segments whose peers get data over ZeroMQ, as IPv4 CIDRs. Default: the IPv4
+   * subnets of this host's interfaces (and loopback peers on this host). false: libp2p only.
+   */
+  lan?: readonly string[] | false
+}
+
+export type DropCounts = Partial<Record<DropReason | 'slow-consumer', number>>
+
+/** One connected peer's data path. */
+export interface PeerPath {
+  peer: string
+  /** zeromq: its lane is up; libp2p otherwise (see lane.state for why). */
+  path: 'zeromq' | 'libp2p'
+  lane: LaneView | undefined
+  /** Data frames sent to it over each transport. */
+  dataFrames: { zeromq: number, libp2p: number }
+}
+
+export interface NodeTopicView extends TopicView {
+  /** Messages of this topic dropped on this node, by reason. */
+  dropped: DropCounts
 }
 
 export interface PublishOptions {
@@ -34,6 +62,12 @@ export interface PublishOptions {
 export interface NodeStats {
   core: CoreStats
   transport: Libp2pTransportStats
+  /** The ZeroMQ data plane (undefined with lan: false). */
+  lan: ZmqPlaneStats | undefined
+  /** Application messages dropped on this node, by reason (all topics). */
+  dropped: DropCounts
+  /** Data paths of the peers this node has sent data to. */
+  paths: PeerPath[]
   peers: number
   routingTable: number
 }
@@ -41,6 +75,7 @@ export interface NodeStats {
 const encoder = new TextEncoder()
 
 export async function createNode (options: NodeOptions = {}): Promise<MeshNode> {
+  if (options.lan !== undefined && options.lan !== false) options.lan.forEach(parseCidr) // a bad CIDR fails here
   const libp2p = await createHost(options)
   const node = new MeshNode(libp2p, options)
   if (options.start !== false) await node.start()
@@ -55,6 +90,10 @@ export class MeshNode {
   private readonly core: MeshCore
   private readonly driver: CoreDriver
   private readonly transport: Libp2pTransport
+  private readonly zmq: ZmqPlane | undefined
+  private readonly dropped: DropCounts = {}
+  private readonly topicDrops = new Map<string, DropCounts>()
+  private readonly dataFrames = new Map<string, { zeromq: number, libp2p: number }>()
   private readonly subs = new Map<string, Set<Subscription>>()
   private readonly looked = new Set<string>()
   private readonly countWaiters = new Map<string, Array<(n: number) => void>>()
@@ -84,7 +123,7 @@ export class MeshNode {
     })
     this.driver = new CoreDriver(this.core, {
       now: () => this.now(),
-      send: (to, msgs) => { this.transport.send(to, this.encode(msgs)) },
+      send: (to, msgs) => { this.send(to, msgs) },
       event: e => {
         if (e.type === 'deliver') {
           const subs = this.subs.get(e.message.topic)
@@ -102,29 +141,40 @@ export class MeshNode {
       wakeAt: at => { this.arm(at) }
     })
     this.transport = new Libp2pTransport(libp2p, {
-      frame: (from, bytes) => {
-        if (!this.running) return
-        // A peer the table dropped (after a stall made it look dead) is offered again as soon
-        // as it is heard from: otherwise it never returns while its connection stays open,
-        // and a root that does not know a closer node keeps a split tree.
-        if (!this.core.table.has(from) && this.offerOnce(from)) this.offer(from)
-        this.driver.receiveFrame(from, bytes)
-      },
+      frame: (from, bytes) => { this.onFrame(from, bytes) },
       peerUp: (peer, id, rtt) => {
         if (!this.running) return
+        if (!Number.isFinite(rtt)) this.zmq?.peerUp(peer)
         this.known.set(peer, { id, rtt: Number.isFinite(rtt) ? rtt : this.known.get(peer)?.rtt ?? Infinity })
         this.driver.input((core, now) => { core.handlePeerUp(now, peer, id, rtt) })
       },
       peerDown: peer => {
         if (!this.running) return
+        this.zmq?.peerDown(peer)
         this.known.delete(peer)
         this.driver.input((core, now) => { core.handlePeerDown(now, peer) })
-      }
+      },
+      dropped: (reason, frame) => { this.countDrop(reason, frame.topics) }
     }, {
       maxFrameBytes: this.core.options.maxFrameBytes,
       maxQueuedFrames: NODE_DEFAULTS.maxQueuedFrames,
       dialTimeoutMs: NODE_DEFAULTS.dialTimeoutMs
     })
+    if (options.lan !== false) {
+      this.zmq = new ZmqPlane(libp2p, {
+        frame: (from, bytes) => { this.onFrame(from, bytes) },
+        fallback: (to, frames) => { for (const f of frames) this.sendLibp2p(to, f) },
+        dropped: (reason, frame) => { this.countDrop(reason, frame.topics) }
+      }, {
+        lan: options.lan?.map(parseCidr),
+        sendHwm: NODE_DEFAULTS.lanSendHwm,
+        maxBatch: NODE_DEFAULTS.lanMaxBatch,
+        connectTimeoutMs: NODE_DEFAULTS.lanConnectTimeoutMs,
+        retryMs: NODE_DEFAULTS.lanRetryMs,
+        retryMaxMs: NODE_DEFAULTS.lanRetryMaxMs,
+        maxFrameBytes: this.core.options.maxFrameBytes
+      })
+    }
   }
 
   /** Multiaddrs this node listens on, with /p2p/<peer id>. */
@@ -143,6 +193,7 @@ export class MeshNode {
       this.stopped = new AbortController()
       this.running = true
       await this.transport.start()
+      await this.zmq?.start()
       this.driver.flush()
       void this.refresh()
       this.scheduleRefresh()
@@ -164,6 +215,7 @@ export class MeshNode {
     this.subs.clear()
     for (const list of this.countWaiters.values()) for (const w of list) w(0)
     this.countWaiters.clear()
+    await this.zmq?.stop()
     await this.transport.stop()
     await this.libp2p.stop()
   }
@@ -210,8 +262,14 @@ export class MeshNode {
     })
   }
 
-  topics (): TopicView[] {
-    return this.core.topicViews()
+  topics (): NodeTopicView[] {
+    return this.core.topicViews().map(v => {
+      const dropped = { ...this.topicDrops.get(v.topic) }
+      let slow = 0
+      for (const sub of this.subs.get(v.topic) ?? []) slow += sub.dropped
+      if (slow > 0) dropped['slow-consumer'] = slow
+      return { ...v, dropped }
+    })
   }
 
   peers (): string[] {
@@ -219,11 +277,87 @@ export class MeshNode {
   }
 
   stats (): NodeStats {
-    return { core: this.core.stats, transport: this.transport.stats, peers: this.libp2p.getPeers().length, routingTable: this.core.table.size }
+    const dropped = { ...this.dropped }
+    let slow = 0
+    for (const set of this.subs.values()) for (const sub of set) slow += sub.dropped
+    if (slow > 0) dropped['slow-consumer'] = slow
+    const lanes = new Map((this.zmq?.lanesView() ?? []).map(l => [l.peer, l]))
+    const paths: PeerPath[] = [...this.dataFrames].map(([peer, dataFrames]) => {
+      const lane = lanes.get(peer)
+      return { peer, path: lane?.state === 'up' ? 'zeromq' : 'libp2p', lane, dataFrames: { ...dataFrames } }
+    })
+    return {
+      core: this.core.stats,
+      transport: this.transport.stats,
+      lan: this.zmq === undefined ? undefined : { ...this.zmq.stats },
+      dropped,
+      paths,
+      peers: this.libp2p.getPeers().length,
+      routingTable: this.core.table.size
+    }
+  }
+
+  /** The ZeroMQ data plane, for tests and diagnostics (undefined with lan: false). */
+  get lanPlane (): ZmqPlane | undefined {
+    return this.zmq
   }
 
   async [Symbol.asyncDispose] (): Promise<void> {
     await this.stop()
+  }
+
+  private onFrame (from: string, bytes: Uint8Array): void {
+    if (!this.running) return
+    // A peer the table dropped (after a stall made it look dead) is offered again as soon
+    // as it is heard from: otherwise it never returns while its connection stays open,
+    // and a root that does not know a closer node keeps a split tree.
+    if (!this.core.table.has(from) && this.offerOnce(from)) this.offer(from)
+    this.driver.receiveFrame(from, bytes)
+  }
+
+  /**
+   * Control messages go over libp2p; data (PUBLISH hops, DATA copies) over the peer's ZeroMQ
+   * lane when it is up, over libp2p otherwise.
+   */
+  private send (to: string, msgs: Msg[]): void {
+    let control: Msg[] | undefined
+    let data: Msg[] | undefined
+    if (this.zmq === undefined) {
+      control = msgs
+    } else {
+      for (const m of msgs) {
+        if (isDataPlane(m.type)) (data ??= []).push(m)
+        else (control ??= []).push(m)
+      }
+    }
+    if (control !== undefined) this.transport.send(to, { bytes: this.encode(control), topics: [] })
+    if (data === undefined) return
+    const frame: OutFrame = { bytes: this.encode(data), topics: topicsOf(data) }
+    let count = this.dataFrames.get(to)
+    if (count === undefined) this.dataFrames.set(to, count = { zeromq: 0, libp2p: 0 })
+    if (this.zmq?.trySend(to, frame) === true) {
+      count.zeromq++
+    } else {
+      count.libp2p++
+      this.transport.send(to, frame)
+    }
+  }
+
+  private sendLibp2p (to: string, frame: OutFrame): void {
+    const count = this.dataFrames.get(to)
+    if (count !== undefined) count.libp2p++
+    this.transport.send(to, frame)
+  }
+
+  /** Counts the application messages of a dropped frame (control frames are in transport stats). */
+  private countDrop (reason: DropReason, topics: readonly string[]): void {
+    if (topics.length === 0) return
+    this.dropped[reason] = (this.dropped[reason] ?? 0) + topics.length
+    for (const t of topics) {
+      let d = this.topicDrops.get(t)
+      if (d === undefined) this.topicDrops.set(t, d = {})
+      d[reason] = (d[reason] ?? 0) + 1
+    }
   }
 
   /**
@@ -333,4 +467,11 @@ export class MeshNode {
   private assertRunning (): void {
     if (!this.running) throw new Error('the node is not running: call start() first')
   }
+}
+
+/** The topic of each application message in a batch (one entry per message). */
+function topicsOf (msgs: readonly Msg[]): string[] {
+  const out: string[] = []
+  for (const m of msgs) if (m.type === 'publish' || m.type === 'data') out.push(m.message.topic)
+  return out
 }

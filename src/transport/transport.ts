@@ -3,6 +3,15 @@
 import type { NodeId } from '../core/id.ts'
 import type { PeerRef } from '../core/routing-table.ts'
 
+/** Why a transport dropped a frame it had accepted. */
+export type DropReason = 'lane-queue-full' | 'stream-queue-full' | 'dial-failed' | 'peer-down'
+
+/** A frame and the topics of the messages in it (so a drop can be counted per topic). */
+export interface OutFrame {
+  bytes: Uint8Array
+  topics: readonly string[]
+}
+
 export interface TransportEvents {
   /** One encoded frame from a peer. */
   frame: (from: PeerRef, bytes: Uint8Array) => void
@@ -10,11 +19,13 @@ export interface TransportEvents {
   peerUp: (peer: PeerRef, id: NodeId, rttMs: number) => void
   /** The last connection to the peer closed, or sending to it failed. */
   peerDown: (peer: PeerRef) => void
+  /** A frame was dropped (bounded queues: what a slow peer cannot take is counted, not kept). */
+  dropped: (reason: DropReason, frame: OutFrame) => void
 }
 
 export interface Transport {
   start: () => Promise<void>
   stop: () => Promise<void>
-  /** Queues a frame for the peer; never throws (a failure is reported as peerDown). */
-  send: (to: PeerRef, frame: Uint8Array) => void
+  /** Queues a frame for the peer; never throws (a failure is reported as peerDown or dropped). */
+  send: (to: PeerRef, frame: OutFrame) => void
 }

@@ -1,12 +1,15 @@
 // The meshcast stream protocol over libp2p: one outbound stream per peer carrying
 // length-prefixed frames (the core's batches), read from the peer's inbound stream with a
 // bounded reader. Connection events and ping round-trip times become peer-up/down.
+// Back-pressure: while a stream opens, or while its buffer wants draining, frames wait in a
+// bounded queue per peer; beyond it the oldest is dropped and counted. A slow peer fills only
+// its own queue.
 import type { Connection, PeerId, Stream } from '@libp2p/interface'
 import { peerIdFromString } from '@libp2p/peer-id'
 import { idFromBytes } from '../../core/id.ts'
 import type { PeerRef } from '../../core/routing-table.ts'
 import { deadline } from '../timeout.ts'
-import type { Transport, TransportEvents } from '../transport.ts'
+import type { OutFrame, Transport, TransportEvents } from '../transport.ts'
 import { FrameReader, lengthPrefixed } from './framing.ts'
 import type { MeshLibp2p } from './host.ts'
 
@@ -14,7 +17,7 @@ export const PROTOCOL = '/meshcast/1.0.0'
 
 export interface Libp2pTransportOptions {
   maxFrameBytes: number
-  /** Frames queued per peer while its stream opens; beyond it the oldest are dropped. */
+  /** Frames queued per peer while its stream opens or drains; beyond it the oldest are dropped. */
   maxQueuedFrames: number
   dialTimeoutMs: number
 }
@@ -31,7 +34,9 @@ export interface Libp2pTransportStats {
 
 interface Outbound {
   stream?: Stream
-  queue: Uint8Array[]
+  queue: OutFrame[]
+  /** The stream's buffer is full: frames queue until it drains. */
+  draining: boolean
 }
 
 export class Libp2pTransport implements Transport {
@@ -75,30 +80,56 @@ export class Libp2pTransport implements Transport {
     await Promise.all(streams.map(async s => { await s.close().catch(() => { s.abort(new Error('stopping')) }) }))
   }
 
-  send (to: PeerRef, frame: Uint8Array): void {
+  send (to: PeerRef, frame: OutFrame): void {
     if (!this.running) return
     let o = this.out.get(to)
     if (o === undefined) {
-      o = { queue: [] }
+      o = { queue: [], draining: false }
       this.out.set(to, o)
       void this.open(to, o)
     }
-    if (o.stream !== undefined && o.stream.status === 'open') {
-      this.write(o.stream, frame)
+    if (o.stream !== undefined && o.stream.status === 'open' && !o.draining) {
+      this.write(to, o, frame)
       return
     }
     if (o.queue.length >= this.options.maxQueuedFrames) {
-      o.queue.shift()
+      const old = o.queue.shift()
       this.stats.droppedQueueFull++
+      if (old !== undefined) this.on.dropped('stream-queue-full', old)
     }
     o.queue.push(frame)
   }
 
-  private write (stream: Stream, frame: Uint8Array): void {
+  /** Frames waiting for a peer's stream (opening or draining). */
+  queued (to: PeerRef): number {
+    return this.out.get(to)?.queue.length ?? 0
+  }
+
+  private write (to: PeerRef, o: Outbound, frame: OutFrame): void {
+    const stream = o.stream
+    if (stream === undefined) return
     this.stats.framesSent++
-    this.stats.bytesSent += frame.byteLength
-    // send() returns false when the stream's buffer wants draining; libp2p keeps the data.
-    stream.send(lengthPrefixed(frame))
+    this.stats.bytesSent += frame.bytes.byteLength
+    // send() returns false when the stream's buffer wants draining: libp2p keeps this frame,
+    // later ones wait in our bounded queue until the 'drain'.
+    if (!stream.send(lengthPrefixed(frame.bytes))) {
+      o.draining = true
+      void this.drain(to, o, stream)
+    }
+  }
+
+  private async drain (to: PeerRef, o: Outbound, stream: Stream): Promise<void> {
+    try {
+      await stream.onDrain({ signal: this.stopped.signal })
+    } catch {
+      return // the stream closed or the transport stopped; the close handler cleans up
+    }
+    if (this.out.get(to) !== o || o.stream !== stream) return
+    o.draining = false
+    while (o.queue.length > 0 && !o.draining && stream.status === 'open') {
+      const f = o.queue.shift()
+      if (f !== undefined) this.write(to, o, f)
+    }
   }
 
   private async open (to: PeerRef, o: Outbound): Promise<void> {
@@ -111,11 +142,15 @@ export class Libp2pTransport implements Transport {
       }
       o.stream = stream
       stream.addEventListener('close', () => { if (this.out.get(to) === o) this.out.delete(to) })
-      for (const f of o.queue) this.write(stream, f)
-      o.queue = []
+      while (o.queue.length > 0 && !o.draining) {
+        const f = o.queue.shift()
+        if (f !== undefined) this.write(to, o, f)
+      }
     } catch {
       if (this.out.get(to) === o) this.out.delete(to)
       this.stats.droppedDialFailed += o.queue.length
+      for (const f of o.queue) this.on.dropped('dial-failed', f)
+      o.queue = []
       if (this.running) this.on.peerDown(to)
     } finally {
       limit.clear()
