@@ -2,7 +2,7 @@
 // or, for pub and sub, an ephemeral node that joins through --bootstrap.
 import { createInterface } from 'node:readline'
 import { createNode } from '../node/mesh-node.ts'
-import type { MeshNode } from '../node/mesh-node.ts'
+import type { DropCounts, MeshNode, NodeStats, NodeTopicView } from '../node/mesh-node.ts'
 import { numberFlag, parse, UsageError } from './args.ts'
 import { connectControl } from './control.ts'
 import type { Io } from './io.ts'
@@ -21,7 +21,8 @@ Prints each message's payload on its own line as it arrives.
   --count N    exit after N messages
 `
 export const PEERS_HELP = 'Usage: meshcast peers --data DIR\n\nLists the peers the node is connected to.\n'
-export const TOPICS_HELP = 'Usage: meshcast topics --data DIR\n\nLists the trees the node is in: role, parent, children.\n'
+export const TOPICS_HELP = 'Usage: meshcast topics --data DIR [--json]\n\nLists the trees the node is in: role, parent, children, messages dropped by reason.\n'
+export const STATS_HELP = 'Usage: meshcast stats --data DIR [--json]\n\nThe node\'s counters: frames per transport, the ZeroMQ lanes (state, queue, failures),\nmessages dropped by reason.\n'
 
 const CLIENT_OPTIONS = {
   data: { type: 'string' }, bootstrap: { type: 'string', multiple: true }, json: { type: 'boolean' },
@@ -106,9 +107,9 @@ export async function runSub (argv: string[], io: Io): Promise<number> {
   return 0
 }
 
-export async function runInfo (what: 'peers' | 'topics', argv: string[], io: Io): Promise<number> {
+export async function runInfo (what: 'peers' | 'topics' | 'stats', argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(argv, { data: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } })
-  if (values.help === true) { io.stdout(what === 'peers' ? PEERS_HELP : TOPICS_HELP); return 0 }
+  if (values.help === true) { io.stdout(what === 'peers' ? PEERS_HELP : what === 'topics' ? TOPICS_HELP : STATS_HELP); return 0 }
   if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`)
   if (typeof values.data !== 'string') throw new UsageError('--data DIR is required')
   const c = await connectControl(values.data)
@@ -119,11 +120,33 @@ export async function runInfo (what: 'peers' | 'topics', argv: string[], io: Io)
   if (r.ok !== true) throw new UsageError(String(r.error))
   if (values.json === true) io.stdout(JSON.stringify(r[what]) + '\n')
   else if (what === 'peers') io.stdout((r.peers as string[]).map(p => p + '\n').join(''))
+  else if (what === 'stats') io.stdout(formatStats(r.stats as NodeStats))
   else {
-    for (const t of r.topics as Array<{ topic: string, role: string, parent: string | null, root: string | null, children: string[], depth: number, subscribed: boolean, subscribers: number }>) {
-      io.stdout(`${t.topic}  role=${t.role}${t.subscribed ? ' (subscribed)' : ''}  depth=${t.depth}  subscribers-below=${t.subscribers}\n` +
+    for (const t of r.topics as NodeTopicView[]) {
+      io.stdout(`${t.topic}  role=${t.role}${t.subscribed ? ' (subscribed)' : ''}  depth=${t.depth}  subscribers-below=${t.subscribers}  dropped=${formatDrops(t.dropped)}\n` +
         `  root=${t.root ?? '-'}\n  parent=${t.parent ?? '-'}\n` + t.children.map(c => `  child=${c}\n`).join(''))
     }
   }
   return 0
+}
+
+function formatDrops (d: DropCounts): string {
+  const parts = Object.entries(d).map(([k, v]) => `${k}:${v}`)
+  return parts.length === 0 ? '0' : parts.join(',')
+}
+
+function formatStats (s: NodeStats): string {
+  const lines = [
+    `peers ${s.peers}  routing table ${s.routingTable}`,
+    `libp2p   frames sent ${s.transport.framesSent}  received ${s.transport.framesReceived}  queue drops ${s.transport.droppedQueueFull}`,
+    s.lan === undefined
+      ? 'zeromq   off (--lan off)'
+      : `zeromq   frames sent ${s.lan.framesSent}  received ${s.lan.framesReceived}  lanes opened ${s.lan.lanesOpened}  fallbacks ${s.lan.fallbacks}  zap refused ${s.lan.zapRefused}`,
+    `dropped  ${formatDrops(s.dropped)}`
+  ]
+  for (const p of s.paths) {
+    const lane = p.lane === undefined ? '' : `  lane=${p.lane.state} queued=${p.lane.queued} failures=${p.lane.failures}${p.lane.lastError === '' ? '' : ` (${p.lane.lastError})`}`
+    lines.push(`peer ${p.peer}  path=${p.path}  data frames zeromq=${p.dataFrames.zeromq} libp2p=${p.dataFrames.libp2p}${lane}`)
+  }
+  return lines.join('\n') + '\n'
 }

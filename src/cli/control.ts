@@ -1,7 +1,7 @@
 // The control socket a long-running `meshcast node` serves in its data directory: JSON lines
 // over a Unix socket. Requests: {"op":"publish","topic","data"} -> {"ok":true,"subscribers"};
 // {"op":"subscribe","topic"} -> {"ok":true,"ready":true} then one {"message":{...}} per message;
-// {"op":"peers"} / {"op":"topics"} / {"op":"info"} -> {"ok":true,...}. Errors: {"ok":false,"error"}.
+// {"op":"peers"} / {"op":"topics"} / {"op":"stats"} / {"op":"info"} -> {"ok":true,...}. Errors: {"ok":false,"error"}.
 import { existsSync, rmSync } from 'node:fs'
 import { createConnection, createServer } from 'node:net'
 import type { Server, Socket } from 'node:net'
@@ -44,6 +44,7 @@ function handle (node: MeshNode, socket: Socket): void {
           }
           case 'peers': reply({ ok: true, peers: node.peers() }); break
           case 'topics': reply({ ok: true, topics: node.topics() }); break
+          case 'stats': reply({ ok: true, stats: node.stats() }); break
           case 'info': reply({ ok: true, peerId: node.peerId, addrs: node.addrs }); break
           default: reply({ ok: false, error: `unknown op '${String(req.op)}'` })
         }

@@ -3,9 +3,9 @@
 import { runSim, SIM_HELP } from './sim.ts'
 import { UsageError } from './args.ts'
 import { NODE_HELP, runNode } from './node-cmd.ts'
-import { PEERS_HELP, PUB_HELP, runInfo, runPub, runSub, SUB_HELP, TOPICS_HELP } from './client-cmds.ts'
+import { PEERS_HELP, PUB_HELP, runInfo, runPub, runSub, STATS_HELP, SUB_HELP, TOPICS_HELP } from './client-cmds.ts'
 
-const HELPS: Record<string, string> = { sim: SIM_HELP, node: NODE_HELP, pub: PUB_HELP, sub: SUB_HELP, peers: PEERS_HELP, topics: TOPICS_HELP }
+const HELPS: Record<string, string> = { sim: SIM_HELP, node: NODE_HELP, pub: PUB_HELP, sub: SUB_HELP, peers: PEERS_HELP, topics: TOPICS_HELP, stats: STATS_HELP }
 
 export const HELP = `Usage: meshcast <command> [options]
 
@@ -14,7 +14,8 @@ Commands:
   pub      publish a message or stdin lines to a topic
   sub      print the messages of a topic
   peers    the peers a running node is connected to
-  topics   the trees a running node is in
+  topics   the trees a running node is in, with messages dropped per topic
+  stats    a running node's counters: transports, ZeroMQ lanes, drops by reason
   sim      run the deterministic simulator
 
 Run 'meshcast <command> --help' for a command's options.
@@ -32,6 +33,7 @@ export async function main (argv: string[], io = { stdout: (s: string) => { proc
       case 'sub': return await runSub(rest, io)
       case 'peers':
       case 'topics':
+      case 'stats':
         return await runInfo(command, rest, io)
       case undefined:
       case '-h':

@@ -1,11 +1,12 @@
 // `meshcast node`: a long-running node with a control socket in its data directory.
 import { createNode } from '../node/mesh-node.ts'
+import { parseCidr } from '../transport/zeromq/segment.ts'
 import { numberFlag, parse, UsageError } from './args.ts'
 import { awaitBootstrap, checkMultiaddrs } from './peering.ts'
 import { serveControl } from './control.ts'
 import type { Io } from './io.ts'
 
-export const NODE_HELP = `Usage: meshcast node --data DIR [--listen MULTIADDR]... [--bootstrap MULTIADDR]... [--json] [--mdns] [--max-children N]
+export const NODE_HELP = `Usage: meshcast node --data DIR [--listen MULTIADDR]... [--bootstrap MULTIADDR]... [--lan CIDR|off]... [--json] [--mdns] [--max-children N]
 
 Runs a meshcast node until SIGINT or SIGTERM. Its key (so its peer id) is kept in DIR, and
 'meshcast pub|sub|peers|topics --data DIR' talk to it through DIR/control.sock.
@@ -13,6 +14,9 @@ Runs a meshcast node until SIGINT or SIGTERM. Its key (so its peer id) is kept i
   --data DIR            data directory (created if missing)
   --listen MULTIADDR    listen address, repeatable (default /ip4/127.0.0.1/tcp/0)
   --bootstrap MULTIADDR a peer to join through, with /p2p/<peer id>; repeatable
+  --lan CIDR|off        LAN segment whose peers get data over ZeroMQ (CURVE); repeatable.
+                        Default: the IPv4 subnets of this host's interfaces, and peers on
+                        this host over loopback. 'off': libp2p only
   --mdns                discover peers on the LAN
   --max-children N      fan-out cap: child entries over all topics before the node hands
                         children to siblings (default 64)
@@ -23,14 +27,27 @@ Runs a meshcast node until SIGINT or SIGTERM. Its key (so its peer id) is kept i
 export async function runNode (argv: string[], io: Io): Promise<number> {
   const { values } = parse(argv, {
     data: { type: 'string' }, listen: { type: 'string', multiple: true }, bootstrap: { type: 'string', multiple: true },
-    mdns: { type: 'boolean' }, json: { type: 'boolean' }, 'max-children': { type: 'string' }, help: { type: 'boolean', short: 'h' }
+    lan: { type: 'string', multiple: true }, mdns: { type: 'boolean' }, json: { type: 'boolean' }, 'max-children': { type: 'string' }, help: { type: 'boolean', short: 'h' }
   }, false)
   if (values.help === true) { io.stdout(NODE_HELP); return 0 }
   if (typeof values.data !== 'string') throw new UsageError('--data DIR is required')
   const listen = checkMultiaddrs('listen', (values.listen as string[] | undefined) ?? ['/ip4/127.0.0.1/tcp/0'])
   const bootstrap = checkMultiaddrs('bootstrap', (values.bootstrap as string[] | undefined) ?? [])
   const maxChildren = numberFlag(values, 'max-children', { min: 1, integer: true })
-  const node = await createNode({ dataDir: values.data, listen, bootstrap, mdns: values.mdns === true, core: maxChildren === undefined ? {} : { maxChildren } })
+  const lanFlags = values.lan as string[] | undefined
+  let lan: string[] | false | undefined
+  if (lanFlags !== undefined) {
+    if (lanFlags.includes('off')) {
+      if (lanFlags.length > 1) throw new UsageError("--lan off cannot be combined with CIDRs")
+      lan = false
+    } else {
+      for (const c of lanFlags) {
+        try { parseCidr(c) } catch (err) { throw new UsageError(`--lan: ${(err as Error).message}`) }
+      }
+      lan = lanFlags
+    }
+  }
+  const node = await createNode({ dataDir: values.data, listen, bootstrap, lan, mdns: values.mdns === true, core: maxChildren === undefined ? {} : { maxChildren } })
   if (bootstrap.length > 0) await awaitBootstrap(node, bootstrap)
   const server = await serveControl(node, values.data)
   if (values.json === true) io.stdout(JSON.stringify({ peerId: node.peerId, addrs: node.addrs }) + '\n')

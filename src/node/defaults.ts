@@ -7,10 +7,12 @@ export const NODE_DEFAULTS = Object.freeze({
   /** Frames queued per peer on libp2p while its stream opens or drains (oldest dropped beyond). */
   maxQueuedFrames: 4096,
   /**
-   * Frames queued per ZeroMQ lane (the lane's high-water mark; oldest dropped beyond). ZeroMQ
-   * itself holds up to 1,000 more batches per socket before a send waits.
+   * Frames queued per ZeroMQ lane (the lane's high-water mark; oldest dropped beyond), once
+   * ZeroMQ's own queue (lanZmqHwm batches) and the kernel's socket buffers are full.
    */
   lanSendHwm: 4096,
+  /** ZeroMQ's own high-water mark per lane socket, in batches (ZMQ_SNDHWM / ZMQ_RCVHWM). */
+  lanZmqHwm: 1000,
   /** Frames per ZeroMQ send: one multipart message, one promise, many frames. */
   lanMaxBatch: 256,
   /** A lane whose CURVE handshake has not succeeded by then falls back to libp2p. */
@@ -33,3 +35,5 @@ export const NODE_DEFAULTS = Object.freeze({
    */
   refreshIntervalMs: 300_000
 })
+
+export type NodeDefaults = { -readonly [K in keyof typeof NODE_DEFAULTS]: number }

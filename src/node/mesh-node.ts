@@ -22,6 +22,7 @@ import { ZmqPlane } from '../transport/zeromq/zmq-plane.ts'
 import type { LaneView, ZmqPlaneStats } from '../transport/zeromq/zmq-plane.ts'
 import { peerIdFromString } from '@libp2p/peer-id'
 import { NODE_DEFAULTS } from './defaults.ts'
+import type { NodeDefaults } from './defaults.ts'
 import { Subscription, toMessage } from './subscription.ts'
 
 export interface NodeOptions extends HostOptions {
@@ -29,6 +30,8 @@ export interface NodeOptions extends HostOptions {
   core?: Partial<CoreOptions>
   /** Messages a subscription buffers before dropping the oldest. */
   maxPending?: number
+  /** Overrides of the node's defaults (src/node/defaults.ts): queue bounds, timeouts, lane retry. */
+  tuning?: Partial<NodeDefaults>
   /** Start at once (default true). */
   start?: boolean
   /**
@@ -86,6 +89,7 @@ export class MeshNode {
   readonly libp2p: MeshLibp2p
   readonly peerId: string
   private readonly options: NodeOptions
+  private readonly tune: NodeDefaults
   private readonly epochStart = performance.now()
   private readonly core: MeshCore
   private readonly driver: CoreDriver
@@ -112,6 +116,7 @@ export class MeshNode {
   constructor (libp2p: MeshLibp2p, options: NodeOptions) {
     this.libp2p = libp2p
     this.options = options
+    this.tune = { ...NODE_DEFAULTS, ...options.tuning }
     this.peerId = libp2p.peerId.toString()
     const seed = randomBytes(4).readUInt32LE(0)
     this.core = new MeshCore({
@@ -157,8 +162,8 @@ export class MeshNode {
       dropped: (reason, frame) => { this.countDrop(reason, frame.topics) }
     }, {
       maxFrameBytes: this.core.options.maxFrameBytes,
-      maxQueuedFrames: NODE_DEFAULTS.maxQueuedFrames,
-      dialTimeoutMs: NODE_DEFAULTS.dialTimeoutMs
+      maxQueuedFrames: this.tune.maxQueuedFrames,
+      dialTimeoutMs: this.tune.dialTimeoutMs
     })
     if (options.lan !== false) {
       this.zmq = new ZmqPlane(libp2p, {
@@ -167,11 +172,12 @@ export class MeshNode {
         dropped: (reason, frame) => { this.countDrop(reason, frame.topics) }
       }, {
         lan: options.lan?.map(parseCidr),
-        sendHwm: NODE_DEFAULTS.lanSendHwm,
-        maxBatch: NODE_DEFAULTS.lanMaxBatch,
-        connectTimeoutMs: NODE_DEFAULTS.lanConnectTimeoutMs,
-        retryMs: NODE_DEFAULTS.lanRetryMs,
-        retryMaxMs: NODE_DEFAULTS.lanRetryMaxMs,
+        sendHwm: this.tune.lanSendHwm,
+        maxBatch: this.tune.lanMaxBatch,
+        zmqHwm: this.tune.lanZmqHwm,
+        connectTimeoutMs: this.tune.lanConnectTimeoutMs,
+        retryMs: this.tune.lanRetryMs,
+        retryMaxMs: this.tune.lanRetryMaxMs,
         maxFrameBytes: this.core.options.maxFrameBytes
       })
     }
@@ -197,7 +203,7 @@ export class MeshNode {
       this.driver.flush()
       void this.refresh()
       this.scheduleRefresh()
-      this.tableTimer = setInterval(() => { if (this.running) this.checkTable() }, NODE_DEFAULTS.tableCheckMs)
+      this.tableTimer = setInterval(() => { if (this.running) this.checkTable() }, this.tune.tableCheckMs)
       this.tableTimer.unref()
     })()
     try { await this.starting } finally { this.starting = undefined }
@@ -227,7 +233,7 @@ export class MeshNode {
   subscribe (topic: string): Subscription {
     this.assertRunning()
     assertTopic(topic, this.core.options.maxTopicBytes)
-    const sub = new Subscription(topic, this.options.maxPending ?? NODE_DEFAULTS.maxPending, s => this.removeSub(s))
+    const sub = new Subscription(topic, this.options.maxPending ?? this.tune.maxPending, s => this.removeSub(s))
     let set = this.subs.get(topic)
     if (set === undefined) this.subs.set(topic, set = new Set())
     set.add(sub)
@@ -254,7 +260,7 @@ export class MeshNode {
     const known = this.core.subscribers(topic)
     if (known !== undefined) return known
     return await new Promise<number>(resolve => {
-      const timer = setTimeout(() => { done(this.core.subscribers(topic) ?? 0) }, NODE_DEFAULTS.countWaitMs)
+      const timer = setTimeout(() => { done(this.core.subscribers(topic) ?? 0) }, this.tune.countWaitMs)
       const done = (n: number): void => { clearTimeout(timer); resolve(n) }
       const list = this.countWaiters.get(topic)
       if (list === undefined) this.countWaiters.set(topic, [done])
@@ -320,27 +326,34 @@ export class MeshNode {
    * lane when it is up, over libp2p otherwise.
    */
   private send (to: string, msgs: Msg[]): void {
+    if (this.zmq === undefined) {
+      const topics = topicsOf(msgs)
+      if (topics.length > 0) this.countData(to).libp2p++
+      this.transport.send(to, { bytes: this.encode(msgs), topics })
+      return
+    }
     let control: Msg[] | undefined
     let data: Msg[] | undefined
-    if (this.zmq === undefined) {
-      control = msgs
-    } else {
-      for (const m of msgs) {
-        if (isDataPlane(m.type)) (data ??= []).push(m)
-        else (control ??= []).push(m)
-      }
+    for (const m of msgs) {
+      if (isDataPlane(m.type)) (data ??= []).push(m)
+      else (control ??= []).push(m)
     }
     if (control !== undefined) this.transport.send(to, { bytes: this.encode(control), topics: [] })
     if (data === undefined) return
     const frame: OutFrame = { bytes: this.encode(data), topics: topicsOf(data) }
-    let count = this.dataFrames.get(to)
-    if (count === undefined) this.dataFrames.set(to, count = { zeromq: 0, libp2p: 0 })
-    if (this.zmq?.trySend(to, frame) === true) {
+    const count = this.countData(to)
+    if (this.zmq.trySend(to, frame)) {
       count.zeromq++
     } else {
       count.libp2p++
       this.transport.send(to, frame)
     }
+  }
+
+  private countData (to: string): { zeromq: number, libp2p: number } {
+    let count = this.dataFrames.get(to)
+    if (count === undefined) this.dataFrames.set(to, count = { zeromq: 0, libp2p: 0 })
+    return count
   }
 
   private sendLibp2p (to: string, frame: OutFrame): void {
@@ -404,7 +417,7 @@ export class MeshNode {
 
   /** Every refreshIntervalMs ± 20% (nodes started together must not query in step). */
   private scheduleRefresh (): void {
-    const ms = NODE_DEFAULTS.refreshIntervalMs * (0.8 + Math.random() * 0.4)
+    const ms = this.tune.refreshIntervalMs * (0.8 + Math.random() * 0.4)
     this.refreshTimer = setTimeout(() => {
       if (!this.running) return
       void this.refresh().finally(() => { if (this.running) this.scheduleRefresh() })
@@ -451,7 +464,7 @@ export class MeshNode {
 
   private async closestPeers (key: Uint8Array): Promise<void> {
     if (this.libp2p.getPeers().length === 0) return
-    const limit = deadline(NODE_DEFAULTS.lookupTimeoutMs, this.stopped.signal)
+    const limit = deadline(this.tune.lookupTimeoutMs, this.stopped.signal)
     try {
       for await (const e of this.libp2p.services.dht.getClosestPeers(key, { signal: limit.signal })) {
         if (!this.running) break

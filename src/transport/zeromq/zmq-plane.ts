@@ -34,6 +34,8 @@ export interface ZmqPlaneOptions {
   sendHwm: number
   /** Frames per ZeroMQ send (one multipart message). */
   maxBatch: number
+  /** ZeroMQ's own high-water mark per socket, in batches. */
+  zmqHwm: number
   /** A lane whose CURVE handshake has not succeeded by then has failed. */
   connectTimeoutMs: number
   /** First wait before a failed lane is asked for again; doubles up to retryMaxMs. */
@@ -279,7 +281,7 @@ export class ZmqPlane {
       curveSecretKey: this.keys.secretKey,
       immediate: true,
       linger: 0,
-      sendHighWaterMark: 1000,
+      sendHighWaterMark: this.options.zmqHwm,
       ipv6: host.includes(':')
     })
     lane.socket = socket
@@ -398,7 +400,7 @@ export class ZmqPlane {
       zapDomain: domain,
       linger: 0,
       maxMessageSize: this.options.maxFrameBytes,
-      receiveHighWaterMark: 1000,
+      receiveHighWaterMark: this.options.zmqHwm,
       ipv6: bindIp.includes(':')
     })
     const revoke = admitOnly(domain, offer.curveKey, () => { this.stats.zapRefused++ })

@@ -1,0 +1,298 @@
+// The ZeroMQ data plane between nodes on one host (loopback is one LAN segment): data edges go
+// over CURVE lanes, control stays on libp2p; keys not bound to the sender's peer id are refused
+// by ZAP; a lost endpoint falls back to libp2p and the lane comes back; a restarted peer (new
+// CURVE key) gets a new lane; a slow child fills and drops from its own lane only.
+import { spawn } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createInterface } from 'node:readline'
+import { peerIdFromString } from '@libp2p/peer-id'
+import { afterAll, describe, expect, it } from 'vitest'
+import { curveKeyPair, Push } from 'zeromq'
+import { compareDistance, idFromBytes, topicKey } from '../../src/core/id.ts'
+import { createNode, createTestnet } from '../../src/index.ts'
+import type { MeshNode, Subscription } from '../../src/index.ts'
+import { lengthPrefixed, FrameReader } from '../../src/transport/libp2p/framing.ts'
+import { LanAccept, LanOffer } from '../../src/transport/zeromq/lan-messages.js'
+import { LAN_PROTOCOL } from '../../src/transport/zeromq/zmq-plane.ts'
+
+const root = new URL('../..', import.meta.url).pathname
+const dir = mkdtempSync(join(tmpdir(), 'meshcast-lan-'))
+const cleanups: Array<() => Promise<void> | void> = []
+afterAll(async () => {
+  for (const c of cleanups.reverse()) await c()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+const sleep = async (ms: number): Promise<void> => { await new Promise(resolve => setTimeout(resolve, ms)) }
+
+async function until (what: string, ok: () => boolean, ms = 10_000): Promise<void> {
+  const end = Date.now() + ms
+  while (!ok()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)
+    await sleep(25)
+  }
+}
+
+function nodeId (peer: string): Uint8Array {
+  return idFromBytes(peerIdFromString(peer).toMultihash().bytes)
+}
+
+/** A topic name whose root (the closest node id to its key) is `root` among `peers`. */
+function topicRootedAt (rootPeer: string, peers: string[], prefix: string): string {
+  for (let i = 0; i < 10_000; i++) {
+    const topic = `${prefix}-${i}`
+    const key = topicKey(topic)
+    const closest = [...peers].sort((a, b) => compareDistance(nodeId(a), nodeId(b), key))[0]
+    if (closest === rootPeer) return topic
+  }
+  throw new Error('no topic found')
+}
+
+function collect (sub: Subscription): number[] {
+  const seqs: number[] = []
+  void (async () => { for await (const m of sub) seqs.push(Number(m.string())) })()
+  return seqs
+}
+
+function pathTo (node: MeshNode, peer: string): ReturnType<MeshNode['stats']>['paths'][number] | undefined {
+  return node.stats().paths.find(p => p.peer === peer)
+}
+
+/** Publishes 0..n-1 every `everyMs`, calling `at(i)` before each. */
+async function stream (node: MeshNode, topic: string, n: number, everyMs: number, at?: (i: number) => void): Promise<void> {
+  for (let i = 0; i < n; i++) {
+    at?.(i)
+    await node.publish(topic, String(i))
+    await sleep(everyMs)
+  }
+}
+
+describe('ZeroMQ data plane on one host', () => {
+  it('carries data edges over a CURVE lane while control stays on libp2p', async () => {
+    const net = await createTestnet(2)
+    cleanups.push(net.stop)
+    const [a, b] = net.nodes
+    const topic = topicRootedAt(a.peerId, [a.peerId, b.peerId], 'lan-basic')
+    const sub = b.subscribe(topic)
+    await sub.ready
+    const got = collect(sub)
+    await stream(a, topic, 40, 10)
+    await until('40 deliveries', () => got.length === 40)
+    expect(got).toEqual(Array.from({ length: 40 }, (_, i) => i))
+
+    const toB = pathTo(a, b.peerId)
+    expect(toB?.path).toBe('zeromq')
+    expect(toB?.lane?.endpoint).toMatch(/^tcp:\/\/127\.0\.0\.1:\d+$/)
+    // The first data frames may leave over libp2p while the lane's handshake runs.
+    expect(toB?.dataFrames.zeromq).toBeGreaterThanOrEqual(35)
+    expect(b.stats().lan?.framesReceived).toBe(toB?.dataFrames.zeromq)
+    // Heartbeats, joins and acks: libp2p frames in both directions.
+    expect(a.stats().transport.framesSent).toBeGreaterThan(0)
+    expect(b.stats().transport.framesSent).toBeGreaterThan(0)
+    expect(b.stats().lan?.framesSent).toBe(0) // b sends no data
+    await net.stop()
+  })
+
+  it('keeps everything on libp2p with lan: false', async () => {
+    const net = await createTestnet(2, { lan: false })
+    cleanups.push(net.stop)
+    const [a, b] = net.nodes
+    const topic = topicRootedAt(a.peerId, [a.peerId, b.peerId], 'lan-off')
+    const sub = b.subscribe(topic)
+    await sub.ready
+    const got = collect(sub)
+    await stream(a, topic, 20, 10)
+    await until('20 deliveries', () => got.length === 20)
+    expect(a.stats().lan).toBeUndefined()
+    expect(pathTo(a, b.peerId)).toMatchObject({ path: 'libp2p', lane: undefined, dataFrames: { zeromq: 0, libp2p: 20 } })
+    await net.stop()
+  })
+
+  it('refuses a CURVE key that is not bound to the sending peer id', async () => {
+    const net = await createTestnet(3)
+    cleanups.push(net.stop)
+    const [a, b, c] = net.nodes
+    const topic = topicRootedAt(a.peerId, [a.peerId, b.peerId, c.peerId], 'lan-zap')
+    const sub = b.subscribe(topic)
+    await sub.ready
+    const got = collect(sub)
+    await stream(a, topic, 20, 10)
+    await until('lane a -> b', () => pathTo(a, b.peerId)?.path === 'zeromq' && got.length === 20)
+    const forA = b.lanPlane?.receiverEndpoint(a.peerId)
+    expect(forA).toMatch(/^tcp:\/\//)
+
+    // c asks b for a lane over libp2p with a key the test holds: b binds that key to c.
+    const keyOfC = curveKeyPair()
+    const s = await c.libp2p.dialProtocol(b.libp2p.peerId, LAN_PROTOCOL)
+    s.send(lengthPrefixed(LanOffer.encode({ curveKey: keyOfC.publicKey })))
+    const reader = new FrameReader(1024)
+    let accept: LanAccept | undefined
+    for await (const chunk of s) {
+      for (const f of reader.push(chunk)) accept = LanAccept.decode(f)
+      if (accept !== undefined) break
+    }
+    await s.close().catch(() => {})
+    expect(accept?.refused).toBe('')
+    const forC = accept?.endpoint ?? ''
+
+    const tryKey = async (key: { publicKey: string, secretKey: string }, endpoint: string): Promise<string> => {
+      const push = new Push({ curveServerKey: accept?.curveKey ?? '', curvePublicKey: key.publicKey, curveSecretKey: key.secretKey, linger: 0, immediate: true, sendTimeout: 0 })
+      cleanups.push(() => { push.close() })
+      const outcome = new Promise<string>(resolve => {
+        push.events.on('handshake', () => { resolve('admitted') })
+        push.events.on('handshake:error:auth', () => { resolve('refused') })
+        setTimeout(() => { resolve('no answer') }, 3000)
+      })
+      push.connect(endpoint)
+      const r = await outcome
+      push.close()
+      return r
+    }
+    const refusedBefore = b.stats().lan?.zapRefused ?? 0
+    const receivedBefore = b.stats().lan?.framesReceived ?? 0
+    // c's key on a's endpoint: a key b knows, but bound to another peer.
+    expect(await tryKey(keyOfC, forA ?? '')).toBe('refused')
+    // A key nobody offered.
+    expect(await tryKey(curveKeyPair(), forA ?? '')).toBe('refused')
+    expect(await tryKey(curveKeyPair(), forC)).toBe('refused')
+    expect(b.stats().lan?.zapRefused).toBe(refusedBefore + 3)
+    // The key on the endpoint it was offered for is admitted: the check can tell them apart.
+    expect(await tryKey(keyOfC, forC)).toBe('admitted')
+    expect(b.stats().lan?.framesReceived).toBe(receivedBefore)
+    // a's own lane is untouched.
+    await stream(a, topic, 5, 10)
+    await until('5 more deliveries', () => got.length === 25)
+    expect(pathTo(a, b.peerId)?.path).toBe('zeromq')
+    await net.stop()
+  })
+
+  it('falls back to libp2p when the ZeroMQ endpoint dies mid-stream, and opens a new lane later', async () => {
+    const net = await createTestnet(2, { tuning: { lanRetryMs: 500 } })
+    cleanups.push(net.stop)
+    const [a, b] = net.nodes
+    const topic = topicRootedAt(a.peerId, [a.peerId, b.peerId], 'lan-fallback')
+    const sub = b.subscribe(topic)
+    await sub.ready
+    const got = collect(sub)
+    const N = 400
+    let killedAt = -1
+    let libp2pAtKill = 0
+    await stream(a, topic, N, 5, i => {
+      if (i === 100) {
+        expect(pathTo(a, b.peerId)?.path).toBe('zeromq')
+        expect(b.lanPlane?.killReceiver(a.peerId)).toBe(true)
+        killedAt = i
+        libp2pAtKill = pathTo(a, b.peerId)?.dataFrames.libp2p ?? 0
+      }
+    })
+    await until('deliveries settle', () => got.length >= N - 20, 5000).catch(() => {})
+    await sleep(300)
+    const seen = new Set(got)
+    const lost = Array.from({ length: N }, (_, i) => i).filter(i => !seen.has(i))
+    const p = pathTo(a, b.peerId)
+    // Only what was inside ZeroMQ at the moment of the kill may be lost.
+    expect(lost.length).toBeLessThanOrEqual(10)
+    expect(lost.every(i => i >= killedAt - 10 && i < killedAt + 10)).toBe(true)
+    expect(p?.lane?.failures).toBeGreaterThanOrEqual(1)
+    expect(p?.dataFrames.libp2p).toBeGreaterThan(libp2pAtKill) // libp2p carried data meanwhile
+    expect(a.stats().lan?.fallbacks).toBeGreaterThanOrEqual(1)
+    // After the back-off the lane is asked for again and data is back on ZeroMQ.
+    expect(a.stats().lan?.lanesOpened).toBeGreaterThanOrEqual(2)
+    expect(p?.path).toBe('zeromq')
+    await net.stop()
+  })
+
+  it('opens a new lane to a peer that restarted with a new CURVE key', async () => {
+    const a = await createNode({ listen: ['/ip4/127.0.0.1/tcp/0'] })
+    cleanups.push(async () => { await a.stop() })
+    const bDir = join(dir, 'restart-b')
+    const startB = async (): Promise<MeshNode> => {
+      const b = await createNode({ dataDir: bDir, listen: ['/ip4/127.0.0.1/tcp/0'], bootstrap: [a.addrs[0]] })
+      cleanups.push(async () => { await b.stop() })
+      await until('b connected', () => b.peers().includes(a.peerId))
+      return b
+    }
+    const b1 = await startB()
+    const topic = topicRootedAt(a.peerId, [a.peerId, b1.peerId], 'lan-restart')
+    const run = async (b: MeshNode, n: number): Promise<void> => {
+      const sub = b.subscribe(topic)
+      await sub.ready
+      const got = collect(sub)
+      await stream(a, topic, n, 10)
+      await until(`${n} deliveries`, () => got.length === n)
+    }
+    await run(b1, 20)
+    const key1 = b1.lanPlane?.curvePublicKey
+    const endpoint1 = pathTo(a, b1.peerId)?.lane?.endpoint
+    expect(pathTo(a, b1.peerId)?.path).toBe('zeromq')
+    await b1.stop()
+    const b2 = await startB()
+    expect(b2.peerId).toBe(b1.peerId)
+    expect(b2.lanPlane?.curvePublicKey).not.toBe(key1)
+    await run(b2, 40)
+    const p = pathTo(a, b2.peerId)
+    expect(p?.path).toBe('zeromq')
+    expect(p?.lane?.endpoint).not.toBe(endpoint1)
+    await b2.stop()
+    await a.stop()
+  })
+})
+
+describe('back-pressure', () => {
+  it('a stalled child fills and drops from its own lane; its sibling and the other topic lose nothing', async () => {
+    // The parent keeps small queues so a stalled child overflows them quickly.
+    const a = await createNode({ listen: ['/ip4/127.0.0.1/tcp/0'], tuning: { lanSendHwm: 32, lanZmqHwm: 2, lanMaxBatch: 8 } })
+    cleanups.push(async () => { await a.stop() })
+    const c = await createNode({ listen: ['/ip4/127.0.0.1/tcp/0'], bootstrap: [a.addrs[0]] })
+    cleanups.push(async () => { await c.stop() })
+    // The slow child is a `meshcast node` process, stopped with SIGSTOP: its TCP buffers fill.
+    const sDir = join(dir, 'slow')
+    const procs: ChildProcess[] = []
+    cleanups.push(() => { for (const p of procs) { p.kill('SIGCONT'); p.kill('SIGKILL') } })
+    const slow = spawn(process.execPath, [join(root, 'bin', 'meshcast.js'), 'node', '--data', sDir, '--json', '--bootstrap', a.addrs[0]], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] })
+    procs.push(slow)
+    let info: { peerId: string } | undefined
+    for await (const line of createInterface({ input: slow.stdout })) { info = JSON.parse(line); break }
+    const slowPeer = info?.peerId ?? ''
+    const peers = [a.peerId, c.peerId, slowPeer]
+    const t1 = topicRootedAt(a.peerId, peers, 'bp-shared')
+    const t2 = topicRootedAt(a.peerId, peers, 'bp-other')
+    const slowSub = spawn(process.execPath, [join(root, 'bin', 'meshcast.js'), 'sub', t1, '--data', sDir], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] })
+    procs.push(slowSub)
+    const s1 = c.subscribe(t1)
+    const s2 = c.subscribe(t2)
+    await Promise.all([s1.ready, s2.ready])
+    const got1 = collect(s1)
+    const got2 = collect(s2)
+    await until('both children attached', () => a.topics().find(t => t.topic === t1)?.children.length === 2, 15_000)
+    // Warm the lanes up, then stall the child.
+    await stream(a, t1, 10, 20)
+    await stream(a, t2, 10, 20)
+    await until('lanes up', () => pathTo(a, slowPeer)?.path === 'zeromq' && pathTo(a, c.peerId)?.path === 'zeromq')
+    await until('warm-up delivered', () => got1.length === 10 && got2.length === 10)
+    slow.kill('SIGSTOP')
+    const payload = new Uint8Array(64 * 1024)
+    const N = 300
+    for (let i = 0; i < N; i++) {
+      await a.publish(t1, payload)
+      await a.publish(t2, payload)
+      if (i % 2 === 1) await sleep(2) // a pace the healthy child keeps up with
+    }
+    await until('the sibling got everything', () => got1.length === 10 + N && got2.length === 10 + N, 10_000).catch(err => {
+      console.log(got1.length, got2.length, JSON.stringify(a.stats(), null, 1), JSON.stringify(c.stats().dropped), JSON.stringify(a.topics()))
+      throw err
+    })
+    const dropped = a.stats().dropped['lane-queue-full'] ?? 0
+    expect(dropped).toBeGreaterThan(0)
+    const views = new Map(a.topics().map(t => [t.topic, t]))
+    expect(views.get(t1)?.dropped['lane-queue-full']).toBe(dropped) // all of them the stalled child's topic
+    expect(views.get(t2)?.dropped).toEqual({})
+    expect(pathTo(a, c.peerId)?.lane?.queued).toBe(0)
+    slow.kill('SIGCONT')
+    await c.stop()
+    await a.stop()
+  })
+})
