@@ -24,6 +24,7 @@ import { peerIdFromString } from '@libp2p/peer-id'
 import { NODE_DEFAULTS } from './defaults.ts'
 import type { NodeDefaults } from './defaults.ts'
 import { Subscription, toMessage } from './subscription.ts'
+import type { SubscribeOptions } from './subscription.ts'
 
 export interface NodeOptions extends HostOptions {
   /** Protocol options (heartbeat, fan-out cap, limits...). */
@@ -230,10 +231,10 @@ export class MeshNode {
    * Subscribes to a topic. The subscription receives what is published after `await
    * sub.ready`: the tree has acknowledged it by then.
    */
-  subscribe (topic: string): Subscription {
+  subscribe (topic: string, options: SubscribeOptions = {}): Subscription {
     this.assertRunning()
     assertTopic(topic, this.core.options.maxTopicBytes)
-    const sub = new Subscription(topic, this.options.maxPending ?? this.tune.maxPending, s => this.removeSub(s))
+    const sub = new Subscription(topic, this.options.maxPending ?? this.tune.maxPending, s => this.removeSub(s), options)
     let set = this.subs.get(topic)
     if (set === undefined) this.subs.set(topic, set = new Set())
     set.add(sub)

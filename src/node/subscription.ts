@@ -1,5 +1,6 @@
-// A subscription in the shape nats.js users know: an async iterable of messages with
-// unsubscribe(), drain(), a closed promise, counters and Symbol.asyncDispose. `ready`
+// A subscription in the shape nats.js users know: an async iterable of messages (or, with the
+// `callback` option, a function called for each message as it arrives, no queue, no promise)
+// with unsubscribe(), drain(), a closed promise, counters and Symbol.asyncDispose. `ready`
 // resolves once the topic's tree acknowledged the subscription: from then on every message
 // published reaches it.
 import type { AppMessage } from '../core/wire/types.ts'
@@ -19,6 +20,15 @@ export interface Message {
 }
 
 const decoder = new TextDecoder()
+
+export interface SubscribeOptions {
+  /**
+   * Called with each message as it arrives, as in nats.js (the error argument is always null
+   * here). The subscription is then not iterable. An exception thrown by the callback is
+   * counted in `callbackErrors` and does not reach the node.
+   */
+  callback?: (err: Error | null, msg: Message) => void
+}
 
 export function toMessage (m: AppMessage): Message {
   const headers: Record<string, string> = {}
@@ -46,17 +56,21 @@ export class Subscription implements AsyncIterable<Message> {
   processed = 0
   /** Messages dropped because the consumer fell more than maxPending behind. */
   dropped = 0
+  /** Exceptions thrown by the callback. */
+  callbackErrors = 0
   private readonly queue: Message[] = []
   private waiting: ((r: IteratorResult<Message>) => void) | undefined
   private isClosed = false
   private draining = false
   private readonly maxPending: number
   private readonly onClose: (s: Subscription) => void
+  private readonly callback: SubscribeOptions['callback']
   private resolveReady!: () => void
   private resolveClosed!: () => void
 
-  constructor (topic: string, maxPending: number, onClose: (s: Subscription) => void) {
+  constructor (topic: string, maxPending: number, onClose: (s: Subscription) => void, options: SubscribeOptions = {}) {
     this.topic = topic
+    this.callback = options.callback
     this.maxPending = maxPending
     this.onClose = onClose
     this.ready = new Promise(resolve => { this.resolveReady = resolve })
@@ -80,6 +94,15 @@ export class Subscription implements AsyncIterable<Message> {
   push (m: Message): void {
     if (this.isClosed || this.draining) return
     this.received++
+    if (this.callback !== undefined) {
+      this.processed++
+      try {
+        this.callback(null, m)
+      } catch {
+        this.callbackErrors++
+      }
+      return
+    }
     if (this.waiting !== undefined) {
       const w = this.waiting
       this.waiting = undefined
@@ -121,6 +144,7 @@ export class Subscription implements AsyncIterable<Message> {
   }
 
   [Symbol.asyncIterator] (): AsyncIterator<Message> {
+    if (this.callback !== undefined) throw new TypeError('a subscription with a callback is not iterable')
     return {
       next: async () => {
         const m = this.queue.shift()
