@@ -4,7 +4,7 @@
 // protons emits TypeScript with namespaces, which Node's type stripping cannot run, so the
 // output is compiled once to JavaScript here and committed; nothing else needs a build step.
 import { execFileSync } from 'node:child_process'
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 const src = join(import.meta.dirname, '..', 'src')
@@ -20,7 +20,12 @@ for (const { dir, proto, out } of schemas) {
     execFileSync('npx', ['--no-install', 'protons', join(tmp, `${out}.proto`)], { stdio: 'inherit' })
     execFileSync('npx', ['--no-install', 'tsc', '--declaration', '--target', 'es2022', '--module', 'nodenext',
       '--moduleResolution', 'nodenext', '--skipLibCheck', '--outDir', tmp, join(tmp, `${out}.ts`)], { stdio: 'inherit' })
-    for (const f of [`${out}.js`, `${out}.d.ts`]) copyFileSync(join(tmp, f), join(dir, f))
+    // protons allocates a fresh empty array as the default of every bytes field it decodes;
+    // one shared empty array does the same (a decoded field replaces it) without the cost.
+    const js = readFileSync(join(tmp, `${out}.js`), 'utf8')
+    const shared = js.includes('uint8ArrayAlloc(0)') ? js.replaceAll('uint8ArrayAlloc(0)', 'EMPTY_BYTES') + 'const EMPTY_BYTES = uint8ArrayAlloc(0);\n' : js
+    writeFileSync(join(dir, `${out}.js`), shared)
+    copyFileSync(join(tmp, `${out}.d.ts`), join(dir, `${out}.d.ts`))
     console.log(`wrote ${join(dir, `${out}.js`)} and ${out}.d.ts`)
   } finally {
     rmSync(tmp, { recursive: true, force: true })

@@ -6,6 +6,7 @@
 // Key-based routing on a Kademlia table, and one SCRIBE tree per topic on it:
 // JOIN / JOIN-ACK / LEAVE build and prune trees, PUBLISH goes to the root, DATA goes down.
 // See docs/protocol.md for the state machine and its reasons.
+import { utf8ByteLength } from './utf8.ts'
 import { coreOptions } from './defaults.ts'
 import type { CoreOptions } from './defaults.ts'
 import { DedupWindow } from './dedup.ts'
@@ -921,7 +922,7 @@ function subtreeCount (t: TopicState): number {
 /** Throws InvalidTopicError unless topic is a string of 1..maxTopicBytes UTF-8 bytes. */
 export function assertTopic (topic: string, maxTopicBytes: number): void {
   if (typeof topic !== 'string' || topic.length === 0) throw new InvalidTopicError('topic must be a non-empty string')
-  const n = new TextEncoder().encode(topic).byteLength
+  const n = utf8ByteLength(topic)
   if (n > maxTopicBytes) throw new InvalidTopicError(`topic of ${n} bytes is over the limit of ${maxTopicBytes} (option maxTopicBytes)`)
 }
 

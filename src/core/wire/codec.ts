@@ -3,6 +3,7 @@
 // sizes are checked here. Anything malformed raises MalformedFrameError, which the core
 // counts and drops (it never escapes handleFrame).
 import { FrameTooLargeError, MalformedFrameError } from '../errors.ts'
+import { utf8ByteLength } from '../utf8.ts'
 import { Frame } from './messages.js'
 import type { AppMessage as WireAppMessage, Envelope } from './messages.js'
 import type { AppMessage, Msg } from './types.ts'
@@ -12,8 +13,6 @@ export interface CodecLimits {
   maxTopicBytes: number
   maxPayloadBytes: number
 }
-
-const encoder = new TextEncoder()
 
 export function encodeFrame (messages: readonly Msg[]): Uint8Array {
   return Frame.encode({ messages: messages.map(toEnvelope) })
@@ -52,7 +51,7 @@ function wireApp (m: AppMessage): WireAppMessage {
 
 function fromEnvelope (e: Envelope, limits: CodecLimits): Msg {
   const topic = (t: string): string => {
-    const n = encoder.encode(t).byteLength
+    const n = utf8ByteLength(t)
     if (n === 0 || n > limits.maxTopicBytes) throw new MalformedFrameError(`topic of ${n} bytes (1..${limits.maxTopicBytes} allowed)`)
     return t
   }

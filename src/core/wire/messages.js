@@ -423,7 +423,7 @@ export var AppMessage;
                     publisher: '',
                     epoch: 0,
                     seq: 0,
-                    payload: uint8ArrayAlloc(0),
+                    payload: EMPTY_BYTES,
                     headers: []
                 };
                 const end = length == null ? reader.len : reader.pos + length;
@@ -1843,3 +1843,4 @@ export var Frame;
     }
     Frame.stream = stream;
 })(Frame || (Frame = {}));
+const EMPTY_BYTES = uint8ArrayAlloc(0);

@@ -307,6 +307,11 @@ export class ZmqPlane {
     }
   }
 
+  /**
+   * Sends at once what is queued (a lone frame leaves without delay), then lets one turn of the
+   * event loop pass before the next send: frames queued meanwhile (a publisher's burst) leave
+   * together as one multipart message, one promise for many frames.
+   */
   private async write (to: PeerRef, lane: Lane): Promise<void> {
     lane.writing = true
     const generation = lane.generation
@@ -322,6 +327,7 @@ export class ZmqPlane {
         lane.framesSent += parts.length
         for (const p of parts) this.stats.bytesSent += p.byteLength
         batch = []
+        if (lane.queue.length === 0) await new Promise(resolve => setImmediate(resolve))
       }
     } catch (err) {
       // The socket closed under the send (lane failed or node stopping): the batch goes back.

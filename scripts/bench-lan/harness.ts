@@ -1,0 +1,340 @@
+// The cases of `npm run bench:lan`: for each (subscribers, size, system), a fresh subscriber
+// process and a fresh publisher process (./worker.ts), then
+//  1. warm-up: a probe every 50 ms until every subscriber has had one (at most 30 s, else
+//     the case fails); this also gets PUB/SUB past its slow joiner;
+//  2. throughput: `bursts` bursts (default 3), each `messages` sends as fast as the publisher
+//     can (awaiting each send that returns a promise, a turn of the event loop every 1,000),
+//     at most 20 s; each burst waits until every delivery arrived or none came for 2 s;
+//     delivered msgs/s = deliveries over all subscribers / (last delivery - first send), the
+//     median over the bursts (one sub-second burst on a busy 2-core machine varies by +-25%);
+//  3. latency: `rate` msgs/s for `seconds`, timer-driven (late timers catch up in a batch),
+//     every delivery's one-way latency (send stamp to onMessage, one clock on this machine,
+//     corrected by the two processes' clock skew measured over IPC).
+// Both processes are stopped by PID when the case ends, whichever way it ends.
+import type { ChildProcess } from 'node:child_process'
+import { fork } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { stopProcess, track } from '../bench-node/procs.ts'
+import { percentile, ratio, round } from '../bench-node/stats.ts'
+import { KIND_LATENCY, KIND_THROUGHPUT, wallNow } from './protocol.ts'
+import type { PhaseReport, ProbeReport, Request, Response, Role, SendReport, StartedSubscribers } from './protocol.ts'
+
+export const BASELINE = 'zeromq'
+const WARMUP_INTERVAL_MS = 50
+const WARMUP_LIMIT_MS = 30_000
+const BURST_LIMIT_MS = 20_000
+const YIELD_EVERY = 1000
+const IDLE_MS = 2000
+/** Bound on waiting for the deliveries of a phase after its last send. */
+const DRAIN_LIMIT_MS = 60_000
+
+export interface CaseSpec {
+  system: string
+  subscribers: number
+  size: number
+  /** Throughput phase: bursts of `messages` sends each (the median burst is the figure). */
+  messages: number
+  bursts: number
+  /** Latency phase: msgs/s and seconds. */
+  rate: number
+  seconds: number
+}
+
+export interface BurstResult {
+  sent: number
+  sendErrors: number
+  expected: number
+  delivered: number
+  malformed: number
+  deliveredPerSec: number | null
+  publishedPerSec: number | null
+  /** ms from the first send to the last delivery. */
+  windowMs: number | null
+  minPerSubscriber: number
+  maxPerSubscriber: number
+  end: PhaseReport['end']
+}
+
+export interface ThroughputResult {
+  /** Messages per burst. */
+  planned: number
+  /** Totals over every burst. */
+  sent: number
+  sendErrors: number
+  expected: number
+  delivered: number
+  malformed: number
+  loss: number | null
+  /** Median over the bursts. */
+  deliveredPerSec: number | null
+  publishedPerSec: number | null
+  bursts: BurstResult[]
+}
+
+export interface LatencyResult {
+  rate: number
+  planned: number
+  sent: number
+  sendErrors: number
+  /** The most messages sent in one timer tick (catching up with late timers). */
+  maxBatch: number
+  expected: number
+  delivered: number
+  malformed: number
+  loss: number | null
+  p50Us: number | null
+  p99Us: number | null
+  maxUs: number | null
+  meanUs: number | null
+  end: PhaseReport['end']
+}
+
+export interface CaseResult {
+  system: string
+  subscribers: number
+  size: number
+  ok: boolean
+  error: string | null
+  warmupMs: number | null
+  throughput: ThroughputResult | null
+  latency: LatencyResult | null
+  clock: ClockResult | null
+  wallMs: number
+}
+
+/** Subscriber clock minus publisher clock, µs, measured over IPC. */
+export interface ClockResult {
+  /** Before the bursts; burst windows are corrected by it when it is beyond its error. */
+  burstSkewUs: number
+  /** Before the latency phase; latencies are corrected by it when it is beyond errorUs (`corrected`). */
+  skewUs: number
+  corrected: boolean
+  /** Bound on the error of skewUs (half the two round trips). */
+  errorUs: number
+  /** After the latency phase. */
+  skewAfterUs: number
+}
+
+type DistributiveOmit<T, K extends keyof any> = T extends unknown ? Omit<T, K> : never
+type WorkerRequest = DistributiveOmit<Request, 'id'>
+
+export interface Ratio { system: string, subs: number, size: number, throughputRatio: number | null, p50Ratio: number | null }
+
+/** A worker process (./worker.ts) in one role and its request/answer channel over IPC. */
+class LanWorker {
+  readonly child: ChildProcess
+  readonly role: Role
+  private nextId = 1
+  private readonly pending = new Map<number, { resolve: (v: unknown) => void, reject: (e: Error) => void }>()
+
+  constructor (role: Role) {
+    this.role = role
+    const script = fileURLToPath(new URL('./worker.ts', import.meta.url))
+    this.child = track(fork(script, [role], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }))
+    this.child.on('message', (r: Response) => {
+      const p = this.pending.get(r.id)
+      if (p === undefined) return
+      this.pending.delete(r.id)
+      if (r.ok) p.resolve(r.result)
+      else p.reject(new Error(`${this.role}: ${r.error}`))
+    })
+    this.child.once('exit', (code, signal) => {
+      for (const p of this.pending.values()) p.reject(new Error(`${this.role} process exited (${code ?? signal})`))
+      this.pending.clear()
+    })
+  }
+
+  private get alive (): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null
+  }
+
+  /** Sends a request; rejects after timeoutMs or when the process exits. */
+  async request<T> (req: WorkerRequest, timeoutMs: number): Promise<T> {
+    if (!this.alive) throw new Error(`${this.role} process is not running`)
+    const id = this.nextId++
+    return await new Promise<T>((resolve, reject) => {
+      const t = setTimeout(() => {
+        this.pending.delete(id)
+        reject(new Error(`${this.role}: '${req.op}' got no answer within ${timeoutMs} ms`))
+      }, timeoutMs)
+      this.pending.set(id, {
+        resolve: v => { clearTimeout(t); resolve(v as T) },
+        reject: e => { clearTimeout(t); reject(e) }
+      })
+      this.child.send({ ...req, id })
+    })
+  }
+
+  /** Asks the worker to close its system and exit, then makes sure of it by PID. */
+  async stop (): Promise<void> {
+    if (this.alive) await this.request({ op: 'stop' }, 8000).catch(() => {})
+    if (this.alive) await new Promise(resolve => { const t = setTimeout(resolve, 6000); this.child.once('exit', () => { clearTimeout(t); resolve(null) }) })
+    await stopProcess(this.child, 3000)
+  }
+}
+
+function lossOf (delivered: number, expected: number): number | null {
+  return expected === 0 ? null : round(1 - delivered / expected, 6)
+}
+
+/** The worker's clock minus ours (ms), from the ping with the shortest round trip. */
+async function clockOffset (w: LanWorker, pings = 15): Promise<{ offset: number, rtt: number }> {
+  let best = { offset: 0, rtt: Infinity }
+  for (let k = 0; k < pings; k++) {
+    const t0 = wallNow()
+    const theirs = await w.request<number>({ op: 'clock' }, 10_000)
+    const t1 = wallNow()
+    if (t1 - t0 < best.rtt) best = { offset: theirs - (t0 + t1) / 2, rtt: t1 - t0 }
+  }
+  return best
+}
+
+/**
+ * Subscriber clock minus publisher clock (ms). Both stamp with performance.timeOrigin +
+ * performance.now(), which agree within a few µs on one machine, unless the wall clock was
+ * stepped between the two processes' starts (seen once here: -1.6 ms "latencies"). Latencies
+ * and windows are corrected by a skew beyond the estimate's error (half the round trips).
+ */
+async function clockSkew (sub: LanWorker, pub: LanWorker): Promise<{ skewMs: number, errorMs: number }> {
+  const s = await clockOffset(sub)
+  const p = await clockOffset(pub)
+  return { skewMs: s.offset - p.offset, errorMs: (s.rtt + p.rtt) / 2 }
+}
+
+export async function runCase (spec: CaseSpec, log: (s: string) => void): Promise<CaseResult> {
+  const t0 = performance.now()
+  const { system, subscribers, size } = spec
+  const label = `${system} 1->${subscribers} ${size} B`
+  const result: CaseResult = { system, subscribers, size, ok: false, error: null, warmupMs: null, throughput: null, latency: null, clock: null, wallMs: 0 }
+  const sub = new LanWorker('subscriber')
+  const pub = new LanWorker('publisher')
+  try {
+    const { info } = await sub.request<StartedSubscribers>({ op: 'start-subscribers', system, count: subscribers, size }, 30_000)
+    await pub.request({ op: 'start-publisher', system, info, subscribers }, 30_000)
+
+    await pub.request({ op: 'probe-start', size, intervalMs: WARMUP_INTERVAL_MS, timeLimitMs: WARMUP_LIMIT_MS }, 10_000)
+    let probes: ProbeReport
+    let probesSent = 0
+    try {
+      probes = await sub.request<ProbeReport>({ op: 'await-probes', timeoutMs: WARMUP_LIMIT_MS }, WARMUP_LIMIT_MS + 10_000)
+    } finally {
+      probesSent = await pub.request<number>({ op: 'probe-stop' }, 15_000).catch(() => 0)
+    }
+    if (probes.ready < probes.count) {
+      throw new Error(`warm-up: only ${probes.ready} of ${probes.count} subscribers received a probe within ${WARMUP_LIMIT_MS / 1000} s`)
+    }
+    result.warmupMs = probes.ms
+    log(`[bench:lan] ${label}: every subscriber had a probe after ${probes.ms} ms (${probesSent} probes sent)`)
+
+    const before = await clockSkew(sub, pub)
+    const bursts: BurstResult[] = []
+    for (let k = 0; k < spec.bursts; k++) {
+      await sub.request({ op: 'reset', kind: KIND_THROUGHPUT }, 10_000)
+      const b = await pub.request<SendReport>({ op: 'burst', kind: KIND_THROUGHPUT, size, count: spec.messages, yieldEvery: YIELD_EVERY, timeLimitMs: BURST_LIMIT_MS }, BURST_LIMIT_MS + 30_000)
+      const expected = b.sent * subscribers
+      const d = await sub.request<PhaseReport>({ op: 'await', kind: KIND_THROUGHPUT, expected, idleMs: IDLE_MS, timeLimitMs: DRAIN_LIMIT_MS }, DRAIN_LIMIT_MS + 30_000)
+      const windowMs = d.last === null ? null : d.last - (Math.abs(before.skewMs) > before.errorMs ? before.skewMs : 0) - b.startedAt
+      const x: BurstResult = {
+        sent: b.sent,
+        sendErrors: b.errors,
+        expected,
+        delivered: d.delivered,
+        malformed: d.malformed,
+        deliveredPerSec: windowMs === null || windowMs <= 0 ? null : Math.round(d.delivered / windowMs * 1000),
+        publishedPerSec: b.endedAt > b.startedAt ? Math.round(b.sent / (b.endedAt - b.startedAt) * 1000) : null,
+        windowMs: round(windowMs, 1),
+        minPerSubscriber: d.minPerSubscriber,
+        maxPerSubscriber: d.maxPerSubscriber,
+        end: d.end
+      }
+      bursts.push(x)
+      if (b.errors > 0) log(`[bench:lan] ${label}: ${b.errors} burst send errors, last: ${b.lastError}`)
+      log(`[bench:lan] ${label}: burst ${k + 1}/${spec.bursts}: ${b.sent}/${spec.messages} sent, ${d.delivered}/${expected} delivered (${d.end}), ${x.deliveredPerSec ?? 'n/a'} deliveries/s`)
+    }
+    const sum = (f: (x: BurstResult) => number): number => bursts.reduce((a, x) => a + f(x), 0)
+    const median = (f: (x: BurstResult) => number | null): number | null => percentile(bursts.map(f).filter(v => v !== null), 0.5)
+    result.throughput = {
+      planned: spec.messages,
+      sent: sum(x => x.sent),
+      sendErrors: sum(x => x.sendErrors),
+      expected: sum(x => x.expected),
+      delivered: sum(x => x.delivered),
+      malformed: sum(x => x.malformed),
+      loss: lossOf(sum(x => x.delivered), sum(x => x.expected)),
+      deliveredPerSec: median(x => x.deliveredPerSec),
+      publishedPerSec: median(x => x.publishedPerSec),
+      bursts
+    }
+
+    const mid = await clockSkew(sub, pub)
+    const planned = Math.max(1, Math.round(spec.rate * spec.seconds))
+    const p = await pub.request<SendReport>({ op: 'paced', size, count: planned, rate: spec.rate, timeLimitMs: spec.seconds * 2000 + 5000 }, spec.seconds * 2000 + 30_000)
+    const pExpected = p.sent * subscribers
+    const pd = await sub.request<PhaseReport>({ op: 'await', kind: KIND_LATENCY, expected: pExpected, idleMs: IDLE_MS, timeLimitMs: DRAIN_LIMIT_MS }, DRAIN_LIMIT_MS + 30_000)
+    const after = await clockSkew(sub, pub)
+    const us = (ms: number): number => round(ms * 1000, 1) ?? 0
+    // Corrected only by a skew beyond the estimate's error (normally a few µs, within it).
+    const corrected = Math.abs(mid.skewMs) > mid.errorMs
+    const clock: ClockResult = { burstSkewUs: us(before.skewMs), skewUs: us(mid.skewMs), errorUs: us(mid.errorMs), skewAfterUs: us(after.skewMs), corrected }
+    const fix = (x: number | null): number | null => round(x === null ? null : corrected ? x - mid.skewMs * 1000 : x, 1)
+    result.latency = {
+      rate: spec.rate,
+      planned,
+      sent: p.sent,
+      sendErrors: p.errors,
+      maxBatch: p.maxBatch,
+      expected: pExpected,
+      delivered: pd.delivered,
+      malformed: pd.malformed,
+      loss: lossOf(pd.delivered, pExpected),
+      p50Us: fix(pd.p50Us),
+      p99Us: fix(pd.p99Us),
+      maxUs: fix(pd.maxUs),
+      meanUs: fix(pd.meanUs),
+      end: pd.end
+    }
+    result.clock = clock
+    if (Math.abs(after.skewMs - mid.skewMs) * 1000 > Math.max(50, clock.errorUs + us(after.errorMs))) log(`[bench:lan] ${label}: the two processes' clocks moved apart during the latency phase (${clock.skewUs} -> ${clock.skewAfterUs} µs): latencies are off by up to the difference`)
+    if (p.errors > 0) log(`[bench:lan] ${label}: ${p.errors} paced send errors, last: ${p.lastError}`)
+    log(`[bench:lan] ${label}: paced ${p.sent}/${planned} sent, ${pd.delivered}/${pExpected} delivered (${pd.end}), p50 ${result.latency.p50Us ?? 'n/a'} µs, p99 ${result.latency.p99Us ?? 'n/a'} µs`)
+    result.ok = true
+  } catch (err) {
+    result.error = (err as Error).message
+    log(`[bench:lan] ${label}: FAILED: ${result.error}`)
+  } finally {
+    await Promise.all([pub.stop(), sub.stop()])
+    result.wallMs = Math.round(performance.now() - t0)
+  }
+  return result
+}
+
+/** Every case, subscriber counts outermost and systems innermost (so the systems of one case run back to back). */
+export async function runAll (opts: { systems: string[], subs: number[], sizes: number[], messages: (size: number) => number, bursts: number, rate: number, seconds: number }, log: (s: string) => void): Promise<CaseResult[]> {
+  const results: CaseResult[] = []
+  for (const subscribers of opts.subs) {
+    for (const size of opts.sizes) {
+      for (const system of opts.systems) {
+        results.push(await runCase({ system, subscribers, size, messages: opts.messages(size), bursts: opts.bursts, rate: opts.rate, seconds: opts.seconds }, log))
+      }
+    }
+  }
+  return results
+}
+
+/** Every non-baseline system against the baseline, for each case both ran successfully. */
+export function ratios (results: CaseResult[]): Ratio[] {
+  const out: Ratio[] = []
+  for (const r of results) {
+    if (r.system === BASELINE || !r.ok) continue
+    const base = results.find(x => x.system === BASELINE && x.ok && x.subscribers === r.subscribers && x.size === r.size)
+    if (base === undefined) continue
+    out.push({
+      system: r.system,
+      subs: r.subscribers,
+      size: r.size,
+      throughputRatio: ratio(r.throughput?.deliveredPerSec ?? null, base.throughput?.deliveredPerSec ?? null),
+      p50Ratio: ratio(r.latency?.p50Us ?? null, base.latency?.p50Us ?? null)
+    })
+  }
+  return out
+}
