@@ -2,9 +2,12 @@
 // every repeated field are limited by meshcast.proto and checked by protons; topic and payload
 // sizes are checked here. Anything malformed raises MalformedFrameError, which the core
 // counts and drops (it never escapes handleFrame).
+// PUBLISH and DATA envelopes take a hand-written path (data-codec.ts) that writes and reads the
+// same bytes as protons; every other envelope goes through protons.
 import { FrameTooLargeError, MalformedFrameError } from '../errors.ts'
 import { utf8ByteLength } from '../utf8.ts'
-import { Frame } from './messages.js'
+import { decodeDataEnvelope, encodeDataFrame, frameEnvelopes, isDataMsg } from './data-codec.ts'
+import { Envelope as EnvelopeCodec, Frame } from './messages.js'
 import type { AppMessage as WireAppMessage, Envelope } from './messages.js'
 import type { AppMessage, Msg } from './types.ts'
 
@@ -14,19 +17,51 @@ export interface CodecLimits {
   maxPayloadBytes: number
 }
 
+/** Limits of meshcast.proto that the hand-written path enforces too. */
+const MAX_MESSAGES = 4096
+const MAX_HEADERS = 64
+
 export function encodeFrame (messages: readonly Msg[]): Uint8Array {
+  if (messages.every(isDataMsg)) return encodeDataFrame(messages)
   return Frame.encode({ messages: messages.map(toEnvelope) })
 }
 
 export function decodeFrame (bytes: Uint8Array, limits: CodecLimits): Msg[] {
   if (bytes.byteLength > limits.maxFrameBytes) throw new FrameTooLargeError(bytes.byteLength, limits.maxFrameBytes)
-  let frame: Frame
+  const out: Msg[] = []
   try {
-    frame = Frame.decode(bytes)
+    for (const [start, end] of frameEnvelopes(bytes, MAX_MESSAGES)) {
+      const fast = decodeDataEnvelope(bytes, start, end, MAX_HEADERS)
+      if (fast !== undefined) {
+        out.push(checkData(fast, limits))
+        continue
+      }
+      out.push(fromEnvelope(EnvelopeCodec.decode(bytes.subarray(start, end)), limits))
+    }
   } catch (err) {
+    if (err instanceof MalformedFrameError) throw err
     throw new MalformedFrameError(`undecodable frame: ${(err as Error).message}`)
   }
-  return frame.messages.map(e => fromEnvelope(e, limits))
+  return out
+}
+
+function checkData (m: Msg, limits: CodecLimits): Msg {
+  if (m.type === 'publish' || m.type === 'data') checkApp(m.message, limits)
+  return m
+}
+
+function checkTopic (t: string, limits: CodecLimits): string {
+  const n = utf8ByteLength(t)
+  if (n === 0 || n > limits.maxTopicBytes) throw new MalformedFrameError(`topic of ${n} bytes (1..${limits.maxTopicBytes} allowed)`)
+  return t
+}
+
+function checkApp (m: AppMessage | undefined, limits: CodecLimits): AppMessage {
+  if (m === undefined) throw new MalformedFrameError('publish without a message')
+  if (m.payload.byteLength > limits.maxPayloadBytes) throw new MalformedFrameError(`payload of ${m.payload.byteLength} bytes over ${limits.maxPayloadBytes}`)
+  if (m.publisher === '' || m.seq < 1) throw new MalformedFrameError('message without publisher or sequence number')
+  checkTopic(m.topic, limits)
+  return m
 }
 
 function toEnvelope (m: Msg): Envelope {
@@ -50,16 +85,10 @@ function wireApp (m: AppMessage): WireAppMessage {
 }
 
 function fromEnvelope (e: Envelope, limits: CodecLimits): Msg {
-  const topic = (t: string): string => {
-    const n = utf8ByteLength(t)
-    if (n === 0 || n > limits.maxTopicBytes) throw new MalformedFrameError(`topic of ${n} bytes (1..${limits.maxTopicBytes} allowed)`)
-    return t
-  }
+  const topic = (t: string): string => checkTopic(t, limits)
   const app = (m: AppMessage | undefined): AppMessage => {
-    if (m === undefined) throw new MalformedFrameError('publish without a message')
-    if (m.payload.byteLength > limits.maxPayloadBytes) throw new MalformedFrameError(`payload of ${m.payload.byteLength} bytes over ${limits.maxPayloadBytes}`)
-    if (m.publisher === '' || m.seq < 1) throw new MalformedFrameError('message without publisher or sequence number')
-    return { topic: topic(m.topic), publisher: m.publisher, epoch: m.epoch, seq: m.seq, payload: m.payload, headers: m.headers }
+    const a = checkApp(m, limits)
+    return { topic: a.topic, publisher: a.publisher, epoch: a.epoch, seq: a.seq, payload: a.payload, headers: a.headers }
   }
   if (e.join != null) return { type: 'join', topic: topic(e.join.topic), subscribers: e.join.subscribers }
   if (e.joinAck != null) return { type: 'joinAck', topic: topic(e.joinAck.topic), attached: e.joinAck.attached, path: e.joinAck.path, replaces: e.joinAck.replaces }
