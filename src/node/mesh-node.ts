@@ -105,7 +105,7 @@ export class MeshNode {
   /** Connected peers: their ids and last measured round-trip times. */
   private readonly known = new Map<string, { id: Uint8Array, rtt: number }>()
   private readonly offered = new Set<string>()
-  private readonly frameCache = new WeakMap<Msg, Uint8Array>()
+  private lastEncoded: { msg: Msg, bytes: Uint8Array } | undefined
   private offeredAt = 0
   private timer: NodeJS.Timeout | undefined
   private refreshTimer: NodeJS.Timeout | undefined
@@ -339,7 +339,7 @@ export class MeshNode {
       if (isDataPlane(m.type)) (data ??= []).push(m)
       else (control ??= []).push(m)
     }
-    if (control !== undefined) this.transport.send(to, { bytes: this.encode(control), topics: [] })
+    if (control !== undefined) this.transport.send(to, { bytes: encodeFrame(control), topics: [] })
     if (data === undefined) return
     const frame: OutFrame = { bytes: this.encode(data), topics: topicsOf(data) }
     const count = this.countData(to)
@@ -380,13 +380,13 @@ export class MeshNode {
    */
   private encode (msgs: Msg[]): Uint8Array {
     if (msgs.length !== 1) return encodeFrame(msgs)
-    let bytes = this.frameCache.get(msgs[0])
-    if (bytes === undefined) {
-      bytes = encodeFrame(msgs)
-      this.frameCache.set(msgs[0], bytes)
-    }
+    // The copies of one message to a node's children are sent one after another.
+    if (this.lastEncoded?.msg === msgs[0]) return this.lastEncoded.bytes
+    const bytes = encodeFrame(msgs)
+    this.lastEncoded = { msg: msgs[0], bytes }
     return bytes
   }
+
 
   private now (): number {
     return performance.now() - this.epochStart

@@ -187,13 +187,29 @@ class Cursor {
   }
 }
 
+interface Interned { bytes: Uint8Array, text: string }
+const interned = new Map<number, Interned>()
+
+/**
+ * Topics and publisher ids repeat on every message: short strings are interned by a hash of
+ * their bytes (checked byte for byte), so a repeat costs a hash instead of a decode.
+ */
 function decodeUtf8 (buf: Uint8Array, start: number, end: number): string {
-  if (end - start <= 64) {
-    let ascii = true
-    for (let i = start; i < end; i++) if (buf[i] >= 0x80) { ascii = false; break }
-    if (ascii) return String.fromCharCode.apply(null, buf.subarray(start, end) as unknown as number[])
+  const len = end - start
+  if (len > 128) return decoder.decode(buf.subarray(start, end))
+  let h = 0x811c9dc5 ^ len
+  for (let i = start; i < end; i++) h = Math.imul(h ^ buf[i], 0x01000193)
+  const hit = interned.get(h)
+  if (hit !== undefined && hit.bytes.byteLength === len) {
+    let same = true
+    for (let i = 0; i < len; i++) if (hit.bytes[i] !== buf[start + i]) { same = false; break }
+    if (same) return hit.text
   }
-  return decoder.decode(buf.subarray(start, end))
+  const bytes = buf.slice(start, end)
+  const text = decoder.decode(bytes)
+  if (interned.size >= MAX_CACHED) interned.clear()
+  interned.set(h, { bytes, text })
+  return text
 }
 
 function readHeader (c: Cursor, end: number): Header {

@@ -18,6 +18,7 @@ import { FrameReader, lengthPrefixed } from '../libp2p/framing.ts'
 import type { MeshLibp2p } from '../libp2p/host.ts'
 import { deadline } from '../timeout.ts'
 import type { DropReason, OutFrame } from '../transport.ts'
+import { packFrames, unpackFrames } from './batch.ts'
 import { LanAccept, LanOffer } from './lan-messages.js'
 import { isLoopback, localIpv4, plainIp, segmentAddress } from './segment.ts'
 import type { Cidr } from './segment.ts'
@@ -41,7 +42,7 @@ export interface ZmqPlaneOptions {
   /** First wait before a failed lane is asked for again; doubles up to retryMaxMs. */
   retryMs: number
   retryMaxMs: number
-  /** Largest frame accepted on a receiving socket (ZMQ_MAXMSGSIZE). */
+  /** Largest frame accepted; a received batch is at most maxBatch of them (ZMQ_MAXMSGSIZE). */
   maxFrameBytes: number
 }
 
@@ -78,6 +79,8 @@ export interface ZmqPlaneStats {
   offersRefused: number
   /** CURVE clients the ZAP handler refused on this node's receiving sockets. */
   zapRefused: number
+  /** Received ZeroMQ messages that were not a well-formed batch of frames (dropped). */
+  malformedBatches: number
   droppedQueueFull: number
   droppedPeerDown: number
 }
@@ -109,7 +112,7 @@ interface Receiver {
 export class ZmqPlane {
   readonly stats: ZmqPlaneStats = {
     framesSent: 0, bytesSent: 0, sends: 0, framesReceived: 0, bytesReceived: 0, lanesOpened: 0, fallbacks: 0,
-    offersRefused: 0, zapRefused: 0, droppedQueueFull: 0, droppedPeerDown: 0
+    offersRefused: 0, zapRefused: 0, malformedBatches: 0, droppedQueueFull: 0, droppedPeerDown: 0
   }
 
   private readonly libp2p: MeshLibp2p
@@ -320,12 +323,12 @@ export class ZmqPlane {
       while (this.running && lane.state === 'up' && lane.generation === generation && lane.queue.length > 0 && lane.socket !== undefined) {
         batch = lane.queue.length <= this.options.maxBatch ? lane.queue : lane.queue.slice(0, this.options.maxBatch)
         lane.queue = lane.queue.length <= this.options.maxBatch ? [] : lane.queue.slice(this.options.maxBatch)
-        const parts = batch.map(f => f.bytes)
-        await lane.socket.send(parts)
+        const packed = packFrames(batch.map(f => f.bytes))
+        await lane.socket.send(packed)
         this.stats.sends++
-        this.stats.framesSent += parts.length
-        lane.framesSent += parts.length
-        for (const p of parts) this.stats.bytesSent += p.byteLength
+        this.stats.framesSent += batch.length
+        lane.framesSent += batch.length
+        this.stats.bytesSent += packed.byteLength
         batch = []
         if (lane.queue.length === 0) await new Promise(resolve => setImmediate(resolve))
       }
@@ -405,7 +408,7 @@ export class ZmqPlane {
       curveSecretKey: this.keys.secretKey,
       zapDomain: domain,
       linger: 0,
-      maxMessageSize: this.options.maxFrameBytes,
+      maxMessageSize: this.options.maxBatch * (this.options.maxFrameBytes + 5),
       receiveHighWaterMark: this.options.zmqHwm,
       ipv6: bindIp.includes(':')
     })
@@ -430,10 +433,17 @@ export class ZmqPlane {
     try {
       for await (const parts of r.pull) {
         if (!this.running) break
-        for (const p of parts) {
-          this.stats.framesReceived++
-          this.stats.bytesReceived += p.byteLength
-          this.on.frame(from, p)
+        for (const part of parts) {
+          this.stats.bytesReceived += part.byteLength
+          let frames: Uint8Array[]
+          try {
+            frames = unpackFrames(part, this.options.maxFrameBytes)
+          } catch {
+            this.stats.malformedBatches++
+            continue
+          }
+          this.stats.framesReceived += frames.length
+          for (const f of frames) this.on.frame(from, f)
         }
       }
     } catch {
