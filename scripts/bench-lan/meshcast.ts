@@ -24,7 +24,18 @@ export async function create (variant: 'zmq' | 'libp2p'): Promise<BenchSystem> {
     name: `meshcast-${variant}`,
     startSubscribers: async ({ count, onMessage }) => {
       const nodes: MeshNode[] = []
-      const close = async (): Promise<void> => { await Promise.all(nodes.map(async n => { await n.stop() })) }
+      const close = async (): Promise<void> => {
+        // What the nodes dropped or failed, so a loss in the table has its reason beside it.
+        for (const n of nodes) {
+          if (!n.isRunning) continue
+          const s = n.stats()
+          const failures = s.paths.reduce((k, p) => k + (p.lane?.failures ?? 0), 0)
+          if (Object.keys(s.dropped).length > 0 || failures > 0 || s.core.duplicates > 0) {
+            process.stderr.write(`[meshcast] node ${n.peerId.slice(-8)}: dropped ${JSON.stringify(s.dropped)}, lane failures ${failures}, duplicates ${s.core.duplicates}, malformed ${s.core.malformedFrames}\n`)
+          }
+        }
+        await Promise.all(nodes.map(async n => { await n.stop() }))
+      }
       try {
         const first = await createNode({ listen: LISTEN, lan })
         nodes.push(first)

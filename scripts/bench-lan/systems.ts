@@ -6,6 +6,7 @@ import type { BenchSystem } from './system.ts'
 
 export const systems: Record<string, () => Promise<BenchSystem>> = {
   zeromq: async () => await (await import('./raw-zmq.ts')).create(),
+  'zeromq-curve': async () => await (await import('./raw-zmq.ts')).create({ curve: true }),
   'meshcast-zmq': async () => await (await import('./meshcast.ts')).create('zmq'),
   'meshcast-libp2p': async () => await (await import('./meshcast.ts')).create('libp2p')
 }

@@ -91,6 +91,8 @@ class Lane {
   endpoint = ''
   queue: OutFrame[] = []
   writing = false
+  /** The writer waits for the next turn of the event loop; calling this resumes it sooner. */
+  wake: (() => void) | undefined
   retryAt = 0
   backoff: number
   framesSent = 0
@@ -181,6 +183,7 @@ export class ZmqPlane {
       }
       lane.queue.push(frame)
       if (!lane.writing) void this.write(to, lane)
+      else if (lane.wake !== undefined && lane.queue.length >= this.options.maxBatch) lane.wake()
       return true
     }
     if (lane.state === 'down' && performance.now() >= lane.retryAt) void this.negotiate(to, lane)
@@ -311,9 +314,12 @@ export class ZmqPlane {
   }
 
   /**
-   * Sends at once what is queued (a lone frame leaves without delay), then lets one turn of the
-   * event loop pass before the next send: frames queued meanwhile (a publisher's burst) leave
-   * together as one multipart message, one promise for many frames.
+   * Sends at once what is queued (a lone frame leaves without delay), then waits for the next
+   * turn of the event loop, or until a full batch is queued, before the next send: frames queued
+   * meanwhile (a publisher's burst, a batch forwarded to children) leave together in one
+   * ZeroMQ message, one promise for many frames. The early wake-up matters when this thread
+   * runs a long chain of microtasks (a receive loop reading batch after batch) that would
+   * otherwise hold the next turn back while the queue fills.
    */
   private async write (to: PeerRef, lane: Lane): Promise<void> {
     lane.writing = true
@@ -330,7 +336,7 @@ export class ZmqPlane {
         lane.framesSent += batch.length
         this.stats.bytesSent += packed.byteLength
         batch = []
-        if (lane.queue.length === 0) await new Promise(resolve => setImmediate(resolve))
+        if (lane.queue.length < this.options.maxBatch) await this.pause(lane)
       }
     } catch (err) {
       // The socket closed under the send (lane failed or node stopping): the batch goes back.
@@ -338,7 +344,15 @@ export class ZmqPlane {
       if (lane.generation === generation && lane.state === 'up') this.fail(to, lane, `send failed: ${(err as Error).message}`)
     } finally {
       lane.writing = false
+      lane.wake = undefined
     }
+  }
+
+  private async pause (lane: Lane): Promise<void> {
+    await new Promise<void>(resolve => {
+      const immediate = setImmediate(() => { lane.wake = undefined; resolve() })
+      lane.wake = () => { lane.wake = undefined; clearImmediate(immediate); resolve() }
+    })
   }
 
   /** The lane failed: its queued frames move to libp2p, and it is asked for again later. */
