@@ -10,6 +10,11 @@ import type { BenchSystem } from './system.ts'
 
 const TOPIC = 'bench/lan'
 const LISTEN = ['/ip4/127.0.0.1/tcp/0']
+/**
+ * Queue bounds raised to 100,000 frames per peer, as the zeromq baseline raises its high-water
+ * marks to 100,000 messages: a burst is queued, not dropped. (Defaults: 4,096.)
+ */
+const TUNING = { lanSendHwm: 100_000, maxQueuedFrames: 100_000 }
 
 interface Info { addrs: string[] }
 
@@ -37,9 +42,9 @@ export async function create (variant: 'zmq' | 'libp2p'): Promise<BenchSystem> {
         await Promise.all(nodes.map(async n => { await n.stop() }))
       }
       try {
-        const first = await createNode({ listen: LISTEN, lan })
+        const first = await createNode({ listen: LISTEN, lan, tuning: TUNING })
         nodes.push(first)
-        for (let i = 1; i < count; i++) nodes.push(await createNode({ listen: LISTEN, lan, bootstrap: [first.addrs[0]] }))
+        for (let i = 1; i < count; i++) nodes.push(await createNode({ listen: LISTEN, lan, tuning: TUNING, bootstrap: [first.addrs[0]] }))
         const addrs = nodes.map(n => n.addrs[0])
         await Promise.all(nodes.map(async n => { await connectAll(n, addrs.filter(a => !n.addrs.includes(a))) }))
         const subs = nodes.map((n, i) => n.subscribe(TOPIC, { callback: (_err, m) => { onMessage(i, m.data) } }))
@@ -52,7 +57,7 @@ export async function create (variant: 'zmq' | 'libp2p'): Promise<BenchSystem> {
     },
     startPublisher: async ({ info }) => {
       const { addrs } = info as Info
-      const node = await createNode({ listen: LISTEN, lan, bootstrap: [addrs[0]] })
+      const node = await createNode({ listen: LISTEN, lan, tuning: TUNING, bootstrap: [addrs[0]] })
       await connectAll(node, addrs)
       return {
         send: async payload => { await node.publish(TOPIC, payload) },

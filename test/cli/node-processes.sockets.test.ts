@@ -62,6 +62,16 @@ describe('meshcast node, sub and pub in separate processes', () => {
     const peers = run(['peers', '--data', nodes[0].dir])
     expect(peers.code).toBe(0)
     expect(peers.stdout.trim().split('\n').length).toBeGreaterThanOrEqual(n - 1)
+    // The publisher's counters: its data left over libp2p or a ZeroMQ lane (all on loopback).
+    const stats = run(['stats', '--data', nodes[3].dir, '--json'])
+    expect(stats.code).toBe(0)
+    const s = JSON.parse(stats.stdout)
+    expect(s.lan).toBeDefined()
+    expect(s.paths.reduce((k: number, p: { dataFrames: { zeromq: number, libp2p: number } }) => k + p.dataFrames.zeromq + p.dataFrames.libp2p, 0)).toBeGreaterThanOrEqual(3)
+    const table = run(['stats', '--data', nodes[3].dir])
+    expect(table.stdout).toMatch(/^zeromq +frames sent \d+/m)
+    expect(table.stdout).toMatch(/^dropped +0$/m)
+    expect(run(['topics', '--data', nodes[3].dir]).stdout).toMatch(/alerts .*dropped=0/)
 
     // Restart node 3 on the same directory: same peer id.
     procs[n - 1].kill('SIGTERM')
@@ -79,7 +89,11 @@ describe('meshcast node, sub and pub in separate processes', () => {
     [['node', '--data', join(dir, 'y'), '--bootstrap', '/ip4/127.0.0.1/tcp/1/p2p/12D3KooWD3eckifWpRn9wQpMG9R9hX3sD158z7EqHWmweQAJU5SA'], /could not reach any bootstrap peer/],
     [['sub', 'topic'], /give --data DIR/],
     [['sub', 'topic', '--data', join(dir, 'nobody'), '--count', '0'], /--count takes an integer/],
-    [['topics', '--data', join(dir, 'nobody')], /no meshcast node is running/]
+    [['topics', '--data', join(dir, 'nobody')], /no meshcast node is running/],
+    [['stats', '--data', join(dir, 'nobody')], /no meshcast node is running/],
+    [['node', '--data', join(dir, 'z'), '--lan', '10.0.0.0/33'], /--lan: "10.0.0.0\/33" is not an IPv4 CIDR/],
+    [['node', '--data', join(dir, 'z'), '--lan', 'eth0'], /--lan: "eth0" is not an IPv4 CIDR/],
+    [['node', '--data', join(dir, 'z'), '--lan', 'off', '--lan', '10.0.0.0/8'], /--lan off cannot be combined/]
   ])('rejects %j with a clear error and exit code 2', (args, message) => {
     const r = run(args)
     expect(r.code).toBe(2)

@@ -27,6 +27,8 @@ import { acquireZap, admitOnly, releaseZap } from './zap.ts'
 
 export const LAN_PROTOCOL = '/meshcast/lan/1.0.0'
 const MAX_HANDSHAKE_BYTES = 1024
+/** Frames a receive loop handles before it lets the event loop turn. */
+const YIELD_FRAMES = 1024
 
 export interface ZmqPlaneOptions {
   /** LAN segments as CIDRs; undefined: the IPv4 subnets of this host's interfaces. */
@@ -444,6 +446,10 @@ export class ZmqPlane {
   }
 
   private async receive (from: PeerRef, r: Receiver): Promise<void> {
+    // zeromq.js resolves a receive at once while messages are waiting, so this loop could run
+    // as one endless chain of microtasks under load and starve timers (heartbeats) and I/O:
+    // it yields a turn of the event loop every YIELD_FRAMES frames.
+    let sinceYield = 0
     try {
       for await (const parts of r.pull) {
         if (!this.running) break
@@ -458,6 +464,11 @@ export class ZmqPlane {
           }
           this.stats.framesReceived += frames.length
           for (const f of frames) this.on.frame(from, f)
+          sinceYield += frames.length
+        }
+        if (sinceYield >= YIELD_FRAMES) {
+          sinceYield = 0
+          await new Promise(resolve => setImmediate(resolve))
         }
       }
     } catch {
