@@ -99,6 +99,7 @@ export class MeshNode {
   private readonly dropped: DropCounts = {}
   private readonly topicDrops = new Map<string, DropCounts>()
   private readonly dataFrames = new Map<string, { zeromq: number, libp2p: number }>()
+  private readonly lastLibp2pData = new Map<string, number>()
   private readonly subs = new Map<string, Set<Subscription>>()
   private readonly looked = new Set<string>()
   private readonly countWaiters = new Map<string, Array<(n: number) => void>>()
@@ -158,6 +159,8 @@ export class MeshNode {
         if (!this.running) return
         this.zmq?.peerDown(peer)
         this.known.delete(peer)
+        this.dataFrames.delete(peer)
+        this.lastLibp2pData.delete(peer)
         this.driver.input((core, now) => { core.handlePeerDown(now, peer) })
       },
       dropped: (reason, frame) => { this.countDrop(reason, frame.topics) }
@@ -170,9 +173,11 @@ export class MeshNode {
       this.zmq = new ZmqPlane(libp2p, {
         frame: (from, bytes) => { this.onFrame(from, bytes) },
         fallback: (to, frames) => { for (const f of frames) this.sendLibp2p(to, f) },
-        dropped: (reason, frame) => { this.countDrop(reason, frame.topics) }
+        dropped: (reason, frame) => { this.countDrop(reason, frame.topics) },
+        lastLibp2pData: to => this.lastLibp2pData.get(to) ?? -Infinity
       }, {
         lan: options.lan?.map(parseCidr),
+        switchQuietMs: this.tune.lanSwitchQuietMs,
         sendHwm: this.tune.lanSendHwm,
         maxBatch: this.tune.lanMaxBatch,
         zmqHwm: this.tune.lanZmqHwm,
@@ -347,6 +352,7 @@ export class MeshNode {
       count.zeromq++
     } else {
       count.libp2p++
+      this.lastLibp2pData.set(to, performance.now())
       this.transport.send(to, frame)
     }
   }
@@ -360,6 +366,7 @@ export class MeshNode {
   private sendLibp2p (to: string, frame: OutFrame): void {
     const count = this.dataFrames.get(to)
     if (count !== undefined) count.libp2p++
+    this.lastLibp2pData.set(to, performance.now())
     this.transport.send(to, frame)
   }
 

@@ -46,6 +46,7 @@ describe('meshcast node, sub and pub in separate processes', () => {
     }
     await new Promise(resolve => setTimeout(resolve, 1500))
     const subs = [1, 2].map(i => start(['sub', 'alerts', '--data', nodes[i].dir, '--count', '3', '--json']))
+    start(['sub', 'alerts', '--data', nodes[1].dir]) // stays: node 1 keeps its place in the tree
     const outputs = subs.map(async s => {
       const lines: string[] = []
       for await (const line of createInterface({ input: s.stdout as NodeJS.ReadableStream })) lines.push(line)
@@ -71,7 +72,7 @@ describe('meshcast node, sub and pub in separate processes', () => {
     const table = run(['stats', '--data', nodes[3].dir])
     expect(table.stdout).toMatch(/^zeromq +frames sent \d+/m)
     expect(table.stdout).toMatch(/^dropped +0$/m)
-    expect(run(['topics', '--data', nodes[3].dir]).stdout).toMatch(/alerts .*dropped=0/)
+    expect(run(['topics', '--data', nodes[1].dir]).stdout).toMatch(/^alerts +role=\w+ \(subscribed\) .*dropped=0$/m)
 
     // Restart node 3 on the same directory: same peer id.
     procs[n - 1].kill('SIGTERM')

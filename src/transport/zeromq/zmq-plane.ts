@@ -39,6 +39,11 @@ export interface ZmqPlaneOptions {
   maxBatch: number
   /** ZeroMQ's own high-water mark per socket, in batches. */
   zmqHwm: number
+  /**
+   * A lane that comes up holds its first frames until this long after the last data frame
+   * sent to the peer over libp2p, so those land first and the switch does not reorder.
+   */
+  switchQuietMs: number
   /** A lane whose CURVE handshake has not succeeded by then has failed. */
   connectTimeoutMs: number
   /** First wait before a failed lane is asked for again; doubles up to retryMaxMs. */
@@ -54,6 +59,8 @@ export interface ZmqPlaneEvents {
   fallback: (to: PeerRef, frames: OutFrame[]) => void
   /** A frame dropped by a lane (its queue was full, or its peer went down). */
   dropped: (reason: DropReason, frame: OutFrame) => void
+  /** When (performance.now()) the node last sent the peer a data frame over libp2p. */
+  lastLibp2pData: (to: PeerRef) => number
 }
 
 export type LaneState = 'negotiating' | 'connecting' | 'up' | 'down' | 'off'
@@ -95,6 +102,9 @@ class Lane {
   writing = false
   /** The writer waits for the next turn of the event loop; calling this resumes it sooner. */
   wake: (() => void) | undefined
+  /** Frames wait until then after the lane came up (see switchQuietMs). */
+  holdUntil = 0
+  holdTimer: NodeJS.Timeout | undefined
   retryAt = 0
   backoff: number
   framesSent = 0
@@ -184,8 +194,11 @@ export class ZmqPlane {
         }
       }
       lane.queue.push(frame)
-      if (!lane.writing) void this.write(to, lane)
-      else if (lane.wake !== undefined && lane.queue.length >= this.options.maxBatch) lane.wake()
+      if (!lane.writing) {
+        const wait = lane.holdUntil - performance.now()
+        if (wait > 0) this.hold(to, lane, wait)
+        else void this.write(to, lane)
+      } else if (lane.wake !== undefined && lane.queue.length >= this.options.maxBatch) lane.wake()
       return true
     }
     if (lane.state === 'down' && performance.now() >= lane.retryAt) void this.negotiate(to, lane)
@@ -300,6 +313,7 @@ export class ZmqPlane {
       if (lane.generation !== generation || lane.state !== 'connecting') return
       clearTimeout(lane.timer)
       lane.state = 'up'
+      lane.holdUntil = this.on.lastLibp2pData(to) + this.options.switchQuietMs
       lane.backoff = this.options.retryMs
       this.stats.lanesOpened++
     })
@@ -350,6 +364,17 @@ export class ZmqPlane {
     }
   }
 
+  /** Starts the writer after `ms` (frames sent over libp2p just before the switch land first). */
+  private hold (to: PeerRef, lane: Lane, ms: number): void {
+    lane.writing = true
+    const generation = lane.generation
+    lane.holdTimer = setTimeout(() => {
+      lane.holdTimer = undefined
+      lane.writing = false
+      if (lane.generation === generation && lane.state === 'up' && lane.queue.length > 0) void this.write(to, lane)
+    }, ms)
+  }
+
   private async pause (lane: Lane): Promise<void> {
     await new Promise<void>(resolve => {
       const immediate = setImmediate(() => { lane.wake = undefined; resolve() })
@@ -375,6 +400,11 @@ export class ZmqPlane {
   private closeSocket (lane: Lane): void {
     clearTimeout(lane.timer)
     lane.timer = undefined
+    if (lane.holdTimer !== undefined) {
+      clearTimeout(lane.holdTimer)
+      lane.holdTimer = undefined
+      lane.writing = false
+    }
     if (lane.socket !== undefined) {
       lane.socket.close()
       lane.socket = undefined
