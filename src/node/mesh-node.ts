@@ -247,6 +247,8 @@ export class MeshNode {
     void this.lookup(topic).then(() => {
       if (!this.running || set?.has(sub) !== true) return
       this.driver.input((core, now) => { core.subscribe(now, topic) })
+      // Another local subscription already attached the topic: its 'ready' went out then.
+      if (this.core.topicView(topic)?.attached === true) sub.markReady()
     })
     return sub
   }

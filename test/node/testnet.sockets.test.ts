@@ -130,4 +130,27 @@ describe('createNode', () => {
       await n.stop()
     }
   })
+
+  it('a second subscription to a topic the node already receives is ready at once, and both get every message', async () => {
+    const net = await createTestnet(2)
+    try {
+      const [a, b] = net.nodes
+      const first = b.subscribe('twice')
+      await first.ready
+      const second = b.subscribe('twice') // the tree already acknowledged this node
+      const ready = await Promise.race([second.ready.then(() => true), new Promise(resolve => setTimeout(() => { resolve(false) }, 3000))])
+      expect(ready).toBe(true)
+      const calls: string[] = []
+      const third = b.subscribe('twice', { callback: (_err, m) => { calls.push(m.string()) } })
+      await third.ready
+      expect(() => third[Symbol.asyncIterator]()).toThrow(/callback is not iterable/)
+      const got = [take(first, 2), take(second, 2)]
+      await a.publish('twice', 'one')
+      await a.publish('twice', 'two')
+      expect(await Promise.all(got)).toEqual([['one', 'two'], ['one', 'two']])
+      expect(calls).toEqual(['one', 'two'])
+    } finally {
+      await net.stop()
+    }
+  })
 })

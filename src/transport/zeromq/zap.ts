@@ -17,21 +17,19 @@ const admissions = new Map<string, Admission>()
 let router: Router | undefined
 let users = 0
 let starting: Promise<void> | undefined
-let closing: Promise<void> | undefined
 
 /** The handler runs while at least one user holds it. */
 export async function acquireZap (): Promise<void> {
   users++
   if (router !== undefined) return
   starting ??= (async () => {
-    // A handler that just closed releases the inproc address asynchronously.
-    if (closing !== undefined) await closing
     const r = new Router({ linger: 0 })
     for (let attempt = 0; ; attempt++) {
       try {
         await r.bind(ZAP_ENDPOINT)
         break
       } catch (err) {
+        // A handler that just closed releases the inproc address asynchronously.
         if (attempt >= 50 || (err as { code?: string }).code !== 'EADDRINUSE') {
           r.close()
           throw err
@@ -56,12 +54,8 @@ export function releaseZap (): void {
   if (users === 0) return
   users--
   if (users > 0 || router === undefined) return
-  const r = router
+  router.close() // releases the inproc address a moment later: acquireZap retries the bind
   router = undefined
-  closing = (async () => {
-    await r.unbind(ZAP_ENDPOINT).catch(() => {})
-    r.close()
-  })().finally(() => { closing = undefined })
 }
 
 /** Admits only `keyZ85` in `domain` until the returned function is called. */
