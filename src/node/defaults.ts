@@ -13,13 +13,15 @@ export const NODE_DEFAULTS = Object.freeze({
   lanSendHwm: 4096,
   /** ZeroMQ's own high-water mark per lane socket, in batches (ZMQ_SNDHWM / ZMQ_RCVHWM). */
   lanZmqHwm: 1000,
-  /** Frames per ZeroMQ send: one multipart message, one promise, many frames. */
+  /** Frames per ZeroMQ send: one message of length-prefixed frames, one promise, many frames. */
   lanMaxBatch: 256,
   /**
    * When a lane comes up, data keeps off it until this long after the last data frame sent to
    * that peer over libp2p: frames still in flight there land first, so the switch keeps order.
    */
   lanSwitchQuietMs: 20,
+  /** Asking a peer for a lane (one message each way over libp2p) gives up after this long. */
+  lanRequestTimeoutMs: 2000,
   /** A lane whose CURVE handshake has not succeeded by then falls back to libp2p. */
   lanConnectTimeoutMs: 2000,
   /** A failed lane is asked for again after this long, doubling up to lanRetryMaxMs. */

@@ -182,6 +182,7 @@ export class MeshNode {
         maxBatch: this.tune.lanMaxBatch,
         zmqHwm: this.tune.lanZmqHwm,
         connectTimeoutMs: this.tune.lanConnectTimeoutMs,
+        requestTimeoutMs: this.tune.lanRequestTimeoutMs,
         retryMs: this.tune.lanRetryMs,
         retryMaxMs: this.tune.lanRetryMaxMs,
         maxFrameBytes: this.core.options.maxFrameBytes

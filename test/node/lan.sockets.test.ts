@@ -219,6 +219,27 @@ describe('ZeroMQ data plane on one host', () => {
     await net.stop()
   })
 
+  it('keeps data on libp2p when a lane never completes its handshake in time, and tries again later', async () => {
+    // A 1 ms handshake deadline: the lane cannot come up, as with an unreachable endpoint.
+    const net = await createTestnet(2, { tuning: { lanConnectTimeoutMs: 1, lanRetryMs: 200 } })
+    cleanups.push(net.stop)
+    const [a, b] = net.nodes
+    const topic = topicRootedAt(a.peerId, [a.peerId, b.peerId], 'lan-unreachable')
+    const sub = b.subscribe(topic)
+    await sub.ready
+    const got = collect(sub)
+    await stream(a, topic, 60, 10)
+    await until('60 deliveries', () => got.length === 60)
+    expect(got).toEqual(Array.from({ length: 60 }, (_, i) => i))
+    const p = pathTo(a, b.peerId)
+    expect(p?.path).toBe('libp2p')
+    expect(p?.dataFrames).toEqual({ zeromq: 0, libp2p: 60 })
+    expect(p?.lane?.lastError).toMatch(/no ZeroMQ handshake within 1 ms/)
+    expect(p?.lane?.failures).toBeGreaterThanOrEqual(2) // asked for again after the back-off
+    expect(a.stats().lan?.lanesOpened).toBe(0)
+    await net.stop()
+  })
+
   it('opens a new lane to a peer that restarted with a new CURVE key', async () => {
     const a = await createNode({ listen: ['/ip4/127.0.0.1/tcp/0'] })
     cleanups.push(async () => { await a.stop() })

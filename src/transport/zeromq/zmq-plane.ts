@@ -35,7 +35,7 @@ export interface ZmqPlaneOptions {
   lan: readonly Cidr[] | undefined
   /** Frames queued per lane before the oldest is dropped. */
   sendHwm: number
-  /** Frames per ZeroMQ send (one multipart message). */
+  /** Frames per ZeroMQ send (one message part of length-prefixed frames, batch.ts). */
   maxBatch: number
   /** ZeroMQ's own high-water mark per socket, in batches. */
   zmqHwm: number
@@ -46,6 +46,8 @@ export interface ZmqPlaneOptions {
   switchQuietMs: number
   /** A lane whose CURVE handshake has not succeeded by then has failed. */
   connectTimeoutMs: number
+  /** The lane request over libp2p (offer and answer) gives up after this long. */
+  requestTimeoutMs: number
   /** First wait before a failed lane is asked for again; doubles up to retryMaxMs. */
   retryMs: number
   retryMaxMs: number
@@ -271,7 +273,7 @@ export class ZmqPlane {
       return
     }
     let accept: LanAccept
-    const limit = deadline(this.options.connectTimeoutMs, this.stopped.signal)
+    const limit = deadline(this.options.requestTimeoutMs, this.stopped.signal)
     try {
       const stream = await conn.newStream(LAN_PROTOCOL, { signal: limit.signal })
       stream.send(lengthPrefixed(LanOffer.encode({ curveKey: this.keys.publicKey })))
@@ -421,7 +423,7 @@ export class ZmqPlane {
 
   private async answer (stream: Stream, connection: Connection): Promise<void> {
     const from = connection.remotePeer.toString()
-    const limit = deadline(this.options.connectTimeoutMs, this.stopped.signal)
+    const limit = deadline(this.options.requestTimeoutMs, this.stopped.signal)
     try {
       const offer = LanOffer.decode(await readOne(stream, limit.signal))
       const reply = await this.accept(from, connection, offer)
