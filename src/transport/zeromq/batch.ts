@@ -13,7 +13,7 @@ export class MalformedBatchError extends Error {
 export function packFrames (frames: readonly Uint8Array[]): Uint8Array {
   let total = 0
   for (const f of frames) total += varint.encodingLength(f.byteLength) + f.byteLength
-  const out = new Uint8Array(total)
+  const out = Buffer.allocUnsafe(total) // every byte is written below; zeromq.js takes Buffers as they are
   let pos = 0
   for (const f of frames) {
     varint.encode(f.byteLength, out, pos)
