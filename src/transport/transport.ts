@@ -4,7 +4,7 @@ import type { NodeId } from '../core/id.ts'
 import type { PeerRef } from '../core/routing-table.ts'
 
 /** Why a transport dropped a frame it had accepted. */
-export type DropReason = 'lane-queue-full' | 'stream-queue-full' | 'dial-failed' | 'peer-down'
+export type DropReason = 'lane-queue-full' | 'stream-queue-full' | 'stream-closed' | 'dial-failed' | 'peer-down'
 
 /** A frame and the topics of the messages in it (so a drop can be counted per topic). */
 export interface OutFrame {

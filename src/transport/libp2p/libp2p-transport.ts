@@ -29,6 +29,8 @@ export interface Libp2pTransportStats {
   bytesReceived: number
   droppedQueueFull: number
   droppedDialFailed: number
+  /** Frames a stream refused because it was closing (the next frame opens a new stream). */
+  droppedStreamClosed: number
   badStreams: number
 }
 
@@ -40,7 +42,7 @@ interface Outbound {
 }
 
 export class Libp2pTransport implements Transport {
-  readonly stats: Libp2pTransportStats = { framesSent: 0, framesReceived: 0, bytesSent: 0, bytesReceived: 0, droppedQueueFull: 0, droppedDialFailed: 0, badStreams: 0 }
+  readonly stats: Libp2pTransportStats = { framesSent: 0, framesReceived: 0, bytesSent: 0, bytesReceived: 0, droppedQueueFull: 0, droppedDialFailed: 0, droppedStreamClosed: 0, badStreams: 0 }
   private readonly libp2p: MeshLibp2p
   private readonly on: TransportEvents
   private readonly options: Libp2pTransportOptions
@@ -108,11 +110,21 @@ export class Libp2pTransport implements Transport {
   private write (to: PeerRef, o: Outbound, frame: OutFrame): void {
     const stream = o.stream
     if (stream === undefined) return
-    this.stats.framesSent++
-    this.stats.bytesSent += frame.bytes.byteLength
     // send() returns false when the stream's buffer wants draining: libp2p keeps this frame,
     // later ones wait in our bounded queue until the 'drain'.
-    if (!stream.send(lengthPrefixed(frame.bytes))) {
+    let ok: boolean
+    try {
+      ok = stream.send(lengthPrefixed(frame.bytes))
+    } catch {
+      // The stream is closing under us (a reset): drop this frame, open a new stream next time.
+      this.stats.droppedStreamClosed++
+      this.on.dropped('stream-closed', frame)
+      if (this.out.get(to) === o) this.out.delete(to)
+      return
+    }
+    this.stats.framesSent++
+    this.stats.bytesSent += frame.bytes.byteLength
+    if (!ok) {
       o.draining = true
       void this.drain(to, o, stream)
     }
