@@ -58,8 +58,6 @@ export interface CoreStats {
   rootTakeovers: number
   handovers: number
   cyclesAvoided: number
-  /** Times this node's own timeout came over a tick late (its host stalled) and was forgiven. */
-  stalls: number
 }
 
 export interface TopicView {
@@ -128,8 +126,7 @@ export class MeshCore {
     redirects: 0,
     rootTakeovers: 0,
     handovers: 0,
-    cyclesAvoided: 0,
-    stalls: 0
+    cyclesAvoided: 0
   }
 
   private readonly rng: Rng
@@ -329,10 +326,6 @@ export class MeshCore {
 
   handleTimeout (now: number): void {
     if (now >= this.nextTickAt) {
-      // More than a tick late: this node itself did not run (its host stalled), and could not
-      // hear anyone meanwhile. That silence is not counted against its peers.
-      const late = now - this.nextTickAt
-      if (late > this.tickMs) this.forgive(now, late)
       this.tick(now)
       while (this.nextTickAt <= now) this.nextTickAt += this.tickMs
     }
@@ -751,17 +744,6 @@ export class MeshCore {
       this.maybeLeave(t)
     }
     this.events.push({ type: 'peer-failed', peer: ref })
-  }
-
-  /** Shifts every peer's last-heard time, and pending deadlines, by the length of a stall. */
-  private forgive (now: number, stall: number): void {
-    this.stats.stalls++
-    for (const p of this.peers.values()) {
-      if (p.lastHeard !== NEVER) p.lastHeard = Math.min(now, p.lastHeard + stall)
-    }
-    for (const t of this.joining) t.joinDeadline += stall
-    for (const f of this.inflight.values()) f.deadline += stall
-    for (const r of this.replicas.values()) if (r.takeoverAt !== null) r.takeoverAt += stall
   }
 
   private tick (now: number): void {
