@@ -9,6 +9,7 @@ import { peerIdFromString } from '@libp2p/peer-id'
 import { idFromBytes } from '../../core/id.ts'
 import type { PeerRef } from '../../core/routing-table.ts'
 import { deadline } from '../timeout.ts'
+import { FrameQueue } from '../frame-queue.ts'
 import type { OutFrame, Transport, TransportEvents } from '../transport.ts'
 import { FrameReader, lengthPrefixed } from './framing.ts'
 import type { MeshLibp2p } from './host.ts'
@@ -36,7 +37,7 @@ export interface Libp2pTransportStats {
 
 interface Outbound {
   stream?: Stream
-  queue: OutFrame[]
+  queue: FrameQueue<OutFrame>
   /** The stream's buffer is full: frames queue until it drains. */
   draining: boolean
 }
@@ -86,7 +87,7 @@ export class Libp2pTransport implements Transport {
     if (!this.running) return
     let o = this.out.get(to)
     if (o === undefined) {
-      o = { queue: [], draining: false }
+      o = { queue: new FrameQueue(), draining: false }
       this.out.set(to, o)
       void this.open(to, o)
     }
@@ -160,9 +161,9 @@ export class Libp2pTransport implements Transport {
       }
     } catch {
       if (this.out.get(to) === o) this.out.delete(to)
-      this.stats.droppedDialFailed += o.queue.length
-      for (const f of o.queue) this.on.dropped('dial-failed', f)
-      o.queue = []
+      const lost = o.queue.drain()
+      this.stats.droppedDialFailed += lost.length
+      for (const f of lost) this.on.dropped('dial-failed', f)
       if (this.running) this.on.peerDown(to)
     } finally {
       limit.clear()

@@ -17,6 +17,7 @@ import type { PeerRef } from '../../core/routing-table.ts'
 import { FrameReader, lengthPrefixed } from '../libp2p/framing.ts'
 import type { MeshLibp2p } from '../libp2p/host.ts'
 import { deadline } from '../timeout.ts'
+import { FrameQueue } from '../frame-queue.ts'
 import type { DropReason, OutFrame } from '../transport.ts'
 import { packFrames, unpackFrames } from './batch.ts'
 import { LanAccept, LanOffer } from './lan-messages.js'
@@ -100,7 +101,7 @@ class Lane {
   state: LaneState = 'negotiating'
   socket: Push | undefined
   endpoint = ''
-  queue: OutFrame[] = []
+  readonly queue = new FrameQueue<OutFrame>()
   writing = false
   /** The writer waits for the next turn of the event loop; calling this resumes it sooner. */
   wake: (() => void) | undefined
@@ -220,11 +221,10 @@ export class ZmqPlane {
   peerDown (peer: PeerRef): void {
     const lane = this.lanes.get(peer)
     if (lane !== undefined) {
-      for (const f of lane.queue) {
+      for (const f of lane.queue.drain()) {
         this.stats.droppedPeerDown++
         this.on.dropped('peer-down', f)
       }
-      lane.queue = []
       this.closeLane(lane)
       this.lanes.delete(peer)
     }
@@ -345,8 +345,7 @@ export class ZmqPlane {
     let batch: OutFrame[] = []
     try {
       while (this.running && lane.state === 'up' && lane.generation === generation && lane.queue.length > 0 && lane.socket !== undefined) {
-        batch = lane.queue.length <= this.options.maxBatch ? lane.queue : lane.queue.slice(0, this.options.maxBatch)
-        lane.queue = lane.queue.length <= this.options.maxBatch ? [] : lane.queue.slice(this.options.maxBatch)
+        batch = lane.queue.take(this.options.maxBatch)
         const packed = packFrames(batch.map(f => f.bytes))
         await lane.socket.send(packed)
         this.stats.sends++
@@ -358,7 +357,7 @@ export class ZmqPlane {
       }
     } catch (err) {
       // The socket closed under the send (lane failed or node stopping): the batch goes back.
-      if (batch.length > 0) lane.queue = batch.concat(lane.queue)
+      lane.queue.unshift(batch)
       if (lane.generation === generation && lane.state === 'up') this.fail(to, lane, `send failed: ${(err as Error).message}`)
     } finally {
       lane.writing = false
@@ -394,8 +393,7 @@ export class ZmqPlane {
     lane.retryAt = performance.now() + lane.backoff
     lane.backoff = Math.min(lane.backoff * 2, this.options.retryMaxMs)
     this.stats.fallbacks++
-    const queued = lane.queue
-    lane.queue = []
+    const queued = lane.queue.drain()
     if (queued.length > 0 && this.running) this.on.fallback(to, queued)
   }
 
