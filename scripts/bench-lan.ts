@@ -11,9 +11,12 @@
 //  3. latency: --rate msgs/s for --seconds, one-way latency of every delivery (send stamp in
 //     the payload, performance.timeOrigin + performance.now(), one clock on this machine),
 //     p50 and p99 in µs.
-// Systems are pluggable (scripts/bench-lan/system.ts, registered in scripts/bench-lan/systems.ts);
-// "zeromq" is raw zeromq.js: PUSH/PULL for 1 subscriber, PUB/SUB for more
-// (scripts/bench-lan/raw-zmq.ts).
+// Systems are pluggable (scripts/bench-lan/system.ts, registered in scripts/bench-lan/systems.ts):
+//   zeromq          raw zeromq.js, the baseline: PUSH/PULL for 1 subscriber, PUB/SUB for more
+//                   (scripts/bench-lan/raw-zmq.ts)
+//   zeromq-curve    the same with CURVE encryption
+//   meshcast-zmq    one meshcast node per subscriber, data over ZeroMQ CURVE lanes
+//   meshcast-libp2p the same nodes with lan: false (scripts/bench-lan/meshcast.ts)
 // Prints a table, then one JSON line with every case and the ratios system / zeromq.
 // Every process it starts is stopped by PID at the end of its case, on error and on SIGINT.
 // Options:
@@ -27,7 +30,7 @@
 import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { livePids, stopAll } from './bench-node/procs.ts'
+import { livePids, shutdown, stopAllOnSignals } from './bench-node/procs.ts'
 import { fmt, round } from './bench-node/stats.ts'
 import { BASELINE, ratios, runAll } from './bench-lan/harness.ts'
 import type { CaseResult } from './bench-lan/harness.ts'
@@ -87,16 +90,7 @@ const rate = positive('rate', values.rate, 2000)
 const seconds = positive('seconds', values.seconds, 3)
 const jsonOut = values['json-out'] === undefined ? undefined : resolve(values['json-out'])
 
-let stopping = false
-async function shutdown (code: number): Promise<never> {
-  if (!stopping) {
-    stopping = true
-    await stopAll()
-  }
-  process.exit(code)
-}
-process.on('SIGINT', () => { void shutdown(130) })
-process.on('SIGTERM', () => { void shutdown(143) })
+stopAllOnSignals()
 
 async function main (): Promise<number> {
   const t0 = performance.now()

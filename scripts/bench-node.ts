@@ -23,7 +23,7 @@ import { runStartup } from './bench-node/cli-startup.ts'
 import type { StartupResult } from './bench-node/cli-startup.ts'
 import { runMesh } from './bench-node/mesh.ts'
 import type { MeshResult, PhaseResult } from './bench-node/mesh.ts'
-import { livePids, stopAll } from './bench-node/procs.ts'
+import { livePids, shutdown, stopAllOnSignals } from './bench-node/procs.ts'
 import type { System } from './bench-node/protocol.ts'
 import { fmt, ratio, round } from './bench-node/stats.ts'
 
@@ -47,16 +47,7 @@ const subscribers = Number(values.subscribers ?? 10)
 const systems = (values.systems ?? 'meshcast,gossipsub').split(',') as System[]
 const log = (s: string): void => { process.stderr.write(s + '\n') }
 
-let stopping = false
-async function shutdown (code: number): Promise<never> {
-  if (!stopping) {
-    stopping = true
-    await stopAll()
-  }
-  process.exit(code)
-}
-process.on('SIGINT', () => { void shutdown(130) })
-process.on('SIGTERM', () => { void shutdown(143) })
+stopAllOnSignals()
 
 async function main (): Promise<void> {
   const t0 = performance.now()

@@ -11,13 +11,11 @@
 //     every delivery's one-way latency (send stamp to onMessage, one clock on this machine,
 //     corrected by the two processes' clock skew measured over IPC).
 // Both processes are stopped by PID when the case ends, whichever way it ends.
-import type { ChildProcess } from 'node:child_process'
-import { fork } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
-import { stopProcess, track } from '../bench-node/procs.ts'
+import { IpcWorker } from '../bench-node/procs.ts'
 import { percentile, ratio, round } from '../bench-node/stats.ts'
 import { KIND_LATENCY, KIND_THROUGHPUT, wallNow } from './protocol.ts'
-import type { PhaseReport, ProbeReport, Request, Response, Role, SendReport, StartedSubscribers } from './protocol.ts'
+import type { PhaseReport, ProbeReport, Request, Role, SendReport, StartedSubscribers } from './protocol.ts'
 
 export const BASELINE = 'zeromq'
 const WARMUP_INTERVAL_MS = 50
@@ -115,61 +113,21 @@ export interface ClockResult {
   skewAfterUs: number
 }
 
-type DistributiveOmit<T, K extends keyof any> = T extends unknown ? Omit<T, K> : never
-type WorkerRequest = DistributiveOmit<Request, 'id'>
 
 export interface Ratio { system: string, subs: number, size: number, throughputRatio: number | null, p50Ratio: number | null }
 
-/** A worker process (./worker.ts) in one role and its request/answer channel over IPC. */
-class LanWorker {
-  readonly child: ChildProcess
+/** A bench:lan worker process (./worker.ts) in one role. */
+class LanWorker extends IpcWorker<Request> {
   readonly role: Role
-  private nextId = 1
-  private readonly pending = new Map<number, { resolve: (v: unknown) => void, reject: (e: Error) => void }>()
 
   constructor (role: Role) {
+    super(fileURLToPath(new URL('./worker.ts', import.meta.url)), [role], `${role} process`)
     this.role = role
-    const script = fileURLToPath(new URL('./worker.ts', import.meta.url))
-    this.child = track(fork(script, [role], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }))
-    this.child.on('message', (r: Response) => {
-      const p = this.pending.get(r.id)
-      if (p === undefined) return
-      this.pending.delete(r.id)
-      if (r.ok) p.resolve(r.result)
-      else p.reject(new Error(`${this.role}: ${r.error}`))
-    })
-    this.child.once('exit', (code, signal) => {
-      for (const p of this.pending.values()) p.reject(new Error(`${this.role} process exited (${code ?? signal})`))
-      this.pending.clear()
-    })
   }
 
-  private get alive (): boolean {
-    return this.child.exitCode === null && this.child.signalCode === null
-  }
-
-  /** Sends a request; rejects after timeoutMs or when the process exits. */
-  async request<T> (req: WorkerRequest, timeoutMs: number): Promise<T> {
-    if (!this.alive) throw new Error(`${this.role} process is not running`)
-    const id = this.nextId++
-    return await new Promise<T>((resolve, reject) => {
-      const t = setTimeout(() => {
-        this.pending.delete(id)
-        reject(new Error(`${this.role}: '${req.op}' got no answer within ${timeoutMs} ms`))
-      }, timeoutMs)
-      this.pending.set(id, {
-        resolve: v => { clearTimeout(t); resolve(v as T) },
-        reject: e => { clearTimeout(t); reject(e) }
-      })
-      this.child.send({ ...req, id })
-    })
-  }
-
-  /** Asks the worker to close its system and exit, then makes sure of it by PID. */
-  async stop (): Promise<void> {
-    if (this.alive) await this.request({ op: 'stop' }, 8000).catch(() => {})
-    if (this.alive) await new Promise(resolve => { const t = setTimeout(resolve, 6000); this.child.once('exit', () => { clearTimeout(t); resolve(null) }) })
-    await stopProcess(this.child, 3000)
+  /** A worker closing its system (a whole mesh node) may take longer to exit. */
+  override async stop (): Promise<void> {
+    await super.stop(6000)
   }
 }
 

@@ -3,7 +3,7 @@
 import type { ChildProcess } from 'node:child_process'
 import { fork } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
-import type { Request, Response } from './protocol.ts'
+import type { Request } from './protocol.ts'
 
 const children = new Set<ChildProcess>()
 
@@ -50,39 +50,46 @@ export function livePids (): number[] {
 }
 
 type DistributiveOmit<T, K extends keyof any> = T extends unknown ? Omit<T, K> : never
-export type WorkerRequest = DistributiveOmit<Request, 'id'>
+type Answer = { id: number } & ({ ok: true, result: unknown } | { ok: false, error: string })
 
-/** A worker process (./worker.ts) and its request/answer channel over IPC. */
-export class WorkerClient {
+/**
+ * A forked worker script and its request/answer channel over IPC: a request carries an id, the
+ * worker answers {id, ok, result | error}. Used by bench:node and bench:lan.
+ */
+export class IpcWorker<Req extends { op: string, id: number }> {
   readonly child: ChildProcess
-  readonly index: number
+  readonly label: string
   private nextId = 1
   private readonly pending = new Map<number, { resolve: (v: unknown) => void, reject: (e: Error) => void }>()
 
-  constructor (index: number) {
-    this.index = index
-    const script = fileURLToPath(new URL('./worker.ts', import.meta.url))
-    this.child = track(fork(script, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }))
-    this.child.on('message', (r: Response) => {
+  constructor (script: string, args: string[], label: string) {
+    this.label = label
+    this.child = track(fork(script, args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }))
+    this.child.on('message', (r: Answer) => {
       const p = this.pending.get(r.id)
       if (p === undefined) return
       this.pending.delete(r.id)
       if (r.ok) p.resolve(r.result)
-      else p.reject(new Error(`worker ${this.index}: ${r.error}`))
+      else p.reject(new Error(`${this.label}: ${r.error}`))
     })
     this.child.once('exit', (code, signal) => {
-      for (const p of this.pending.values()) p.reject(new Error(`worker ${this.index} exited (${code ?? signal})`))
+      for (const p of this.pending.values()) p.reject(new Error(`${this.label} exited (${code ?? signal})`))
       this.pending.clear()
     })
   }
 
-  /** Sends a request; rejects after timeoutMs. */
-  async request<T> (req: WorkerRequest, timeoutMs: number): Promise<T> {
+  get alive (): boolean {
+    return alive(this.child)
+  }
+
+  /** Sends a request; rejects after timeoutMs or when the process exits. */
+  async request<T> (req: DistributiveOmit<Req, 'id'>, timeoutMs: number): Promise<T> {
+    if (!this.alive) throw new Error(`${this.label} is not running`)
     const id = this.nextId++
     return await new Promise<T>((resolve, reject) => {
       const t = setTimeout(() => {
         this.pending.delete(id)
-        reject(new Error(`worker ${this.index}: '${req.op}' got no answer within ${timeoutMs} ms`))
+        reject(new Error(`${this.label}: '${req.op}' got no answer within ${timeoutMs} ms`))
       }, timeoutMs)
       this.pending.set(id, {
         resolve: v => { clearTimeout(t); resolve(v as T) },
@@ -92,10 +99,40 @@ export class WorkerClient {
     })
   }
 
-  /** Asks the worker to stop its node and exit (so a CPU profile is written), then stops it by PID. */
-  async stop (): Promise<void> {
-    if (alive(this.child)) await this.request({ op: 'stop' }, 8000).catch(() => {})
-    await waitExit(this.child, 3000)
-    await stopProcess(this.child)
+  /**
+   * Asks the worker to stop (so it closes what it holds, and a CPU profile is written), waits
+   * up to exitMs for it to exit, then stops it by PID.
+   */
+  async stop (exitMs = 3000): Promise<void> {
+    if (this.alive) await this.request({ op: 'stop' } as DistributiveOmit<Req, 'id'>, 8000).catch(() => {})
+    await waitExit(this.child, exitMs)
+    await stopProcess(this.child, 3000)
   }
+}
+
+/** A bench:node worker process (./worker.ts). */
+export class WorkerClient extends IpcWorker<Request> {
+  readonly index: number
+
+  constructor (index: number) {
+    super(fileURLToPath(new URL('./worker.ts', import.meta.url)), [], `worker ${index}`)
+    this.index = index
+  }
+}
+
+let stopping = false
+
+/** Stops every process the benchmark started (once), then exits with `code`. */
+export async function shutdown (code: number): Promise<never> {
+  if (!stopping) {
+    stopping = true
+    await stopAll()
+  }
+  process.exit(code)
+}
+
+/** SIGINT / SIGTERM end the benchmark through shutdown(). */
+export function stopAllOnSignals (): void {
+  process.on('SIGINT', () => { void shutdown(130) })
+  process.on('SIGTERM', () => { void shutdown(143) })
 }

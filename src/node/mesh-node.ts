@@ -10,7 +10,7 @@ import { idFromBytes } from '../core/id.ts'
 import { Rng } from '../core/rng.ts'
 import { encodeFrame } from '../core/wire/codec.ts'
 import type { Header, Msg } from '../core/wire/types.ts'
-import { isDataPlane } from '../core/wire/types.ts'
+import { isDataMsg } from '../core/wire/types.ts'
 import { createHost } from '../transport/libp2p/host.ts'
 import { deadline } from '../transport/timeout.ts'
 import type { HostOptions, MeshLibp2p } from '../transport/libp2p/host.ts'
@@ -337,27 +337,21 @@ export class MeshNode {
   private send (to: string, msgs: Msg[]): void {
     if (this.zmq === undefined) {
       const topics = topicsOf(msgs)
-      if (topics.length > 0) this.countData(to).libp2p++
-      this.transport.send(to, { bytes: this.encode(msgs), topics })
+      if (topics.length > 0) this.sendLibp2p(to, { bytes: this.encode(msgs), topics })
+      else this.transport.send(to, { bytes: encodeFrame(msgs), topics })
       return
     }
     let control: Msg[] | undefined
     let data: Msg[] | undefined
     for (const m of msgs) {
-      if (isDataPlane(m.type)) (data ??= []).push(m)
+      if (isDataMsg(m)) (data ??= []).push(m)
       else (control ??= []).push(m)
     }
     if (control !== undefined) this.transport.send(to, { bytes: encodeFrame(control), topics: [] })
     if (data === undefined) return
     const frame: OutFrame = { bytes: this.encode(data), topics: topicsOf(data) }
-    const count = this.countData(to)
-    if (this.zmq.trySend(to, frame)) {
-      count.zeromq++
-    } else {
-      count.libp2p++
-      this.lastLibp2pData.set(to, performance.now())
-      this.transport.send(to, frame)
-    }
+    if (this.zmq.trySend(to, frame)) this.countData(to).zeromq++
+    else this.sendLibp2p(to, frame)
   }
 
   private countData (to: string): { zeromq: number, libp2p: number } {
@@ -366,9 +360,9 @@ export class MeshNode {
     return count
   }
 
+  /** A data frame over libp2p (no lane, or its lane failed). */
   private sendLibp2p (to: string, frame: OutFrame): void {
-    const count = this.dataFrames.get(to)
-    if (count !== undefined) count.libp2p++
+    this.countData(to).libp2p++
     this.lastLibp2pData.set(to, performance.now())
     this.transport.send(to, frame)
   }
@@ -496,6 +490,6 @@ export class MeshNode {
 /** The topic of each application message in a batch (one entry per message). */
 function topicsOf (msgs: readonly Msg[]): string[] {
   const out: string[] = []
-  for (const m of msgs) if (m.type === 'publish' || m.type === 'data') out.push(m.message.topic)
+  for (const m of msgs) if (isDataMsg(m)) out.push(m.message.topic)
   return out
 }

@@ -14,9 +14,9 @@ import { curveKeyPair, Push } from 'zeromq'
 import { compareDistance, idFromBytes, topicKey } from '../../src/core/id.ts'
 import { createNode, createTestnet } from '../../src/index.ts'
 import type { MeshNode, Subscription } from '../../src/index.ts'
-import { lengthPrefixed, FrameReader } from '../../src/transport/libp2p/framing.ts'
+import { lengthPrefixed } from '../../src/transport/framing.ts'
 import { LanAccept, LanOffer } from '../../src/transport/zeromq/lan-messages.js'
-import { LAN_PROTOCOL } from '../../src/transport/zeromq/zmq-plane.ts'
+import { LAN_PROTOCOL, readOne } from '../../src/transport/zeromq/zmq-plane.ts'
 
 const root = new URL('../..', import.meta.url).pathname
 const dir = mkdtempSync(join(tmpdir(), 'meshcast-lan-'))
@@ -57,6 +57,20 @@ function collect (sub: Subscription): number[] {
   return seqs
 }
 
+/**
+ * Two nodes on loopback, a topic rooted at a, b subscribed and acknowledged: a -> b is a DATA
+ * edge. `got` collects what b receives.
+ */
+async function rootedPair (prefix: string, options: Parameters<typeof createTestnet>[1] = {}): Promise<{ a: MeshNode, b: MeshNode, topic: string, got: number[], stop: () => Promise<void> }> {
+  const net = await createTestnet(2, options)
+  cleanups.push(net.stop)
+  const [a, b] = net.nodes
+  const topic = topicRootedAt(a.peerId, [a.peerId, b.peerId], prefix)
+  const sub = b.subscribe(topic)
+  await sub.ready
+  return { a, b, topic, got: collect(sub), stop: net.stop }
+}
+
 function pathTo (node: MeshNode, peer: string): ReturnType<MeshNode['stats']>['paths'][number] | undefined {
   return node.stats().paths.find(p => p.peer === peer)
 }
@@ -72,13 +86,7 @@ async function stream (node: MeshNode, topic: string, n: number, everyMs: number
 
 describe('ZeroMQ data plane on one host', () => {
   it('carries data edges over a CURVE lane while control stays on libp2p', async () => {
-    const net = await createTestnet(2)
-    cleanups.push(net.stop)
-    const [a, b] = net.nodes
-    const topic = topicRootedAt(a.peerId, [a.peerId, b.peerId], 'lan-basic')
-    const sub = b.subscribe(topic)
-    await sub.ready
-    const got = collect(sub)
+    const { a, b, topic, got, stop } = await rootedPair('lan-basic')
     // A steady stream from the first message on: the first ones leave over libp2p while the
     // lane is asked for; the switch to ZeroMQ happens mid-stream and must keep the order.
     const N = 400
@@ -99,22 +107,16 @@ describe('ZeroMQ data plane on one host', () => {
     expect(a.stats().transport.framesSent).toBeGreaterThan(0)
     expect(b.stats().transport.framesSent).toBeGreaterThan(0)
     expect(b.stats().lan?.framesSent).toBe(0) // b sends no data
-    await net.stop()
+    await stop()
   })
 
   it('keeps everything on libp2p with lan: false', async () => {
-    const net = await createTestnet(2, { lan: false })
-    cleanups.push(net.stop)
-    const [a, b] = net.nodes
-    const topic = topicRootedAt(a.peerId, [a.peerId, b.peerId], 'lan-off')
-    const sub = b.subscribe(topic)
-    await sub.ready
-    const got = collect(sub)
+    const { a, b, topic, got, stop } = await rootedPair('lan-off', { lan: false })
     await stream(a, topic, 20, 10)
     await until('20 deliveries', () => got.length === 20)
     expect(a.stats().lan).toBeUndefined()
     expect(pathTo(a, b.peerId)).toMatchObject({ path: 'libp2p', lane: undefined, dataFrames: { zeromq: 0, libp2p: 20 } })
-    await net.stop()
+    await stop()
   })
 
   it('refuses a CURVE key that is not bound to the sending peer id', async () => {
@@ -134,18 +136,13 @@ describe('ZeroMQ data plane on one host', () => {
     const keyOfC = curveKeyPair()
     const s = await c.libp2p.dialProtocol(b.libp2p.peerId, LAN_PROTOCOL)
     s.send(lengthPrefixed(LanOffer.encode({ curveKey: keyOfC.publicKey })))
-    const reader = new FrameReader(1024)
-    let accept: LanAccept | undefined
-    for await (const chunk of s) {
-      for (const f of reader.push(chunk)) accept = LanAccept.decode(f)
-      if (accept !== undefined) break
-    }
+    const accept = LanAccept.decode(await readOne(s, AbortSignal.timeout(5000)))
     await s.close().catch(() => {})
-    expect(accept?.refused).toBe('')
-    const forC = accept?.endpoint ?? ''
+    expect(accept.refused).toBe('')
+    const forC = accept.endpoint
 
     const tryKey = async (key: { publicKey: string, secretKey: string }, endpoint: string, send?: (push: Push) => Promise<void>): Promise<string> => {
-      const push = new Push({ curveServerKey: accept?.curveKey ?? '', curvePublicKey: key.publicKey, curveSecretKey: key.secretKey, linger: 0, immediate: true, sendTimeout: 0 })
+      const push = new Push({ curveServerKey: accept.curveKey, curvePublicKey: key.publicKey, curveSecretKey: key.secretKey, linger: 0, immediate: true, sendTimeout: 0 })
       cleanups.push(() => { push.close() })
       const outcome = new Promise<string>(resolve => {
         push.events.on('handshake', () => { resolve('admitted') })
@@ -184,13 +181,7 @@ describe('ZeroMQ data plane on one host', () => {
   })
 
   it('falls back to libp2p when the ZeroMQ endpoint dies mid-stream, and opens a new lane later', async () => {
-    const net = await createTestnet(2, { tuning: { lanRetryMs: 500 } })
-    cleanups.push(net.stop)
-    const [a, b] = net.nodes
-    const topic = topicRootedAt(a.peerId, [a.peerId, b.peerId], 'lan-fallback')
-    const sub = b.subscribe(topic)
-    await sub.ready
-    const got = collect(sub)
+    const { a, b, topic, got, stop } = await rootedPair('lan-fallback', { tuning: { lanRetryMs: 500 } })
     const N = 400
     let killedAt = -1
     let libp2pAtKill = 0
@@ -216,18 +207,12 @@ describe('ZeroMQ data plane on one host', () => {
     // After the back-off the lane is asked for again and data is back on ZeroMQ.
     expect(a.stats().lan?.lanesOpened).toBeGreaterThanOrEqual(2)
     expect(p?.path).toBe('zeromq')
-    await net.stop()
+    await stop()
   })
 
   it('keeps data on libp2p when a lane never completes its handshake in time, and tries again later', async () => {
     // A 1 ms handshake deadline: the lane cannot come up, as with an unreachable endpoint.
-    const net = await createTestnet(2, { tuning: { lanConnectTimeoutMs: 1, lanRetryMs: 200 } })
-    cleanups.push(net.stop)
-    const [a, b] = net.nodes
-    const topic = topicRootedAt(a.peerId, [a.peerId, b.peerId], 'lan-unreachable')
-    const sub = b.subscribe(topic)
-    await sub.ready
-    const got = collect(sub)
+    const { a, b, topic, got, stop } = await rootedPair('lan-unreachable', { tuning: { lanConnectTimeoutMs: 1, lanRetryMs: 200 } })
     await stream(a, topic, 60, 10)
     await until('60 deliveries', () => got.length === 60)
     expect(got).toEqual(Array.from({ length: 60 }, (_, i) => i))
@@ -237,7 +222,7 @@ describe('ZeroMQ data plane on one host', () => {
     expect(p?.lane?.lastError).toMatch(/no ZeroMQ handshake within 1 ms/)
     expect(p?.lane?.failures).toBeGreaterThanOrEqual(2) // asked for again after the back-off
     expect(a.stats().lan?.lanesOpened).toBe(0)
-    await net.stop()
+    await stop()
   })
 
   it('opens a new lane to a peer that restarted with a new CURVE key', async () => {

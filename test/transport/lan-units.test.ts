@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { curveKeyPair } from 'zeromq'
 import { InvalidOptionError } from '../../src/core/errors.ts'
-import { MalformedBatchError, packFrames, unpackFrames } from '../../src/transport/zeromq/batch.ts'
+import { FrameReader, FrameTooLongError, packFrames, TruncatedFramesError, unpackFrames } from '../../src/transport/framing.ts'
 import { inCidr, parseCidr, segmentAddress } from '../../src/transport/zeromq/segment.ts'
 import { isZ85Key, z85Encode } from '../../src/transport/zeromq/z85.ts'
 
@@ -56,7 +56,7 @@ describe('Z85', () => {
   })
 })
 
-describe('lane batches', () => {
+describe('length-prefixed frames', () => {
   it('round-trips frames of any size', () => {
     const frames = [new Uint8Array(0), new Uint8Array([1, 2, 3]), new Uint8Array(200).fill(7), new Uint8Array(70_000).fill(9)]
     const back = unpackFrames(packFrames(frames), 1 << 20)
@@ -64,12 +64,22 @@ describe('lane batches', () => {
   })
 
   it('rejects a frame over the limit, a truncated batch and an endless length', () => {
-    expect(() => unpackFrames(packFrames([new Uint8Array(100)]), 99)).toThrow(MalformedBatchError)
+    expect(() => unpackFrames(packFrames([new Uint8Array(100)]), 99)).toThrow(FrameTooLongError)
     const ok = packFrames([new Uint8Array(100), new Uint8Array(5)])
     for (let cut = 1; cut < ok.length; cut++) {
       if (cut === 101) continue // a cut between the two frames is a well-formed batch of one
-      expect(() => unpackFrames(ok.subarray(0, cut), 1000), `cut ${cut}`).toThrow(MalformedBatchError)
+      expect(() => unpackFrames(ok.subarray(0, cut), 1000), `cut ${cut}`).toThrow(TruncatedFramesError)
     }
-    expect(() => unpackFrames(new Uint8Array([0xff, 0xff, 0xff, 0xff, 0xff, 0xff]), 1 << 30)).toThrow(MalformedBatchError)
+    expect(() => unpackFrames(new Uint8Array([0xff, 0xff, 0xff, 0xff, 0xff, 0xff]), 1 << 30)).toThrow(TruncatedFramesError)
+  })
+
+  it('is the framing a libp2p stream carries: FrameReader reads a packed message split anywhere', () => {
+    const frames = [new Uint8Array([1, 2, 3]), new Uint8Array(300).fill(4), new Uint8Array(0)]
+    const bytes = packFrames(frames)
+    for (let cut = 0; cut <= bytes.length; cut += 37) {
+      const r = new FrameReader(1000)
+      const got = [...r.push(bytes.subarray(0, cut)), ...r.push(bytes.subarray(cut))]
+      expect(got.map(f => [...f.subarray()])).toEqual(frames.map(f => [...f]))
+    }
   })
 })

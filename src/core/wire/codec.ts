@@ -6,10 +6,11 @@
 // same bytes as protons; every other envelope goes through protons.
 import { FrameTooLargeError, MalformedFrameError } from '../errors.ts'
 import { utf8ByteLength } from '../utf8.ts'
-import { decodeDataEnvelope, encodeDataFrame, frameEnvelopes, isDataMsg } from './data-codec.ts'
+import { decodeDataEnvelope, encodeDataFrame, frameEnvelopes } from './data-codec.ts'
 import { Envelope as EnvelopeCodec, Frame } from './messages.js'
 import type { AppMessage as WireAppMessage, Envelope } from './messages.js'
 import type { AppMessage, Msg } from './types.ts'
+import { isDataMsg } from './types.ts'
 
 export interface CodecLimits {
   maxFrameBytes: number
@@ -33,7 +34,8 @@ export function decodeFrame (bytes: Uint8Array, limits: CodecLimits): Msg[] {
     for (const [start, end] of frameEnvelopes(bytes, MAX_MESSAGES)) {
       const fast = decodeDataEnvelope(bytes, start, end, MAX_HEADERS)
       if (fast !== undefined) {
-        out.push(checkData(fast, limits))
+        checkApp(fast.message, limits)
+        out.push(fast)
         continue
       }
       out.push(fromEnvelope(EnvelopeCodec.decode(bytes.subarray(start, end)), limits))
@@ -43,11 +45,6 @@ export function decodeFrame (bytes: Uint8Array, limits: CodecLimits): Msg[] {
     throw new MalformedFrameError(`undecodable frame: ${(err as Error).message}`)
   }
   return out
-}
-
-function checkData (m: Msg, limits: CodecLimits): Msg {
-  if (m.type === 'publish' || m.type === 'data') checkApp(m.message, limits)
-  return m
 }
 
 function checkTopic (t: string, limits: CodecLimits): string {

@@ -4,10 +4,9 @@
 // the schema stays the one in the .proto; control messages keep going through protons.
 // Why: protons spends ~1 µs per message on objects, closures and a string encode of the
 // 52-character publisher id; this writes one buffer with cached UTF-8 of topics and publishers.
+import * as varint from 'uint8-varint'
 import { MalformedFrameError } from '../errors.ts'
-import type { AppMessage, Header, Msg } from './types.ts'
-
-type DataMsg = Extract<Msg, { type: 'publish' | 'data' }>
+import type { AppMessage, DataMsg, Header } from './types.ts'
 
 const encoder = new TextEncoder()
 const decoder = new TextDecoder()
@@ -26,27 +25,12 @@ function utf8 (s: string): Uint8Array {
   return b
 }
 
-function varintLength (n: number): number {
-  if (n < 0x80) return 1
-  if (n < 0x4000) return 2
-  if (n < 0x200000) return 3
-  if (n < 0x10000000) return 4
-  let len = 4
-  n = Math.floor(n / 0x10000000)
-  while (n > 0) {
-    len++
-    n = Math.floor(n / 0x80)
-  }
-  return len
-}
+const varintLength = varint.encodingLength
 
+/** Writes n as a varint at pos; returns the position after it. */
 function writeVarint (buf: Uint8Array, pos: number, n: number): number {
-  while (n >= 0x80) {
-    buf[pos++] = (n % 0x80) | 0x80
-    n = Math.floor(n / 0x80)
-  }
-  buf[pos++] = n
-  return pos
+  varint.encode(n, buf, pos)
+  return pos + varint.encodingLength(n)
 }
 
 /** Length-delimited field: tag byte, length, then `len` bytes (not written here). */
@@ -91,10 +75,6 @@ function writeApp (buf: Uint8Array, pos: number, m: AppMessage): number {
     if (h.value !== '') pos = writeBytes(buf, pos, 0x12, utf8(h.value))
   }
   return pos
-}
-
-export function isDataMsg (m: Msg): m is DataMsg {
-  return m.type === 'publish' || m.type === 'data'
 }
 
 /** Encodes a Frame whose messages are all PUBLISH or DATA. */
@@ -258,12 +238,12 @@ function readApp (c: Cursor, end: number, maxHeaders: number): AppMessage {
  * Decodes one Envelope that holds a Publish or an AppMessage (DATA); returns undefined for any
  * other envelope, which the caller decodes with protons. Field values are not validated here.
  */
-export function decodeDataEnvelope (buf: Uint8Array, start: number, end: number, maxHeaders: number): Msg | undefined {
+export function decodeDataEnvelope (buf: Uint8Array, start: number, end: number, maxHeaders: number): DataMsg | undefined {
   const c = new Cursor(buf, start, end)
   if (start >= end) return undefined
   const tag = buf[start]
   if (tag !== 0x22 && tag !== 0x2a) return undefined
-  let msg: Msg | undefined
+  let msg: DataMsg | undefined
   while (c.pos < end) {
     const t = c.varint()
     if (t === 0x22) {

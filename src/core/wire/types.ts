@@ -41,7 +41,14 @@ export type MsgType = Msg['type']
 
 export const MSG_TYPES: readonly MsgType[] = ['join', 'joinAck', 'leave', 'publish', 'data', 'heartbeat', 'replica', 'redirect', 'rootInfo', 'routeAck']
 
+export type DataMsg = Extract<Msg, { type: 'publish' | 'data' }>
+
 /** PUBLISH hops and DATA copies are the data plane; everything else is control. */
 export function isDataPlane (type: MsgType): boolean {
   return type === 'publish' || type === 'data'
+}
+
+/** A data-plane message (it carries an application message). */
+export function isDataMsg (m: Msg): m is DataMsg {
+  return isDataPlane(m.type)
 }

@@ -11,7 +11,7 @@ import type { PeerRef } from '../../core/routing-table.ts'
 import { deadline } from '../timeout.ts'
 import { FrameQueue } from '../frame-queue.ts'
 import type { OutFrame, Transport, TransportEvents } from '../transport.ts'
-import { FrameReader, lengthPrefixed } from './framing.ts'
+import { FrameReader, lengthPrefixed } from '../framing.ts'
 import type { MeshLibp2p } from './host.ts'
 
 export const PROTOCOL = '/meshcast/1.0.0'

@@ -14,12 +14,11 @@ import type { Multiaddr } from '@multiformats/multiaddr'
 import { peerIdFromString } from '@libp2p/peer-id'
 import { curveKeyPair, Pull, Push } from 'zeromq'
 import type { PeerRef } from '../../core/routing-table.ts'
-import { FrameReader, lengthPrefixed } from '../libp2p/framing.ts'
+import { FrameReader, lengthPrefixed, packFrames, unpackFrames } from '../framing.ts'
 import type { MeshLibp2p } from '../libp2p/host.ts'
 import { deadline } from '../timeout.ts'
 import { FrameQueue } from '../frame-queue.ts'
 import type { DropReason, OutFrame } from '../transport.ts'
-import { packFrames, unpackFrames } from './batch.ts'
 import { LanAccept, LanOffer } from './lan-messages.js'
 import { isLoopback, localIpv4, plainIp, segmentAddress } from './segment.ts'
 import type { Cidr } from './segment.ts'
@@ -36,7 +35,7 @@ export interface ZmqPlaneOptions {
   lan: readonly Cidr[] | undefined
   /** Frames queued per lane before the oldest is dropped. */
   sendHwm: number
-  /** Frames per ZeroMQ send (one message part of length-prefixed frames, batch.ts). */
+  /** Frames per ZeroMQ send (one message part of length-prefixed frames, ../framing.ts). */
   maxBatch: number
   /** ZeroMQ's own high-water mark per socket, in batches. */
   zmqHwm: number
@@ -280,7 +279,6 @@ export class ZmqPlane {
       accept = LanAccept.decode(await readOne(stream, limit.signal))
       await stream.close().catch(() => {})
     } catch (err) {
-      limit.clear()
       if (lane.generation === generation) this.fail(to, lane, `lane request failed: ${(err as Error).message}`)
       return
     } finally {
@@ -520,8 +518,8 @@ export class ZmqPlane {
   }
 }
 
-/** Reads one length-prefixed message of at most MAX_HANDSHAKE_BYTES from a stream. */
-async function readOne (stream: Stream, signal: AbortSignal): Promise<Uint8Array> {
+/** Reads the one length-prefixed handshake message of a lane stream. */
+export async function readOne (stream: Stream, signal: AbortSignal): Promise<Uint8Array> {
   const reader = new FrameReader(MAX_HANDSHAKE_BYTES)
   const onAbort = (): void => { stream.abort(new Error('lane handshake timed out')) }
   signal.addEventListener('abort', onAbort, { once: true })
