@@ -1,6 +1,4 @@
 #!/usr/bin/env node
-// The installed `meshcast` command. The sources are TypeScript that Node 24 runs directly
-// (type stripping), so this only hands over to them.
-import { main } from '../src/cli/main.ts'
-
-process.exitCode = await main(process.argv.slice(2))
+// `meshcast` from this repository's sources (Node 24 strips the types). The published package's
+// `bin` is the built dist/src/cli/bin.js instead (npm run build).
+import '../src/cli/bin.ts'

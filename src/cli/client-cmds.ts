@@ -8,11 +8,13 @@ import { connectControl } from './control.ts'
 import type { Io } from './io.ts'
 import { awaitBootstrap, checkMultiaddrs } from './peering.ts'
 
-export const PUB_HELP = `Usage: meshcast pub TOPIC [MESSAGE] (--data DIR | --bootstrap MULTIADDR)
+export const PUB_HELP = `Usage: meshcast pub TOPIC [MESSAGE] (--data DIR | --bootstrap MULTIADDR) [--quiet]
 
-Publishes MESSAGE, or each line of standard input when MESSAGE is absent.
+Publishes MESSAGE, or each line of standard input when MESSAGE is absent, and prints for each
+how many subscribers the topic's tree reported (0: nobody listens).
   --data DIR            use the node running with this data directory
   --bootstrap MULTIADDR start a short-lived node that joins through this peer
+  --quiet               print nothing
 `
 export const SUB_HELP = `Usage: meshcast sub TOPIC (--data DIR | --bootstrap MULTIADDR) [--json] [--count N]
 
@@ -26,7 +28,7 @@ export const STATS_HELP = 'Usage: meshcast stats --data DIR [--json]\n\nThe node
 
 const CLIENT_OPTIONS = {
   data: { type: 'string' }, bootstrap: { type: 'string', multiple: true }, json: { type: 'boolean' },
-  count: { type: 'string' }, help: { type: 'boolean', short: 'h' }
+  count: { type: 'string' }, quiet: { type: 'boolean', short: 'q' }, help: { type: 'boolean', short: 'h' }
 } as const
 
 async function ephemeral (bootstrap: string[]): Promise<MeshNode> {
@@ -49,6 +51,7 @@ export async function runPub (argv: string[], io: Io): Promise<number> {
   if (topic === undefined) throw new UsageError('missing TOPIC')
   if (extra !== undefined) throw new UsageError(`unexpected argument '${extra}' (quote a message with spaces)`)
   const t = target(values)
+  const report = (n: number): void => { if (values.quiet !== true) io.stdout(`published to ${topic}: ${n} subscriber${n === 1 ? '' : 's'}\n`) }
   const messages: AsyncIterable<string> = message !== undefined ? [message] as unknown as AsyncIterable<string> : createInterface({ input: process.stdin })
   if (t.data !== undefined) {
     const c = await connectControl(t.data)
@@ -58,13 +61,14 @@ export async function runPub (argv: string[], io: Io): Promise<number> {
         c.request({ op: 'publish', topic, data: m })
         const r = JSON.parse((await replies.next()).value as string)
         if (r.ok !== true) throw new UsageError(String(r.error))
+        report(Number(r.subscribers))
       }
     } finally { c.close() }
     return 0
   }
   const node = await ephemeral(t.bootstrap ?? [])
   try {
-    for await (const m of messages) await node.publish(topic, m)
+    for await (const m of messages) report(await node.publish(topic, m))
     await new Promise(resolve => setTimeout(resolve, 300)) // let the last frames leave
   } finally { await node.stop() }
   return 0

@@ -1,11 +1,15 @@
-#!/usr/bin/env node
-// The `meshcast` command. Thin: parses arguments, calls the library, prints.
-import { runSim, SIM_HELP } from './sim.ts'
+// The `meshcast` command. Thin: parses arguments, calls the library, prints. The simulator
+// is loaded only for `meshcast sim` (a node never needs it).
 import { UsageError } from './args.ts'
 import { NODE_HELP, runNode } from './node-cmd.ts'
 import { PEERS_HELP, PUB_HELP, runInfo, runPub, runSub, STATS_HELP, SUB_HELP, TOPICS_HELP } from './client-cmds.ts'
 
-const HELPS: Record<string, string> = { sim: SIM_HELP, node: NODE_HELP, pub: PUB_HELP, sub: SUB_HELP, peers: PEERS_HELP, topics: TOPICS_HELP, stats: STATS_HELP }
+const HELPS: Record<string, string> = { node: NODE_HELP, pub: PUB_HELP, sub: SUB_HELP, peers: PEERS_HELP, topics: TOPICS_HELP, stats: STATS_HELP }
+
+async function helpOf (command: string | undefined): Promise<string> {
+  if (command === 'sim') return (await import('./sim.ts')).SIM_HELP
+  return HELPS[command ?? ''] ?? HELP
+}
 
 export const HELP = `Usage: meshcast <command> [options]
 
@@ -26,7 +30,7 @@ export async function main (argv: string[], io = { stdout: (s: string) => { proc
   try {
     switch (command) {
       case 'sim':
-        runSim(rest, io)
+        (await import('./sim.ts')).runSim(rest, io)
         return 0
       case 'node': return await runNode(rest, io)
       case 'pub': return await runPub(rest, io)
@@ -46,7 +50,7 @@ export async function main (argv: string[], io = { stdout: (s: string) => { proc
     }
   } catch (err) {
     if (err instanceof UsageError) {
-      io.stderr(`meshcast: ${err.message}\n\n${HELPS[command ?? ''] ?? HELP}`)
+      io.stderr(`meshcast: ${err.message}\n\n${await helpOf(command)}`)
       return 2
     }
     if (err instanceof Error && err.name === 'ScenarioFailure') {
@@ -55,8 +59,4 @@ export async function main (argv: string[], io = { stdout: (s: string) => { proc
     }
     throw err
   }
-}
-
-if (import.meta.main) {
-  process.exitCode = await main(process.argv.slice(2))
 }

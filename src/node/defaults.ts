@@ -4,6 +4,11 @@
 export const NODE_DEFAULTS = Object.freeze({
   /** Messages a subscription buffers for a slow consumer before dropping the oldest. */
   maxPending: 65_536,
+  /**
+   * Topics whose messages the node counts one by one (published, delivered, forwarded: stats,
+   * metrics, meshcast top); further topics share one '(other)' entry, so a peer cannot grow it.
+   */
+  maxCountedTopics: 10_000,
   /** Frames queued per peer on libp2p while its stream opens or drains (oldest dropped beyond). */
   maxQueuedFrames: 4096,
   /**

@@ -24,6 +24,8 @@ import { peerIdFromString } from '@libp2p/peer-id'
 import { NODE_DEFAULTS } from './defaults.ts'
 import type { NodeDefaults } from './defaults.ts'
 import { Subscription, toMessage } from './subscription.ts'
+import { TopicCounters } from './topic-counters.ts'
+import type { TopicCounts } from './topic-counters.ts'
 import type { SubscribeOptions } from './subscription.ts'
 
 export interface NodeOptions extends HostOptions {
@@ -57,6 +59,8 @@ export interface PeerPath {
 export interface NodeTopicView extends TopicView {
   /** Messages of this topic dropped on this node, by reason. */
   dropped: DropCounts
+  /** Messages of this topic published, delivered and forwarded by this node since it started. */
+  counts: TopicCounts
 }
 
 export interface PublishOptions {
@@ -72,6 +76,12 @@ export interface NodeStats {
   dropped: DropCounts
   /** Data paths of the peers this node has sent data to. */
   paths: PeerPath[]
+  /** Messages published, delivered and forwarded by this node since it started (all topics). */
+  counts: TopicCounts
+  /** Frames waiting in send queues now, per transport (libp2p streams; ZeroMQ lanes). */
+  queued: { libp2p: number, zeromq: number }
+  /** Messages waiting in local subscriptions for their consumers. */
+  pending: number
   peers: number
   routingTable: number
 }
@@ -98,6 +108,8 @@ export class MeshNode {
   private readonly zmq: ZmqPlane | undefined
   private readonly dropped: DropCounts = {}
   private readonly topicDrops = new Map<string, DropCounts>()
+  /** Published / delivered / forwarded per topic. */
+  readonly counters: TopicCounters
   private readonly dataFrames = new Map<string, { zeromq: number, libp2p: number }>()
   private readonly lastLibp2pData = new Map<string, number>()
   private readonly subs = new Map<string, Set<Subscription>>()
@@ -119,6 +131,7 @@ export class MeshNode {
     this.libp2p = libp2p
     this.options = options
     this.tune = { ...NODE_DEFAULTS, ...options.tuning }
+    this.counters = new TopicCounters(this.tune.maxCountedTopics)
     this.peerId = libp2p.peerId.toString()
     const seed = randomBytes(4).readUInt32LE(0)
     this.core = new MeshCore({
@@ -133,6 +146,7 @@ export class MeshNode {
       send: (to, msgs) => { this.send(to, msgs) },
       event: e => {
         if (e.type === 'deliver') {
+          this.counters.add(e.message.topic, 'delivered')
           const subs = this.subs.get(e.message.topic)
           if (subs !== undefined) {
             const m = toMessage(e.message)
@@ -266,6 +280,7 @@ export class MeshNode {
     const headers: Header[] = Object.entries(options.headers ?? {}).map(([key, value]) => ({ key, value }))
     if (!this.looked.has(topic)) await this.lookup(topic)
     this.driver.input((core, now) => core.publish(now, topic, payload, headers))
+    this.counters.add(topic, 'published')
     const known = this.core.subscribers(topic)
     if (known !== undefined) return known
     return await new Promise<number>(resolve => {
@@ -283,7 +298,7 @@ export class MeshNode {
       let slow = 0
       for (const sub of this.subs.get(v.topic) ?? []) slow += sub.dropped
       if (slow > 0) dropped['slow-consumer'] = slow
-      return { ...v, dropped }
+      return { ...v, dropped, counts: this.counters.get(v.topic) }
     })
   }
 
@@ -296,7 +311,10 @@ export class MeshNode {
     let slow = 0
     for (const set of this.subs.values()) for (const sub of set) slow += sub.dropped
     if (slow > 0) dropped['slow-consumer'] = slow
-    const lanes = new Map((this.zmq?.lanesView() ?? []).map(l => [l.peer, l]))
+    const laneViews = this.zmq?.lanesView() ?? []
+    const lanes = new Map(laneViews.map(l => [l.peer, l]))
+    let pending = 0
+    for (const set of this.subs.values()) for (const sub of set) pending += sub.pending
     const paths: PeerPath[] = [...this.dataFrames].map(([peer, dataFrames]) => {
       const lane = lanes.get(peer)
       return { peer, path: lane?.state === 'up' ? 'zeromq' : 'libp2p', lane, dataFrames: { ...dataFrames } }
@@ -307,6 +325,9 @@ export class MeshNode {
       lan: this.zmq === undefined ? undefined : { ...this.zmq.stats },
       dropped,
       paths,
+      counts: { ...this.counters.totals },
+      queued: { libp2p: this.transport.queuedTotal, zeromq: laneViews.reduce((n, l) => n + l.queued, 0) },
+      pending,
       peers: this.libp2p.getPeers().length,
       routingTable: this.core.table.size
     }
@@ -335,6 +356,10 @@ export class MeshNode {
    * lane when it is up, over libp2p otherwise.
    */
   private send (to: string, msgs: Msg[]): void {
+    for (const m of msgs) {
+      // A DATA copy down a tree, or a PUBLISH hop for another node's message: forwarded.
+      if (m.type === 'data' || (m.type === 'publish' && m.message.publisher !== this.peerId)) this.counters.add(m.message.topic, 'forwarded')
+    }
     if (this.zmq === undefined) {
       const topics = topicsOf(msgs)
       if (topics.length > 0) this.sendLibp2p(to, { bytes: this.encode(msgs), topics })

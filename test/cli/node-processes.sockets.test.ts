@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { afterAll, describe, expect, it } from 'vitest'
+import { until } from '../helpers/until.ts'
 
 const root = new URL('../..', import.meta.url).pathname
 const bin = join(root, 'bin', 'meshcast.js')
@@ -53,9 +54,17 @@ describe('meshcast node, sub and pub in separate processes', () => {
       return lines.map(l => JSON.parse(l))
     })
     await new Promise(resolve => setTimeout(resolve, 3000)) // subscriptions reach their trees
-    expect(run(['pub', 'alerts', 'one', '--data', nodes[3].dir]).code).toBe(0)
-    expect(run(['pub', 'alerts', '--data', nodes[3].dir], 'two\nthree\n').code).toBe(0)
+    // pub says how many subscribers the tree reported: nodes 1 and 2 (node 1 holds two subscriptions).
+    const one = run(['pub', 'alerts', 'one', '--data', nodes[3].dir])
+    expect(one.code).toBe(0)
+    expect(one.stdout).toBe('published to alerts: 2 subscribers\n')
+    const twoThree = run(['pub', 'alerts', '--data', nodes[3].dir], 'two\nthree\n')
+    expect(twoThree.code).toBe(0)
+    expect(twoThree.stdout).toBe('published to alerts: 2 subscribers\n'.repeat(2))
     const got = await Promise.all(outputs)
+    const quiet = run(['pub', 'alerts', 'four', '--quiet', '--data', nodes[3].dir])
+    expect(quiet.code).toBe(0)
+    expect(quiet.stdout).toBe('')
     for (const g of got) {
       expect(g.map(m => m.data)).toEqual(['one', 'two', 'three'])
       expect(g.every(m => m.topic === 'alerts' && m.publisher === nodes[3].info.peerId)).toBe(true)
@@ -73,6 +82,10 @@ describe('meshcast node, sub and pub in separate processes', () => {
     expect(table.stdout).toMatch(/^zeromq +frames sent \d+/m)
     expect(table.stdout).toMatch(/^dropped +0$/m)
     expect(run(['topics', '--data', nodes[1].dir]).stdout).toMatch(/^alerts +role=\w+ \(subscribed\) .*dropped=0$/m)
+    // Per-topic counters: node 3 published four messages; node 1 had them delivered.
+    expect(s.counts.published).toBe(4)
+    const delivered = (): number => JSON.parse(run(['topics', '--data', nodes[1].dir, '--json']).stdout).find((t: { topic: string }) => t.topic === 'alerts').counts.delivered
+    await until('node 1 to count four deliveries', () => delivered() === 4)
 
     // Restart node 3 on the same directory: same peer id.
     procs[n - 1].kill('SIGTERM')

@@ -103,6 +103,13 @@ export class Libp2pTransport implements Transport {
     o.queue.push(frame)
   }
 
+  /** Frames waiting in every peer's queue. */
+  get queuedTotal (): number {
+    let n = 0
+    for (const o of this.out.values()) n += o.queue.length
+    return n
+  }
+
   /** Frames waiting for a peer's stream (opening or draining). */
   queued (to: PeerRef): number {
     return this.out.get(to)?.queue.length ?? 0
