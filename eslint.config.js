@@ -28,7 +28,7 @@ const impure = {
 }
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'src/core/wire/messages.js', 'src/core/wire/messages.d.ts', 'src/transport/zeromq/lan-messages.js', 'src/transport/zeromq/lan-messages.d.ts', 'out/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'src/core/wire/messages.js', 'src/core/wire/messages.d.ts', 'src/transport/zeromq/lan-messages.js', 'src/transport/zeromq/lan-messages.d.ts', 'out/**'] },
   {
     files: ['**/*.ts', '**/*.js'],
     languageOptions: { parser: tseslint.parser, ecmaVersion: 2024, sourceType: 'module' },

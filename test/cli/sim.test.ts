@@ -49,10 +49,4 @@ describe('meshcast sim', () => {
     expect(r.code).toBe(0)
     expect(r.stdout).toMatch(/Usage: meshcast sim/)
   })
-
-  it('works through npx from the repository', () => {
-    const r = spawnSync('npx', ['--no-install', 'meshcast', 'sim', '--help'], { cwd: root, encoding: 'utf8', timeout: 60_000 })
-    expect(r.status).toBe(0)
-    expect(r.stdout).toMatch(/Usage: meshcast sim/)
-  })
 })
