@@ -63,3 +63,10 @@ export class TopicState {
     return this.subscribed || this.children.size > 0
   }
 }
+
+/** Subscribers in t's subtree: ourselves if subscribed, plus what each child last reported. */
+export function subtreeCount (t: TopicState): number {
+  let n = t.subscribed ? 1 : 0
+  for (const c of t.childCounts.values()) n += c
+  return n
+}

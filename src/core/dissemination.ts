@@ -1,0 +1,44 @@
+// Messages down a tree: a node de-duplicates each message per publisher (epoch and sequence),
+// delivers it when subscribed, and sends one DATA copy to each child but the one it came from.
+import type { CoreContext } from './core-context.ts'
+import { DedupWindow } from './dedup.ts'
+import type { PeerRef } from './routing-table.ts'
+import type { TopicState } from './topic-state.ts'
+import type { AppMessage, Msg } from './wire/types.ts'
+
+export class Dissemination {
+  private readonly ctx: CoreContext
+
+  constructor (ctx: CoreContext) {
+    this.ctx = ctx
+  }
+
+  onData (now: number, from: PeerRef, message: AppMessage): void {
+    const t = this.ctx.topics.get(message.topic)
+    if (t === undefined) {
+      this.ctx.out.send(now, from, { type: 'leave', topic: message.topic })
+      return
+    }
+    if (from !== t.parent && from !== t.leaveOnAck) {
+      // A former parent still sends to us: keep the message (de-duplication protects), stop it.
+      this.ctx.out.send(now, from, { type: 'leave', topic: message.topic })
+    }
+    this.disseminate(now, t, message, from)
+  }
+
+  disseminate (now: number, t: TopicState, message: AppMessage, from: PeerRef | null): void {
+    let w = t.dedup.get(message.publisher)
+    if (w === undefined) {
+      w = new DedupWindow(this.ctx.options.dedupWindow, message.epoch)
+      t.dedup.set(message.publisher, w)
+    }
+    if (!w.accept(message.epoch, message.seq)) {
+      this.ctx.stats.duplicates++
+      return
+    }
+    if (t.subscribed) this.ctx.out.emit({ type: 'deliver', message })
+    if (t.children.size === 0) return
+    const data: Msg = { type: 'data', message }
+    for (const c of t.children.keys()) if (c !== from) this.ctx.out.send(now, c, data)
+  }
+}

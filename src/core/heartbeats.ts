@@ -1,0 +1,66 @@
+// Heartbeat planning for one tick: one message per neighbour for all topics. Parents get a
+// refresh (our topics below them, with subscriber counts) every refresh interval, or at once
+// when a count changed; children, replicas and direct publishers get a liveness beat every
+// heartbeat interval unless other traffic went to them lately. Roots add subscriber counts for
+// their direct publishers.
+import type { CoreContext } from './core-context.ts'
+import type { PeerRef } from './routing-table.ts'
+import { subtreeCount } from './topic-state.ts'
+import type { TopicState } from './topic-state.ts'
+import type { Msg, TopicCount } from './wire/types.ts'
+
+const HEARTBEAT: Msg = Object.freeze({ type: 'heartbeat', topics: [], counts: [], roots: [] })
+
+interface Refresh {
+  topics: string[]
+  counts: number[]
+  roots: TopicCount[]
+  /** A subscriber count in it changed: it goes out now, not at the next refresh interval. */
+  urgent: boolean
+}
+
+export class HeartbeatPlan {
+  private readonly ctx: CoreContext
+  /** Peers that watch us (children, replicas, direct publishers): a beat every heartbeat interval. */
+  private readonly fast = new Set<PeerRef>()
+  private readonly refresh = new Map<PeerRef, Refresh>()
+
+  constructor (ctx: CoreContext) {
+    this.ctx = ctx
+  }
+
+  /** We are a child in t: the parent hears t (and our subtree's count) with our refresh. */
+  refreshParent (parent: PeerRef, t: TopicState): void {
+    const r = this.refresh.get(parent)
+    if (r === undefined) this.refresh.set(parent, { topics: [t.name], counts: [subtreeCount(t)], roots: [], urgent: t.countDirty })
+    else { r.topics.push(t.name); r.counts.push(subtreeCount(t)); r.urgent ||= t.countDirty }
+    t.countDirty = false
+  }
+
+  /** As root, a direct publisher hears the topic's subscriber count with the refreshes. */
+  reportToPublisher (publisher: PeerRef, topic: string, subscribers: number): void {
+    const r = this.refresh.get(publisher)
+    if (r === undefined) this.refresh.set(publisher, { topics: [], counts: [], roots: [{ topic, subscribers }], urgent: false })
+    else r.roots.push({ topic, subscribers })
+    this.fast.add(publisher)
+  }
+
+  watchedBy (peer: PeerRef): void {
+    this.fast.add(peer)
+  }
+
+  /** One heartbeat per neighbour; a liveness beat is skipped when other traffic went there lately, a refresh is not. */
+  send (now: number): void {
+    const { out, peers, options: o } = this.ctx
+    for (const [p, r] of this.refresh) {
+      const rec = peers.record(p)
+      if (!r.urgent && rec !== undefined && now - rec.lastRefresh < o.refreshIntervalMs) continue
+      out.send(now, p, { type: 'heartbeat', topics: r.topics, counts: r.counts, roots: r.roots })
+      if (rec !== undefined) rec.lastRefresh = now
+      this.fast.delete(p)
+    }
+    for (const p of this.fast) {
+      if (now - peers.lastSent(p) >= o.heartbeatIntervalMs) out.send(now, p, HEARTBEAT)
+    }
+  }
+}

@@ -1,0 +1,323 @@
+// Who is in which tree: JOIN / JOIN-ACK / LEAVE and refreshes build and prune a topic's tree;
+// a node becomes root when it knows no node closer to the key, and hands the tree over when it
+// learns of one. Local repair after a parent died is here too. See docs/protocol.md.
+import type { CoreContext } from './core-context.ts'
+import type { TopicView } from './core-types.ts'
+import { topicKey } from './id.ts'
+import type { PeerRef } from './routing-table.ts'
+import { subtreeCount, TopicState } from './topic-state.ts'
+import type { Msg } from './wire/types.ts'
+
+/** The longest root path a JOIN-ACK may carry (the schema's bound on `path`). */
+export const MAX_PATH = 63
+
+export class Membership {
+  /** Topics whose root we are. */
+  readonly rooted = new Set<TopicState>()
+  /** Topics with a JOIN out and not yet answered. */
+  readonly joining = new Set<TopicState>()
+  private readonly ctx: CoreContext
+  /** Called after a new child entry was added (the fan-out cap is checked then). */
+  private readonly childAdded: (now: number) => void
+  private childEntries = 0
+
+  constructor (ctx: CoreContext, childAdded: (now: number) => void) {
+    this.ctx = ctx
+    this.childAdded = childAdded
+  }
+
+  /** Child entries over all topics (what the fan-out cap limits). */
+  get childCount (): number {
+    return this.childEntries
+  }
+
+  // ---------------------------------------------------------------- application commands
+
+  subscribe (now: number, topic: string): void {
+    const t = this.topicOrCreate(topic, now)
+    if (!t.subscribed) t.countDirty = true
+    t.subscribed = true
+    if (t.attached) this.markReady(t)
+    else if (t.parent === null) this.join(now, t)
+  }
+
+  unsubscribe (topic: string): void {
+    const t = this.ctx.topics.get(topic)
+    if (t === undefined || !t.subscribed) return
+    t.subscribed = false
+    t.readySent = false
+    t.countDirty = true
+    this.maybeLeave(t)
+  }
+
+  // ---------------------------------------------------------------- messages
+
+  onJoin (now: number, from: PeerRef, topic: string, subscribers: number): void {
+    const t = this.topicOrCreate(topic, now)
+    if (t.childCounts.get(from) !== subscribers) {
+      t.childCounts.set(from, subscribers)
+      t.countDirty = true
+    }
+    // Our ancestor asks to become our child: it learnt that we are closer to the key (a root
+    // handover) or followed a stale route. If we are the closest node we know, we are the
+    // rightful root: leave our parent and take the tree.
+    if (!t.isRoot && (t.parent === from || t.path.includes(from)) && this.ctx.table.nextHop(t.key) === undefined) {
+      if (t.parent !== null) this.ctx.out.send(now, t.parent, { type: 'leave', topic })
+      this.becomeRoot(now, t)
+    }
+    const isNew = !t.children.has(from)
+    if (isNew) {
+      this.addChild(t, from)
+      if (t.isRoot) t.replicaDirty = true
+    }
+    // A forwarder new to the tree joins first: if that makes it the root, the root's
+    // notification already answers this child.
+    const wasAttached = t.attached
+    if (!t.attached && t.parent === null) this.join(now, t)
+    if (wasAttached || !t.isRoot) this.ctx.out.send(now, from, this.ackFor(t))
+    if (isNew) this.childAdded(now)
+  }
+
+  onJoinAck (now: number, from: PeerRef, m: Extract<Msg, { type: 'joinAck' }>): void {
+    const { out, ref } = this.ctx
+    const t = this.ctx.topics.get(m.topic)
+    if (t === undefined) {
+      out.send(now, from, { type: 'leave', topic: m.topic })
+      return
+    }
+    if (m.replaces !== '') {
+      // A new root adopts the children of the dead one.
+      // Taken when we still hang below the dead root or are looking for a parent anyway.
+      const wanting = t.parent === m.replaces || t.parent === null || !t.attached
+      if (t.isRoot || !wanting || m.path.includes(ref)) {
+        if (t.parent !== from) out.send(now, from, { type: 'leave', topic: m.topic })
+        return
+      }
+      this.setJoin(t, null)
+      t.parent = from
+    } else if (from !== t.parent) {
+      if (from !== t.leaveOnAck) out.send(now, from, { type: 'leave', topic: m.topic })
+      return
+    }
+    if (t.joinTo === from) {
+      this.setJoin(t, null)
+      if (t.leaveOnAck !== null && t.leaveOnAck !== from) out.send(now, t.leaveOnAck, { type: 'leave', topic: m.topic })
+      t.leaveOnAck = null
+    }
+    if (!m.attached) {
+      this.setAttached(t, false, now)
+      return
+    }
+    if (m.path.includes(ref) || m.path.length >= MAX_PATH) {
+      // The parent reaches the root through us: taking it would close a cycle.
+      this.ctx.stats.cyclesAvoided++
+      out.send(now, from, { type: 'leave', topic: m.topic })
+      t.avoid.set(from, now + this.ctx.options.avoidMs)
+      t.parent = null
+      this.setAttached(t, false, now)
+      this.join(now, t)
+      return
+    }
+    const changed = !t.attached || !samePath(t.path, m.path)
+    t.ancestors = []
+    this.setAttached(t, true, now)
+    t.path = m.path
+    if (changed) this.notifyChildren(now, t)
+    this.markReady(t)
+  }
+
+  /** A child says it is still our child: rebuild the entry if we lost it (a JOIN in effect). */
+  onRefresh (now: number, from: PeerRef, topic: string, count: number): void {
+    if (this.ctx.topics.get(topic)?.children.has(from) !== true) this.onJoin(now, from, topic, count)
+    const t = this.ctx.topics.get(topic)
+    if (t?.children.has(from) === true && t.childCounts.get(from) !== count) {
+      t.childCounts.set(from, count)
+      t.countDirty = true
+    }
+  }
+
+  onLeave (from: PeerRef, topic: string): void {
+    const t = this.ctx.topics.get(topic)
+    if (t === undefined) return
+    if (this.removeChild(t, from)) this.maybeLeave(t)
+  }
+
+  /** A peer failed: it leaves every child list; where it was the parent, the tree is repaired. */
+  onPeerFailed (now: number, ref: PeerRef): void {
+    for (const t of [...this.ctx.topics.values()]) {
+      this.removeChild(t, ref)
+      t.publishers.delete(ref)
+      if (t.leaveOnAck === ref) t.leaveOnAck = null
+      if (t.parent === ref) {
+        this.ctx.stats.repairs++
+        // Local repair: try the ancestors above the dead parent before routing afresh.
+        if (t.path.length > 0 && t.path[0] === ref) t.ancestors = t.path.slice(1)
+        this.detach(t, now)
+        t.path = []
+        this.join(now, t)
+      }
+      this.maybeLeave(t)
+    }
+  }
+
+  // ---------------------------------------------------------------- joining
+
+  /** Routes a JOIN toward the topic key, or takes the root when no known node is closer. */
+  join (now: number, t: TopicState): void {
+    if (!t.wanted) return
+    let skip: Set<PeerRef> | undefined
+    for (const [p, until] of t.avoid) {
+      if (until <= now) t.avoid.delete(p)
+      else (skip ??= new Set()).add(p)
+    }
+    for (let a = t.ancestors.shift(); a !== undefined; a = t.ancestors.shift()) {
+      if (a === this.ctx.ref || skip?.has(a) === true) continue
+      this.ctx.peers.touch(a, now)
+      this.joinThrough(now, t, a)
+      return
+    }
+    const next = this.ctx.table.nextHop(t.key, skip)
+    if (next === undefined) {
+      if (skip !== undefined && this.ctx.table.nextHop(t.key) !== undefined) {
+        // Every closer peer answered with a path through us: stay detached, retry next tick.
+        this.unroot(t)
+        this.detach(t, now)
+        return
+      }
+      this.becomeRoot(now, t)
+      return
+    }
+    this.joinThrough(now, t, next.ref)
+  }
+
+  /** Sends a JOIN to `to` and waits for its answer until the join timeout. */
+  sendJoin (now: number, t: TopicState, to: PeerRef): void {
+    this.setJoin(t, to, now + this.ctx.options.joinTimeoutMs)
+    this.ctx.out.send(now, to, { type: 'join', topic: t.name, subscribers: subtreeCount(t) })
+  }
+
+  becomeRoot (now: number, t: TopicState): void {
+    this.setJoin(t, null)
+    t.parent = null
+    t.path = []
+    this.setAttached(t, true, now)
+    if (!t.isRoot) {
+      t.isRoot = true
+      this.rooted.add(t)
+      t.replicaDirty = true
+    }
+    this.notifyChildren(now, t)
+    this.markReady(t)
+  }
+
+  /** A closer node appeared: it is the rightful root; join it and let the tree follow. */
+  handover (now: number, t: TopicState): void {
+    this.ctx.stats.handovers++
+    this.unroot(t)
+    this.setAttached(t, false, now)
+    this.join(now, t)
+  }
+
+  addChild (t: TopicState, child: PeerRef): void {
+    t.children.set(child, { redirected: false })
+    this.childEntries++
+  }
+
+  removeChild (t: TopicState, child: PeerRef): boolean {
+    if (!t.children.delete(child)) return false
+    t.childCounts.delete(child)
+    t.countDirty = true
+    this.childEntries--
+    if (t.isRoot) t.replicaDirty = true
+    return true
+  }
+
+  /** Forgets the topic once nothing keeps this node in its tree (no subscription, no child). */
+  maybeLeave (t: TopicState): void {
+    if (t.wanted) return
+    if (t.parent !== null) this.ctx.out.queue(t.parent, { type: 'leave', topic: t.name })
+    this.unroot(t)
+    this.setJoin(t, null)
+    this.ctx.topics.delete(t.name)
+  }
+
+  setAttached (t: TopicState, attached: boolean, now: number): void {
+    if (t.attached === attached) return
+    t.attached = attached
+    t.attachedChangedAt = now
+  }
+
+  setJoin (t: TopicState, to: PeerRef | null, deadline = 0): void {
+    t.joinTo = to
+    t.joinDeadline = deadline
+    if (to !== null) t.joinSentAt = deadline - this.ctx.options.joinTimeoutMs
+    if (to === null) this.joining.delete(t)
+    else this.joining.add(t)
+  }
+
+  topicOrCreate (topic: string, now: number): TopicState {
+    let t = this.ctx.topics.get(topic)
+    if (t === undefined) {
+      t = new TopicState(topic, topicKey(topic))
+      t.attachedChangedAt = now
+      this.ctx.topics.set(topic, t)
+    }
+    return t
+  }
+
+  view (t: TopicState): TopicView {
+    const role = t.isRoot ? 'root' : !t.attached ? 'detached' : t.children.size > 0 ? 'forwarder' : 'subscriber'
+    const root = t.isRoot ? this.ctx.ref : t.attached ? t.path[t.path.length - 1] ?? null : null
+    return { topic: t.name, subscribed: t.subscribed, role, parent: t.parent, root, attached: t.attached, children: [...t.children.keys()], depth: t.depth, subscribers: subtreeCount(t) }
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  /** Leaves whatever parent or root role the topic had and joins through `to`. */
+  private joinThrough (now: number, t: TopicState, to: PeerRef): void {
+    this.unroot(t)
+    t.parent = to
+    this.setAttached(t, false, now)
+    t.path = []
+    this.sendJoin(now, t, to)
+  }
+
+  /** No parent, no JOIN out, not attached. */
+  private detach (t: TopicState, now: number): void {
+    this.setJoin(t, null)
+    t.parent = null
+    this.setAttached(t, false, now)
+  }
+
+  private unroot (t: TopicState): void {
+    if (!t.isRoot) return
+    t.isRoot = false
+    this.rooted.delete(t)
+    for (const r of t.replicaTargets) this.ctx.out.queue(r, { type: 'replica', topic: t.name, children: [], dropped: true, rank: 0 })
+    t.replicaTargets = []
+    t.publishers.clear()
+  }
+
+  private ackFor (t: TopicState): Msg {
+    return { type: 'joinAck', topic: t.name, attached: t.attached, path: t.attached ? [this.ctx.ref, ...t.path] : [], replaces: '' }
+  }
+
+  private notifyChildren (now: number, t: TopicState): void {
+    if (t.children.size === 0) return
+    const ack = this.ackFor(t)
+    for (const c of t.children.keys()) this.ctx.out.send(now, c, ack)
+  }
+
+  markReady (t: TopicState): void {
+    if (t.subscribed && t.attached && !t.readySent) {
+      t.readySent = true
+      this.ctx.out.emit({ type: 'ready', topic: t.name })
+    }
+  }
+}
+
+function samePath (a: readonly PeerRef[], b: readonly PeerRef[]): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
+}

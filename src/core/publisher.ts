@@ -1,0 +1,45 @@
+// This node as a publisher: its session (epoch) and a sequence per topic, and where each
+// publish goes first (our own tree when we are its root, the cached root, or a route).
+import type { CoreContext } from './core-context.ts'
+import type { Dissemination } from './dissemination.ts'
+import { PayloadTooLargeError } from './errors.ts'
+import type { PublishRouting } from './publish-routing.ts'
+import type { AppMessage, Header } from './wire/types.ts'
+
+export class Publisher {
+  /** This node's publishing session: a restart starts a new epoch (receivers reset their windows). */
+  readonly epoch: number
+  private readonly ctx: CoreContext
+  private readonly routing: PublishRouting
+  private readonly dissemination: Dissemination
+  private readonly seqs = new Map<string, number>()
+
+  constructor (ctx: CoreContext, epoch: number, routing: PublishRouting, dissemination: Dissemination) {
+    this.ctx = ctx
+    this.epoch = epoch
+    this.routing = routing
+    this.dissemination = dissemination
+  }
+
+  /** Publishes a message; returns its sequence number (per topic, from 1). */
+  publish (now: number, topic: string, payload: Uint8Array, headers: Header[]): number {
+    const { options } = this.ctx
+    if (payload.byteLength > options.maxPayloadBytes) throw new PayloadTooLargeError(payload.byteLength, options.maxPayloadBytes)
+    const seq = (this.seqs.get(topic) ?? 0) + 1
+    this.seqs.set(topic, seq)
+    const message: AppMessage = { topic, publisher: this.ctx.ref, epoch: this.epoch, seq, payload, headers }
+    const t = this.ctx.topics.get(topic)
+    if (t?.isRoot === true) {
+      this.dissemination.disseminate(now, t, message, null)
+      return seq
+    }
+    const root = this.routing.rootCache.get(topic)
+    if (root !== undefined && now - this.ctx.peers.heard(root) <= options.failureTimeoutMs) {
+      this.ctx.out.send(now, root, { type: 'publish', message, direct: true })
+      return seq
+    }
+    this.routing.rootCache.delete(topic)
+    this.routing.route(now, message, 0)
+    return seq
+  }
+}
