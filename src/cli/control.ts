@@ -19,7 +19,16 @@ export function controlPath (dataDir: string): string {
 export async function serveControl (node: MeshNode, dataDir: string): Promise<Server> {
   const path = controlPath(dataDir)
   if (existsSync(path)) rmSync(path)
-  const server = createServer(socket => { handle(node, socket) })
+  const clients = new Set<Socket>()
+  const server = createServer(socket => {
+    clients.add(socket)
+    socket.once('close', () => { clients.delete(socket) })
+    handle(node, socket)
+  })
+  // Closing the server drops its clients too: a `sub` or `top` left attached would otherwise
+  // hold a stopping node (server.close waits for every connection); they see the node go away.
+  const close = server.close.bind(server)
+  server.close = (cb?: (err?: Error) => void) => { for (const c of clients) c.destroy(); return close(cb) }
   await new Promise<void>((resolve, reject) => { server.once('error', reject); server.listen(path, resolve) })
   return server
 }
@@ -57,7 +66,7 @@ function handle (node: MeshNode, socket: Socket): void {
 }
 
 /** Connects to the node serving DIR; a clear UsageError when there is none. */
-export async function connectControl (dataDir: string): Promise<{ request: (o: object) => void, lines: AsyncIterable<string>, close: () => void }> {
+export async function connectControl (dataDir: string): Promise<{ request: (o: object) => void, lines: AsyncIterable<string>, close: () => void, destroy: () => void }> {
   const path = controlPath(dataDir)
   if (!existsSync(path)) throw new UsageError(`no meshcast node is running with --data ${dataDir} (start one with: meshcast node --data ${dataDir})`)
   const socket = createConnection(path)
@@ -68,6 +77,8 @@ export async function connectControl (dataDir: string): Promise<{ request: (o: o
   return {
     request: o => { socket.write(JSON.stringify(o) + '\n') },
     lines: createInterface({ input: socket }),
-    close: () => { socket.end() }
+    close: () => { socket.end() },
+    /** Closes at once, without waiting for the node to close its side (which a hung node never does). */
+    destroy: () => { socket.destroy() }
   }
 }

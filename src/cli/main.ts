@@ -3,8 +3,9 @@
 import { UsageError } from './args.ts'
 import { NODE_HELP, runNode } from './node-cmd.ts'
 import { PEERS_HELP, PUB_HELP, runInfo, runPub, runSub, STATS_HELP, SUB_HELP, TOPICS_HELP } from './client-cmds.ts'
+import { runTop, TOP_HELP } from './top.ts'
 
-const HELPS: Record<string, string> = { node: NODE_HELP, pub: PUB_HELP, sub: SUB_HELP, peers: PEERS_HELP, topics: TOPICS_HELP, stats: STATS_HELP }
+const HELPS: Record<string, string> = { node: NODE_HELP, pub: PUB_HELP, sub: SUB_HELP, peers: PEERS_HELP, topics: TOPICS_HELP, stats: STATS_HELP, top: TOP_HELP }
 
 async function helpOf (command: string | undefined): Promise<string> {
   if (command === 'sim') return (await import('./sim.ts')).SIM_HELP
@@ -20,6 +21,7 @@ Commands:
   peers    the peers a running node is connected to
   topics   the trees a running node is in, with messages dropped per topic
   stats    a running node's counters: transports, ZeroMQ lanes, drops by reason
+  top      a live view of a running node: rates, queues, drops, lanes, busiest topics
   sim      run the deterministic simulator
 
 Run 'meshcast <command> --help' for a command's options.
@@ -35,6 +37,7 @@ export async function main (argv: string[], io = { stdout: (s: string) => { proc
       case 'node': return await runNode(rest, io)
       case 'pub': return await runPub(rest, io)
       case 'sub': return await runSub(rest, io)
+      case 'top': return await runTop(rest, io)
       case 'peers':
       case 'topics':
       case 'stats':
