@@ -96,7 +96,7 @@ async function handle (req: Request): Promise<unknown> {
       node = await createNode({
         listen: ['/ip4/127.0.0.1/tcp/0'],
         bootstrap: req.bootstrap,
-        metrics: meter.factory,
+        libp2pMetrics: meter.factory,
         extraServices: {
           pubsub: gossipsub({
             emitSelf: false,

@@ -1,12 +1,15 @@
 // `meshcast node`: a long-running node with a control socket in its data directory.
+import { isIP } from 'node:net'
 import { createNode } from '../node/mesh-node.ts'
+import type { MetricsOptions } from '../node/mesh-node.ts'
+import { NODE_DEFAULTS } from '../node/defaults.ts'
 import { parseCidr } from '../transport/zeromq/segment.ts'
 import { numberFlag, parse, UsageError } from './args.ts'
 import { awaitBootstrap, checkMultiaddrs } from './peering.ts'
 import { serveControl } from './control.ts'
 import type { Io } from './io.ts'
 
-export const NODE_HELP = `Usage: meshcast node --data DIR [--listen MULTIADDR]... [--bootstrap MULTIADDR]... [--lan CIDR|off]... [--json] [--mdns] [--max-children N]
+export const NODE_HELP = `Usage: meshcast node --data DIR [--listen MULTIADDR]... [--bootstrap MULTIADDR]... [--lan CIDR|off]... [--json] [--mdns] [--max-children N] [--metrics HOST:PORT]
 
 Runs a meshcast node until SIGINT or SIGTERM. Its key (so its peer id) is kept in DIR, and
 'meshcast pub|sub|peers|topics --data DIR' talk to it through DIR/control.sock.
@@ -20,14 +23,18 @@ Runs a meshcast node until SIGINT or SIGTERM. Its key (so its peer id) is kept i
   --mdns                discover peers on the LAN
   --max-children N      fan-out cap: child entries over all topics before the node hands
                         children to siblings (default 64)
-  --json                print one JSON line {"peerId","addrs"} first
+  --metrics HOST:PORT   serve Prometheus metrics at http://HOST:PORT/metrics. ':PORT' is
+                        127.0.0.1 (loopback: say 0.0.0.0:PORT to be scraped from elsewhere);
+                        an IPv6 host in brackets, [::1]:9464; port 0: any free port
+  --json                print one JSON line {"peerId","addrs"} first ("metrics" too, with
+                        --metrics)
   -h, --help            this help
 `
 
 export async function runNode (argv: string[], io: Io): Promise<number> {
   const { values } = parse(argv, {
     data: { type: 'string' }, listen: { type: 'string', multiple: true }, bootstrap: { type: 'string', multiple: true },
-    lan: { type: 'string', multiple: true }, mdns: { type: 'boolean' }, json: { type: 'boolean' }, 'max-children': { type: 'string' }, help: { type: 'boolean', short: 'h' }
+    lan: { type: 'string', multiple: true }, metrics: { type: 'string' }, mdns: { type: 'boolean' }, json: { type: 'boolean' }, 'max-children': { type: 'string' }, help: { type: 'boolean', short: 'h' }
   }, false)
   if (values.help === true) { io.stdout(NODE_HELP); return 0 }
   if (typeof values.data !== 'string') throw new UsageError('--data DIR is required')
@@ -47,11 +54,16 @@ export async function runNode (argv: string[], io: Io): Promise<number> {
       lan = lanFlags
     }
   }
-  const node = await createNode({ dataDir: values.data, listen, bootstrap, lan, mdns: values.mdns === true, core: maxChildren === undefined ? {} : { maxChildren } })
+  const metrics = typeof values.metrics === 'string' ? parseMetricsAddress(values.metrics) : undefined
+  const node = await createNode({ dataDir: values.data, listen, bootstrap, lan, metrics, mdns: values.mdns === true, core: maxChildren === undefined ? {} : { maxChildren } })
   if (bootstrap.length > 0) await awaitBootstrap(node, bootstrap)
   const server = await serveControl(node, values.data)
-  if (values.json === true) io.stdout(JSON.stringify({ peerId: node.peerId, addrs: node.addrs }) + '\n')
-  else io.stdout(`meshcast node ${node.peerId}\n${node.addrs.map(a => `  listening on ${a}`).join('\n')}\n`)
+  if (values.json === true) io.stdout(JSON.stringify({ peerId: node.peerId, addrs: node.addrs, ...(node.metricsUrl === undefined ? {} : { metrics: node.metricsUrl }) }) + '\n')
+  else {
+    const lines = [`meshcast node ${node.peerId}`, ...node.addrs.map(a => `  listening on ${a}`)]
+    if (node.metricsUrl !== undefined) lines.push(`  metrics on ${node.metricsUrl}`)
+    io.stdout(lines.join('\n') + '\n')
+  }
   await new Promise<void>(resolve => {
     process.once('SIGINT', resolve)
     process.once('SIGTERM', resolve)
@@ -59,4 +71,24 @@ export async function runNode (argv: string[], io: Io): Promise<number> {
   await new Promise<void>(resolve => { server.close(() => { resolve() }) })
   await node.stop()
   return 0
+}
+
+/** --metrics HOST:PORT: '127.0.0.1:9464', '[::1]:9464', 'localhost:9464', or ':9464' for the default host. */
+export function parseMetricsAddress (raw: string): MetricsOptions {
+  const bad = (why: string): UsageError => new UsageError(`--metrics takes HOST:PORT (127.0.0.1:9464, [::1]:9464, or :9464 for 127.0.0.1), not '${raw}': ${why}`)
+  const m = /^(?:\[([^\]]*)\]|([^[\]:]*)):([^:]*)$/.exec(raw)
+  if (m === null) throw bad(raw.includes(':') ? 'an IPv6 host goes in brackets' : 'no port')
+  const [, v6, name, portText] = m
+  if (!/^\d{1,5}$/.test(portText) || Number(portText) > 65535) throw bad('the port is an integer in 0..65535')
+  let host: string
+  if (v6 !== undefined) {
+    if (isIP(v6) !== 6) throw bad(`'${v6}' is not an IPv6 address`)
+    host = v6
+  } else if (name === '') {
+    host = NODE_DEFAULTS.metricsHost
+  } else {
+    if (isIP(name) === 0 && (/^[\d.]+$/.test(name) || !/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i.test(name))) throw bad(`'${name}' is not an IP address or host name`)
+    host = name
+  }
+  return { host, port: Number(portText) }
 }

@@ -45,7 +45,20 @@ export const NODE_DEFAULTS = Object.freeze({
    * feed the routing table and kad-dht refreshes its own; every 30 s, 20 nodes' lookups stalled
    * a loaded 2-core machine for seconds at a time (bench:node p99), so this is rare.
    */
-  refreshIntervalMs: 300_000
+  refreshIntervalMs: 300_000,
+  /**
+   * Metrics (createNode({ metrics })): topics with their own `topic` label on the message
+   * counters, the rest summed in topic="other". Every label value is a series Prometheus keeps;
+   * the busiest few topics are what a dashboard shows.
+   */
+  metricsTopics: 20,
+  /**
+   * The metrics endpoint listens on loopback unless told otherwise: topic names and peer counts
+   * are for the operator, not for whoever can reach the host.
+   */
+  metricsHost: '127.0.0.1',
+  /** 0: an ephemeral port (node.metricsUrl tells which), so nodes on one host never collide. */
+  metricsPort: 0
 })
 
-export type NodeDefaults = { -readonly [K in keyof typeof NODE_DEFAULTS]: number }
+export type NodeDefaults = { -readonly [K in keyof typeof NODE_DEFAULTS]: typeof NODE_DEFAULTS[K] extends string ? string : number }

@@ -25,10 +25,12 @@ import { NODE_DEFAULTS } from './defaults.ts'
 import type { NodeDefaults } from './defaults.ts'
 import { Subscription, toMessage } from './subscription.ts'
 import { TopicCounters } from './topic-counters.ts'
+import { NodeMetrics } from './metrics.ts'
+import { MetricsServer } from './metrics-server.ts'
 import type { TopicCounts } from './topic-counters.ts'
 import type { SubscribeOptions } from './subscription.ts'
 
-export interface NodeOptions extends HostOptions {
+export interface NodeOptions extends Omit<HostOptions, 'metrics'> {
   /** Protocol options (heartbeat, fan-out cap, limits...). */
   core?: Partial<CoreOptions>
   /** Messages a subscription buffers before dropping the oldest. */
@@ -42,6 +44,22 @@ export interface NodeOptions extends HostOptions {
    * subnets of this host's interfaces (and loopback peers on this host). false: libp2p only.
    */
   lan?: readonly string[] | false
+  /**
+   * Serve Prometheus metrics at GET /metrics (docs/metrics.md); off by default. true: on
+   * 127.0.0.1, an ephemeral port; node.metricsUrl gives the address once started.
+   */
+  metrics?: boolean | MetricsOptions
+  /** A libp2p metrics implementation for the host (a benchmark counts bytes on the wire with it). */
+  libp2pMetrics?: HostOptions['metrics']
+}
+
+export interface MetricsOptions {
+  /** Default 127.0.0.1 (loopback): give 0.0.0.0 or an interface's address to be scraped from elsewhere. */
+  host?: string
+  /** Default 0: an ephemeral port. */
+  port?: number
+  /** Topics with their own label on the message counters (default 20); the rest are topic="other". */
+  topics?: number
 }
 
 export type DropCounts = Partial<Record<DropReason | 'slow-consumer', number>>
@@ -90,7 +108,7 @@ const encoder = new TextEncoder()
 
 export async function createNode (options: NodeOptions = {}): Promise<MeshNode> {
   if (options.lan !== undefined && options.lan !== false) options.lan.forEach(parseCidr) // a bad CIDR fails here
-  const libp2p = await createHost(options)
+  const libp2p = await createHost({ ...options, metrics: options.libp2pMetrics })
   const node = new MeshNode(libp2p, options)
   if (options.start !== false) await node.start()
   return node
@@ -117,6 +135,9 @@ export class MeshNode {
   private readonly countWaiters = new Map<string, Array<(n: number) => void>>()
   /** Connected peers: their ids and last measured round-trip times. */
   private readonly known = new Map<string, { id: Uint8Array, rtt: number }>()
+  /** With the metrics option only. */
+  private readonly metrics: NodeMetrics | undefined
+  private readonly metricsServer: MetricsServer | undefined
   private readonly offered = new Set<string>()
   private lastEncoded: { msg: Msg, bytes: Uint8Array } | undefined
   private offeredAt = 0
@@ -132,6 +153,11 @@ export class MeshNode {
     this.options = options
     this.tune = { ...NODE_DEFAULTS, ...options.tuning }
     this.counters = new TopicCounters(this.tune.maxCountedTopics)
+    if (options.metrics !== undefined && options.metrics !== false) {
+      const m = options.metrics === true ? {} : options.metrics
+      this.metrics = new NodeMetrics(this, { topics: m.topics ?? this.tune.metricsTopics })
+      this.metricsServer = new MetricsServer(this.metrics, { host: m.host ?? this.tune.metricsHost, port: m.port ?? this.tune.metricsPort })
+    }
     this.peerId = libp2p.peerId.toString()
     const seed = randomBytes(4).readUInt32LE(0)
     this.core = new MeshCore({
@@ -213,6 +239,11 @@ export class MeshNode {
     return this.running
   }
 
+  /** Where Prometheus scrapes this node (http://HOST:PORT/metrics) while it runs with the metrics option. */
+  get metricsUrl (): string | undefined {
+    return this.metricsServer?.url
+  }
+
   async start (): Promise<void> {
     if (this.running) return
     this.starting ??= (async () => {
@@ -226,6 +257,13 @@ export class MeshNode {
       this.scheduleRefresh()
       this.tableTimer = setInterval(() => { if (this.running) this.checkTable() }, this.tune.tableCheckMs)
       this.tableTimer.unref()
+      // Last: a node that cannot serve the metrics it was asked for does not run without them.
+      try {
+        await this.metricsServer?.start()
+      } catch (err) {
+        await this.stop()
+        throw err
+      }
     })()
     try { await this.starting } finally { this.starting = undefined }
   }
@@ -245,6 +283,7 @@ export class MeshNode {
     await this.zmq?.stop()
     await this.transport.stop()
     await this.libp2p.stop()
+    await this.metricsServer?.stop()
   }
 
   /**
@@ -254,7 +293,7 @@ export class MeshNode {
   subscribe (topic: string, options: SubscribeOptions = {}): Subscription {
     this.assertRunning()
     assertTopic(topic, this.core.options.maxTopicBytes)
-    const sub = new Subscription(topic, this.options.maxPending ?? this.tune.maxPending, s => this.removeSub(s), options)
+    const sub = new Subscription(topic, this.options.maxPending ?? this.tune.maxPending, s => this.removeSub(s), options, this.metrics?.observer)
     let set = this.subs.get(topic)
     if (set === undefined) this.subs.set(topic, set = new Set())
     set.add(sub)

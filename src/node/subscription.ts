@@ -30,6 +30,21 @@ export interface SubscribeOptions {
   callback?: (err: Error | null, msg: Message) => void
 }
 
+/**
+ * Timings of the messages of a subscription, for metrics. The node sets one only when metrics
+ * are on; without one a subscription reads no clock. These are times on this node alone:
+ * latency across hosts would need synchronized clocks and is not measured here.
+ */
+export interface SubscriptionObserver {
+  /** A message waited this long (seconds) between reaching the subscription and the application taking it. */
+  waited: (seconds: number) => void
+  /**
+   * The application spent this long (seconds) on a message: a callback's run (its synchronous
+   * part), or for an iterator the time from yielding the message to the next `next()` call.
+   */
+  handled: (seconds: number) => void
+}
+
 export function toMessage (m: AppMessage): Message {
   const headers: Record<string, string> = {}
   for (const h of m.headers) headers[h.key] = h.value
@@ -59,6 +74,11 @@ export class Subscription implements AsyncIterable<Message> {
   /** Exceptions thrown by the callback. */
   callbackErrors = 0
   private readonly queue: Message[] = []
+  /** With an observer: when each queued message arrived (performance.now()), in queue order. */
+  private readonly arrivals: number[] = []
+  /** With an observer: when the iterator last yielded a message, until the next next(). */
+  private yieldedAt: number | undefined
+  private readonly observer: SubscriptionObserver | undefined
   private waiting: ((r: IteratorResult<Message>) => void) | undefined
   private isClosed = false
   private draining = false
@@ -68,8 +88,9 @@ export class Subscription implements AsyncIterable<Message> {
   private resolveReady!: () => void
   private resolveClosed!: () => void
 
-  constructor (topic: string, maxPending: number, onClose: (s: Subscription) => void, options: SubscribeOptions = {}) {
+  constructor (topic: string, maxPending: number, onClose: (s: Subscription) => void, options: SubscribeOptions = {}, observer?: SubscriptionObserver) {
     this.topic = topic
+    this.observer = observer
     this.callback = options.callback
     this.maxPending = maxPending
     this.onClose = onClose
@@ -94,27 +115,37 @@ export class Subscription implements AsyncIterable<Message> {
   push (m: Message): void {
     if (this.isClosed || this.draining) return
     this.received++
+    const observer = this.observer
     if (this.callback !== undefined) {
       this.processed++
+      const start = observer === undefined ? 0 : performance.now()
+      if (observer !== undefined) observer.waited(0) // taken at once: a callback has no queue
       try {
         this.callback(null, m)
       } catch {
         this.callbackErrors++
       }
+      if (observer !== undefined) observer.handled((performance.now() - start) / 1000)
       return
     }
     if (this.waiting !== undefined) {
       const w = this.waiting
       this.waiting = undefined
       this.processed++
+      if (observer !== undefined) {
+        observer.waited(0) // the consumer was waiting for it
+        this.yieldedAt = performance.now()
+      }
       w({ value: m, done: false })
       return
     }
     if (this.queue.length >= this.maxPending) {
       this.queue.shift()
+      if (observer !== undefined) this.arrivals.shift()
       this.dropped++
     }
     this.queue.push(m)
+    if (observer !== undefined) this.arrivals.push(performance.now())
   }
 
   /** Stops at once; messages not yet taken are discarded. */
@@ -122,6 +153,7 @@ export class Subscription implements AsyncIterable<Message> {
     if (this.isClosed) return
     this.isClosed = true
     this.queue.length = 0
+    this.arrivals.length = 0
     this.finish()
   }
 
@@ -147,9 +179,16 @@ export class Subscription implements AsyncIterable<Message> {
     if (this.callback !== undefined) throw new TypeError('a subscription with a callback is not iterable')
     return {
       next: async () => {
+        const observer = this.observer
+        if (observer !== undefined) this.handledLast(observer)
         const m = this.queue.shift()
         if (m !== undefined) {
           this.processed++
+          if (observer !== undefined) {
+            const now = performance.now()
+            observer.waited((now - (this.arrivals.shift() ?? now)) / 1000)
+            this.yieldedAt = now
+          }
           if (this.draining && this.queue.length === 0) queueMicrotask(() => { this.unsubscribe() })
           return { value: m, done: false }
         }
@@ -160,10 +199,19 @@ export class Subscription implements AsyncIterable<Message> {
         return await new Promise(resolve => { this.waiting = resolve })
       },
       return: async () => {
+        // A consumer that breaks out of its loop is done with the message it had.
+        if (this.observer !== undefined) this.handledLast(this.observer)
         this.unsubscribe()
         return { value: undefined, done: true }
       }
     }
+  }
+
+  /** The consumer asked for more (or stopped): it is done with the message it was yielded. */
+  private handledLast (observer: SubscriptionObserver): void {
+    if (this.yieldedAt === undefined) return
+    observer.handled((performance.now() - this.yieldedAt) / 1000)
+    this.yieldedAt = undefined
   }
 
   async [Symbol.asyncDispose] (): Promise<void> {

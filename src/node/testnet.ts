@@ -7,14 +7,22 @@ export interface Testnet {
   stop: () => Promise<void>
 }
 
+/**
+ * Every node gets `options`. With metrics, each node serves its own (node.metricsUrl): on an
+ * ephemeral port by default; with a fixed port P, node i listens on P + i, so none collide.
+ */
 export async function createTestnet (n: number, options: Omit<NodeOptions, 'bootstrap' | 'listen'> = {}): Promise<Testnet> {
   const nodes: MeshNode[] = []
   const stop = async (): Promise<void> => { await Promise.all(nodes.map(async node => { await node.stop() })) }
+  const metrics = (i: number): NodeOptions['metrics'] => {
+    const m = options.metrics
+    return typeof m === 'object' && m.port !== undefined && m.port !== 0 ? { ...m, port: m.port + i } : m
+  }
   try {
-    const first = await createNode({ ...options, listen: ['/ip4/127.0.0.1/tcp/0'] })
+    const first = await createNode({ ...options, metrics: metrics(0), listen: ['/ip4/127.0.0.1/tcp/0'] })
     nodes.push(first)
     const boot = first.addrs.filter(a => a.includes('/tcp/'))
-    const rest = await Promise.all(Array.from({ length: n - 1 }, async () => await createNode({ ...options, listen: ['/ip4/127.0.0.1/tcp/0'], bootstrap: boot })))
+    const rest = await Promise.all(Array.from({ length: n - 1 }, async (_, i) => await createNode({ ...options, metrics: metrics(i + 1), listen: ['/ip4/127.0.0.1/tcp/0'], bootstrap: boot })))
     nodes.push(...rest)
     // Each node dials the others it needs through the DHT; on a small loopback net, connect
     // every node to every other so routing tables are complete at once.
