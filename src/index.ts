@@ -1,6 +1,7 @@
 // meshcast's public API.
 export { createNode, MeshNode } from './node/mesh-node.ts'
-export type { DropCounts, NodeOptions, NodeStats, NodeTopicView, PeerPath, PublishOptions } from './node/mesh-node.ts'
+export type { DropCounts, MetricsOptions, NodeOptions, NodeStats, NodeTopicView, PeerPath, PublishOptions } from './node/mesh-node.ts'
+export type { TopicCounts } from './node/topic-counters.ts'
 export { Subscription } from './node/subscription.ts'
 export type { Message, SubscribeOptions } from './node/subscription.ts'
 export { createTestnet } from './node/testnet.ts'
