@@ -96,6 +96,25 @@ export function checkReachable (sim: Simulator, topics: readonly string[], subsc
   return { rootMismatches }
 }
 
+/**
+ * True when node s is attached to a live root of the topic: every node on its path is alive,
+ * attached, and listed as a child by its parent. What "repaired" means for an orphan.
+ */
+export function attachedToLiveRoot (sim: Simulator, topic: string, s: number): boolean {
+  let cur = sim.nodes[s]
+  for (let hops = 0; hops <= 64; hops++) {
+    if (!cur.alive) return false
+    const t = cur.core.topicState(topic)
+    if (t === undefined || !t.attached) return false
+    if (t.isRoot) return true
+    if (t.parent === null) return false
+    const parent = sim.nodes[+t.parent]
+    if (parent.core.topicState(topic)?.children.has(cur.ref) !== true) return false
+    cur = parent
+  }
+  return false
+}
+
 /** The live node XOR-closest to the topic's key, by brute force. */
 export function closestLive (sim: Simulator, topic: string): number | undefined {
   const key = topicKey(topic)

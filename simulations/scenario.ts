@@ -5,7 +5,8 @@
 import type { CoreOptions } from '../src/core/defaults.ts'
 import type { AppMessage } from '../src/core/wire/types.ts'
 import { isDataPlane, MSG_TYPES } from '../src/core/wire/types.ts'
-import { checkAcyclic, checkReachable, DuplicateCheck, InvariantViolation } from './invariants.ts'
+import type { MsgType } from '../src/core/wire/types.ts'
+import { attachedToLiveRoot, checkAcyclic, checkReachable, DuplicateCheck, InvariantViolation } from './invariants.ts'
 import type { NetworkOptions } from './network.ts'
 import { Simulator } from './simulator.ts'
 import { round, Samples } from './stats.ts'
@@ -80,9 +81,14 @@ export interface SimReport {
   latencyMs: { p50: number, p99: number }
   repairMs: { p50: number | null, max: number | null }
   maxDepth: number
+  /** The most children a node had in one topic's tree (what the fan-out cap bounds). */
   maxChildren: number
+  /** The most children entries a node held over all its topics. */
+  maxChildEntries: number
   messagesPerDelivery: number
   controlPerPeerPerSec: number
+  /** Control messages per peer per second, by message type (where controlPerPeerPerSec comes from). */
+  controlByType: Partial<Record<MsgType, number>>
   wallMs: number
   peakRssBytes: number
   crashed: number
@@ -163,6 +169,9 @@ export function replayCommand (s: Scenario): string {
   return parts.join(' ')
 }
 
+/** How often (virtual ms) orphaned subscriptions are checked for being attached again. */
+const REPAIR_CHECK_MS = 50
+
 interface Published {
   time: number
   topic: number
@@ -224,6 +233,9 @@ export function runScenario (input: Partial<Scenario>, run: RunOptions = {}): Si
   const payloadIndex = (m: AppMessage): number => new DataView(m.payload.buffer, m.payload.byteOffset, 4).getUint32(0)
   const dup = new DuplicateCheck()
   const latency = new Samples()
+  // Subscriptions cut off by the crash (node * T + topic) -> ms from the crash until the
+  // subscriber hung below a live root again (-1 while not yet): checked every REPAIR_CHECK_MS
+  // of virtual time, so the figure does not depend on how often topics publish.
   const orphans = new Map<number, number>()
   let deliveries = 0
   let violation: Error | undefined
@@ -241,7 +253,6 @@ export function runScenario (input: Partial<Scenario>, run: RunOptions = {}): Si
     const key = node.index * T + p.topic
     const at = subscribedAt.get(key)
     if (at !== undefined && at <= p.time - settleMs) p.delivered++
-    if (p.time >= s.crashAtMs && orphans.get(key) === -1) orphans.set(key, now - s.crashAtMs)
   }
 
   // Publishing: one publisher per topic (replaced if it crashes), one message per interval.
@@ -310,6 +321,20 @@ export function runScenario (input: Partial<Scenario>, run: RunOptions = {}): Si
         }
       }
     }
+    const pending = [...orphans.keys()]
+    const watch = (): void => {
+      let left = 0
+      for (let i = 0; i < pending.length; i++) {
+        const key = pending[i]
+        const node = Math.floor(key / T)
+        if (!sim.nodes[node].alive) continue
+        if (attachedToLiveRoot(sim, topicNames[key % T], node)) orphans.set(key, sim.now - s.crashAtMs)
+        else pending[left++] = key
+      }
+      pending.length = left
+      if (left > 0 && sim.now + REPAIR_CHECK_MS <= s.endMs) sim.at(sim.now + REPAIR_CHECK_MS, watch)
+    }
+    sim.at(sim.now + REPAIR_CHECK_MS, watch)
   })
   for (let r = 0; r < s.churnRounds; r++) {
     sim.at(s.crashAtMs + (r + 1) * s.churnEveryMs, () => {
@@ -343,9 +368,14 @@ export function runScenario (input: Partial<Scenario>, run: RunOptions = {}): Si
 
   // Invariants.
   let maxChildren = 0
+  let maxChildEntries = 0
   let rootMismatches = 0
   const sampleChildren = (): void => {
-    for (const n of sim.nodes) if (n.alive && n.core.childCount > maxChildren) maxChildren = n.core.childCount
+    for (const n of sim.nodes) {
+      if (!n.alive) continue
+      if (n.core.childCount > maxChildEntries) maxChildEntries = n.core.childCount
+      for (const t of n.core.topicStates()) if (t.children.size > maxChildren) maxChildren = t.children.size
+    }
   }
   for (let t = s.checkEveryMs; t <= s.endMs; t += s.checkEveryMs) {
     sim.at(t, () => {
@@ -418,12 +448,16 @@ export function runScenario (input: Partial<Scenario>, run: RunOptions = {}): Si
   }
   let data = 0
   let control = 0
-  for (const t of MSG_TYPES) {
-    if (isDataPlane(t)) data += sim.counters.sent[t]
-    else control += sim.counters.sent[t]
-  }
   const windowSec = (s.endMs - s.publishStartMs) / 1000
   const meanLive = (s.peers + sim.liveNodes().length) / 2
+  const controlByType: Partial<Record<MsgType, number>> = {}
+  for (const t of MSG_TYPES) {
+    if (isDataPlane(t)) data += sim.counters.sent[t]
+    else {
+      control += sim.counters.sent[t]
+      if (sim.counters.sent[t] > 0) controlByType[t] = round(sim.counters.sent[t] / meanLive / windowSec, 2)
+    }
+  }
   const report: SimReport = {
     peers: s.peers,
     topics: s.topics,
@@ -437,8 +471,10 @@ export function runScenario (input: Partial<Scenario>, run: RunOptions = {}): Si
     },
     maxDepth,
     maxChildren,
+    maxChildEntries,
     messagesPerDelivery: round(data / Math.max(1, deliveries), 3),
     controlPerPeerPerSec: round(control / meanLive / windowSec, 2),
+    controlByType,
     wallMs: Math.round(performance.now() - startWall),
     peakRssBytes: peakRss,
     crashed,

@@ -89,8 +89,10 @@ export interface RunResult {
   groupsWithoutPenalty: number
   delayMs: { treeMean: number, ipMean: number }
   nodeStress: {
-    /** Children entries per node over all trees, all nodes (the fan-out cap's measure). */
+    /** Children entries per node over all trees, all nodes. */
     entries: Summary
+    /** The most children any node has in one tree (what the per-topic fan-out cap bounds). */
+    maxChildrenInOneTree: number
     /** Non-empty children tables per node (trees in which the node has children). */
     tables: Summary
     /** Trees the node is in (as member, forwarder or root). */
@@ -395,6 +397,7 @@ export function runExperiment (c: RunConfig, topology: TransitStub, hooks: RunHo
     delayMs: { treeMean: treeDelaySum / delayCount, ipMean: ipDelaySum / delayCount },
     nodeStress: {
       entries: summarize(stress.entries),
+      maxChildrenInOneTree: stress.maxInOneTree,
       tables: summarize(stress.tables),
       trees: summarize(stress.trees),
       entriesNonZero: summarize(nonZero),

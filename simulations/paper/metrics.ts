@@ -183,6 +183,8 @@ export class NodeStress {
   readonly trees: Int32Array
   readonly tables: Int32Array
   readonly entries: Int32Array
+  /** The most children a node has in one tree. */
+  maxInOneTree = 0
 
   constructor (endNodes: number) {
     this.trees = new Int32Array(endNodes)
@@ -199,6 +201,7 @@ export class NodeStress {
       if (kids[i] > 0) {
         this.tables[n]++
         this.entries[n] += kids[i]
+        if (kids[i] > this.maxInOneTree) this.maxInOneTree = kids[i]
       }
     }
   }

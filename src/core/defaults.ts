@@ -35,8 +35,11 @@ export interface CoreOptions {
   /** Route around a peer that answered a JOIN with a path through us for this long (its path may be stale). */
   avoidMs: number
   /**
-   * Fan-out cap: child entries a node holds over all topics before it hands its farthest
-   * child to a sibling (SCRIBE's bottleneck remover). Infinity turns the remover off.
+   * Fan-out cap, per topic: children a node holds in one topic's tree before it hands its
+   * farthest child there to a sibling (SCRIBE's bottleneck remover). Per topic, not per node:
+   * a node that has one child in each of many trees cannot shed any (a redirect needs a
+   * sibling), and a message costs a node one copy per child of its topic. Infinity turns the
+   * remover off.
    */
   maxChildren: number
   /**

@@ -1,6 +1,8 @@
-// The fan-out cap and SCRIBE's bottleneck remover: a node holding more child entries than
-// maxChildren hands the farthest child of its busiest topic to one of that topic's other
-// children (REDIRECT); the child then joins through the candidate closest to it.
+// The fan-out cap and SCRIBE's bottleneck remover, per topic: a node with more than
+// maxChildren children in one topic's tree hands the farthest of them to one of their siblings
+// (REDIRECT); the child then joins through the candidate closest to it. The cap is per topic,
+// not per node (docs/decisions.md): a node with one child in each of many trees cannot shed any
+// (a redirect needs a sibling), and what a message costs a node is its children in that topic.
 import type { CoreContext } from './core-context.ts'
 import type { Membership } from './membership.ts'
 import type { PeerRef } from './routing-table.ts'
@@ -15,30 +17,25 @@ export class Fanout {
     this.membership = membership
   }
 
-  enforce (now: number): void {
+  /**
+   * After t gained children: while t has more active children than the cap, its farthest one
+   * (highest round-trip time) is handed to the nearest of its siblings.
+   */
+  enforce (now: number, t: TopicState): void {
     const cap = this.ctx.options.maxChildren
-    let active = 0
-    for (const t of this.ctx.topics.values()) for (const e of t.children.values()) if (!e.redirected) active++
-    while (active > cap) {
-      // The topic with the most children gives up its farthest child (highest round-trip time).
-      let busiest: TopicState | undefined
-      let most = 1
-      for (const t of this.ctx.topics.values()) {
-        let n = 0
-        for (const e of t.children.values()) if (!e.redirected) n++
-        if (n > most) { most = n; busiest = t }
-      }
-      if (busiest === undefined) return
-      const active2 = [...busiest.children].filter(([, e]) => !e.redirected).map(([c]) => c)
-      active2.sort((a, b) => this.rtt(a) - this.rtt(b))
-      const orphan = active2[active2.length - 1]
-      const candidates = active2.slice(0, Math.min(16, active2.length - 1))
-      const entry = busiest.children.get(orphan)
+    if (t.children.size <= cap) return
+    const active: PeerRef[] = []
+    for (const [c, e] of t.children) if (!e.redirected) active.push(c)
+    if (active.length <= cap) return
+    active.sort((a, b) => this.rtt(a) - this.rtt(b))
+    while (active.length > cap) {
+      const orphan = active.pop() as PeerRef
+      const candidates = active.slice(0, Math.min(16, active.length))
+      const entry = t.children.get(orphan)
       if (entry === undefined) return
       entry.redirected = true
       this.ctx.stats.redirects++
-      this.ctx.out.send(now, orphan, { type: 'redirect', topic: busiest.name, candidates })
-      active--
+      this.ctx.out.send(now, orphan, { type: 'redirect', topic: t.name, candidates })
     }
   }
 

@@ -1,6 +1,7 @@
 // Heartbeat planning for one tick: one message per neighbour for all topics. Parents get a
-// refresh (our topics below them, with subscriber counts) every refresh interval, or at once
-// when a count changed; children, replicas and direct publishers get a liveness beat every
+// refresh (our topics below them, with subscriber counts) every refresh interval (a changed
+// count travels up with the next one: sending it at once cost a message per parent per change,
+// most of the heartbeat traffic with thousands of topics); children, replicas and direct publishers get a liveness beat every
 // heartbeat interval unless other traffic went to them lately. Roots add subscriber counts for
 // their direct publishers.
 import type { CoreContext } from './core-context.ts'
@@ -15,8 +16,8 @@ interface Refresh {
   topics: string[]
   counts: number[]
   roots: TopicCount[]
-  /** A subscriber count in it changed: it goes out now, not at the next refresh interval. */
-  urgent: boolean
+  /** Topics whose root (us) tells this publisher about them in this refresh. */
+  informs: TopicState[]
 }
 
 export class HeartbeatPlan {
@@ -32,16 +33,19 @@ export class HeartbeatPlan {
   /** We are a child in t: the parent hears t (and our subtree's count) with our refresh. */
   refreshParent (parent: PeerRef, t: TopicState): void {
     const r = this.refresh.get(parent)
-    if (r === undefined) this.refresh.set(parent, { topics: [t.name], counts: [subtreeCount(t)], roots: [], urgent: t.countDirty })
-    else { r.topics.push(t.name); r.counts.push(subtreeCount(t)); r.urgent ||= t.countDirty }
-    t.countDirty = false
+    if (r === undefined) this.refresh.set(parent, { topics: [t.name], counts: [subtreeCount(t)], roots: [], informs: [] })
+    else { r.topics.push(t.name); r.counts.push(subtreeCount(t)) }
   }
 
-  /** As root, a direct publisher hears the topic's subscriber count with the refreshes. */
-  reportToPublisher (publisher: PeerRef, topic: string, subscribers: number): void {
+  /**
+   * As root, a publisher hears the topic's subscriber count with the refreshes; a new one learns
+   * that way where the root is, and that its routed publish arrived.
+   */
+  reportToPublisher (publisher: PeerRef, t: TopicState, subscribers: number): void {
+    const entry = { topic: t.name, subscribers }
     const r = this.refresh.get(publisher)
-    if (r === undefined) this.refresh.set(publisher, { topics: [], counts: [], roots: [{ topic, subscribers }], urgent: false })
-    else r.roots.push({ topic, subscribers })
+    if (r === undefined) this.refresh.set(publisher, { topics: [], counts: [], roots: [entry], informs: [t] })
+    else { r.roots.push(entry); r.informs.push(t) }
     this.fast.add(publisher)
   }
 
@@ -54,8 +58,9 @@ export class HeartbeatPlan {
     const { out, peers, options: o } = this.ctx
     for (const [p, r] of this.refresh) {
       const rec = peers.record(p)
-      if (!r.urgent && rec !== undefined && now - rec.lastRefresh < o.refreshIntervalMs) continue
+      if (rec !== undefined && now - rec.lastRefresh < o.refreshIntervalMs) continue
       out.send(now, p, { type: 'heartbeat', topics: r.topics, counts: r.counts, roots: r.roots })
+      for (const t of r.informs) t.uninformed.delete(p)
       if (rec !== undefined) rec.lastRefresh = now
       this.fast.delete(p)
     }

@@ -4,12 +4,12 @@
 import type { CoreContext } from './core-context.ts'
 import type { TopicView } from './core-types.ts'
 import { topicKey } from './id.ts'
+import { sameRefs } from './routing-table.ts'
 import type { PeerRef } from './routing-table.ts'
 import { subtreeCount, TopicState } from './topic-state.ts'
+import { MAX_PATH } from './wire/limits.ts'
 import type { Msg } from './wire/types.ts'
 
-/** The longest root path a JOIN-ACK may carry (the schema's bound on `path`). */
-export const MAX_PATH = 63
 
 export class Membership {
   /** Topics whose root we are. */
@@ -18,10 +18,10 @@ export class Membership {
   readonly joining = new Set<TopicState>()
   private readonly ctx: CoreContext
   /** Called after a new child entry was added (the fan-out cap is checked then). */
-  private readonly childAdded: (now: number) => void
+  private readonly childAdded: (now: number, t: TopicState) => void
   private childEntries = 0
 
-  constructor (ctx: CoreContext, childAdded: (now: number) => void) {
+  constructor (ctx: CoreContext, childAdded: (now: number, t: TopicState) => void) {
     this.ctx = ctx
     this.childAdded = childAdded
   }
@@ -35,7 +35,6 @@ export class Membership {
 
   subscribe (now: number, topic: string): void {
     const t = this.topicOrCreate(topic, now)
-    if (!t.subscribed) t.countDirty = true
     t.subscribed = true
     if (t.attached) this.markReady(t)
     else if (t.parent === null) this.join(now, t)
@@ -46,7 +45,6 @@ export class Membership {
     if (t === undefined || !t.subscribed) return
     t.subscribed = false
     t.readySent = false
-    t.countDirty = true
     this.maybeLeave(t)
   }
 
@@ -54,10 +52,7 @@ export class Membership {
 
   onJoin (now: number, from: PeerRef, topic: string, subscribers: number): void {
     const t = this.topicOrCreate(topic, now)
-    if (t.childCounts.get(from) !== subscribers) {
-      t.childCounts.set(from, subscribers)
-      t.countDirty = true
-    }
+    t.childCounts.set(from, subscribers)
     // Our ancestor asks to become our child: it learnt that we are closer to the key (a root
     // handover) or followed a stale route. If we are the closest node we know, we are the
     // rightful root: leave our parent and take the tree.
@@ -75,7 +70,7 @@ export class Membership {
     const wasAttached = t.attached
     if (!t.attached && t.parent === null) this.join(now, t)
     if (wasAttached || !t.isRoot) this.ctx.out.send(now, from, this.ackFor(t))
-    if (isNew) this.childAdded(now)
+    if (isNew) this.childAdded(now, t)
   }
 
   onJoinAck (now: number, from: PeerRef, m: Extract<Msg, { type: 'joinAck' }>): void {
@@ -108,6 +103,7 @@ export class Membership {
       this.setAttached(t, false, now)
       return
     }
+    // A path we could not extend by ourselves for our children is refused like a cycle.
     if (m.path.includes(ref) || m.path.length >= MAX_PATH) {
       // The parent reaches the root through us: taking it would close a cycle.
       this.ctx.stats.cyclesAvoided++
@@ -118,7 +114,7 @@ export class Membership {
       this.join(now, t)
       return
     }
-    const changed = !t.attached || !samePath(t.path, m.path)
+    const changed = !t.attached || !sameRefs(t.path, m.path)
     t.ancestors = []
     this.setAttached(t, true, now)
     t.path = m.path
@@ -130,10 +126,7 @@ export class Membership {
   onRefresh (now: number, from: PeerRef, topic: string, count: number): void {
     if (this.ctx.topics.get(topic)?.children.has(from) !== true) this.onJoin(now, from, topic, count)
     const t = this.ctx.topics.get(topic)
-    if (t?.children.has(from) === true && t.childCounts.get(from) !== count) {
-      t.childCounts.set(from, count)
-      t.countDirty = true
-    }
+    if (t?.children.has(from) === true) t.childCounts.set(from, count)
   }
 
   onLeave (from: PeerRef, topic: string): void {
@@ -226,7 +219,6 @@ export class Membership {
   removeChild (t: TopicState, child: PeerRef): boolean {
     if (!t.children.delete(child)) return false
     t.childCounts.delete(child)
-    t.countDirty = true
     this.childEntries--
     if (t.isRoot) t.replicaDirty = true
     return true
@@ -293,7 +285,7 @@ export class Membership {
     if (!t.isRoot) return
     t.isRoot = false
     this.rooted.delete(t)
-    for (const r of t.replicaTargets) this.ctx.out.queue(r, { type: 'replica', topic: t.name, children: [], dropped: true, rank: 0 })
+    for (const r of t.replicaTargets) this.ctx.out.replica(null, r, { topic: t.name, children: [], dropped: true, rank: 0, more: false })
     t.replicaTargets = []
     t.publishers.clear()
   }
@@ -316,8 +308,3 @@ export class Membership {
   }
 }
 
-function samePath (a: readonly PeerRef[], b: readonly PeerRef[]): boolean {
-  if (a.length !== b.length) return false
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
-  return true
-}

@@ -75,7 +75,6 @@ export class MeshCore {
   private readonly replicas: Replicas
   private readonly tickParts: TickParts
   private nextTickAt: number
-  private ticks = 0
 
   constructor (init: CoreInit) {
     this.ref = init.ref
@@ -95,7 +94,7 @@ export class MeshCore {
       out: new Outputs(init.ref, this.stats, peers),
       peers
     }
-    this.membership = new Membership(this.ctx, now => { this.fanout.enforce(now) })
+    this.membership = new Membership(this.ctx, (now, t) => { this.fanout.enforce(now, t) })
     this.fanout = new Fanout(this.ctx, this.membership)
     this.dissemination = new Dissemination(this.ctx)
     this.routing = new PublishRouting(this.ctx, this.dissemination)
@@ -238,8 +237,7 @@ export class MeshCore {
 
   handleTimeout (now: number): void {
     if (now >= this.nextTickAt) {
-      this.ticks++
-      tick(this.ctx, this.tickParts, now, this.ticks)
+      tick(this.ctx, this.tickParts, now)
       while (this.nextTickAt <= now) this.nextTickAt += this.tickMs
     }
     for (const t of [...this.membership.joining]) {

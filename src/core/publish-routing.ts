@@ -1,6 +1,11 @@
 // Publishes on their way to a topic's root: routed hop by hop toward the key (each hop
 // acknowledges with ROUTE-ACK, and an unacknowledged hop is routed around), or sent straight to
-// the root once a ROOT-INFO named it. The root reports the subscriber count back to publishers.
+// the root once the root made itself known. The root tells a publisher whose publish was routed
+// to it with its next refresh (an entry in `roots`: the topic and its subscriber count), and
+// reports changes of the count that way; that entry also acknowledges the publish when the
+// root was the first hop, so no ROUTE-ACK goes out then. With thousands of topics this costs
+// one refresh per publisher and refresh interval, not two messages per topic. ROOT-INFO remains for a route
+// that ends at a node with no tree (nobody listens).
 import type { CoreContext } from './core-context.ts'
 import type { Dissemination } from './dissemination.ts'
 import { topicKey } from './id.ts'
@@ -51,15 +56,22 @@ export class PublishRouting {
       return
     }
     this.ctx.out.send(now, next.ref, { type: 'publish', message, direct: false })
-    this.inflight.set(inflightKey(message.publisher, message.topic, message.seq), { hop: next.ref, deadline: now + this.ctx.options.joinTimeoutMs, message, tries })
+    // The hop acknowledges at once, or, when it is the root and the publisher sent it, with its
+    // next refresh: wait for both.
+    const { joinTimeoutMs, refreshIntervalMs } = this.ctx.options
+    this.inflight.set(inflightKey(message.publisher, message.topic, message.seq), { hop: next.ref, deadline: now + joinTimeoutMs + refreshIntervalMs, message, tries })
   }
 
   onPublish (now: number, from: PeerRef, message: AppMessage, direct: boolean): void {
-    if (!direct) this.ctx.out.send(now, from, { type: 'routeAck', topic: message.topic, publisher: message.publisher, seq: message.seq })
     const t = this.ctx.topics.get(message.topic)
-    if (t?.isRoot === true) {
-      if (direct) t.publishers.set(from, now)
-      else if (message.publisher !== this.ctx.ref) this.ctx.out.send(now, message.publisher, { type: 'rootInfo', topic: t.name, subscribers: subtreeCount(t) })
+    const atRoot = t?.isRoot === true
+    // The root acknowledges a publish routed straight from its publisher with its next heartbeat.
+    if (!direct && !(atRoot && from === message.publisher)) this.ctx.out.send(now, from, { type: 'routeAck', topic: message.topic, publisher: message.publisher, seq: message.seq })
+    if (t !== undefined && atRoot) {
+      if (message.publisher !== this.ctx.ref) {
+        if (!direct) t.uninformed.add(message.publisher)
+        t.publishers.set(message.publisher, now)
+      }
       this.dissemination.disseminate(now, t, message, null)
       return
     }
@@ -75,9 +87,19 @@ export class PublishRouting {
     this.report(topic, subscribers)
   }
 
-  /** Subscriber counts a root sends its direct publishers with its heartbeats. */
+  /**
+   * A root's heartbeat entries for us, a publisher: it is the topic's root (publish to it
+   * directly from now on), this is the count, and our publishes routed to it arrived.
+   */
   onRootCounts (from: PeerRef, roots: readonly TopicCount[]): void {
-    for (const r of roots) if (this.rootCache.get(r.topic) === from) this.report(r.topic, r.subscribers)
+    for (const r of roots) {
+      this.rootCache.set(r.topic, from)
+      this.report(r.topic, r.subscribers)
+    }
+    if (roots.length === 0 || this.inflight.size === 0) return
+    for (const [key, f] of this.inflight) {
+      if (f.hop === from && f.message.publisher === this.ctx.ref && roots.some(r => r.topic === f.message.topic)) this.inflight.delete(key)
+    }
   }
 
   /**
@@ -107,8 +129,12 @@ export class PublishRouting {
    */
   expire (now: number): void {
     if (this.inflight.size === 0) return
+    let dead: Set<PeerRef> | undefined
+    for (const f of this.inflight.values()) if (now >= f.deadline) (dead ??= new Set()).add(f.hop)
+    if (dead === undefined) return
+    // Every publish waiting on a silent hop goes around it now, not only the overdue ones.
     for (const [key, f] of [...this.inflight]) {
-      if (now < f.deadline) continue
+      if (!dead.has(f.hop)) continue
       this.inflight.delete(key)
       this.ctx.table.remove(f.hop)
       this.route(now, f.message, f.tries + 1)

@@ -5,8 +5,10 @@ import type { CoreContext } from './core-context.ts'
 import type { Fanout } from './fanout.ts'
 import { topicKey } from './id.ts'
 import type { Membership } from './membership.ts'
+import { sameRefs } from './routing-table.ts'
 import type { PeerRef } from './routing-table.ts'
 import type { TopicState } from './topic-state.ts'
+import { MAX_REPLICA_CHILDREN } from './wire/limits.ts'
 import type { Msg } from './wire/types.ts'
 
 interface ReplicaRecord {
@@ -34,25 +36,70 @@ export class Replicas {
     return this.held.size
   }
 
-  /** As root: tell the r closest nodes our children (and the ones no longer closest to drop theirs). */
-  replicate (now: number, t: TopicState): void {
-    const { out } = this.ctx
-    t.replicaDirty = false
-    const targets = this.ctx.table.closest(t.key, this.ctx.options.replicas).map(c => c.ref)
-    for (const old of t.replicaTargets) {
-      if (!targets.includes(old)) out.send(now, old, { type: 'replica', topic: t.name, children: [], dropped: true, rank: 0 })
+  /**
+   * As root, each tick: replicate when the children changed, or when the routing table changed
+   * and with it the r closest nodes. Nothing is sent while neither changed: a root of many
+   * topics would otherwise send r messages per topic every few seconds.
+   */
+  refresh (now: number, t: TopicState): void {
+    const { table } = this.ctx
+    if (t.replicaDirty) {
+      this.replicate(now, t)
+      return
     }
+    if (t.replicaTableVersion === table.version) return
+    t.replicaTableVersion = table.version
+    const targets = this.targets(t)
+    if (!sameRefs(targets, t.replicaTargets)) this.replicate(now, t, targets)
+  }
+
+  /**
+   * As root: tell the r closest nodes our children and their rank. Unless the children changed,
+   * only the targets that are new (or would now wait longer) hear from us; an old target still
+   * in the table is told to drop its replica.
+   */
+  replicate (now: number, t: TopicState, targets = this.targets(t)): void {
+    const { out, table } = this.ctx
+    const all = t.replicaDirty
+    t.replicaDirty = false
+    t.replicaTableVersion = table.version
+    for (const old of t.replicaTargets) {
+      if (!targets.includes(old) && table.has(old)) out.replica(now, old, { topic: t.name, children: [], dropped: true, rank: 0, more: false })
+    }
+    const before = t.replicaTargets
     t.replicaTargets = targets
-    const children = [...t.children.keys()]
-    targets.forEach((r, rank) => out.send(now, r, { type: 'replica', topic: t.name, children, dropped: false, rank }))
+    let children: PeerRef[] | undefined
+    targets.forEach((r, rank) => {
+      // A target that held the replica at this rank or a worse one keeps it: a better rank
+      // only makes it take over sooner, and it takes over at once anyway when it knows no
+      // node closer to the key.
+      if (!all) {
+        const was = before.indexOf(r)
+        if (was >= rank) return
+      }
+      children ??= [...t.children.keys()]
+      // A list over the schema's bound goes in parts, each continuing the one before.
+      for (let i = 0; i === 0 || i < children.length; i += MAX_REPLICA_CHILDREN) {
+        out.replica(now, r, { topic: t.name, children: children.slice(i, i + MAX_REPLICA_CHILDREN), dropped: false, rank, more: i > 0 })
+      }
+    })
+  }
+
+  private targets (t: TopicState): PeerRef[] {
+    return this.ctx.table.closest(t.key, this.ctx.options.replicas).map(c => c.ref)
   }
 
   onReplica (from: PeerRef, m: Extract<Msg, { type: 'replica' }>): void {
-    if (m.dropped) {
-      if (this.held.get(m.topic)?.root === from) this.held.delete(m.topic)
-      return
+    for (const e of m.entries) {
+      const held = this.held.get(e.topic)
+      if (e.dropped) {
+        if (held?.root === from) this.held.delete(e.topic)
+      } else if (e.more) {
+        if (held?.root === from && held.takeoverAt === null) held.children.push(...e.children)
+      } else {
+        this.held.set(e.topic, { root: from, children: e.children, rank: e.rank, takeoverAt: null })
+      }
     }
-    this.held.set(m.topic, { root: from, children: m.children, rank: m.rank, takeoverAt: null })
   }
 
   /** Roots we replicate that have been silent too long (the caller fails them). */
@@ -100,8 +147,9 @@ export class Replicas {
     }
     this.membership.becomeRoot(now, t)
     this.replicate(now, t)
-    this.fanout.enforce(now)
+    this.fanout.enforce(now, t)
     // Adopting first loses no child; a closer node we know of then takes the tree.
     if (this.ctx.table.nextHop(t.key) !== undefined) this.membership.handover(now, t)
   }
 }
+

@@ -23,6 +23,8 @@ export class RoutingTable {
   private readonly byRef = new Map<PeerRef, Contact>()
   /** Contacts removed so far (lets a host tell when to offer a peer again). */
   removals = 0
+  /** Changes of the set of contacts (added, replaced, removed): what was computed from the table at another version may be stale. */
+  version = 0
 
   constructor (self: NodeId, k: number, proximity: boolean) {
     this.self = self
@@ -63,6 +65,7 @@ export class RoutingTable {
     if (bucket.length < this.k) {
       bucket.push(contact)
       this.byRef.set(ref, contact)
+      this.version++
       return true
     }
     if (!this.proximity) return false
@@ -72,6 +75,7 @@ export class RoutingTable {
     this.byRef.delete(bucket[worst].ref)
     bucket[worst] = contact
     this.byRef.set(ref, contact)
+    this.version++
     return true
   }
 
@@ -79,6 +83,7 @@ export class RoutingTable {
     const c = this.byRef.get(ref)
     if (c === undefined) return false
     this.removals++
+    this.version++
     this.byRef.delete(ref)
     const bucket = this.buckets[commonPrefixLength(this.self, c.id)]
     const i = bucket?.indexOf(c) ?? -1
@@ -138,4 +143,11 @@ export class RoutingTable {
   bucketSizes (): number[] {
     return Array.from(this.buckets, b => b?.length ?? 0)
   }
+}
+
+/** The same peers in the same order. */
+export function sameRefs (a: readonly PeerRef[], b: readonly PeerRef[]): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
 }

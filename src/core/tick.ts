@@ -18,7 +18,7 @@ export interface TickParts {
   fail: (now: number, ref: PeerRef) => void
 }
 
-export function tick (ctx: CoreContext, parts: TickParts, now: number, ticks: number): void {
+export function tick (ctx: CoreContext, parts: TickParts, now: number): void {
   const { membership, routing, replicas } = parts
   const o = ctx.options
   const plan = new HeartbeatPlan(ctx)
@@ -66,13 +66,23 @@ export function tick (ctx: CoreContext, parts: TickParts, now: number, ticks: nu
     for (const t of [...membership.rooted]) {
       if (ctx.table.nextHop(t.key) !== undefined) membership.handover(now, t)
     }
-    // Root replicas: on change, and every 10 ticks since the closest nodes may change.
+    // Root replicas: when the children or the closest nodes changed.
     for (const t of membership.rooted) {
       for (const [p, at] of t.publishers) if (now - at > o.publisherTtlMs) t.publishers.delete(p)
-      if (t.replicaDirty || ticks % 10 === 0) replicas.replicate(now, t)
+      replicas.refresh(now, t)
       for (const r of t.replicaTargets) plan.watchedBy(r)
+      // Publishers hear where the root is when they are new, and the subscriber count when it
+      // changed; otherwise a liveness beat keeps them publishing here directly. A publisher
+      // stays uninformed until a refresh to it actually went out.
       const total = subtreeCount(t)
-      for (const p of t.publishers.keys()) plan.reportToPublisher(p, t.name, total)
+      if (total !== t.reportedCount) {
+        t.reportedCount = total
+        for (const p of t.publishers.keys()) t.uninformed.add(p)
+      }
+      for (const p of t.publishers.keys()) {
+        if (t.uninformed.has(p)) plan.reportToPublisher(p, t, total)
+        else plan.watchedBy(p)
+      }
     }
   }
   plan.send(now)

@@ -36,13 +36,17 @@ export class TopicState {
   readonly children = new Map<PeerRef, ChildEntry>()
   /** Subscribers below each child, as its last refresh reported. */
   readonly childCounts = new Map<PeerRef, number>()
-  /** Our subtree's subscriber count changed since the parent last heard it. */
-  countDirty = false
   /** At the root: publishers that send here directly, with the time of their last message. */
   readonly publishers = new Map<PeerRef, number>()
+  /** At the root: publishers that do not know us yet, or not the current count (told with the next refresh to them). */
+  readonly uninformed = new Set<PeerRef>()
+  /** At the root: the subscriber count last sent to the publishers. */
+  reportedCount = -1
   /** At the root: the nodes that hold our replica. */
   replicaTargets: PeerRef[] = []
   replicaDirty = false
+  /** The routing table's version when replicaTargets were chosen. */
+  replicaTableVersion = -1
   /** Peers that answered a JOIN with a path through us, and until when to route around them. */
   readonly avoid = new Map<PeerRef, number>()
   /** De-duplication windows by publisher. */

@@ -17,7 +17,7 @@ const ALL: Msg[] = [
   { type: 'publish', message: app, direct: true },
   { type: 'data', message: app },
   { type: 'heartbeat', topics: ['a/b', 'c'], counts: [3, 1], roots: [{ topic: 'x', subscribers: 12 }] },
-  { type: 'replica', topic: 'a/b', children: ['c1', 'c2'], dropped: false, rank: 2 },
+  { type: 'replica', entries: [{ topic: 'a/b', children: ['c1', 'c2'], dropped: false, rank: 2, more: false }, { topic: 'a/b', children: ['c3'], dropped: false, rank: 2, more: true }, { topic: 'x', children: [], dropped: true, rank: 0, more: false }] },
   { type: 'redirect', topic: 'a/b', candidates: ['s1'] },
   { type: 'rootInfo', topic: 'a/b', subscribers: 5 },
   { type: 'routeAck', topic: 'a/b', publisher: 'p1', seq: 9 }

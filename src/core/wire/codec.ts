@@ -69,7 +69,7 @@ function toEnvelope (m: Msg): Envelope {
     case 'publish': return { publish: { message: wireApp(m.message), direct: m.direct } }
     case 'data': return { data: wireApp(m.message) }
     case 'heartbeat': return { heartbeat: { topics: m.topics, counts: m.counts, roots: m.roots } }
-    case 'replica': return { replica: { topic: m.topic, children: m.children, dropped: m.dropped, rank: m.rank } }
+    case 'replica': return { replica: { entries: m.entries } }
     case 'redirect': return { redirect: { topic: m.topic, candidates: m.candidates } }
     case 'rootInfo': return { rootInfo: { topic: m.topic, subscribers: m.subscribers } }
     case 'routeAck': return { routeAck: { topic: m.topic, publisher: m.publisher, seq: m.seq } }
@@ -97,7 +97,7 @@ function fromEnvelope (e: Envelope, limits: CodecLimits): Msg {
     if (h.counts.length !== 0 && h.counts.length !== h.topics.length) throw new MalformedFrameError('heartbeat counts do not match its topics')
     return { type: 'heartbeat', topics: h.topics.map(topic), counts: h.counts, roots: h.roots.map(r => ({ topic: topic(r.topic), subscribers: r.subscribers })) }
   }
-  if (e.replica != null) return { type: 'replica', topic: topic(e.replica.topic), children: e.replica.children, dropped: e.replica.dropped, rank: e.replica.rank }
+  if (e.replica != null) return { type: 'replica', entries: e.replica.entries.map(r => ({ topic: topic(r.topic), children: r.children, dropped: r.dropped, rank: r.rank, more: r.more })) }
   if (e.redirect != null) return { type: 'redirect', topic: topic(e.redirect.topic), candidates: e.redirect.candidates }
   if (e.rootInfo != null) return { type: 'rootInfo', topic: topic(e.rootInfo.topic), subscribers: e.rootInfo.subscribers }
   if (e.routeAck != null) return { type: 'routeAck', topic: topic(e.routeAck.topic), publisher: e.routeAck.publisher, seq: e.routeAck.seq }

@@ -216,33 +216,72 @@ export declare namespace TopicCount {
     function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<TopicCount>): Generator<TopicCountTopicFieldEvent | TopicCountSubscribersFieldEvent>;
 }
 export interface Replica {
+    entries: ReplicaEntry[];
+}
+export declare namespace Replica {
+    const codec: () => Codec<Replica>;
+    interface ReplicaEntriesTopicFieldEvent {
+        field: '$.entries[].topic';
+        value: string;
+        index: number;
+    }
+    interface ReplicaEntriesChildrenFieldEvent {
+        field: '$.entries[].children[]';
+        index: number;
+        value: string;
+    }
+    interface ReplicaEntriesDroppedFieldEvent {
+        field: '$.entries[].dropped';
+        value: boolean;
+        index: number;
+    }
+    interface ReplicaEntriesRankFieldEvent {
+        field: '$.entries[].rank';
+        value: number;
+        index: number;
+    }
+    interface ReplicaEntriesMoreFieldEvent {
+        field: '$.entries[].more';
+        value: boolean;
+        index: number;
+    }
+    function encode(obj: Partial<Replica>): Uint8Array<ArrayBuffer>;
+    function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Replica>): Replica;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Replica>): Generator<ReplicaEntriesTopicFieldEvent | ReplicaEntriesChildrenFieldEvent | ReplicaEntriesDroppedFieldEvent | ReplicaEntriesRankFieldEvent | ReplicaEntriesMoreFieldEvent>;
+}
+export interface ReplicaEntry {
     topic: string;
     children: string[];
     dropped: boolean;
     rank: number;
+    more: boolean;
 }
-export declare namespace Replica {
-    const codec: () => Codec<Replica>;
-    interface ReplicaTopicFieldEvent {
+export declare namespace ReplicaEntry {
+    const codec: () => Codec<ReplicaEntry>;
+    interface ReplicaEntryTopicFieldEvent {
         field: '$.topic';
         value: string;
     }
-    interface ReplicaChildrenFieldEvent {
+    interface ReplicaEntryChildrenFieldEvent {
         field: '$.children[]';
         index: number;
         value: string;
     }
-    interface ReplicaDroppedFieldEvent {
+    interface ReplicaEntryDroppedFieldEvent {
         field: '$.dropped';
         value: boolean;
     }
-    interface ReplicaRankFieldEvent {
+    interface ReplicaEntryRankFieldEvent {
         field: '$.rank';
         value: number;
     }
-    function encode(obj: Partial<Replica>): Uint8Array<ArrayBuffer>;
-    function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Replica>): Replica;
-    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Replica>): Generator<ReplicaTopicFieldEvent | ReplicaChildrenFieldEvent | ReplicaDroppedFieldEvent | ReplicaRankFieldEvent>;
+    interface ReplicaEntryMoreFieldEvent {
+        field: '$.more';
+        value: boolean;
+    }
+    function encode(obj: Partial<ReplicaEntry>): Uint8Array<ArrayBuffer>;
+    function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<ReplicaEntry>): ReplicaEntry;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<ReplicaEntry>): Generator<ReplicaEntryTopicFieldEvent | ReplicaEntryChildrenFieldEvent | ReplicaEntryDroppedFieldEvent | ReplicaEntryRankFieldEvent | ReplicaEntryMoreFieldEvent>;
 }
 export interface Redirect {
     topic: string;
@@ -431,22 +470,30 @@ export declare namespace Envelope {
         value: number;
         index: number;
     }
-    interface EnvelopeReplicaTopicFieldEvent {
-        field: '$.replica.topic';
+    interface EnvelopeReplicaEntriesTopicFieldEvent {
+        field: '$.replica.entries[].topic';
         value: string;
+        index: number;
     }
-    interface EnvelopeReplicaChildrenFieldEvent {
-        field: '$.replica.children[]';
+    interface EnvelopeReplicaEntriesChildrenFieldEvent {
+        field: '$.replica.entries[].children[]';
         index: number;
         value: string;
     }
-    interface EnvelopeReplicaDroppedFieldEvent {
-        field: '$.replica.dropped';
+    interface EnvelopeReplicaEntriesDroppedFieldEvent {
+        field: '$.replica.entries[].dropped';
         value: boolean;
+        index: number;
     }
-    interface EnvelopeReplicaRankFieldEvent {
-        field: '$.replica.rank';
+    interface EnvelopeReplicaEntriesRankFieldEvent {
+        field: '$.replica.entries[].rank';
         value: number;
+        index: number;
+    }
+    interface EnvelopeReplicaEntriesMoreFieldEvent {
+        field: '$.replica.entries[].more';
+        value: boolean;
+        index: number;
     }
     interface EnvelopeRedirectTopicFieldEvent {
         field: '$.redirect.topic';
@@ -479,7 +526,7 @@ export declare namespace Envelope {
     }
     function encode(obj: Partial<Envelope>): Uint8Array<ArrayBuffer>;
     function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Envelope>): Envelope;
-    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Envelope>): Generator<EnvelopeJoinTopicFieldEvent | EnvelopeJoinSubscribersFieldEvent | EnvelopeJoinAckTopicFieldEvent | EnvelopeJoinAckAttachedFieldEvent | EnvelopeJoinAckPathFieldEvent | EnvelopeJoinAckReplacesFieldEvent | EnvelopeLeaveTopicFieldEvent | EnvelopePublishMessageTopicFieldEvent | EnvelopePublishMessagePublisherFieldEvent | EnvelopePublishMessageEpochFieldEvent | EnvelopePublishMessageSeqFieldEvent | EnvelopePublishMessagePayloadFieldEvent | EnvelopePublishMessageHeadersKeyFieldEvent | EnvelopePublishMessageHeadersValueFieldEvent | EnvelopePublishDirectFieldEvent | EnvelopeDataTopicFieldEvent | EnvelopeDataPublisherFieldEvent | EnvelopeDataEpochFieldEvent | EnvelopeDataSeqFieldEvent | EnvelopeDataPayloadFieldEvent | EnvelopeDataHeadersKeyFieldEvent | EnvelopeDataHeadersValueFieldEvent | EnvelopeHeartbeatTopicsFieldEvent | EnvelopeHeartbeatCountsFieldEvent | EnvelopeHeartbeatRootsTopicFieldEvent | EnvelopeHeartbeatRootsSubscribersFieldEvent | EnvelopeReplicaTopicFieldEvent | EnvelopeReplicaChildrenFieldEvent | EnvelopeReplicaDroppedFieldEvent | EnvelopeReplicaRankFieldEvent | EnvelopeRedirectTopicFieldEvent | EnvelopeRedirectCandidatesFieldEvent | EnvelopeRootInfoTopicFieldEvent | EnvelopeRootInfoSubscribersFieldEvent | EnvelopeRouteAckTopicFieldEvent | EnvelopeRouteAckPublisherFieldEvent | EnvelopeRouteAckSeqFieldEvent>;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Envelope>): Generator<EnvelopeJoinTopicFieldEvent | EnvelopeJoinSubscribersFieldEvent | EnvelopeJoinAckTopicFieldEvent | EnvelopeJoinAckAttachedFieldEvent | EnvelopeJoinAckPathFieldEvent | EnvelopeJoinAckReplacesFieldEvent | EnvelopeLeaveTopicFieldEvent | EnvelopePublishMessageTopicFieldEvent | EnvelopePublishMessagePublisherFieldEvent | EnvelopePublishMessageEpochFieldEvent | EnvelopePublishMessageSeqFieldEvent | EnvelopePublishMessagePayloadFieldEvent | EnvelopePublishMessageHeadersKeyFieldEvent | EnvelopePublishMessageHeadersValueFieldEvent | EnvelopePublishDirectFieldEvent | EnvelopeDataTopicFieldEvent | EnvelopeDataPublisherFieldEvent | EnvelopeDataEpochFieldEvent | EnvelopeDataSeqFieldEvent | EnvelopeDataPayloadFieldEvent | EnvelopeDataHeadersKeyFieldEvent | EnvelopeDataHeadersValueFieldEvent | EnvelopeHeartbeatTopicsFieldEvent | EnvelopeHeartbeatCountsFieldEvent | EnvelopeHeartbeatRootsTopicFieldEvent | EnvelopeHeartbeatRootsSubscribersFieldEvent | EnvelopeReplicaEntriesTopicFieldEvent | EnvelopeReplicaEntriesChildrenFieldEvent | EnvelopeReplicaEntriesDroppedFieldEvent | EnvelopeReplicaEntriesRankFieldEvent | EnvelopeReplicaEntriesMoreFieldEvent | EnvelopeRedirectTopicFieldEvent | EnvelopeRedirectCandidatesFieldEvent | EnvelopeRootInfoTopicFieldEvent | EnvelopeRootInfoSubscribersFieldEvent | EnvelopeRouteAckTopicFieldEvent | EnvelopeRouteAckPublisherFieldEvent | EnvelopeRouteAckSeqFieldEvent>;
 }
 export interface Frame {
     messages: Envelope[];
@@ -616,24 +663,29 @@ export declare namespace Frame {
         value: number;
         index: number;
     }
-    interface FrameMessagesReplicaTopicFieldEvent {
-        field: '$.messages[].replica.topic';
+    interface FrameMessagesReplicaEntriesTopicFieldEvent {
+        field: '$.messages[].replica.entries[].topic';
         value: string;
         index: number;
     }
-    interface FrameMessagesReplicaChildrenFieldEvent {
-        field: '$.messages[].replica.children[]';
+    interface FrameMessagesReplicaEntriesChildrenFieldEvent {
+        field: '$.messages[].replica.entries[].children[]';
         index: number;
         value: string;
     }
-    interface FrameMessagesReplicaDroppedFieldEvent {
-        field: '$.messages[].replica.dropped';
+    interface FrameMessagesReplicaEntriesDroppedFieldEvent {
+        field: '$.messages[].replica.entries[].dropped';
         value: boolean;
         index: number;
     }
-    interface FrameMessagesReplicaRankFieldEvent {
-        field: '$.messages[].replica.rank';
+    interface FrameMessagesReplicaEntriesRankFieldEvent {
+        field: '$.messages[].replica.entries[].rank';
         value: number;
+        index: number;
+    }
+    interface FrameMessagesReplicaEntriesMoreFieldEvent {
+        field: '$.messages[].replica.entries[].more';
+        value: boolean;
         index: number;
     }
     interface FrameMessagesRedirectTopicFieldEvent {
@@ -673,5 +725,5 @@ export declare namespace Frame {
     }
     function encode(obj: Partial<Frame>): Uint8Array<ArrayBuffer>;
     function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Frame>): Frame;
-    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Frame>): Generator<FrameMessagesJoinTopicFieldEvent | FrameMessagesJoinSubscribersFieldEvent | FrameMessagesJoinAckTopicFieldEvent | FrameMessagesJoinAckAttachedFieldEvent | FrameMessagesJoinAckPathFieldEvent | FrameMessagesJoinAckReplacesFieldEvent | FrameMessagesLeaveTopicFieldEvent | FrameMessagesPublishMessageTopicFieldEvent | FrameMessagesPublishMessagePublisherFieldEvent | FrameMessagesPublishMessageEpochFieldEvent | FrameMessagesPublishMessageSeqFieldEvent | FrameMessagesPublishMessagePayloadFieldEvent | FrameMessagesPublishMessageHeadersKeyFieldEvent | FrameMessagesPublishMessageHeadersValueFieldEvent | FrameMessagesPublishDirectFieldEvent | FrameMessagesDataTopicFieldEvent | FrameMessagesDataPublisherFieldEvent | FrameMessagesDataEpochFieldEvent | FrameMessagesDataSeqFieldEvent | FrameMessagesDataPayloadFieldEvent | FrameMessagesDataHeadersKeyFieldEvent | FrameMessagesDataHeadersValueFieldEvent | FrameMessagesHeartbeatTopicsFieldEvent | FrameMessagesHeartbeatCountsFieldEvent | FrameMessagesHeartbeatRootsTopicFieldEvent | FrameMessagesHeartbeatRootsSubscribersFieldEvent | FrameMessagesReplicaTopicFieldEvent | FrameMessagesReplicaChildrenFieldEvent | FrameMessagesReplicaDroppedFieldEvent | FrameMessagesReplicaRankFieldEvent | FrameMessagesRedirectTopicFieldEvent | FrameMessagesRedirectCandidatesFieldEvent | FrameMessagesRootInfoTopicFieldEvent | FrameMessagesRootInfoSubscribersFieldEvent | FrameMessagesRouteAckTopicFieldEvent | FrameMessagesRouteAckPublisherFieldEvent | FrameMessagesRouteAckSeqFieldEvent>;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Frame>): Generator<FrameMessagesJoinTopicFieldEvent | FrameMessagesJoinSubscribersFieldEvent | FrameMessagesJoinAckTopicFieldEvent | FrameMessagesJoinAckAttachedFieldEvent | FrameMessagesJoinAckPathFieldEvent | FrameMessagesJoinAckReplacesFieldEvent | FrameMessagesLeaveTopicFieldEvent | FrameMessagesPublishMessageTopicFieldEvent | FrameMessagesPublishMessagePublisherFieldEvent | FrameMessagesPublishMessageEpochFieldEvent | FrameMessagesPublishMessageSeqFieldEvent | FrameMessagesPublishMessagePayloadFieldEvent | FrameMessagesPublishMessageHeadersKeyFieldEvent | FrameMessagesPublishMessageHeadersValueFieldEvent | FrameMessagesPublishDirectFieldEvent | FrameMessagesDataTopicFieldEvent | FrameMessagesDataPublisherFieldEvent | FrameMessagesDataEpochFieldEvent | FrameMessagesDataSeqFieldEvent | FrameMessagesDataPayloadFieldEvent | FrameMessagesDataHeadersKeyFieldEvent | FrameMessagesDataHeadersValueFieldEvent | FrameMessagesHeartbeatTopicsFieldEvent | FrameMessagesHeartbeatCountsFieldEvent | FrameMessagesHeartbeatRootsTopicFieldEvent | FrameMessagesHeartbeatRootsSubscribersFieldEvent | FrameMessagesReplicaEntriesTopicFieldEvent | FrameMessagesReplicaEntriesChildrenFieldEvent | FrameMessagesReplicaEntriesDroppedFieldEvent | FrameMessagesReplicaEntriesRankFieldEvent | FrameMessagesReplicaEntriesMoreFieldEvent | FrameMessagesRedirectTopicFieldEvent | FrameMessagesRedirectCandidatesFieldEvent | FrameMessagesRootInfoTopicFieldEvent | FrameMessagesRootInfoSubscribersFieldEvent | FrameMessagesRouteAckTopicFieldEvent | FrameMessagesRouteAckPublisherFieldEvent | FrameMessagesRouteAckSeqFieldEvent>;
 }

@@ -894,6 +894,100 @@ export var Replica;
                 if (opts.lengthDelimited !== false) {
                     w.fork();
                 }
+                if (obj.entries != null && obj.entries.length > 0) {
+                    for (const value of obj.entries) {
+                        w.uint32(10);
+                        ReplicaEntry.codec().encode(value, w);
+                    }
+                }
+                if (opts.lengthDelimited !== false) {
+                    w.ldelim();
+                }
+            }, (reader, length, opts = {}) => {
+                const obj = {
+                    entries: []
+                };
+                const end = length == null ? reader.len : reader.pos + length;
+                while (reader.pos < end) {
+                    const tag = reader.uint32();
+                    switch (tag >>> 3) {
+                        case 1: {
+                            if (opts.limits?.entries != null && obj.entries.length === opts.limits.entries) {
+                                throw new MaxLengthError('Decode error - repeated field "entries" had too many elements');
+                            }
+                            if (obj.entries.length === 1024) {
+                                throw new MaxLengthError('Decode error - repeated field "entries" had too many elements');
+                            }
+                            obj.entries.push(ReplicaEntry.codec().decode(reader, reader.uint32(), {
+                                limits: opts.limits?.entries$
+                            }));
+                            break;
+                        }
+                        default: {
+                            reader.skipType(tag & 7);
+                            break;
+                        }
+                    }
+                }
+                return obj;
+            }, function* (reader, length, prefix, opts = {}) {
+                const obj = {
+                    entries: 1024
+                };
+                const end = length == null ? reader.len : reader.pos + length;
+                while (reader.pos < end) {
+                    const tag = reader.uint32();
+                    switch (tag >>> 3) {
+                        case 1: {
+                            if (opts.limits?.entries != null && obj.entries === opts.limits.entries) {
+                                throw new MaxLengthError('Streaming decode error - repeated field "entries" had too many elements');
+                            }
+                            if (obj.entries === 1024) {
+                                throw new MaxLengthError('Streaming decode error - repeated field "entries" had too many elements');
+                            }
+                            for (const evt of ReplicaEntry.codec().stream(reader, reader.uint32(), `${prefix}.entries[]`, {
+                                limits: opts.limits?.entries$
+                            })) {
+                                yield {
+                                    ...evt,
+                                    index: obj.entries
+                                };
+                            }
+                            obj.entries++;
+                            break;
+                        }
+                        default: {
+                            reader.skipType(tag & 7);
+                            break;
+                        }
+                    }
+                }
+            });
+        }
+        return _codec;
+    };
+    function encode(obj) {
+        return encodeMessage(obj, Replica.codec());
+    }
+    Replica.encode = encode;
+    function decode(buf, opts) {
+        return decodeMessage(buf, Replica.codec(), opts);
+    }
+    Replica.decode = decode;
+    function stream(buf, opts) {
+        return streamMessage(buf, Replica.codec(), opts);
+    }
+    Replica.stream = stream;
+})(Replica || (Replica = {}));
+export var ReplicaEntry;
+(function (ReplicaEntry) {
+    let _codec;
+    ReplicaEntry.codec = () => {
+        if (_codec == null) {
+            _codec = message((obj, w, opts = {}) => {
+                if (opts.lengthDelimited !== false) {
+                    w.fork();
+                }
                 if ((obj.topic != null && obj.topic !== '')) {
                     w.uint32(10);
                     w.string(obj.topic);
@@ -912,6 +1006,10 @@ export var Replica;
                     w.uint32(32);
                     w.uint32(obj.rank);
                 }
+                if ((obj.more != null && obj.more !== false)) {
+                    w.uint32(40);
+                    w.bool(obj.more);
+                }
                 if (opts.lengthDelimited !== false) {
                     w.ldelim();
                 }
@@ -920,7 +1018,8 @@ export var Replica;
                     topic: '',
                     children: [],
                     dropped: false,
-                    rank: 0
+                    rank: 0,
+                    more: false
                 };
                 const end = length == null ? reader.len : reader.pos + length;
                 while (reader.pos < end) {
@@ -946,6 +1045,10 @@ export var Replica;
                         }
                         case 4: {
                             obj.rank = reader.uint32();
+                            break;
+                        }
+                        case 5: {
+                            obj.more = reader.bool();
                             break;
                         }
                         default: {
@@ -999,6 +1102,13 @@ export var Replica;
                             };
                             break;
                         }
+                        case 5: {
+                            yield {
+                                field: `${prefix}.more`,
+                                value: reader.bool()
+                            };
+                            break;
+                        }
                         default: {
                             reader.skipType(tag & 7);
                             break;
@@ -1010,18 +1120,18 @@ export var Replica;
         return _codec;
     };
     function encode(obj) {
-        return encodeMessage(obj, Replica.codec());
+        return encodeMessage(obj, ReplicaEntry.codec());
     }
-    Replica.encode = encode;
+    ReplicaEntry.encode = encode;
     function decode(buf, opts) {
-        return decodeMessage(buf, Replica.codec(), opts);
+        return decodeMessage(buf, ReplicaEntry.codec(), opts);
     }
-    Replica.decode = decode;
+    ReplicaEntry.decode = decode;
     function stream(buf, opts) {
-        return streamMessage(buf, Replica.codec(), opts);
+        return streamMessage(buf, ReplicaEntry.codec(), opts);
     }
-    Replica.stream = stream;
-})(Replica || (Replica = {}));
+    ReplicaEntry.stream = stream;
+})(ReplicaEntry || (ReplicaEntry = {}));
 export var Redirect;
 (function (Redirect) {
     let _codec;

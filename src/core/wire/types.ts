@@ -25,6 +25,16 @@ export interface TopicCount {
   subscribers: number
 }
 
+/** One topic of a REPLICA message: the root's children (or, dropped, forget the replica). */
+export interface ReplicaEntry {
+  topic: string
+  children: PeerRef[]
+  dropped: boolean
+  rank: number
+  /** The children continue the previous entry's list for this topic. */
+  more: boolean
+}
+
 export type Msg =
   | { type: 'join', topic: string, subscribers: number }
   | { type: 'joinAck', topic: string, attached: boolean, path: PeerRef[], replaces: PeerRef }
@@ -32,7 +42,7 @@ export type Msg =
   | { type: 'publish', message: AppMessage, direct: boolean }
   | { type: 'data', message: AppMessage }
   | { type: 'heartbeat', topics: string[], counts: number[], roots: TopicCount[] }
-  | { type: 'replica', topic: string, children: PeerRef[], dropped: boolean, rank: number }
+  | { type: 'replica', entries: ReplicaEntry[] }
   | { type: 'redirect', topic: string, candidates: PeerRef[] }
   | { type: 'rootInfo', topic: string, subscribers: number }
   | { type: 'routeAck', topic: string, publisher: PeerRef, seq: number }

@@ -1,0 +1,18 @@
+// The bounds of meshcast.proto's repeated fields, for the sending side: a node never builds a
+// message or frame that a peer's bounded decoder must reject (test/core/limits.test.ts checks
+// these against the schema).
+
+/** Messages in one frame (the Frame's `messages`). */
+export const MAX_FRAME_MESSAGES = 4096
+/** Topics (and counts, and root entries) in one HEARTBEAT. */
+export const MAX_HEARTBEAT_TOPICS = 4096
+/** Topics in one REPLICA. */
+export const MAX_REPLICA_ENTRIES = 1024
+/** Children in one REPLICA entry (a longer list continues in further entries). */
+export const MAX_REPLICA_CHILDREN = 1024
+/** Peers on a JOIN-ACK's path to the root. */
+export const MAX_PATH = 64
+/** Headers on one application message. */
+export const MAX_HEADERS = 64
+/** Candidates in one REDIRECT. */
+export const MAX_CANDIDATES = 64
