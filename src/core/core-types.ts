@@ -40,6 +40,8 @@ export interface CoreStats {
   droppedNoRoute: number
   repairs: number
   redirects: number
+  /** Forwarders with one child and no subscription that handed the child to their parent. */
+  collapses: number
   rootTakeovers: number
   handovers: number
   cyclesAvoided: number

@@ -3,6 +3,7 @@
 // (REDIRECT); the child then joins through the candidate closest to it. The cap is per topic,
 // not per node (docs/decisions.md): a node with one child in each of many trees cannot shed any
 // (a redirect needs a sibling), and what a message costs a node is its children in that topic.
+// The same REDIRECT collapses chains of forwarders that have one child and no subscription.
 import type { CoreContext } from './core-context.ts'
 import type { Membership } from './membership.ts'
 import type { PeerRef } from './routing-table.ts'
@@ -37,6 +38,20 @@ export class Fanout {
       this.ctx.stats.redirects++
       this.ctx.out.send(now, orphan, { type: 'redirect', topic: t.name, candidates })
     }
+  }
+
+  /**
+   * Collapses a forwarder chain (SCRIBE's evaluation suggests it): a node in t only to forward
+   * to one child hands that child to its own parent; once the child joined there, it leaves us
+   * and we leave the tree. The child entry is marked so the hand-over is asked once.
+   */
+  collapse (now: number, t: TopicState): void {
+    if (t.subscribed || t.isRoot || !t.attached || t.parent === null || t.joinTo !== null || t.children.size !== 1) return
+    const [[child, entry]] = t.children
+    if (entry.redirected || child === t.parent) return
+    entry.redirected = true
+    this.ctx.stats.collapses++
+    this.ctx.out.send(now, child, { type: 'redirect', topic: t.name, candidates: [t.parent] })
   }
 
   /** Our parent hands us to one of its other children: join the one we measure closest. */

@@ -61,6 +61,7 @@ export class MeshCore {
     droppedNoRoute: 0,
     repairs: 0,
     redirects: 0,
+    collapses: 0,
     rootTakeovers: 0,
     handovers: 0,
     cyclesAvoided: 0
@@ -100,7 +101,7 @@ export class MeshCore {
     this.routing = new PublishRouting(this.ctx, this.dissemination)
     this.publisher = new Publisher(this.ctx, epoch, this.routing, this.dissemination)
     this.replicas = new Replicas(this.ctx, this.membership, this.fanout)
-    this.tickParts = { membership: this.membership, routing: this.routing, replicas: this.replicas, fail: (now, ref) => { this.fail(now, ref) } }
+    this.tickParts = { membership: this.membership, fanout: this.fanout, routing: this.routing, replicas: this.replicas, fail: (now, ref) => { this.fail(now, ref) } }
     // A random phase keeps the heartbeats of many nodes from beating in step.
     this.nextTickAt = init.now + init.rng.next() * this.tickMs
   }
