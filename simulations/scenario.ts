@@ -81,7 +81,7 @@ export interface SimReport {
   latencyMs: { p50: number, p99: number }
   repairMs: { p50: number | null, max: number | null }
   maxDepth: number
-  /** The most children a node had in one topic's tree (what the fan-out cap bounds). */
+  /** The most children a node had in one topic's tree, not counting those handed on (what the fan-out cap bounds). */
   maxChildren: number
   /** The most children entries a node held over all its topics. */
   maxChildEntries: number
@@ -374,7 +374,13 @@ export function runScenario (input: Partial<Scenario>, run: RunOptions = {}): Si
     for (const n of sim.nodes) {
       if (!n.alive) continue
       if (n.core.childCount > maxChildEntries) maxChildEntries = n.core.childCount
-      for (const t of n.core.topicStates()) if (t.children.size > maxChildren) maxChildren = t.children.size
+      for (const t of n.core.topicStates()) {
+        if (t.children.size <= maxChildren) continue
+        // Children handed on (REDIRECT) are served until they leave, and do not count.
+        let active = 0
+        for (const e of t.children.values()) if (!e.redirected) active++
+        if (active > maxChildren) maxChildren = active
+      }
     }
   }
   for (let t = s.checkEveryMs; t <= s.endMs; t += s.checkEveryMs) {

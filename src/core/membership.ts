@@ -16,6 +16,8 @@ export class Membership {
   readonly rooted = new Set<TopicState>()
   /** Topics with a JOIN out and not yet answered. */
   readonly joining = new Set<TopicState>()
+  /** Topics whose children, attachment or subscription changed during the current input. */
+  readonly reshaped = new Set<TopicState>()
   private readonly ctx: CoreContext
   /** Called after a new child entry was added (the fan-out cap is checked then). */
   private readonly childAdded: (now: number, t: TopicState) => void
@@ -45,6 +47,7 @@ export class Membership {
     if (t === undefined || !t.subscribed) return
     t.subscribed = false
     t.readySent = false
+    this.reshaped.add(t)
     this.maybeLeave(t)
   }
 
@@ -218,6 +221,7 @@ export class Membership {
 
   removeChild (t: TopicState, child: PeerRef): boolean {
     if (!t.children.delete(child)) return false
+    this.reshaped.add(t)
     t.childCounts.delete(child)
     this.childEntries--
     if (t.isRoot) t.replicaDirty = true
@@ -228,6 +232,8 @@ export class Membership {
   maybeLeave (t: TopicState): void {
     if (t.wanted) return
     if (t.parent !== null) this.ctx.out.queue(t.parent, { type: 'leave', topic: t.name })
+    // A parent we were moving away from (after a REDIRECT) still lists us: leave it too.
+    if (t.leaveOnAck !== null && t.leaveOnAck !== t.parent) this.ctx.out.queue(t.leaveOnAck, { type: 'leave', topic: t.name })
     this.unroot(t)
     this.setJoin(t, null)
     this.ctx.topics.delete(t.name)
@@ -235,6 +241,7 @@ export class Membership {
 
   setAttached (t: TopicState, attached: boolean, now: number): void {
     if (t.attached === attached) return
+    if (attached) this.reshaped.add(t)
     t.attached = attached
     t.attachedChangedAt = now
   }

@@ -101,7 +101,7 @@ export class MeshCore {
     this.routing = new PublishRouting(this.ctx, this.dissemination)
     this.publisher = new Publisher(this.ctx, epoch, this.routing, this.dissemination)
     this.replicas = new Replicas(this.ctx, this.membership, this.fanout)
-    this.tickParts = { membership: this.membership, fanout: this.fanout, routing: this.routing, replicas: this.replicas, fail: (now, ref) => { this.fail(now, ref) } }
+    this.tickParts = { membership: this.membership, routing: this.routing, replicas: this.replicas, fail: (now, ref) => { this.fail(now, ref) } }
     // A random phase keeps the heartbeats of many nodes from beating in step.
     this.nextTickAt = init.now + init.rng.next() * this.tickMs
   }
@@ -172,10 +172,12 @@ export class MeshCore {
   subscribe (now: number, topic: string): void {
     this.checkTopic(topic)
     this.membership.subscribe(now, topic)
+    this.settle(now)
   }
 
-  unsubscribe (_now: number, topic: string): void {
+  unsubscribe (now: number, topic: string): void {
     this.membership.unsubscribe(topic)
+    this.settle(now)
   }
 
   /** Publishes a message; returns its sequence number (per topic, from 1). */
@@ -199,6 +201,7 @@ export class MeshCore {
   /** The transport lost the peer (connection closed, send failed). */
   handlePeerDown (now: number, ref: PeerRef): void {
     this.fail(now, ref)
+    this.settle(now)
   }
 
   /** Bytes of one frame from a peer. A malformed frame is counted and dropped; returns false then. */
@@ -234,6 +237,7 @@ export class MeshCore {
       case 'rootInfo': this.routing.onRootInfo(from, msg.topic, msg.subscribers); break
       case 'routeAck': this.routing.onRouteAck(msg.publisher, msg.topic, msg.seq); break
     }
+    this.settle(now)
   }
 
   handleTimeout (now: number): void {
@@ -244,6 +248,19 @@ export class MeshCore {
     for (const t of [...this.membership.joining]) {
       if (t.joinTo !== null && now >= t.joinDeadline) this.fail(now, t.joinTo)
     }
+    this.settle(now)
+  }
+
+  /**
+   * After an input: a tree this node forwards for one child only, without subscribing, hands
+   * that child to its parent (the chain collapses as soon as it forms, so a tree that stopped
+   * changing has none left).
+   */
+  private settle (now: number): void {
+    const reshaped = this.membership.reshaped
+    if (reshaped.size === 0) return
+    for (const t of reshaped) if (this.ctx.topics.get(t.name) === t) this.fanout.collapse(now, t)
+    reshaped.clear()
   }
 
   // ---------------------------------------------------------------- failure

@@ -2,7 +2,6 @@
 // replicated roots), publishes whose hop did not acknowledge, replica takeovers, JOINs to
 // retry, children that stopped refreshing, root handovers and replication, then heartbeats.
 import type { CoreContext } from './core-context.ts'
-import type { Fanout } from './fanout.ts'
 import { HeartbeatPlan } from './heartbeats.ts'
 import type { Membership } from './membership.ts'
 import type { PublishRouting } from './publish-routing.ts'
@@ -13,7 +12,6 @@ import type { TopicState } from './topic-state.ts'
 
 export interface TickParts {
   membership: Membership
-  fanout: Fanout
   routing: PublishRouting
   replicas: Replicas
   /** Fails a peer everywhere (the core's failure handling). */
@@ -30,9 +28,7 @@ export function tick (ctx: CoreContext, parts: TickParts, now: number): void {
   let detached: TopicState[] | undefined
   let expired: Array<[TopicState, PeerRef]> | undefined
   let unattached: TopicState[] | undefined
-  let chains: TopicState[] | undefined
   for (const t of ctx.topics.values()) {
-    if (t.children.size === 1 && !t.subscribed && !t.isRoot && t.attached) (chains ??= []).push(t)
     if (t.parent !== null) {
       if (t.joinTo === null && now - ctx.peers.heard(t.parent) > o.failureTimeoutMs) (suspects ??= new Set()).add(t.parent)
       else if (t.joinTo === null && !t.attached && now - t.joinSentAt >= o.joinTimeoutMs) (unattached ??= []).push(t)
@@ -64,10 +60,6 @@ export function tick (ctx: CoreContext, parts: TickParts, now: number): void {
   // Children are soft state.
   if (expired !== undefined) {
     for (const [t, c] of expired) if (membership.removeChild(t, c)) membership.maybeLeave(t)
-  }
-  // Forwarders for a single child step out of the way.
-  if (chains !== undefined) {
-    for (const t of chains) if (ctx.topics.get(t.name) === t) parts.fanout.collapse(now, t)
   }
   if (membership.rooted.size > 0) {
     // A root that knows a node closer to the key hands the tree over to it.
