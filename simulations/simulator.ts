@@ -7,7 +7,7 @@ import type { CoreEvent } from '../src/core/mesh-core.ts'
 import type { CoreOptions } from '../src/core/defaults.ts'
 import { Rng } from '../src/core/rng.ts'
 import type { NodeId } from '../src/core/id.ts'
-import { encodeFrame } from '../src/core/wire/codec.ts'
+import { encodeFrames } from '../src/core/wire/codec.ts'
 import { MSG_TYPES } from '../src/core/wire/types.ts'
 import type { Msg, MsgType } from '../src/core/wire/types.ts'
 import { coreOptions } from '../src/core/defaults.ts'
@@ -43,7 +43,7 @@ export interface SimNode {
 }
 
 type SimEvent = Timed & (
-  | { kind: 'frame', to: number, from: number, msgs: Msg[] | Uint8Array }
+  | { kind: 'frame', to: number, from: number, msgs: Msg[] | Uint8Array[] }
   | { kind: 'timer', node: number, at: number }
   | { kind: 'call', fn: () => void }
   | { kind: 'down', node: number, peer: number }
@@ -264,7 +264,7 @@ export class Simulator {
       return
     }
     const at = this.links.arrival(from.index, to, this.now + oneWay + this.rng.next() * this.network.jitterMs)
-    this.queue.push({ time: at, kind: 'frame', to, from: from.index, msgs: this.wire ? encodeFrame(msgs) : msgs })
+    this.queue.push({ time: at, kind: 'frame', to, from: from.index, msgs: this.wire ? encodeFrames(msgs, from.core.options.maxFrameBytes) : msgs })
   }
 
   private refused (from: number, to: number, oneWay: number): void {
@@ -272,7 +272,7 @@ export class Simulator {
     if (this.network.crashNotice) this.queue.push({ time: this.now + 2 * oneWay, kind: 'down', node: from, peer: to })
   }
 
-  private deliverFrame (to: number, from: number, msgs: Msg[] | Uint8Array): void {
+  private deliverFrame (to: number, from: number, msgs: Msg[] | Uint8Array[]): void {
     const n = this.nodes[to]
     if (!n.alive) {
       this.refused(from, to, this.latency.latency(from, to))
@@ -288,8 +288,8 @@ export class Simulator {
       n.offered.add(from)
       n.core.handlePeerUp(this.now, sender.ref, sender.id, 2 * this.latency.latency(to, from))
     }
-    if (msgs instanceof Uint8Array) n.driver.receiveFrame(sender.ref, msgs)
-    else n.driver.receive(sender.ref, msgs)
+    if (this.wire) for (const f of msgs as Uint8Array[]) n.driver.receiveFrame(sender.ref, f)
+    else n.driver.receive(sender.ref, msgs as Msg[])
   }
 
   private onEvent (node: SimNode, e: CoreEvent): void {

@@ -1,4 +1,5 @@
 // Every default of the protocol core in one place, with its reason.
+import { InvalidOptionError } from './errors.ts'
 
 export interface CoreOptions {
   /** Kademlia bucket size. 20 is Kademlia's and kad-dht's k. */
@@ -78,10 +79,19 @@ export const CORE_DEFAULTS: Readonly<CoreOptions> = Object.freeze({
   maxFrameBytes: 4 * 1024 * 1024
 })
 
+/**
+ * Room a frame keeps beyond the largest payload (and its headers): the envelope, topic,
+ * publisher id and framing of one message. A frame of a single message always fits.
+ */
+export const FRAME_OVERHEAD_BYTES = 64 * 1024
+
 export function coreOptions (overrides: Partial<CoreOptions> = {}): CoreOptions {
   const o = { ...CORE_DEFAULTS }
   for (const [k, v] of Object.entries(overrides)) {
     if (v !== undefined) (o as Record<string, unknown>)[k] = v
+  }
+  if (o.maxFrameBytes < o.maxPayloadBytes + FRAME_OVERHEAD_BYTES) {
+    throw new InvalidOptionError(`maxFrameBytes (${o.maxFrameBytes}) must be at least maxPayloadBytes (${o.maxPayloadBytes}) + ${FRAME_OVERHEAD_BYTES}: a message of the largest payload must fit in one frame`)
   }
   return o
 }

@@ -4,12 +4,13 @@
 // driver holds no clock and no timer of its own.
 import type { CoreEvent, MeshCore } from './mesh-core.ts'
 import type { PeerRef } from './routing-table.ts'
+import { MAX_FRAME_MESSAGES } from './wire/limits.ts'
 import type { Msg } from './wire/types.ts'
 
 export interface DriverHost {
   /** Current time in ms (virtual in the simulator, monotonic in the node). */
   now: () => number
-  /** Send a batch of messages to one peer, in order. */
+  /** Send a batch of messages (at most MAX_FRAME_MESSAGES) to one peer, in order. */
   send: (to: PeerRef, msgs: Msg[]) => void
   /** An event for the application. */
   event: (event: CoreEvent) => void
@@ -66,7 +67,11 @@ export class CoreDriver {
         if (list === undefined) byPeer.set(to, [msg])
         else list.push(msg)
       }
-      for (const [to, msgs] of byPeer) this.host.send(to, msgs)
+      // A batch never holds more messages than a receiver's frame takes (bytes: encodeFrames).
+      for (const [to, msgs] of byPeer) {
+        if (msgs.length <= MAX_FRAME_MESSAGES) this.host.send(to, msgs)
+        else for (let i = 0; i < msgs.length; i += MAX_FRAME_MESSAGES) this.host.send(to, msgs.slice(i, i + MAX_FRAME_MESSAGES))
+      }
     }
     const events = this.core.drainEvents()
     for (const e of events) this.host.event(e)

@@ -4,6 +4,7 @@
 export type ErrorCode =
   | 'ERR_INVALID_TOPIC'
   | 'ERR_PAYLOAD_TOO_LARGE'
+  | 'ERR_INVALID_HEADERS'
   | 'ERR_MALFORMED_FRAME'
   | 'ERR_FRAME_TOO_LARGE'
   | 'ERR_INVALID_ARGUMENT'
@@ -29,6 +30,13 @@ export class PayloadTooLargeError extends MeshcastError {
   constructor (size: number, limit: number) {
     super('ERR_PAYLOAD_TOO_LARGE', `payload of ${size} bytes is over the limit of ${limit} bytes (option maxPayloadBytes)`)
     this.name = 'PayloadTooLargeError'
+  }
+}
+
+export class InvalidHeadersError extends MeshcastError {
+  constructor (message: string) {
+    super('ERR_INVALID_HEADERS', `invalid headers: ${message}`)
+    this.name = 'InvalidHeadersError'
   }
 }
 

@@ -8,6 +8,8 @@ import type { CoreContext } from './core-context.ts'
 import type { PeerRef } from './routing-table.ts'
 import { subtreeCount } from './topic-state.ts'
 import type { TopicState } from './topic-state.ts'
+import type { Outputs } from './outputs.ts'
+import { MAX_HEARTBEAT_TOPICS } from './wire/limits.ts'
 import type { Msg, TopicCount } from './wire/types.ts'
 
 const HEARTBEAT: Msg = Object.freeze({ type: 'heartbeat', topics: [], counts: [], roots: [] })
@@ -59,7 +61,7 @@ export class HeartbeatPlan {
     for (const [p, r] of this.refresh) {
       const rec = peers.record(p)
       if (rec !== undefined && now - rec.lastRefresh < o.refreshIntervalMs) continue
-      out.send(now, p, { type: 'heartbeat', topics: r.topics, counts: r.counts, roots: r.roots })
+      sendSplit(now, out, p, r)
       for (const t of r.informs) t.uninformed.delete(p)
       if (rec !== undefined) rec.lastRefresh = now
       this.fast.delete(p)
@@ -67,5 +69,18 @@ export class HeartbeatPlan {
     for (const p of this.fast) {
       if (now - peers.lastSent(p) >= o.heartbeatIntervalMs) out.send(now, p, HEARTBEAT)
     }
+  }
+}
+
+/** One refresh as HEARTBEAT messages of at most MAX_HEARTBEAT_TOPICS topics and roots each. */
+function sendSplit (now: number, out: Outputs, to: PeerRef, r: Refresh): void {
+  const n = Math.max(r.topics.length, r.roots.length)
+  if (n <= MAX_HEARTBEAT_TOPICS) {
+    out.send(now, to, { type: 'heartbeat', topics: r.topics, counts: r.counts, roots: r.roots })
+    return
+  }
+  for (let i = 0; i < n; i += MAX_HEARTBEAT_TOPICS) {
+    const end = i + MAX_HEARTBEAT_TOPICS
+    out.send(now, to, { type: 'heartbeat', topics: r.topics.slice(i, end), counts: r.counts.slice(i, end), roots: r.roots.slice(i, end) })
   }
 }

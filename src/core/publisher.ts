@@ -2,7 +2,9 @@
 // publish goes first (our own tree when we are its root, the cached root, or a route).
 import type { CoreContext } from './core-context.ts'
 import type { Dissemination } from './dissemination.ts'
-import { PayloadTooLargeError } from './errors.ts'
+import { InvalidHeadersError, PayloadTooLargeError } from './errors.ts'
+import { utf8ByteLength } from './utf8.ts'
+import { MAX_HEADERS } from './wire/limits.ts'
 import type { PublishRouting } from './publish-routing.ts'
 import type { AppMessage, Header } from './wire/types.ts'
 
@@ -24,7 +26,11 @@ export class Publisher {
   /** Publishes a message; returns its sequence number (per topic, from 1). */
   publish (now: number, topic: string, payload: Uint8Array, headers: Header[]): number {
     const { options } = this.ctx
-    if (payload.byteLength > options.maxPayloadBytes) throw new PayloadTooLargeError(payload.byteLength, options.maxPayloadBytes)
+    if (headers.length > MAX_HEADERS) throw new InvalidHeadersError(`${headers.length} headers, at most ${MAX_HEADERS}`)
+    // Headers count against the payload limit: together they must fit in a frame a peer accepts.
+    let size = payload.byteLength
+    for (const h of headers) size += utf8ByteLength(h.key) + utf8ByteLength(h.value)
+    if (size > options.maxPayloadBytes) throw new PayloadTooLargeError(size, options.maxPayloadBytes)
     const seq = (this.seqs.get(topic) ?? 0) + 1
     this.seqs.set(topic, seq)
     const message: AppMessage = { topic, publisher: this.ctx.ref, epoch: this.epoch, seq, payload, headers }

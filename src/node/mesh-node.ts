@@ -8,7 +8,8 @@ import type { CoreStats, TopicView } from '../core/mesh-core.ts'
 import { assertTopic, MeshCore } from '../core/mesh-core.ts'
 import { idFromBytes } from '../core/id.ts'
 import { Rng } from '../core/rng.ts'
-import { encodeFrame } from '../core/wire/codec.ts'
+import { encodeFrame, encodeFrames } from '../core/wire/codec.ts'
+import { FrameTooLargeError } from '../core/errors.ts'
 import type { Header, Msg } from '../core/wire/types.ts'
 import { isDataMsg } from '../core/wire/types.ts'
 import { createHost } from '../transport/libp2p/host.ts'
@@ -399,10 +400,11 @@ export class MeshNode {
       // A DATA copy down a tree, or a PUBLISH hop for another node's message: forwarded.
       if (m.type === 'data' || (m.type === 'publish' && m.message.publisher !== this.peerId)) this.counters.add(m.message.topic, 'forwarded')
     }
+    const max = this.core.options.maxFrameBytes
     if (this.zmq === undefined) {
       const topics = topicsOf(msgs)
-      if (topics.length > 0) this.sendLibp2p(to, { bytes: this.encode(msgs), topics })
-      else this.transport.send(to, { bytes: encodeFrame(msgs), topics })
+      if (topics.length > 0) for (const f of this.frames(msgs)) this.sendLibp2p(to, f)
+      else for (const bytes of encodeFrames(msgs, max)) this.transport.send(to, { bytes, topics })
       return
     }
     let control: Msg[] | undefined
@@ -411,11 +413,26 @@ export class MeshNode {
       if (isDataMsg(m)) (data ??= []).push(m)
       else (control ??= []).push(m)
     }
-    if (control !== undefined) this.transport.send(to, { bytes: encodeFrame(control), topics: [] })
+    if (control !== undefined) for (const bytes of encodeFrames(control, max)) this.transport.send(to, { bytes, topics: [] })
     if (data === undefined) return
-    const frame: OutFrame = { bytes: this.encode(data), topics: topicsOf(data) }
-    if (this.zmq.trySend(to, frame)) this.countData(to).zeromq++
-    else this.sendLibp2p(to, frame)
+    for (const frame of this.frames(data)) {
+      if (this.zmq.trySend(to, frame)) this.countData(to).zeromq++
+      else this.sendLibp2p(to, frame)
+    }
+  }
+
+  /**
+   * Frames for a batch that carries application messages, each with the topics of its
+   * messages (drops are counted per topic). One frame unless it would be over the byte limit.
+   */
+  private frames (msgs: Msg[]): OutFrame[] {
+    const bytes = this.encode(msgs)
+    if (bytes.byteLength <= this.core.options.maxFrameBytes) return [{ bytes, topics: topicsOf(msgs) }]
+    // One message alone cannot be over the limit: publish checks maxPayloadBytes, which
+    // coreOptions keeps below maxFrameBytes with room for the envelope.
+    if (msgs.length === 1) throw new FrameTooLargeError(bytes.byteLength, this.core.options.maxFrameBytes)
+    const mid = msgs.length >> 1
+    return [...this.frames(msgs.slice(0, mid)), ...this.frames(msgs.slice(mid))]
   }
 
   private countData (to: string): { zeromq: number, libp2p: number } {

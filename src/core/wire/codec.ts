@@ -9,6 +9,7 @@ import { utf8ByteLength } from '../utf8.ts'
 import { decodeDataEnvelope, encodeDataFrame, frameEnvelopes } from './data-codec.ts'
 import { Envelope as EnvelopeCodec, Frame } from './messages.js'
 import type { AppMessage as WireAppMessage, Envelope } from './messages.js'
+import { MAX_FRAME_MESSAGES as MAX_MESSAGES, MAX_HEADERS } from './limits.ts'
 import type { AppMessage, Msg } from './types.ts'
 import { isDataMsg } from './types.ts'
 
@@ -18,13 +19,34 @@ export interface CodecLimits {
   maxPayloadBytes: number
 }
 
-/** Limits of meshcast.proto that the hand-written path enforces too. */
-const MAX_MESSAGES = 4096
-const MAX_HEADERS = 64
 
 export function encodeFrame (messages: readonly Msg[]): Uint8Array {
   if (messages.every(isDataMsg)) return encodeDataFrame(messages)
   return Frame.encode({ messages: messages.map(toEnvelope) })
+}
+
+/**
+ * Encodes messages for one peer as frames a receiver accepts: at most MAX_FRAME_MESSAGES
+ * messages and maxFrameBytes bytes each (a batch over the byte limit is halved until it fits).
+ * Order is kept. One message alone over the limit is a bug of the sender's limits (publishes are
+ * checked against maxPayloadBytes, which coreOptions keeps well below maxFrameBytes): it throws.
+ */
+export function encodeFrames (messages: readonly Msg[], maxFrameBytes: number): Uint8Array[] {
+  const out: Uint8Array[] = []
+  const pack = (ms: readonly Msg[]): void => {
+    const bytes = encodeFrame(ms)
+    if (bytes.byteLength <= maxFrameBytes) {
+      out.push(bytes)
+      return
+    }
+    if (ms.length === 1) throw new FrameTooLargeError(bytes.byteLength, maxFrameBytes)
+    const mid = ms.length >> 1
+    pack(ms.slice(0, mid))
+    pack(ms.slice(mid))
+  }
+  if (messages.length <= MAX_MESSAGES) pack(messages)
+  else for (let i = 0; i < messages.length; i += MAX_MESSAGES) pack(messages.slice(i, i + MAX_MESSAGES))
+  return out
 }
 
 export function decodeFrame (bytes: Uint8Array, limits: CodecLimits): Msg[] {
