@@ -1,15 +1,18 @@
 // End-to-end de-duplication: a sliding window of recent sequence numbers per publisher.
 // A restarted publisher announces a new epoch and starts its window afresh.
+//
+// Every node of a tree keeps one window per publisher, so the bitmap is allocated only when a
+// gap first appears: while messages arrive in order (FIFO links, the usual case) "seen" is just
+// "not above the highest", and a window costs a few numbers.
 
 export class DedupWindow {
   private readonly size: number
-  private readonly bits: Uint8Array
+  private bits: Uint8Array | null = null
   private epoch: number
   private max = 0
 
   constructor (size: number, epoch: number) {
     this.size = size
-    this.bits = new Uint8Array(Math.ceil(size / 8))
     this.epoch = epoch
   }
 
@@ -18,7 +21,17 @@ export class DedupWindow {
     if (epoch !== this.epoch) {
       this.epoch = epoch
       this.max = 0
-      this.bits.fill(0)
+      this.bits = null
+    }
+    if (this.bits === null) {
+      if (seq === this.max + 1) {
+        this.max = seq
+        return true
+      }
+      // Every number up to max was seen: anything not above it is a repeat.
+      if (seq <= this.max) return false
+      // The first gap: from here on the window needs its bitmap, with everything up to max seen.
+      this.bits = new Uint8Array(Math.ceil(this.size / 8)).fill(0xff)
     }
     if (seq > this.max) {
       if (seq - this.max >= this.size) {
@@ -38,16 +51,16 @@ export class DedupWindow {
 
   private set (seq: number): void {
     const i = seq % this.size
-    this.bits[i >> 3] |= 1 << (i & 7)
+    ;(this.bits as Uint8Array)[i >> 3] |= 1 << (i & 7)
   }
 
   private clear (seq: number): void {
     const i = seq % this.size
-    this.bits[i >> 3] &= ~(1 << (i & 7))
+    ;(this.bits as Uint8Array)[i >> 3] &= ~(1 << (i & 7))
   }
 
   private test (seq: number): boolean {
     const i = seq % this.size
-    return (this.bits[i >> 3] & (1 << (i & 7))) !== 0
+    return ((this.bits as Uint8Array)[i >> 3] & (1 << (i & 7))) !== 0
   }
 }

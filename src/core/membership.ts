@@ -2,6 +2,7 @@
 // a node becomes root when it knows no node closer to the key, and hands the tree over when it
 // learns of one. Local repair after a parent died is here too. See docs/protocol.md.
 import type { CoreContext } from './core-context.ts'
+import { JoinDeadlines } from './join-deadlines.ts'
 import type { TopicView } from './core-types.ts'
 import { topicKey } from './id.ts'
 import { sameRefs } from './routing-table.ts'
@@ -14,8 +15,8 @@ import type { Msg } from './wire/types.ts'
 export class Membership {
   /** Topics whose root we are. */
   readonly rooted = new Set<TopicState>()
-  /** Topics with a JOIN out and not yet answered. */
-  readonly joining = new Set<TopicState>()
+  /** The deadlines of the JOINs out and not yet answered. */
+  readonly joining = new JoinDeadlines()
   /** Topics whose children, attachment or subscription changed during the current input. */
   readonly reshaped = new Set<TopicState>()
   private readonly ctx: CoreContext
@@ -250,8 +251,7 @@ export class Membership {
     t.joinTo = to
     t.joinDeadline = deadline
     if (to !== null) t.joinSentAt = deadline - this.ctx.options.joinTimeoutMs
-    if (to === null) this.joining.delete(t)
-    else this.joining.add(t)
+    if (to !== null) this.joining.add(t, deadline)
   }
 
   topicOrCreate (topic: string, now: number): TopicState {

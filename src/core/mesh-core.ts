@@ -128,9 +128,7 @@ export class MeshCore {
 
   /** The time at which handleTimeout must next be called. */
   pollTimeout (): number {
-    let t = this.nextTickAt
-    for (const s of this.membership.joining) if (s.joinDeadline < t) t = s.joinDeadline
-    return t
+    return Math.min(this.nextTickAt, this.membership.joining.next())
   }
 
   // ---------------------------------------------------------------- getters
@@ -193,9 +191,11 @@ export class MeshCore {
     if (ref === this.ref) return
     this.ctx.peers.connected(ref, now)
     this.table.add(ref, id, rtt)
-    for (const t of [...this.membership.rooted]) {
-      if (compareDistance(id, this.id, t.key) < 0) this.membership.handover(now, t)
-    }
+    // Topics we root for which the newcomer is closer to the key: hand them over (collected
+    // first, since a handover changes the rooted set; no copy of the set per peer-up).
+    let closer: TopicState[] | undefined
+    for (const t of this.membership.rooted) if (compareDistance(id, this.id, t.key) < 0) (closer ??= []).push(t)
+    if (closer !== undefined) for (const t of closer) this.membership.handover(now, t)
   }
 
   /** The transport lost the peer (connection closed, send failed). */
@@ -245,7 +245,8 @@ export class MeshCore {
       tick(this.ctx, this.tickParts, now)
       while (this.nextTickAt <= now) this.nextTickAt += this.tickMs
     }
-    for (const t of [...this.membership.joining]) {
+    // JOINs unanswered by their deadline: the peer is taken as failed (and the JOIN re-routed).
+    for (const t of this.membership.joining.takeDue(now)) {
       if (t.joinTo !== null && now >= t.joinDeadline) this.fail(now, t.joinTo)
     }
     this.settle(now)

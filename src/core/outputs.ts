@@ -68,7 +68,7 @@ export class Outputs {
 
   /** All pending transmits at once, in order. */
   drainTransmits (): Transmit[] {
-    this.replicas.clear()
+    if (this.replicas.size > 0) this.replicas.clear()
     if (this.transmits.length === 0) return NONE
     const out = this.transmits
     this.transmits = []
