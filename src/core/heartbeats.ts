@@ -43,8 +43,8 @@ export class HeartbeatPlan {
    * As root, a publisher hears the topic's subscriber count with the refreshes; a new one learns
    * that way where the root is, and that its routed publish arrived.
    */
-  reportToPublisher (publisher: PeerRef, t: TopicState, subscribers: number): void {
-    const entry = { topic: t.name, subscribers }
+  reportToPublisher (publisher: PeerRef, t: TopicState, subscribers: number, via: PeerRef): void {
+    const entry = { topic: t.name, subscribers, via: via === publisher ? '' : via }
     const r = this.refresh.get(publisher)
     if (r === undefined) this.refresh.set(publisher, { topics: [], counts: [], roots: [entry], informs: [t] })
     else { r.roots.push(entry); r.informs.push(t) }

@@ -2,6 +2,7 @@
 // a node becomes root when it knows no node closer to the key, and hands the tree over when it
 // learns of one. Local repair after a parent died is here too. See docs/protocol.md.
 import type { CoreContext } from './core-context.ts'
+import type { Delegation } from './delegation.ts'
 import { JoinDeadlines } from './join-deadlines.ts'
 import type { TopicView } from './core-types.ts'
 import { topicKey } from './id.ts'
@@ -22,10 +23,12 @@ export class Membership {
   private readonly ctx: CoreContext
   /** Called after a new child entry was added (the fan-out cap is checked then). */
   private readonly childAdded: (now: number, t: TopicState) => void
+  private readonly delegation: Delegation
   private childEntries = 0
 
-  constructor (ctx: CoreContext, childAdded: (now: number, t: TopicState) => void) {
+  constructor (ctx: CoreContext, delegation: Delegation, childAdded: (now: number, t: TopicState) => void) {
     this.ctx = ctx
+    this.delegation = delegation
     this.childAdded = childAdded
   }
 
@@ -39,6 +42,8 @@ export class Membership {
   subscribe (now: number, topic: string): void {
     const t = this.topicOrCreate(topic, now)
     t.subscribed = true
+    // A root that delegated its data takes it back first (ready once the delegate confirmed).
+    if (t.isRoot) this.delegation.revoke(now, t)
     if (t.attached) this.markReady(t)
     else if (t.parent === null) this.join(now, t)
   }
@@ -73,7 +78,11 @@ export class Membership {
     // notification already answers this child.
     const wasAttached = t.attached
     if (!t.attached && t.parent === null) this.join(now, t)
-    if (wasAttached || !t.isRoot) this.ctx.out.send(now, from, this.ackFor(t))
+    // At a root withdrawing its delegation, the newcomer waits (not attached) for the delegate.
+    const held = t.isRoot && this.delegation.holdAck(now, t, from)
+    if (held) this.ctx.out.send(now, from, { type: 'joinAck', topic, attached: false, path: [], replaces: '', delegate: false })
+    else if (wasAttached || !t.isRoot) this.ctx.out.send(now, from, this.ackFor(t, from))
+    this.markReady(t)
     if (isNew) this.childAdded(now, t)
   }
 
@@ -104,6 +113,7 @@ export class Membership {
       t.leaveOnAck = null
     }
     if (!m.attached) {
+      this.delegation.drop(t)
       this.setAttached(t, false, now)
       return
     }
@@ -111,6 +121,7 @@ export class Membership {
     if (m.path.includes(ref) || m.path.length >= MAX_PATH) {
       // The parent reaches the root through us: taking it would close a cycle.
       this.ctx.stats.cyclesAvoided++
+      this.delegation.drop(t)
       out.send(now, from, { type: 'leave', topic: m.topic })
       t.avoid.set(from, now + this.ctx.options.avoidMs)
       t.parent = null
@@ -122,6 +133,7 @@ export class Membership {
     t.ancestors = []
     this.setAttached(t, true, now)
     t.path = m.path
+    this.delegation.onAck(now, t, m.delegate)
     if (changed) this.notifyChildren(now, t)
     this.markReady(t)
   }
@@ -133,16 +145,16 @@ export class Membership {
     if (t?.children.has(from) === true) t.childCounts.set(from, count)
   }
 
-  onLeave (from: PeerRef, topic: string): void {
+  onLeave (now: number, from: PeerRef, topic: string): void {
     const t = this.ctx.topics.get(topic)
     if (t === undefined) return
-    if (this.removeChild(t, from)) this.maybeLeave(t)
+    if (this.removeChild(now, t, from)) this.maybeLeave(t)
   }
 
   /** A peer failed: it leaves every child list; where it was the parent, the tree is repaired. */
   onPeerFailed (now: number, ref: PeerRef): void {
     for (const t of [...this.ctx.topics.values()]) {
-      this.removeChild(t, ref)
+      this.removeChild(now, t, ref)
       t.publishers.delete(ref)
       if (t.leaveOnAck === ref) t.leaveOnAck = null
       if (t.parent === ref) {
@@ -194,6 +206,7 @@ export class Membership {
   }
 
   becomeRoot (now: number, t: TopicState): void {
+    this.delegation.drop(t)
     this.setJoin(t, null)
     t.parent = null
     t.path = []
@@ -217,11 +230,17 @@ export class Membership {
 
   addChild (t: TopicState, child: PeerRef): void {
     t.children.set(child, { redirected: false })
+    this.reshaped.add(t)
     this.childEntries++
   }
 
-  removeChild (t: TopicState, child: PeerRef): boolean {
+  removeChild (now: number, t: TopicState, child: PeerRef): boolean {
     if (!t.children.delete(child)) return false
+    t.heldAcks.delete(child)
+    if (t.isRoot) {
+      this.delegation.childGone(now, t, child)
+      this.markReady(t)
+    }
     this.reshaped.add(t)
     t.childCounts.delete(child)
     this.childEntries--
@@ -237,6 +256,7 @@ export class Membership {
     if (t.leaveOnAck !== null && t.leaveOnAck !== t.parent) this.ctx.out.queue(t.leaveOnAck, { type: 'leave', topic: t.name })
     this.unroot(t)
     this.setJoin(t, null)
+    this.delegation.drop(t)
     this.ctx.topics.delete(t.name)
   }
 
@@ -275,6 +295,7 @@ export class Membership {
   /** Leaves whatever parent or root role the topic had and joins through `to`. */
   private joinThrough (now: number, t: TopicState, to: PeerRef): void {
     this.unroot(t)
+    this.delegation.drop(t)
     t.parent = to
     this.setAttached(t, false, now)
     t.path = []
@@ -283,6 +304,7 @@ export class Membership {
 
   /** No parent, no JOIN out, not attached. */
   private detach (t: TopicState, now: number): void {
+    this.delegation.drop(t)
     this.setJoin(t, null)
     t.parent = null
     this.setAttached(t, false, now)
@@ -295,20 +317,24 @@ export class Membership {
     for (const r of t.replicaTargets) this.ctx.out.replica(null, r, { topic: t.name, children: [], dropped: true, rank: 0, more: false })
     t.replicaTargets = []
     t.publishers.clear()
+    // Whoever becomes root decides about delegation anew; held children get acks when we attach.
+    t.delegate = null
+    t.revoking = null
+    t.heldAcks.clear()
   }
 
-  private ackFor (t: TopicState): Msg {
-    return { type: 'joinAck', topic: t.name, attached: t.attached, path: t.attached ? [this.ctx.ref, ...t.path] : [], replaces: '' }
+  private ackFor (t: TopicState, to: PeerRef): Msg {
+    return { type: 'joinAck', topic: t.name, attached: t.attached, path: t.attached ? [this.ctx.ref, ...t.path] : [], replaces: '', delegate: t.delegate === to }
   }
 
   private notifyChildren (now: number, t: TopicState): void {
     if (t.children.size === 0) return
-    const ack = this.ackFor(t)
-    for (const c of t.children.keys()) this.ctx.out.send(now, c, ack)
+    const ack = this.ackFor(t, '')
+    for (const c of t.children.keys()) this.ctx.out.send(now, c, c === t.delegate ? this.ackFor(t, c) : ack)
   }
 
   markReady (t: TopicState): void {
-    if (t.subscribed && t.attached && !t.readySent) {
+    if (t.subscribed && t.attached && !t.readySent && t.revoking === null) {
       t.readySent = true
       this.ctx.out.emit({ type: 'ready', topic: t.name })
     }

@@ -20,6 +20,7 @@ import type { CoreContext } from './core-context.ts'
 import type { CoreEvent, CoreInit, CoreStats, TopicView, Transmit } from './core-types.ts'
 import { coreOptions } from './defaults.ts'
 import type { CoreOptions } from './defaults.ts'
+import { Delegation } from './delegation.ts'
 import { Dissemination } from './dissemination.ts'
 import { InvalidTopicError, MeshcastError } from './errors.ts'
 import { Fanout } from './fanout.ts'
@@ -69,6 +70,7 @@ export class MeshCore {
 
   private readonly ctx: CoreContext
   private readonly membership: Membership
+  private readonly delegation: Delegation
   private readonly fanout: Fanout
   private readonly dissemination: Dissemination
   private readonly routing: PublishRouting
@@ -95,13 +97,14 @@ export class MeshCore {
       out: new Outputs(init.ref, this.stats, peers),
       peers
     }
-    this.membership = new Membership(this.ctx, (now, t) => { this.fanout.enforce(now, t) })
+    this.delegation = new Delegation(this.ctx)
+    this.membership = new Membership(this.ctx, this.delegation, (now, t) => { this.fanout.enforce(now, t) })
     this.fanout = new Fanout(this.ctx, this.membership)
     this.dissemination = new Dissemination(this.ctx)
     this.routing = new PublishRouting(this.ctx, this.dissemination)
     this.publisher = new Publisher(this.ctx, epoch, this.routing, this.dissemination)
     this.replicas = new Replicas(this.ctx, this.membership, this.fanout)
-    this.tickParts = { membership: this.membership, routing: this.routing, replicas: this.replicas, fail: (now, ref) => { this.fail(now, ref) } }
+    this.tickParts = { membership: this.membership, delegation: this.delegation, routing: this.routing, replicas: this.replicas, fail: (now, ref) => { this.fail(now, ref) } }
     // A random phase keeps the heartbeats of many nodes from beating in step.
     this.nextTickAt = init.now + init.rng.next() * this.tickMs
   }
@@ -225,7 +228,7 @@ export class MeshCore {
     switch (msg.type) {
       case 'join': this.membership.onJoin(now, from, msg.topic, msg.subscribers); break
       case 'joinAck': this.membership.onJoinAck(now, from, msg); break
-      case 'leave': this.membership.onLeave(from, msg.topic); break
+      case 'leave': this.membership.onLeave(now, from, msg.topic); break
       case 'publish': this.routing.onPublish(now, from, msg.message, msg.direct); break
       case 'data': this.dissemination.onData(now, from, msg.message); break
       case 'heartbeat':
@@ -260,7 +263,11 @@ export class MeshCore {
   private settle (now: number): void {
     const reshaped = this.membership.reshaped
     if (reshaped.size === 0) return
-    for (const t of reshaped) if (this.ctx.topics.get(t.name) === t) this.fanout.collapse(now, t)
+    for (const t of reshaped) {
+      if (this.ctx.topics.get(t.name) !== t) continue
+      this.fanout.collapse(now, t)
+      this.delegation.consider(now, t)
+    }
     reshaped.clear()
   }
 

@@ -24,8 +24,11 @@ interface Inflight {
 const MAX_ROUTE_TRIES = 3
 
 export class PublishRouting {
-  /** Where each topic's root is, as a ROOT-INFO told us (we publish there directly). */
-  readonly rootCache = new Map<string, PeerRef>()
+  /**
+   * Where to publish each topic directly: its root, or the delegate its root named (the root
+   * then vouches for the delegate's liveness until the delegate heartbeats us itself).
+   */
+  readonly rootCache = new Map<string, { to: PeerRef, voucher: PeerRef | null }>()
   private readonly ctx: CoreContext
   private readonly dissemination: Dissemination
   /** Routed publishes sent and not yet acknowledged by their next hop. */
@@ -64,6 +67,12 @@ export class PublishRouting {
 
   onPublish (now: number, from: PeerRef, message: AppMessage, direct: boolean): void {
     const t = this.ctx.topics.get(message.topic)
+    if (direct && t?.delegated === true && t.attached) {
+      // We are the data top of the tree (delegation.ts): deliver and pass down.
+      if (message.publisher !== this.ctx.ref) t.publishers.set(message.publisher, now)
+      this.dissemination.disseminate(now, t, message, null)
+      return
+    }
     const atRoot = t?.isRoot === true
     // The root acknowledges a publish routed straight from its publisher with its next heartbeat.
     if (!direct && !(atRoot && from === message.publisher)) this.ctx.out.send(now, from, { type: 'routeAck', topic: message.topic, publisher: message.publisher, seq: message.seq })
@@ -78,12 +87,23 @@ export class PublishRouting {
     this.route(now, message, 0)
   }
 
+  /** Where to publish t directly now: the cached root or delegate, while it or the root vouching for it was heard from lately. */
+  directTarget (now: number, topic: string): PeerRef | undefined {
+    const c = this.rootCache.get(topic)
+    if (c === undefined) return undefined
+    const { peers, options } = this.ctx
+    if (now - peers.heard(c.to) <= options.failureTimeoutMs) return c.to
+    if (c.voucher !== null && now - peers.heard(c.voucher) <= options.failureTimeoutMs) return c.to
+    this.rootCache.delete(topic)
+    return undefined
+  }
+
   onRouteAck (publisher: PeerRef, topic: string, seq: number): void {
     this.inflight.delete(inflightKey(publisher, topic, seq))
   }
 
   onRootInfo (from: PeerRef, topic: string, subscribers: number): void {
-    this.rootCache.set(topic, from)
+    this.rootCache.set(topic, { to: from, voucher: null })
     this.report(topic, subscribers)
   }
 
@@ -93,7 +113,9 @@ export class PublishRouting {
    */
   onRootCounts (from: PeerRef, roots: readonly TopicCount[]): void {
     for (const r of roots) {
-      this.rootCache.set(r.topic, from)
+      // A root that delegated names its delegate: publish there.
+      const delegated = r.via !== '' && r.via !== this.ctx.ref
+      this.rootCache.set(r.topic, delegated ? { to: r.via, voucher: from } : { to: from, voucher: null })
       this.report(r.topic, r.subscribers)
     }
     if (roots.length === 0 || this.inflight.size === 0) return
@@ -115,7 +137,7 @@ export class PublishRouting {
 
   /** A peer failed: forget it as a root, and re-route the publishes waiting on it. */
   onPeerFailed (now: number, ref: PeerRef): void {
-    for (const [topic, root] of this.rootCache) if (root === ref) this.rootCache.delete(topic)
+    for (const [topic, root] of this.rootCache) if (root.to === ref) this.rootCache.delete(topic)
     for (const [key, f] of [...this.inflight]) {
       if (f.hop !== ref) continue
       this.inflight.delete(key)

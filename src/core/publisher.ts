@@ -35,16 +35,15 @@ export class Publisher {
     this.seqs.set(topic, seq)
     const message: AppMessage = { topic, publisher: this.ctx.ref, epoch: this.epoch, seq, payload, headers }
     const t = this.ctx.topics.get(topic)
-    if (t?.isRoot === true) {
+    if (t?.isRoot === true || (t?.delegated === true && t.attached)) {
       this.dissemination.disseminate(now, t, message, null)
       return seq
     }
-    const root = this.routing.rootCache.get(topic)
-    if (root !== undefined && now - this.ctx.peers.heard(root) <= options.failureTimeoutMs) {
-      this.ctx.out.send(now, root, { type: 'publish', message, direct: true })
+    const to = this.routing.directTarget(now, topic)
+    if (to !== undefined) {
+      this.ctx.out.send(now, to, { type: 'publish', message, direct: true })
       return seq
     }
-    this.routing.rootCache.delete(topic)
     this.routing.route(now, message, 0)
     return seq
   }

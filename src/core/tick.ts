@@ -2,6 +2,7 @@
 // replicated roots), publishes whose hop did not acknowledge, replica takeovers, JOINs to
 // retry, children that stopped refreshing, root handovers and replication, then heartbeats.
 import type { CoreContext } from './core-context.ts'
+import type { Delegation } from './delegation.ts'
 import { HeartbeatPlan } from './heartbeats.ts'
 import type { Membership } from './membership.ts'
 import type { PublishRouting } from './publish-routing.ts'
@@ -12,6 +13,7 @@ import type { TopicState } from './topic-state.ts'
 
 export interface TickParts {
   membership: Membership
+  delegation: Delegation
   routing: PublishRouting
   replicas: Replicas
   /** Fails a peer everywhere (the core's failure handling). */
@@ -59,7 +61,7 @@ export function tick (ctx: CoreContext, parts: TickParts, now: number): void {
   }
   // Children are soft state.
   if (expired !== undefined) {
-    for (const [t, c] of expired) if (membership.removeChild(t, c)) membership.maybeLeave(t)
+    for (const [t, c] of expired) if (membership.removeChild(now, t, c)) membership.maybeLeave(t)
   }
   if (membership.rooted.size > 0) {
     // A root that knows a node closer to the key hands the tree over to it.
@@ -68,22 +70,30 @@ export function tick (ctx: CoreContext, parts: TickParts, now: number): void {
     }
     // Root replicas: when the children or the closest nodes changed.
     for (const t of membership.rooted) {
-      for (const [p, at] of t.publishers) if (now - at > o.publisherTtlMs) t.publishers.delete(p)
       replicas.refresh(now, t)
       for (const r of t.replicaTargets) plan.watchedBy(r)
-      // Publishers hear where the root is when they are new, and the subscriber count when it
-      // changed; otherwise a liveness beat keeps them publishing here directly. A publisher
-      // stays uninformed until a refresh to it actually went out.
-      const total = subtreeCount(t)
-      if (total !== t.reportedCount) {
-        t.reportedCount = total
-        for (const p of t.publishers.keys()) t.uninformed.add(p)
-      }
-      for (const p of t.publishers.keys()) {
-        if (t.uninformed.has(p)) plan.reportToPublisher(p, t, total)
-        else plan.watchedBy(p)
-      }
+      informPublishers(now, ctx, plan, t, parts.delegation.via(t))
     }
   }
+  // A delegate serves the publishers that send to it as a root would.
+  for (const t of parts.delegation.delegated) informPublishers(now, ctx, plan, t, '')
   plan.send(now)
+}
+
+/**
+ * Publishers hear where to publish (`via`) when they are new or it changed, and the subscriber
+ * count when it changed; otherwise a liveness beat keeps them publishing here directly. A
+ * publisher stays uninformed until a refresh to it actually went out.
+ */
+function informPublishers (now: number, ctx: CoreContext, plan: HeartbeatPlan, t: TopicState, via: PeerRef): void {
+  for (const [p, at] of t.publishers) if (now - at > ctx.options.publisherTtlMs) t.publishers.delete(p)
+  const total = subtreeCount(t)
+  if (total !== t.reportedCount) {
+    t.reportedCount = total
+    for (const p of t.publishers.keys()) t.uninformed.add(p)
+  }
+  for (const p of t.publishers.keys()) {
+    if (t.uninformed.has(p)) plan.reportToPublisher(p, t, total, via)
+    else plan.watchedBy(p)
+  }
 }

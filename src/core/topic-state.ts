@@ -40,6 +40,14 @@ export class TopicState {
   readonly publishers = new Map<PeerRef, number>()
   /** At the root: publishers that do not know us yet, or not the current count (told with the next refresh to them). */
   readonly uninformed = new Set<PeerRef>()
+  /** At the root: the only child, to which publishers send directly (delegation.ts). */
+  delegate: PeerRef | null = null
+  /** At the root: the former delegate, until it confirms it stopped taking publishes. */
+  revoking: PeerRef | null = null
+  /** At the root: children whose attached JOIN-ACK waits for that confirmation. */
+  readonly heldAcks = new Set<PeerRef>()
+  /** Our parent (the root) delegated the tree's data to us. */
+  delegated = false
   /** At the root: the subscriber count last sent to the publishers. */
   reportedCount = -1
   /** At the root: the nodes that hold our replica. */

@@ -12,11 +12,11 @@ import type { Msg } from '../../src/core/wire/types.ts'
 const app = { topic: 't', publisher: 'p1', epoch: 7, seq: 3, payload: new Uint8Array([1, 2, 3]), headers: [{ key: 'k', value: 'v' }] }
 const ALL: Msg[] = [
   { type: 'join', topic: 'a/b', subscribers: 2 },
-  { type: 'joinAck', topic: 'a/b', attached: true, path: ['x', 'y'], replaces: 'z' },
+  { type: 'joinAck', topic: 'a/b', attached: true, path: ['x', 'y'], replaces: 'z', delegate: true },
   { type: 'leave', topic: 'a/b' },
   { type: 'publish', message: app, direct: true },
   { type: 'data', message: app },
-  { type: 'heartbeat', topics: ['a/b', 'c'], counts: [3, 1], roots: [{ topic: 'x', subscribers: 12 }] },
+  { type: 'heartbeat', topics: ['a/b', 'c'], counts: [3, 1], roots: [{ topic: 'x', subscribers: 12, via: 'v' }] },
   { type: 'replica', entries: [{ topic: 'a/b', children: ['c1', 'c2'], dropped: false, rank: 2, more: false }, { topic: 'a/b', children: ['c3'], dropped: false, rank: 2, more: true }, { topic: 'x', children: [], dropped: true, rank: 0, more: false }] },
   { type: 'redirect', topic: 'a/b', candidates: ['s1'] },
   { type: 'rootInfo', topic: 'a/b', subscribers: 5 },
@@ -42,7 +42,7 @@ describe('codec', () => {
     ['an empty topic', encodeFrame([{ type: 'join', topic: '', subscribers: 0 }])],
     ['a topic over the limit', encodeFrame([{ type: 'join', topic: 'x'.repeat(300), subscribers: 0 }])],
     ['a message without sequence number', encodeFrame([{ type: 'data', message: { ...app, seq: 0 } }])],
-    ['too many path entries', encodeFrame([{ type: 'joinAck', topic: 't', attached: true, path: Array.from({ length: 65 }, (_, i) => `n${i}`), replaces: '' }])]
+    ['too many path entries', encodeFrame([{ type: 'joinAck', topic: 't', attached: true, path: Array.from({ length: 65 }, (_, i) => `n${i}`), replaces: '', delegate: false }])]
   ])('rejects %s with MalformedFrameError', (_name, bytes) => {
     expect(() => decodeFrame(bytes, limits)).toThrow(MalformedFrameError)
   })
@@ -58,10 +58,14 @@ describe('codec', () => {
     expect(c.handleFrame(0, 'peer', new Uint8Array([0xff, 0xff, 0xff]))).toBe(false)
     expect(c.handleFrame(0, 'peer', Frame.encode({ messages: [{}] }))).toBe(false)
     expect(c.stats.malformedFrames).toBe(2)
-    // A good frame afterwards is handled: a JOIN makes us the root (we know no one) and acks.
+    // A good frame afterwards is handled: a JOIN makes us the root (we know no one) and acks;
+    // with that one child and no subscription of our own, we delegate the topic's data to it.
     expect(c.handleFrame(1, 'peer', encodeFrame([{ type: 'join', topic: 'ok', subscribers: 1 }]))).toBe(true)
     const out = c.drainTransmits()
-    expect(out).toEqual([{ to: 'peer', msg: { type: 'joinAck', topic: 'ok', attached: true, path: ['me'], replaces: '' } }])
+    expect(out).toEqual([
+      { to: 'peer', msg: { type: 'joinAck', topic: 'ok', attached: true, path: ['me'], replaces: '', delegate: false } },
+      { to: 'peer', msg: { type: 'joinAck', topic: 'ok', attached: true, path: ['me'], replaces: '', delegate: true } }
+    ])
     expect(c.topicView('ok')?.role).toBe('root')
   })
 

@@ -86,7 +86,7 @@ function checkApp (m: AppMessage | undefined, limits: CodecLimits): AppMessage {
 function toEnvelope (m: Msg): Envelope {
   switch (m.type) {
     case 'join': return { join: { topic: m.topic, subscribers: m.subscribers } }
-    case 'joinAck': return { joinAck: { topic: m.topic, attached: m.attached, path: m.path, replaces: m.replaces } }
+    case 'joinAck': return { joinAck: { topic: m.topic, attached: m.attached, path: m.path, replaces: m.replaces, delegate: m.delegate } }
     case 'leave': return { leave: { topic: m.topic } }
     case 'publish': return { publish: { message: wireApp(m.message), direct: m.direct } }
     case 'data': return { data: wireApp(m.message) }
@@ -110,14 +110,14 @@ function fromEnvelope (e: Envelope, limits: CodecLimits): Msg {
     return { topic: a.topic, publisher: a.publisher, epoch: a.epoch, seq: a.seq, payload: a.payload, headers: a.headers }
   }
   if (e.join != null) return { type: 'join', topic: topic(e.join.topic), subscribers: e.join.subscribers }
-  if (e.joinAck != null) return { type: 'joinAck', topic: topic(e.joinAck.topic), attached: e.joinAck.attached, path: e.joinAck.path, replaces: e.joinAck.replaces }
+  if (e.joinAck != null) return { type: 'joinAck', topic: topic(e.joinAck.topic), attached: e.joinAck.attached, path: e.joinAck.path, replaces: e.joinAck.replaces, delegate: e.joinAck.delegate }
   if (e.leave != null) return { type: 'leave', topic: topic(e.leave.topic) }
   if (e.publish != null) return { type: 'publish', message: app(e.publish.message), direct: e.publish.direct }
   if (e.data != null) return { type: 'data', message: app(e.data) }
   if (e.heartbeat != null) {
     const h = e.heartbeat
     if (h.counts.length !== 0 && h.counts.length !== h.topics.length) throw new MalformedFrameError('heartbeat counts do not match its topics')
-    return { type: 'heartbeat', topics: h.topics.map(topic), counts: h.counts, roots: h.roots.map(r => ({ topic: topic(r.topic), subscribers: r.subscribers })) }
+    return { type: 'heartbeat', topics: h.topics.map(topic), counts: h.counts, roots: h.roots.map(r => ({ topic: topic(r.topic), subscribers: r.subscribers, via: r.via })) }
   }
   if (e.replica != null) return { type: 'replica', entries: e.replica.entries.map(r => ({ topic: topic(r.topic), children: r.children, dropped: r.dropped, rank: r.rank, more: r.more })) }
   if (e.redirect != null) return { type: 'redirect', topic: topic(e.redirect.topic), candidates: e.redirect.candidates }

@@ -23,6 +23,7 @@ export interface JoinAck {
     attached: boolean;
     path: string[];
     replaces: string;
+    delegate: boolean;
 }
 export declare namespace JoinAck {
     const codec: () => Codec<JoinAck>;
@@ -43,9 +44,13 @@ export declare namespace JoinAck {
         field: '$.replaces';
         value: string;
     }
+    interface JoinAckDelegateFieldEvent {
+        field: '$.delegate';
+        value: boolean;
+    }
     function encode(obj: Partial<JoinAck>): Uint8Array<ArrayBuffer>;
     function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<JoinAck>): JoinAck;
-    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<JoinAck>): Generator<JoinAckTopicFieldEvent | JoinAckAttachedFieldEvent | JoinAckPathFieldEvent | JoinAckReplacesFieldEvent>;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<JoinAck>): Generator<JoinAckTopicFieldEvent | JoinAckAttachedFieldEvent | JoinAckPathFieldEvent | JoinAckReplacesFieldEvent | JoinAckDelegateFieldEvent>;
 }
 export interface Leave {
     topic: string;
@@ -193,13 +198,19 @@ export declare namespace Heartbeat {
         value: number;
         index: number;
     }
+    interface HeartbeatRootsViaFieldEvent {
+        field: '$.roots[].via';
+        value: string;
+        index: number;
+    }
     function encode(obj: Partial<Heartbeat>): Uint8Array<ArrayBuffer>;
     function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Heartbeat>): Heartbeat;
-    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Heartbeat>): Generator<HeartbeatTopicsFieldEvent | HeartbeatCountsFieldEvent | HeartbeatRootsTopicFieldEvent | HeartbeatRootsSubscribersFieldEvent>;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Heartbeat>): Generator<HeartbeatTopicsFieldEvent | HeartbeatCountsFieldEvent | HeartbeatRootsTopicFieldEvent | HeartbeatRootsSubscribersFieldEvent | HeartbeatRootsViaFieldEvent>;
 }
 export interface TopicCount {
     topic: string;
     subscribers: number;
+    via: string;
 }
 export declare namespace TopicCount {
     const codec: () => Codec<TopicCount>;
@@ -211,9 +222,13 @@ export declare namespace TopicCount {
         field: '$.subscribers';
         value: number;
     }
+    interface TopicCountViaFieldEvent {
+        field: '$.via';
+        value: string;
+    }
     function encode(obj: Partial<TopicCount>): Uint8Array<ArrayBuffer>;
     function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<TopicCount>): TopicCount;
-    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<TopicCount>): Generator<TopicCountTopicFieldEvent | TopicCountSubscribersFieldEvent>;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<TopicCount>): Generator<TopicCountTopicFieldEvent | TopicCountSubscribersFieldEvent | TopicCountViaFieldEvent>;
 }
 export interface Replica {
     entries: ReplicaEntry[];
@@ -382,6 +397,10 @@ export declare namespace Envelope {
         field: '$.joinAck.replaces';
         value: string;
     }
+    interface EnvelopeJoinAckDelegateFieldEvent {
+        field: '$.joinAck.delegate';
+        value: boolean;
+    }
     interface EnvelopeLeaveTopicFieldEvent {
         field: '$.leave.topic';
         value: string;
@@ -470,6 +489,11 @@ export declare namespace Envelope {
         value: number;
         index: number;
     }
+    interface EnvelopeHeartbeatRootsViaFieldEvent {
+        field: '$.heartbeat.roots[].via';
+        value: string;
+        index: number;
+    }
     interface EnvelopeReplicaEntriesTopicFieldEvent {
         field: '$.replica.entries[].topic';
         value: string;
@@ -526,7 +550,7 @@ export declare namespace Envelope {
     }
     function encode(obj: Partial<Envelope>): Uint8Array<ArrayBuffer>;
     function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Envelope>): Envelope;
-    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Envelope>): Generator<EnvelopeJoinTopicFieldEvent | EnvelopeJoinSubscribersFieldEvent | EnvelopeJoinAckTopicFieldEvent | EnvelopeJoinAckAttachedFieldEvent | EnvelopeJoinAckPathFieldEvent | EnvelopeJoinAckReplacesFieldEvent | EnvelopeLeaveTopicFieldEvent | EnvelopePublishMessageTopicFieldEvent | EnvelopePublishMessagePublisherFieldEvent | EnvelopePublishMessageEpochFieldEvent | EnvelopePublishMessageSeqFieldEvent | EnvelopePublishMessagePayloadFieldEvent | EnvelopePublishMessageHeadersKeyFieldEvent | EnvelopePublishMessageHeadersValueFieldEvent | EnvelopePublishDirectFieldEvent | EnvelopeDataTopicFieldEvent | EnvelopeDataPublisherFieldEvent | EnvelopeDataEpochFieldEvent | EnvelopeDataSeqFieldEvent | EnvelopeDataPayloadFieldEvent | EnvelopeDataHeadersKeyFieldEvent | EnvelopeDataHeadersValueFieldEvent | EnvelopeHeartbeatTopicsFieldEvent | EnvelopeHeartbeatCountsFieldEvent | EnvelopeHeartbeatRootsTopicFieldEvent | EnvelopeHeartbeatRootsSubscribersFieldEvent | EnvelopeReplicaEntriesTopicFieldEvent | EnvelopeReplicaEntriesChildrenFieldEvent | EnvelopeReplicaEntriesDroppedFieldEvent | EnvelopeReplicaEntriesRankFieldEvent | EnvelopeReplicaEntriesMoreFieldEvent | EnvelopeRedirectTopicFieldEvent | EnvelopeRedirectCandidatesFieldEvent | EnvelopeRootInfoTopicFieldEvent | EnvelopeRootInfoSubscribersFieldEvent | EnvelopeRouteAckTopicFieldEvent | EnvelopeRouteAckPublisherFieldEvent | EnvelopeRouteAckSeqFieldEvent>;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Envelope>): Generator<EnvelopeJoinTopicFieldEvent | EnvelopeJoinSubscribersFieldEvent | EnvelopeJoinAckTopicFieldEvent | EnvelopeJoinAckAttachedFieldEvent | EnvelopeJoinAckPathFieldEvent | EnvelopeJoinAckReplacesFieldEvent | EnvelopeJoinAckDelegateFieldEvent | EnvelopeLeaveTopicFieldEvent | EnvelopePublishMessageTopicFieldEvent | EnvelopePublishMessagePublisherFieldEvent | EnvelopePublishMessageEpochFieldEvent | EnvelopePublishMessageSeqFieldEvent | EnvelopePublishMessagePayloadFieldEvent | EnvelopePublishMessageHeadersKeyFieldEvent | EnvelopePublishMessageHeadersValueFieldEvent | EnvelopePublishDirectFieldEvent | EnvelopeDataTopicFieldEvent | EnvelopeDataPublisherFieldEvent | EnvelopeDataEpochFieldEvent | EnvelopeDataSeqFieldEvent | EnvelopeDataPayloadFieldEvent | EnvelopeDataHeadersKeyFieldEvent | EnvelopeDataHeadersValueFieldEvent | EnvelopeHeartbeatTopicsFieldEvent | EnvelopeHeartbeatCountsFieldEvent | EnvelopeHeartbeatRootsTopicFieldEvent | EnvelopeHeartbeatRootsSubscribersFieldEvent | EnvelopeHeartbeatRootsViaFieldEvent | EnvelopeReplicaEntriesTopicFieldEvent | EnvelopeReplicaEntriesChildrenFieldEvent | EnvelopeReplicaEntriesDroppedFieldEvent | EnvelopeReplicaEntriesRankFieldEvent | EnvelopeReplicaEntriesMoreFieldEvent | EnvelopeRedirectTopicFieldEvent | EnvelopeRedirectCandidatesFieldEvent | EnvelopeRootInfoTopicFieldEvent | EnvelopeRootInfoSubscribersFieldEvent | EnvelopeRouteAckTopicFieldEvent | EnvelopeRouteAckPublisherFieldEvent | EnvelopeRouteAckSeqFieldEvent>;
 }
 export interface Frame {
     messages: Envelope[];
@@ -561,6 +585,11 @@ export declare namespace Frame {
     interface FrameMessagesJoinAckReplacesFieldEvent {
         field: '$.messages[].joinAck.replaces';
         value: string;
+        index: number;
+    }
+    interface FrameMessagesJoinAckDelegateFieldEvent {
+        field: '$.messages[].joinAck.delegate';
+        value: boolean;
         index: number;
     }
     interface FrameMessagesLeaveTopicFieldEvent {
@@ -663,6 +692,11 @@ export declare namespace Frame {
         value: number;
         index: number;
     }
+    interface FrameMessagesHeartbeatRootsViaFieldEvent {
+        field: '$.messages[].heartbeat.roots[].via';
+        value: string;
+        index: number;
+    }
     interface FrameMessagesReplicaEntriesTopicFieldEvent {
         field: '$.messages[].replica.entries[].topic';
         value: string;
@@ -725,5 +759,5 @@ export declare namespace Frame {
     }
     function encode(obj: Partial<Frame>): Uint8Array<ArrayBuffer>;
     function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Frame>): Frame;
-    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Frame>): Generator<FrameMessagesJoinTopicFieldEvent | FrameMessagesJoinSubscribersFieldEvent | FrameMessagesJoinAckTopicFieldEvent | FrameMessagesJoinAckAttachedFieldEvent | FrameMessagesJoinAckPathFieldEvent | FrameMessagesJoinAckReplacesFieldEvent | FrameMessagesLeaveTopicFieldEvent | FrameMessagesPublishMessageTopicFieldEvent | FrameMessagesPublishMessagePublisherFieldEvent | FrameMessagesPublishMessageEpochFieldEvent | FrameMessagesPublishMessageSeqFieldEvent | FrameMessagesPublishMessagePayloadFieldEvent | FrameMessagesPublishMessageHeadersKeyFieldEvent | FrameMessagesPublishMessageHeadersValueFieldEvent | FrameMessagesPublishDirectFieldEvent | FrameMessagesDataTopicFieldEvent | FrameMessagesDataPublisherFieldEvent | FrameMessagesDataEpochFieldEvent | FrameMessagesDataSeqFieldEvent | FrameMessagesDataPayloadFieldEvent | FrameMessagesDataHeadersKeyFieldEvent | FrameMessagesDataHeadersValueFieldEvent | FrameMessagesHeartbeatTopicsFieldEvent | FrameMessagesHeartbeatCountsFieldEvent | FrameMessagesHeartbeatRootsTopicFieldEvent | FrameMessagesHeartbeatRootsSubscribersFieldEvent | FrameMessagesReplicaEntriesTopicFieldEvent | FrameMessagesReplicaEntriesChildrenFieldEvent | FrameMessagesReplicaEntriesDroppedFieldEvent | FrameMessagesReplicaEntriesRankFieldEvent | FrameMessagesReplicaEntriesMoreFieldEvent | FrameMessagesRedirectTopicFieldEvent | FrameMessagesRedirectCandidatesFieldEvent | FrameMessagesRootInfoTopicFieldEvent | FrameMessagesRootInfoSubscribersFieldEvent | FrameMessagesRouteAckTopicFieldEvent | FrameMessagesRouteAckPublisherFieldEvent | FrameMessagesRouteAckSeqFieldEvent>;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Frame>): Generator<FrameMessagesJoinTopicFieldEvent | FrameMessagesJoinSubscribersFieldEvent | FrameMessagesJoinAckTopicFieldEvent | FrameMessagesJoinAckAttachedFieldEvent | FrameMessagesJoinAckPathFieldEvent | FrameMessagesJoinAckReplacesFieldEvent | FrameMessagesJoinAckDelegateFieldEvent | FrameMessagesLeaveTopicFieldEvent | FrameMessagesPublishMessageTopicFieldEvent | FrameMessagesPublishMessagePublisherFieldEvent | FrameMessagesPublishMessageEpochFieldEvent | FrameMessagesPublishMessageSeqFieldEvent | FrameMessagesPublishMessagePayloadFieldEvent | FrameMessagesPublishMessageHeadersKeyFieldEvent | FrameMessagesPublishMessageHeadersValueFieldEvent | FrameMessagesPublishDirectFieldEvent | FrameMessagesDataTopicFieldEvent | FrameMessagesDataPublisherFieldEvent | FrameMessagesDataEpochFieldEvent | FrameMessagesDataSeqFieldEvent | FrameMessagesDataPayloadFieldEvent | FrameMessagesDataHeadersKeyFieldEvent | FrameMessagesDataHeadersValueFieldEvent | FrameMessagesHeartbeatTopicsFieldEvent | FrameMessagesHeartbeatCountsFieldEvent | FrameMessagesHeartbeatRootsTopicFieldEvent | FrameMessagesHeartbeatRootsSubscribersFieldEvent | FrameMessagesHeartbeatRootsViaFieldEvent | FrameMessagesReplicaEntriesTopicFieldEvent | FrameMessagesReplicaEntriesChildrenFieldEvent | FrameMessagesReplicaEntriesDroppedFieldEvent | FrameMessagesReplicaEntriesRankFieldEvent | FrameMessagesReplicaEntriesMoreFieldEvent | FrameMessagesRedirectTopicFieldEvent | FrameMessagesRedirectCandidatesFieldEvent | FrameMessagesRootInfoTopicFieldEvent | FrameMessagesRootInfoSubscribersFieldEvent | FrameMessagesRouteAckTopicFieldEvent | FrameMessagesRouteAckPublisherFieldEvent | FrameMessagesRouteAckSeqFieldEvent>;
 }

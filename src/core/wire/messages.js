@@ -113,6 +113,10 @@ export var JoinAck;
                     w.uint32(34);
                     w.string(obj.replaces);
                 }
+                if ((obj.delegate != null && obj.delegate !== false)) {
+                    w.uint32(40);
+                    w.bool(obj.delegate);
+                }
                 if (opts.lengthDelimited !== false) {
                     w.ldelim();
                 }
@@ -121,7 +125,8 @@ export var JoinAck;
                     topic: '',
                     attached: false,
                     path: [],
-                    replaces: ''
+                    replaces: '',
+                    delegate: false
                 };
                 const end = length == null ? reader.len : reader.pos + length;
                 while (reader.pos < end) {
@@ -147,6 +152,10 @@ export var JoinAck;
                         }
                         case 4: {
                             obj.replaces = reader.string();
+                            break;
+                        }
+                        case 5: {
+                            obj.delegate = reader.bool();
                             break;
                         }
                         default: {
@@ -197,6 +206,13 @@ export var JoinAck;
                             yield {
                                 field: `${prefix}.replaces`,
                                 value: reader.string()
+                            };
+                            break;
+                        }
+                        case 5: {
+                            yield {
+                                field: `${prefix}.delegate`,
+                                value: reader.bool()
                             };
                             break;
                         }
@@ -816,13 +832,18 @@ export var TopicCount;
                     w.uint32(16);
                     w.uint32(obj.subscribers);
                 }
+                if ((obj.via != null && obj.via !== '')) {
+                    w.uint32(26);
+                    w.string(obj.via);
+                }
                 if (opts.lengthDelimited !== false) {
                     w.ldelim();
                 }
             }, (reader, length, opts = {}) => {
                 const obj = {
                     topic: '',
-                    subscribers: 0
+                    subscribers: 0,
+                    via: ''
                 };
                 const end = length == null ? reader.len : reader.pos + length;
                 while (reader.pos < end) {
@@ -834,6 +855,10 @@ export var TopicCount;
                         }
                         case 2: {
                             obj.subscribers = reader.uint32();
+                            break;
+                        }
+                        case 3: {
+                            obj.via = reader.string();
                             break;
                         }
                         default: {
@@ -859,6 +884,13 @@ export var TopicCount;
                             yield {
                                 field: `${prefix}.subscribers`,
                                 value: reader.uint32()
+                            };
+                            break;
+                        }
+                        case 3: {
+                            yield {
+                                field: `${prefix}.via`,
+                                value: reader.string()
                             };
                             break;
                         }

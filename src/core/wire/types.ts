@@ -23,6 +23,8 @@ export interface AppMessage {
 export interface TopicCount {
   topic: string
   subscribers: number
+  /** Publish to this peer instead of the sender ('' none): the root delegated its tree's data to it. */
+  via: PeerRef
 }
 
 /** One topic of a REPLICA message: the root's children (or, dropped, forget the replica). */
@@ -37,7 +39,7 @@ export interface ReplicaEntry {
 
 export type Msg =
   | { type: 'join', topic: string, subscribers: number }
-  | { type: 'joinAck', topic: string, attached: boolean, path: PeerRef[], replaces: PeerRef }
+  | { type: 'joinAck', topic: string, attached: boolean, path: PeerRef[], replaces: PeerRef, delegate: boolean }
   | { type: 'leave', topic: string }
   | { type: 'publish', message: AppMessage, direct: boolean }
   | { type: 'data', message: AppMessage }
