@@ -77,7 +77,7 @@ export function checkReachable (sim: Simulator, topics: readonly string[], subsc
         if (hops > 64 || t.parent === null) {
           throw new InvariantViolation(`topic ${topic}: subscriber ${s} has no path to a root (stuck at node ${cur.index}) at ${sim.now.toFixed(1)} ms`)
         }
-        const parent = sim.nodes[+t.parent]
+        const parent = sim.nodes[+servingParent(sim, topic, cur.ref, t)]
         if (!parent.alive) {
           throw new InvariantViolation(`topic ${topic}: subscriber ${s} hangs below crashed node ${parent.index} at ${sim.now.toFixed(1)} ms`)
         }
@@ -108,11 +108,21 @@ export function attachedToLiveRoot (sim: Simulator, topic: string, s: number): b
     if (t === undefined || !t.attached) return false
     if (t.isRoot) return true
     if (t.parent === null) return false
-    const parent = sim.nodes[+t.parent]
+    const parent = sim.nodes[+servingParent(sim, topic, cur.ref, t)]
     if (parent.core.topicState(topic)?.children.has(cur.ref) !== true) return false
     cur = parent
   }
   return false
+}
+
+/**
+ * The node that sends a child its data: its parent, or, while a JOIN to a new parent (after a
+ * REDIRECT) is unanswered, the old parent, which keeps serving it until then.
+ */
+function servingParent (sim: Simulator, topic: string, child: string, t: Readonly<TopicState>): string {
+  const parent = t.parent as string
+  if (t.joinTo === parent && t.leaveOnAck !== null && sim.nodes[+parent].core.topicState(topic)?.children.has(child) !== true) return t.leaveOnAck
+  return parent
 }
 
 /** The live node XOR-closest to the topic's key, by brute force. */

@@ -32,7 +32,7 @@ export class Delegation {
     const [[child, entry]] = t.children
     if (entry.redirected) return
     t.delegate = child
-    this.ctx.out.send(now, child, this.ack(t, true))
+    this.ctx.out.send(now, child, this.ack(t, true, false))
     for (const p of t.publishers.keys()) t.uninformed.add(p)
   }
 
@@ -50,7 +50,7 @@ export class Delegation {
     if (t.revoking === null) return false
     t.heldAcks.add(from)
     // Ask again: the withdrawal or its confirmation may have been lost.
-    this.ctx.out.send(now, t.revoking, this.ack(t, false))
+    this.ctx.out.send(now, t.revoking, this.ack(t, false, true))
     return true
   }
 
@@ -59,7 +59,7 @@ export class Delegation {
     if (t.delegate === null) return
     t.revoking = t.delegate
     t.delegate = null
-    this.ctx.out.send(now, t.revoking, this.ack(t, false))
+    this.ctx.out.send(now, t.revoking, this.ack(t, false, true))
     for (const p of t.publishers.keys()) t.uninformed.add(p)
   }
 
@@ -79,15 +79,16 @@ export class Delegation {
 
   // ---------------------------------------------------------------- at the delegate
 
-  /** A JOIN-ACK from our parent said whether we are t's delegate. */
-  onAck (now: number, t: TopicState, delegate: boolean): void {
-    if (delegate && !t.delegated) {
+  /** A JOIN-ACK from our parent made us t's delegate, or withdrew it. */
+  onAck (now: number, t: TopicState, m: { delegate: boolean, withdraw: boolean }): void {
+    if (m.withdraw) {
+      // Confirm, every time it is asked (a confirmation may be lost): from now on publishes
+      // sent to us go up to the root.
+      this.drop(t)
+      if (t.parent !== null) this.ctx.out.send(now, t.parent, { type: 'join', topic: t.name, subscribers: subtreeCount(t) })
+    } else if (m.delegate && !t.delegated) {
       t.delegated = true
       this.delegated.add(t)
-    } else if (!delegate && t.delegated) {
-      this.drop(t)
-      // Confirm: from now on publishes sent to us go up to the root.
-      if (t.parent !== null) this.ctx.out.send(now, t.parent, { type: 'join', topic: t.name, subscribers: subtreeCount(t) })
     }
   }
 
@@ -100,12 +101,12 @@ export class Delegation {
 
   private finishRevoke (now: number, t: TopicState): void {
     t.revoking = null
-    const ack = this.ack(t, false)
+    const ack = this.ack(t, false, false)
     for (const c of t.heldAcks) if (t.children.has(c)) this.ctx.out.send(now, c, ack)
     t.heldAcks.clear()
   }
 
-  private ack (t: TopicState, delegate: boolean): Msg {
-    return { type: 'joinAck', topic: t.name, attached: true, path: [this.ctx.ref], replaces: '', delegate }
+  private ack (t: TopicState, delegate: boolean, withdraw: boolean): Msg {
+    return { type: 'joinAck', topic: t.name, attached: true, path: [this.ctx.ref], replaces: '', delegate, withdraw }
   }
 }

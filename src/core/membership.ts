@@ -80,7 +80,7 @@ export class Membership {
     if (!t.attached && t.parent === null) this.join(now, t)
     // At a root withdrawing its delegation, the newcomer waits (not attached) for the delegate.
     const held = t.isRoot && this.delegation.holdAck(now, t, from)
-    if (held) this.ctx.out.send(now, from, { type: 'joinAck', topic, attached: false, path: [], replaces: '', delegate: false })
+    if (held) this.ctx.out.send(now, from, { type: 'joinAck', topic, attached: false, path: [], replaces: '', delegate: false, withdraw: false })
     else if (wasAttached || !t.isRoot) this.ctx.out.send(now, from, this.ackFor(t, from))
     this.markReady(t)
     if (isNew) this.childAdded(now, t)
@@ -133,7 +133,7 @@ export class Membership {
     t.ancestors = []
     this.setAttached(t, true, now)
     t.path = m.path
-    this.delegation.onAck(now, t, m.delegate)
+    this.delegation.onAck(now, t, m)
     if (changed) this.notifyChildren(now, t)
     this.markReady(t)
   }
@@ -324,7 +324,7 @@ export class Membership {
   }
 
   private ackFor (t: TopicState, to: PeerRef): Msg {
-    return { type: 'joinAck', topic: t.name, attached: t.attached, path: t.attached ? [this.ctx.ref, ...t.path] : [], replaces: '', delegate: t.delegate === to }
+    return { type: 'joinAck', topic: t.name, attached: t.attached, path: t.attached ? [this.ctx.ref, ...t.path] : [], replaces: '', delegate: t.delegate === to, withdraw: false }
   }
 
   private notifyChildren (now: number, t: TopicState): void {

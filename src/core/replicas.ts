@@ -139,7 +139,7 @@ export class Replicas {
       if (c === this.ctx.ref || c === rep.root || t.children.has(c)) continue
       this.membership.addChild(t, c)
       peers.touch(c, now)
-      out.send(now, c, { type: 'joinAck', topic, attached: true, path: [this.ctx.ref], replaces: rep.root, delegate: false })
+      out.send(now, c, { type: 'joinAck', topic, attached: true, path: [this.ctx.ref], replaces: rep.root, delegate: false, withdraw: false })
     }
     if (!t.wanted) {
       this.ctx.topics.delete(topic)

@@ -12,7 +12,7 @@ import type { Msg } from '../../src/core/wire/types.ts'
 const app = { topic: 't', publisher: 'p1', epoch: 7, seq: 3, payload: new Uint8Array([1, 2, 3]), headers: [{ key: 'k', value: 'v' }] }
 const ALL: Msg[] = [
   { type: 'join', topic: 'a/b', subscribers: 2 },
-  { type: 'joinAck', topic: 'a/b', attached: true, path: ['x', 'y'], replaces: 'z', delegate: true },
+  { type: 'joinAck', topic: 'a/b', attached: true, path: ['x', 'y'], replaces: 'z', delegate: true, withdraw: false },
   { type: 'leave', topic: 'a/b' },
   { type: 'publish', message: app, direct: true },
   { type: 'data', message: app },
@@ -42,7 +42,7 @@ describe('codec', () => {
     ['an empty topic', encodeFrame([{ type: 'join', topic: '', subscribers: 0 }])],
     ['a topic over the limit', encodeFrame([{ type: 'join', topic: 'x'.repeat(300), subscribers: 0 }])],
     ['a message without sequence number', encodeFrame([{ type: 'data', message: { ...app, seq: 0 } }])],
-    ['too many path entries', encodeFrame([{ type: 'joinAck', topic: 't', attached: true, path: Array.from({ length: 65 }, (_, i) => `n${i}`), replaces: '', delegate: false }])]
+    ['too many path entries', encodeFrame([{ type: 'joinAck', topic: 't', attached: true, path: Array.from({ length: 65 }, (_, i) => `n${i}`), replaces: '', delegate: false, withdraw: false }])]
   ])('rejects %s with MalformedFrameError', (_name, bytes) => {
     expect(() => decodeFrame(bytes, limits)).toThrow(MalformedFrameError)
   })
@@ -63,8 +63,8 @@ describe('codec', () => {
     expect(c.handleFrame(1, 'peer', encodeFrame([{ type: 'join', topic: 'ok', subscribers: 1 }]))).toBe(true)
     const out = c.drainTransmits()
     expect(out).toEqual([
-      { to: 'peer', msg: { type: 'joinAck', topic: 'ok', attached: true, path: ['me'], replaces: '', delegate: false } },
-      { to: 'peer', msg: { type: 'joinAck', topic: 'ok', attached: true, path: ['me'], replaces: '', delegate: true } }
+      { to: 'peer', msg: { type: 'joinAck', topic: 'ok', attached: true, path: ['me'], replaces: '', delegate: false, withdraw: false } },
+      { to: 'peer', msg: { type: 'joinAck', topic: 'ok', attached: true, path: ['me'], replaces: '', delegate: true, withdraw: false } }
     ])
     expect(c.topicView('ok')?.role).toBe('root')
   })

@@ -86,7 +86,7 @@ function checkApp (m: AppMessage | undefined, limits: CodecLimits): AppMessage {
 function toEnvelope (m: Msg): Envelope {
   switch (m.type) {
     case 'join': return { join: { topic: m.topic, subscribers: m.subscribers } }
-    case 'joinAck': return { joinAck: { topic: m.topic, attached: m.attached, path: m.path, replaces: m.replaces, delegate: m.delegate } }
+    case 'joinAck': return { joinAck: { topic: m.topic, attached: m.attached, path: m.path, replaces: m.replaces, delegate: m.delegate, withdraw: m.withdraw } }
     case 'leave': return { leave: { topic: m.topic } }
     case 'publish': return { publish: { message: wireApp(m.message), direct: m.direct } }
     case 'data': return { data: wireApp(m.message) }
@@ -110,7 +110,7 @@ function fromEnvelope (e: Envelope, limits: CodecLimits): Msg {
     return { topic: a.topic, publisher: a.publisher, epoch: a.epoch, seq: a.seq, payload: a.payload, headers: a.headers }
   }
   if (e.join != null) return { type: 'join', topic: topic(e.join.topic), subscribers: e.join.subscribers }
-  if (e.joinAck != null) return { type: 'joinAck', topic: topic(e.joinAck.topic), attached: e.joinAck.attached, path: e.joinAck.path, replaces: e.joinAck.replaces, delegate: e.joinAck.delegate }
+  if (e.joinAck != null) return { type: 'joinAck', topic: topic(e.joinAck.topic), attached: e.joinAck.attached, path: e.joinAck.path, replaces: e.joinAck.replaces, delegate: e.joinAck.delegate, withdraw: e.joinAck.withdraw }
   if (e.leave != null) return { type: 'leave', topic: topic(e.leave.topic) }
   if (e.publish != null) return { type: 'publish', message: app(e.publish.message), direct: e.publish.direct }
   if (e.data != null) return { type: 'data', message: app(e.data) }

@@ -24,6 +24,7 @@ export interface JoinAck {
     path: string[];
     replaces: string;
     delegate: boolean;
+    withdraw: boolean;
 }
 export declare namespace JoinAck {
     const codec: () => Codec<JoinAck>;
@@ -48,9 +49,13 @@ export declare namespace JoinAck {
         field: '$.delegate';
         value: boolean;
     }
+    interface JoinAckWithdrawFieldEvent {
+        field: '$.withdraw';
+        value: boolean;
+    }
     function encode(obj: Partial<JoinAck>): Uint8Array<ArrayBuffer>;
     function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<JoinAck>): JoinAck;
-    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<JoinAck>): Generator<JoinAckTopicFieldEvent | JoinAckAttachedFieldEvent | JoinAckPathFieldEvent | JoinAckReplacesFieldEvent | JoinAckDelegateFieldEvent>;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<JoinAck>): Generator<JoinAckTopicFieldEvent | JoinAckAttachedFieldEvent | JoinAckPathFieldEvent | JoinAckReplacesFieldEvent | JoinAckDelegateFieldEvent | JoinAckWithdrawFieldEvent>;
 }
 export interface Leave {
     topic: string;
@@ -401,6 +406,10 @@ export declare namespace Envelope {
         field: '$.joinAck.delegate';
         value: boolean;
     }
+    interface EnvelopeJoinAckWithdrawFieldEvent {
+        field: '$.joinAck.withdraw';
+        value: boolean;
+    }
     interface EnvelopeLeaveTopicFieldEvent {
         field: '$.leave.topic';
         value: string;
@@ -550,7 +559,7 @@ export declare namespace Envelope {
     }
     function encode(obj: Partial<Envelope>): Uint8Array<ArrayBuffer>;
     function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Envelope>): Envelope;
-    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Envelope>): Generator<EnvelopeJoinTopicFieldEvent | EnvelopeJoinSubscribersFieldEvent | EnvelopeJoinAckTopicFieldEvent | EnvelopeJoinAckAttachedFieldEvent | EnvelopeJoinAckPathFieldEvent | EnvelopeJoinAckReplacesFieldEvent | EnvelopeJoinAckDelegateFieldEvent | EnvelopeLeaveTopicFieldEvent | EnvelopePublishMessageTopicFieldEvent | EnvelopePublishMessagePublisherFieldEvent | EnvelopePublishMessageEpochFieldEvent | EnvelopePublishMessageSeqFieldEvent | EnvelopePublishMessagePayloadFieldEvent | EnvelopePublishMessageHeadersKeyFieldEvent | EnvelopePublishMessageHeadersValueFieldEvent | EnvelopePublishDirectFieldEvent | EnvelopeDataTopicFieldEvent | EnvelopeDataPublisherFieldEvent | EnvelopeDataEpochFieldEvent | EnvelopeDataSeqFieldEvent | EnvelopeDataPayloadFieldEvent | EnvelopeDataHeadersKeyFieldEvent | EnvelopeDataHeadersValueFieldEvent | EnvelopeHeartbeatTopicsFieldEvent | EnvelopeHeartbeatCountsFieldEvent | EnvelopeHeartbeatRootsTopicFieldEvent | EnvelopeHeartbeatRootsSubscribersFieldEvent | EnvelopeHeartbeatRootsViaFieldEvent | EnvelopeReplicaEntriesTopicFieldEvent | EnvelopeReplicaEntriesChildrenFieldEvent | EnvelopeReplicaEntriesDroppedFieldEvent | EnvelopeReplicaEntriesRankFieldEvent | EnvelopeReplicaEntriesMoreFieldEvent | EnvelopeRedirectTopicFieldEvent | EnvelopeRedirectCandidatesFieldEvent | EnvelopeRootInfoTopicFieldEvent | EnvelopeRootInfoSubscribersFieldEvent | EnvelopeRouteAckTopicFieldEvent | EnvelopeRouteAckPublisherFieldEvent | EnvelopeRouteAckSeqFieldEvent>;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Envelope>): Generator<EnvelopeJoinTopicFieldEvent | EnvelopeJoinSubscribersFieldEvent | EnvelopeJoinAckTopicFieldEvent | EnvelopeJoinAckAttachedFieldEvent | EnvelopeJoinAckPathFieldEvent | EnvelopeJoinAckReplacesFieldEvent | EnvelopeJoinAckDelegateFieldEvent | EnvelopeJoinAckWithdrawFieldEvent | EnvelopeLeaveTopicFieldEvent | EnvelopePublishMessageTopicFieldEvent | EnvelopePublishMessagePublisherFieldEvent | EnvelopePublishMessageEpochFieldEvent | EnvelopePublishMessageSeqFieldEvent | EnvelopePublishMessagePayloadFieldEvent | EnvelopePublishMessageHeadersKeyFieldEvent | EnvelopePublishMessageHeadersValueFieldEvent | EnvelopePublishDirectFieldEvent | EnvelopeDataTopicFieldEvent | EnvelopeDataPublisherFieldEvent | EnvelopeDataEpochFieldEvent | EnvelopeDataSeqFieldEvent | EnvelopeDataPayloadFieldEvent | EnvelopeDataHeadersKeyFieldEvent | EnvelopeDataHeadersValueFieldEvent | EnvelopeHeartbeatTopicsFieldEvent | EnvelopeHeartbeatCountsFieldEvent | EnvelopeHeartbeatRootsTopicFieldEvent | EnvelopeHeartbeatRootsSubscribersFieldEvent | EnvelopeHeartbeatRootsViaFieldEvent | EnvelopeReplicaEntriesTopicFieldEvent | EnvelopeReplicaEntriesChildrenFieldEvent | EnvelopeReplicaEntriesDroppedFieldEvent | EnvelopeReplicaEntriesRankFieldEvent | EnvelopeReplicaEntriesMoreFieldEvent | EnvelopeRedirectTopicFieldEvent | EnvelopeRedirectCandidatesFieldEvent | EnvelopeRootInfoTopicFieldEvent | EnvelopeRootInfoSubscribersFieldEvent | EnvelopeRouteAckTopicFieldEvent | EnvelopeRouteAckPublisherFieldEvent | EnvelopeRouteAckSeqFieldEvent>;
 }
 export interface Frame {
     messages: Envelope[];
@@ -589,6 +598,11 @@ export declare namespace Frame {
     }
     interface FrameMessagesJoinAckDelegateFieldEvent {
         field: '$.messages[].joinAck.delegate';
+        value: boolean;
+        index: number;
+    }
+    interface FrameMessagesJoinAckWithdrawFieldEvent {
+        field: '$.messages[].joinAck.withdraw';
         value: boolean;
         index: number;
     }
@@ -759,5 +773,5 @@ export declare namespace Frame {
     }
     function encode(obj: Partial<Frame>): Uint8Array<ArrayBuffer>;
     function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Frame>): Frame;
-    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Frame>): Generator<FrameMessagesJoinTopicFieldEvent | FrameMessagesJoinSubscribersFieldEvent | FrameMessagesJoinAckTopicFieldEvent | FrameMessagesJoinAckAttachedFieldEvent | FrameMessagesJoinAckPathFieldEvent | FrameMessagesJoinAckReplacesFieldEvent | FrameMessagesJoinAckDelegateFieldEvent | FrameMessagesLeaveTopicFieldEvent | FrameMessagesPublishMessageTopicFieldEvent | FrameMessagesPublishMessagePublisherFieldEvent | FrameMessagesPublishMessageEpochFieldEvent | FrameMessagesPublishMessageSeqFieldEvent | FrameMessagesPublishMessagePayloadFieldEvent | FrameMessagesPublishMessageHeadersKeyFieldEvent | FrameMessagesPublishMessageHeadersValueFieldEvent | FrameMessagesPublishDirectFieldEvent | FrameMessagesDataTopicFieldEvent | FrameMessagesDataPublisherFieldEvent | FrameMessagesDataEpochFieldEvent | FrameMessagesDataSeqFieldEvent | FrameMessagesDataPayloadFieldEvent | FrameMessagesDataHeadersKeyFieldEvent | FrameMessagesDataHeadersValueFieldEvent | FrameMessagesHeartbeatTopicsFieldEvent | FrameMessagesHeartbeatCountsFieldEvent | FrameMessagesHeartbeatRootsTopicFieldEvent | FrameMessagesHeartbeatRootsSubscribersFieldEvent | FrameMessagesHeartbeatRootsViaFieldEvent | FrameMessagesReplicaEntriesTopicFieldEvent | FrameMessagesReplicaEntriesChildrenFieldEvent | FrameMessagesReplicaEntriesDroppedFieldEvent | FrameMessagesReplicaEntriesRankFieldEvent | FrameMessagesReplicaEntriesMoreFieldEvent | FrameMessagesRedirectTopicFieldEvent | FrameMessagesRedirectCandidatesFieldEvent | FrameMessagesRootInfoTopicFieldEvent | FrameMessagesRootInfoSubscribersFieldEvent | FrameMessagesRouteAckTopicFieldEvent | FrameMessagesRouteAckPublisherFieldEvent | FrameMessagesRouteAckSeqFieldEvent>;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Frame>): Generator<FrameMessagesJoinTopicFieldEvent | FrameMessagesJoinSubscribersFieldEvent | FrameMessagesJoinAckTopicFieldEvent | FrameMessagesJoinAckAttachedFieldEvent | FrameMessagesJoinAckPathFieldEvent | FrameMessagesJoinAckReplacesFieldEvent | FrameMessagesJoinAckDelegateFieldEvent | FrameMessagesJoinAckWithdrawFieldEvent | FrameMessagesLeaveTopicFieldEvent | FrameMessagesPublishMessageTopicFieldEvent | FrameMessagesPublishMessagePublisherFieldEvent | FrameMessagesPublishMessageEpochFieldEvent | FrameMessagesPublishMessageSeqFieldEvent | FrameMessagesPublishMessagePayloadFieldEvent | FrameMessagesPublishMessageHeadersKeyFieldEvent | FrameMessagesPublishMessageHeadersValueFieldEvent | FrameMessagesPublishDirectFieldEvent | FrameMessagesDataTopicFieldEvent | FrameMessagesDataPublisherFieldEvent | FrameMessagesDataEpochFieldEvent | FrameMessagesDataSeqFieldEvent | FrameMessagesDataPayloadFieldEvent | FrameMessagesDataHeadersKeyFieldEvent | FrameMessagesDataHeadersValueFieldEvent | FrameMessagesHeartbeatTopicsFieldEvent | FrameMessagesHeartbeatCountsFieldEvent | FrameMessagesHeartbeatRootsTopicFieldEvent | FrameMessagesHeartbeatRootsSubscribersFieldEvent | FrameMessagesHeartbeatRootsViaFieldEvent | FrameMessagesReplicaEntriesTopicFieldEvent | FrameMessagesReplicaEntriesChildrenFieldEvent | FrameMessagesReplicaEntriesDroppedFieldEvent | FrameMessagesReplicaEntriesRankFieldEvent | FrameMessagesReplicaEntriesMoreFieldEvent | FrameMessagesRedirectTopicFieldEvent | FrameMessagesRedirectCandidatesFieldEvent | FrameMessagesRootInfoTopicFieldEvent | FrameMessagesRootInfoSubscribersFieldEvent | FrameMessagesRouteAckTopicFieldEvent | FrameMessagesRouteAckPublisherFieldEvent | FrameMessagesRouteAckSeqFieldEvent>;
 }

@@ -117,6 +117,10 @@ export var JoinAck;
                     w.uint32(40);
                     w.bool(obj.delegate);
                 }
+                if ((obj.withdraw != null && obj.withdraw !== false)) {
+                    w.uint32(48);
+                    w.bool(obj.withdraw);
+                }
                 if (opts.lengthDelimited !== false) {
                     w.ldelim();
                 }
@@ -126,7 +130,8 @@ export var JoinAck;
                     attached: false,
                     path: [],
                     replaces: '',
-                    delegate: false
+                    delegate: false,
+                    withdraw: false
                 };
                 const end = length == null ? reader.len : reader.pos + length;
                 while (reader.pos < end) {
@@ -156,6 +161,10 @@ export var JoinAck;
                         }
                         case 5: {
                             obj.delegate = reader.bool();
+                            break;
+                        }
+                        case 6: {
+                            obj.withdraw = reader.bool();
                             break;
                         }
                         default: {
@@ -212,6 +221,13 @@ export var JoinAck;
                         case 5: {
                             yield {
                                 field: `${prefix}.delegate`,
+                                value: reader.bool()
+                            };
+                            break;
+                        }
+                        case 6: {
+                            yield {
+                                field: `${prefix}.withdraw`,
                                 value: reader.bool()
                             };
                             break;

@@ -39,7 +39,7 @@ export interface ReplicaEntry {
 
 export type Msg =
   | { type: 'join', topic: string, subscribers: number }
-  | { type: 'joinAck', topic: string, attached: boolean, path: PeerRef[], replaces: PeerRef, delegate: boolean }
+  | { type: 'joinAck', topic: string, attached: boolean, path: PeerRef[], replaces: PeerRef, delegate: boolean, withdraw: boolean }
   | { type: 'leave', topic: string }
   | { type: 'publish', message: AppMessage, direct: boolean }
   | { type: 'data', message: AppMessage }
