@@ -109,3 +109,23 @@ describe('withdrawal over a slow link to the delegate', () => {
     for (const s of after) expect(net.deliveredTo(TOPIC, s.text)).toEqual(sorted([delegate, newcomer]))
   })
 })
+
+describe('chain collapse', () => {
+  it('forwarders that are not members and have one child leave: a tree of members below the root', () => {
+    const net = network(300)
+    const subs = pick(net.sim, 6)
+    for (const s of subs) net.subscribe(s, 'chains')
+    net.run(5000)
+    const root = net.rootOf('chains')
+    for (const n of net.members('chains')) {
+      const t = net.sim.nodes[n].core.topicState('chains')
+      if (n === root || t?.subscribed === true) continue
+      // Any forwarder left must branch (two or more children).
+      expect(t?.children.size).toBeGreaterThanOrEqual(2)
+    }
+    expect(net.sim.nodes.reduce((k, n) => k + n.core.stats.collapses, 0)).toBeGreaterThan(0)
+    net.publish(pick(net.sim, 1)[0], 'chains', 'down')
+    net.run(2000)
+    expect(net.deliveredTo('chains', 'down')).toEqual(sorted(subs))
+  })
+})
