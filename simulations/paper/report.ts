@@ -120,7 +120,7 @@ export function paperMarkdown (res: PaperResult, plots: readonly Plot[], command
       L.push(`| ${k} | ${v.linksUsed.toLocaleString('en-US')} | ${f(v.mean, 1)} / ${f(v.max, 0)} | ${f(ip?.mean, 1)} / ${f(ip?.max, 0)} |`)
     }
     L.push('')
-    L.push('Notes on the published column: the mean link stress figures are recalled but we cannot tell over which links the paper averaged (its IP multicast mean of 0.7 is below one copy per link used), so compare maxima and the ratio meshcast/IP multicast rather than means. The paper\'s node stress figures are without the bottleneck remover; with it the paper bounds a node's children entries at 64; our cap bounds the children in one tree (docs/decisions.md).', '')
+    L.push('Notes on the published column: the mean link stress figures are recalled but we cannot tell over which links the paper averaged (its IP multicast mean of 0.7 is below one copy per link used), so compare maxima and the ratio meshcast/IP multicast rather than means. The paper\'s node stress figures are without the bottleneck remover; with it the paper bounds the children entries of a node at 64; our cap bounds the children in one tree (docs/decisions.md).', '')
     L.push('### Goals of the issue', '')
     const radGoal = head.rad.mean <= 1.5
     const entriesPaper = PUBLISHED.entriesMax.value ?? Infinity

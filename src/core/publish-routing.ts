@@ -11,6 +11,7 @@ import type { Dissemination } from './dissemination.ts'
 import { topicKey } from './id.ts'
 import type { PeerRef } from './routing-table.ts'
 import { subtreeCount } from './topic-state.ts'
+import type { TopicState } from './topic-state.ts'
 import type { AppMessage, TopicCount } from './wire/types.ts'
 
 interface Inflight {
@@ -69,7 +70,7 @@ export class PublishRouting {
     const t = this.ctx.topics.get(message.topic)
     if (direct && t?.delegated === true && t.attached) {
       // We are the data top of the tree (delegation.ts): deliver and pass down.
-      if (message.publisher !== this.ctx.ref) t.publishers.set(message.publisher, now)
+      this.notePublisher(now, t, message.publisher, false)
       this.dissemination.disseminate(now, t, message, null)
       return
     }
@@ -77,14 +78,23 @@ export class PublishRouting {
     // The root acknowledges a publish routed straight from its publisher with its next heartbeat.
     if (!direct && !(atRoot && from === message.publisher)) this.ctx.out.send(now, from, { type: 'routeAck', topic: message.topic, publisher: message.publisher, seq: message.seq })
     if (t !== undefined && atRoot) {
-      if (message.publisher !== this.ctx.ref) {
-        if (!direct) t.uninformed.add(message.publisher)
-        t.publishers.set(message.publisher, now)
-      }
+      this.notePublisher(now, t, message.publisher, !direct)
       this.dissemination.disseminate(now, t, message, null)
       return
     }
     this.route(now, message, 0)
+  }
+
+  /**
+   * A publisher sends to us (root or delegate): it is heartbeaten from now on, and told where
+   * to publish and the count with the next refresh when it is new to us, or its publish was
+   * routed (it does not know us yet). A publisher that found us through a ROOT-INFO of an
+   * earlier, empty tree is new here too, and must hear the count once.
+   */
+  private notePublisher (now: number, t: TopicState, publisher: PeerRef, routed: boolean): void {
+    if (publisher === this.ctx.ref) return
+    if (routed || !t.publishers.has(publisher)) t.uninformed.add(publisher)
+    t.publishers.set(publisher, now)
   }
 
   /** Where to publish t directly now: the cached root or delegate, while it or the root vouching for it was heard from lately. */
