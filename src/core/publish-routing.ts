@@ -93,7 +93,10 @@ export class PublishRouting {
    */
   private notePublisher (now: number, t: TopicState, publisher: PeerRef, routed: boolean): void {
     if (publisher === this.ctx.ref) return
-    if (routed || !t.publishers.has(publisher)) t.uninformed.add(publisher)
+    if (routed || !t.publishers.has(publisher)) {
+      t.uninformed.add(publisher)
+      t.waiting.add(publisher)
+    }
     t.publishers.set(publisher, now)
   }
 

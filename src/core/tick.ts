@@ -93,7 +93,7 @@ function informPublishers (now: number, ctx: CoreContext, plan: HeartbeatPlan, t
     for (const p of t.publishers.keys()) t.uninformed.add(p)
   }
   for (const p of t.publishers.keys()) {
-    if (t.uninformed.has(p)) plan.reportToPublisher(p, t, total, via)
+    if (t.uninformed.has(p)) plan.reportToPublisher(p, t, total, via, t.waiting.has(p))
     else plan.watchedBy(p)
   }
 }
