@@ -1,7 +1,6 @@
 // `meshcast pub | sub | peers | topics`: through a running node's control socket (--data DIR)
 // or, for pub and sub, an ephemeral node that joins through --bootstrap.
 import { createInterface } from 'node:readline'
-import { createNode } from '../node/mesh-node.ts'
 import type { DropCounts, MeshNode, NodeStats, NodeTopicView } from '../node/mesh-node.ts'
 import { numberFlag, parse, UsageError } from './args.ts'
 import { connectControl } from './control.ts'
@@ -32,6 +31,8 @@ const CLIENT_OPTIONS = {
 } as const
 
 async function ephemeral (bootstrap: string[]): Promise<MeshNode> {
+  // libp2p is loaded only for a command that runs a node of its own (seconds of start-up).
+  const { createNode } = await import('../node/mesh-node.ts')
   const node = await createNode({ bootstrap: checkMultiaddrs('bootstrap', bootstrap) })
   await awaitBootstrap(node, bootstrap)
   return node

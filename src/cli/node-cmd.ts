@@ -1,6 +1,5 @@
 // `meshcast node`: a long-running node with a control socket in its data directory.
 import { isIP } from 'node:net'
-import { createNode } from '../node/mesh-node.ts'
 import type { MetricsOptions } from '../node/mesh-node.ts'
 import { NODE_DEFAULTS } from '../node/defaults.ts'
 import { parseCidr } from '../transport/zeromq/segment.ts'
@@ -21,8 +20,8 @@ Runs a meshcast node until SIGINT or SIGTERM. Its key (so its peer id) is kept i
                         Default: the IPv4 subnets of this host's interfaces, and peers on
                         this host over loopback. 'off': libp2p only
   --mdns                discover peers on the LAN
-  --max-children N      fan-out cap: child entries over all topics before the node hands
-                        children to siblings (default 64)
+  --max-children N      fan-out cap: children in one topic's tree before the node hands the
+                        farthest to a sibling (default 64)
   --metrics HOST:PORT   serve Prometheus metrics at http://HOST:PORT/metrics. ':PORT' is
                         127.0.0.1 (loopback: say 0.0.0.0:PORT to be scraped from elsewhere);
                         an IPv6 host in brackets, [::1]:9464; port 0: any free port
@@ -55,6 +54,7 @@ export async function runNode (argv: string[], io: Io): Promise<number> {
     }
   }
   const metrics = typeof values.metrics === 'string' ? parseMetricsAddress(values.metrics) : undefined
+  const { createNode } = await import('../node/mesh-node.ts') // libp2p only once the arguments are good
   const node = await createNode({ dataDir: values.data, listen, bootstrap, lan, metrics, mdns: values.mdns === true, core: maxChildren === undefined ? {} : { maxChildren } })
   if (bootstrap.length > 0) await awaitBootstrap(node, bootstrap)
   const server = await serveControl(node, values.data)

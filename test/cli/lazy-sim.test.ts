@@ -7,11 +7,12 @@ import { describe, expect, it } from 'vitest'
 const root = new URL('../..', import.meta.url).pathname
 const hook = 'data:text/javascript,' + encodeURIComponent(
   "import { registerHooks } from 'node:module'\n" +
-  "registerHooks({ resolve (s, c, next) { const r = next(s, c); if (r.url.includes('/simulations/')) process.stderr.write('LOADED ' + r.url + '\\n'); return r } })\n")
+  "registerHooks({ resolve (s, c, next) { const r = next(s, c); if (r.url.includes('/simulations/') || r.url.includes('/node_modules/libp2p/')) process.stderr.write('LOADED ' + r.url + '\\n'); return r } })\n")
 
-function loaded (args: string[]): { code: number | null, simulations: string[] } {
+function loaded (args: string[]): { code: number | null, simulations: string[], libp2p: string[] } {
   const r = spawnSync(process.execPath, ['--import', hook, join(root, 'bin', 'meshcast.js'), ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 })
-  return { code: r.status, simulations: r.stderr.split('\n').filter(l => l.startsWith('LOADED ')) }
+  const lines = r.stderr.split('\n').filter(l => l.startsWith('LOADED '))
+  return { code: r.status, simulations: lines.filter(l => l.includes('/simulations/')), libp2p: lines.filter(l => l.includes('/node_modules/libp2p/')) }
 }
 
 describe('the simulator is loaded only for meshcast sim', () => {
@@ -19,6 +20,12 @@ describe('the simulator is loaded only for meshcast sim', () => {
     const r = loaded(args)
     expect(r.code).toBe(0)
     expect(r.simulations).toEqual([])
+  })
+
+  it.each([['peers', '--help'], ['top', '--help'], ['node', '--help']])('meshcast %s %s does not load libp2p either (it starts in half a second)', (...args) => {
+    const r = loaded(args)
+    expect(r.code).toBe(0)
+    expect(r.libp2p).toEqual([])
   })
 
   it('meshcast sim --help loads it (the hook sees what it should)', () => {
