@@ -20,16 +20,7 @@ interface Refresh {
   roots: TopicCount[]
   /** Topics whose root (us) tells this publisher about them in this refresh. */
   informs: TopicState[]
-  /** A publisher new to us waits for its first answer (its publish() resolves with the count). */
-  urgent: boolean
 }
-
-/**
- * Refreshes sent before their interval per tick, to publishers waiting for a first answer. A
- * few keep a new publisher's first publish() quick; more would flood when thousands of topics
- * start publishing at once (those wait for the regular refresh, at most refreshIntervalMs).
- */
-const URGENT_PER_TICK = 4
 
 export class HeartbeatPlan {
   private readonly ctx: CoreContext
@@ -44,7 +35,7 @@ export class HeartbeatPlan {
   /** We are a child in t: the parent hears t (and our subtree's count) with our refresh. */
   refreshParent (parent: PeerRef, t: TopicState): void {
     const r = this.refresh.get(parent)
-    if (r === undefined) this.refresh.set(parent, { topics: [t.name], counts: [subtreeCount(t)], roots: [], informs: [], urgent: false })
+    if (r === undefined) this.refresh.set(parent, { topics: [t.name], counts: [subtreeCount(t)], roots: [], informs: [] })
     else { r.topics.push(t.name); r.counts.push(subtreeCount(t)) }
   }
 
@@ -52,11 +43,11 @@ export class HeartbeatPlan {
    * As root, a publisher hears the topic's subscriber count with the refreshes; a new one learns
    * that way where the root is, and that its routed publish arrived.
    */
-  reportToPublisher (publisher: PeerRef, t: TopicState, subscribers: number, via: PeerRef, urgent: boolean): void {
+  reportToPublisher (publisher: PeerRef, t: TopicState, subscribers: number, via: PeerRef): void {
     const entry = { topic: t.name, subscribers, via: via === publisher ? '' : via }
     const r = this.refresh.get(publisher)
-    if (r === undefined) this.refresh.set(publisher, { topics: [], counts: [], roots: [entry], informs: [t], urgent })
-    else { r.roots.push(entry); r.informs.push(t); r.urgent ||= urgent }
+    if (r === undefined) this.refresh.set(publisher, { topics: [], counts: [], roots: [entry], informs: [t] })
+    else { r.roots.push(entry); r.informs.push(t) }
     this.fast.add(publisher)
   }
 
@@ -67,15 +58,11 @@ export class HeartbeatPlan {
   /** One heartbeat per neighbour; a liveness beat is skipped when other traffic went there lately, a refresh is not. */
   send (now: number): void {
     const { out, peers, options: o } = this.ctx
-    let urgentLeft = URGENT_PER_TICK
     for (const [p, r] of this.refresh) {
       const rec = peers.record(p)
-      if (rec !== undefined && now - rec.lastRefresh < o.refreshIntervalMs) {
-        if (!r.urgent || urgentLeft === 0) continue
-        urgentLeft--
-      }
+      if (rec !== undefined && now - rec.lastRefresh < o.refreshIntervalMs) continue
       sendSplit(now, out, p, r)
-      for (const t of r.informs) { t.uninformed.delete(p); t.waiting.delete(p) }
+      for (const t of r.informs) t.uninformed.delete(p)
       if (rec !== undefined) rec.lastRefresh = now
       this.fast.delete(p)
     }

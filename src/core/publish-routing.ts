@@ -23,6 +23,12 @@ interface Inflight {
 
 /** Routed publishes are re-routed around silent hops at most this often. */
 const MAX_ROUTE_TRIES = 3
+/**
+ * New publishers a root (or delegate) answers at once per tick. A few keep a first publish()
+ * quick; when thousands of topics start publishing at once the rest wait for the regular
+ * refresh (at most refreshIntervalMs), one message per publisher instead of one per topic.
+ */
+const IMMEDIATE_ANSWERS_PER_TICK = 2
 
 export class PublishRouting {
   /**
@@ -36,6 +42,8 @@ export class PublishRouting {
   private readonly inflight = new Map<string, Inflight>()
   /** As a publisher: the subscriber count each topic's root last reported. */
   private readonly reported = new Map<string, number>()
+  /** New publishers still answered at once this tick; the rest hear with the next refresh. */
+  private answersLeft = IMMEDIATE_ANSWERS_PER_TICK
 
   constructor (ctx: CoreContext, dissemination: Dissemination) {
     this.ctx = ctx
@@ -94,8 +102,13 @@ export class PublishRouting {
   private notePublisher (now: number, t: TopicState, publisher: PeerRef, routed: boolean): void {
     if (publisher === this.ctx.ref) return
     if (routed || !t.publishers.has(publisher)) {
-      t.uninformed.add(publisher)
-      t.waiting.add(publisher)
+      if (this.answersLeft > 0) {
+        // Answered at once (its publish() waits for the count): a few per tick.
+        this.answersLeft--
+        this.ctx.out.send(now, publisher, { type: 'heartbeat', topics: [], counts: [], roots: [{ topic: t.name, subscribers: subtreeCount(t), via: t.delegate === publisher ? '' : t.delegate ?? '' }] })
+      } else {
+        t.uninformed.add(publisher)
+      }
     }
     t.publishers.set(publisher, now)
   }
@@ -109,6 +122,11 @@ export class PublishRouting {
     if (c.voucher !== null && now - peers.heard(c.voucher) <= options.failureTimeoutMs) return c.to
     this.rootCache.delete(topic)
     return undefined
+  }
+
+  /** A tick began: the budget of immediate answers is renewed. */
+  newTick (): void {
+    this.answersLeft = IMMEDIATE_ANSWERS_PER_TICK
   }
 
   onRouteAck (publisher: PeerRef, topic: string, seq: number): void {

@@ -46,6 +46,7 @@ export function tick (ctx: CoreContext, parts: TickParts, now: number): void {
   replicas.suspects(now, ref => { (suspects ??= new Set()).add(ref) })
   if (suspects !== undefined) for (const p of suspects) parts.fail(now, p)
   routing.expire(now)
+  routing.newTick()
   replicas.takeOverDue(now)
   // A parent that answered but never said it reached the root: ask again (the answer is
   // soft state; it may have been lost).
@@ -93,7 +94,7 @@ function informPublishers (now: number, ctx: CoreContext, plan: HeartbeatPlan, t
     for (const p of t.publishers.keys()) t.uninformed.add(p)
   }
   for (const p of t.publishers.keys()) {
-    if (t.uninformed.has(p)) plan.reportToPublisher(p, t, total, via, t.waiting.has(p))
+    if (t.uninformed.has(p)) plan.reportToPublisher(p, t, total, via)
     else plan.watchedBy(p)
   }
 }

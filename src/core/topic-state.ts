@@ -40,8 +40,6 @@ export class TopicState {
   readonly publishers = new Map<PeerRef, number>()
   /** At the root: publishers that do not know us yet, or not the current count (told with the next refresh to them). */
   readonly uninformed = new Set<PeerRef>()
-  /** Of those, publishers new to us, waiting for their first answer (told at the next tick, within a budget). */
-  readonly waiting = new Set<PeerRef>()
   /** At the root: the only child, to which publishers send directly (delegation.ts). */
   delegate: PeerRef | null = null
   /** At the root: the former delegate, until it confirms it stopped taking publishes. */

@@ -2,6 +2,9 @@
 import { createNode } from './mesh-node.ts'
 import type { MeshNode, NodeOptions } from './mesh-node.ts'
 
+/** How long createTestnet waits for complete routing tables before handing the nodes over anyway. */
+const TABLE_WAIT_MS = 10_000
+
 export interface Testnet {
   nodes: MeshNode[]
   stop: () => Promise<void>
@@ -32,6 +35,13 @@ export async function createTestnet (n: number, options: Omit<NodeOptions, 'boot
         await node.libp2p.dial(other.libp2p.getMultiaddrs()[0]).catch(() => {})
       }
     }))
+    // A connection reaches the protocol's routing table only once the peer's stream is up:
+    // wait (bounded) until every node knows every other, so the first subscriptions and
+    // publishes meet at one root instead of racing a tree that is still splitting.
+    const deadline = Date.now() + TABLE_WAIT_MS
+    while (Date.now() < deadline && nodes.some(node => node.stats().routingTable < Math.min(n - 1, 20))) {
+      await new Promise(resolve => setTimeout(resolve, 20))
+    }
     return { nodes, stop }
   } catch (err) {
     await stop()
