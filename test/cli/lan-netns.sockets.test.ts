@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { sleep } from '../helpers/until.ts'
 import { connectControl } from '../../src/cli/control.ts'
 import type { NodeStats } from '../../src/node/mesh-node.ts'
 import { createLanLab, netnsUnavailable } from '../helpers/netns.ts'
@@ -20,7 +21,6 @@ const bin = join(root, 'bin', 'meshcast.js')
 const unavailable = await netnsUnavailable()
 if (unavailable !== undefined) console.warn(`LAN segment tests skipped: ${unavailable}`)
 
-const sleep = async (ms: number): Promise<void> => { await new Promise(resolve => setTimeout(resolve, ms)) }
 
 interface Running { host: LabHost, dir: string, proc: ChildProcess, peerId: string, addr: string }
 

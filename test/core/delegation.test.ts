@@ -3,8 +3,29 @@
 // second subscriber joins, or the root subscribes, loses nothing published after `ready`.
 import { describe, expect, it } from 'vitest'
 import { network, pick, sorted } from './helpers.ts'
+import type { Net } from './helpers.ts'
 
 const TOPIC = 'delegated'
+
+interface Sent { text: string, at: number }
+
+/**
+ * Publishes `count` messages `${prefix}i` 5 ms apart; `join` runs just before message `joinAt`.
+ * Then lets everything land and returns when each was sent and when `joiner` became ready.
+ */
+function publishWhileJoining (net: Net, publisher: number, prefix: string, count: number, joiner: number, joinAt: number, join: () => void): { sent: Sent[], readyAt: number } {
+  const sent: Sent[] = []
+  for (let i = 0; i < count; i++) {
+    if (i === joinAt) join()
+    sent.push({ text: `${prefix}${i}`, at: net.sim.now })
+    net.publish(publisher, TOPIC, `${prefix}${i}`)
+    net.run(5)
+  }
+  net.run(2000)
+  const ready = net.ready.find(r => r.node === joiner && r.topic === TOPIC)
+  expect(ready).toBeDefined()
+  return { sent, readyAt: ready?.at ?? Infinity }
+}
 
 describe('delegation at the root', () => {
   it('a one-subscriber topic: after the first publish, publishes go straight to the subscriber', () => {
@@ -36,17 +57,8 @@ describe('delegation at the root', () => {
     net.run(2000)
     expect(net.sim.nodes[root].core.topicState(TOPIC)?.delegate).not.toBeNull()
     // Publish every 5 ms while the second subscriber joins.
-    const sentAt: Array<{ text: string, at: number }> = []
-    for (let i = 0; i < 400; i++) {
-      if (i === 50) net.subscribe(second, TOPIC)
-      sentAt.push({ text: `p${i}`, at: net.sim.now })
-      net.publish(publisher, TOPIC, `p${i}`)
-      net.run(5)
-    }
-    net.run(2000)
-    const ready = net.ready.find(r => r.node === second && r.topic === TOPIC)
-    expect(ready).toBeDefined()
-    const after = sentAt.filter(s => s.at > (ready?.at ?? Infinity))
+    const { sent: sentAt, readyAt } = publishWhileJoining(net, publisher, 'p', 400, second, 50, () => { net.subscribe(second, TOPIC) })
+    const after = sentAt.filter(s => s.at > readyAt)
     expect(after.length).toBeGreaterThan(100)
     for (const s of after) expect(net.deliveredTo(TOPIC, s.text)).toEqual(sorted([first, second]))
     for (const s of sentAt) expect(net.deliveredTo(TOPIC, s.text)).toContain(first)
@@ -61,17 +73,8 @@ describe('delegation at the root', () => {
     net.run(3000)
     net.publish(publisher, TOPIC, 'warm-up')
     net.run(2000)
-    net.subscribe(root, TOPIC)
-    const sentAt: Array<{ text: string, at: number }> = []
-    for (let i = 0; i < 200; i++) {
-      sentAt.push({ text: `r${i}`, at: net.sim.now })
-      net.publish(publisher, TOPIC, `r${i}`)
-      net.run(5)
-    }
-    net.run(2000)
-    const ready = net.ready.find(r => r.node === root && r.topic === TOPIC)
-    expect(ready).toBeDefined()
-    const after = sentAt.filter(s => s.at > (ready?.at ?? Infinity))
+    const { sent: sentAt, readyAt } = publishWhileJoining(net, publisher, 'r', 200, root, 0, () => { net.subscribe(root, TOPIC) })
+    const after = sentAt.filter(s => s.at > readyAt)
     expect(after.length).toBeGreaterThan(100)
     for (const s of after) expect(net.deliveredTo(TOPIC, s.text)).toEqual(sorted([sub, root]))
   })
@@ -92,19 +95,10 @@ describe('withdrawal over a slow link to the delegate', () => {
     net.publish(publisher, TOPIC, 'warm-up')
     net.run(2000)
     expect(net.sim.nodes[root].core.topicState(TOPIC)?.delegate).toBe(net.sim.nodes[delegate].ref)
-    const sentAt: Array<{ text: string, at: number }> = []
-    for (let i = 0; i < 200; i++) {
-      if (i === 20) net.subscribe(newcomer, TOPIC)
-      sentAt.push({ text: `s${i}`, at: net.sim.now })
-      net.publish(publisher, TOPIC, `s${i}`)
-      net.run(5)
-    }
-    net.run(2000)
-    const ready = net.ready.find(r => r.node === newcomer && r.topic === TOPIC)
-    expect(ready).toBeDefined()
+    const { sent: sentAt, readyAt } = publishWhileJoining(net, publisher, 's', 200, newcomer, 20, () => { net.subscribe(newcomer, TOPIC) })
     // Ready waited for the round trip to the delegate (two 150 ms legs), not one 5 ms hop.
-    expect((ready?.at ?? 0) - sentAt[20].at).toBeGreaterThan(300)
-    const after = sentAt.filter(s => s.at > (ready?.at ?? Infinity))
+    expect(readyAt - sentAt[20].at).toBeGreaterThan(300)
+    const after = sentAt.filter(s => s.at > readyAt)
     expect(after.length).toBeGreaterThan(50)
     for (const s of after) expect(net.deliveredTo(TOPIC, s.text)).toEqual(sorted([delegate, newcomer]))
   })

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { peerIdFromString } from '@libp2p/peer-id'
+import { sleep, until } from '../helpers/until.ts'
 import { afterAll, describe, expect, it } from 'vitest'
 import { curveKeyPair, Push } from 'zeromq'
 import { compareDistance, idFromBytes, topicKey } from '../../src/core/id.ts'
@@ -25,16 +26,6 @@ afterAll(async () => {
   for (const c of cleanups.reverse()) await c()
   rmSync(dir, { recursive: true, force: true })
 })
-
-const sleep = async (ms: number): Promise<void> => { await new Promise(resolve => setTimeout(resolve, ms)) }
-
-async function until (what: string, ok: () => boolean, ms = 10_000): Promise<void> {
-  const end = Date.now() + ms
-  while (!ok()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)
-    await sleep(25)
-  }
-}
 
 function nodeId (peer: string): Uint8Array {
   return idFromBytes(peerIdFromString(peer).toMultihash().bytes)
