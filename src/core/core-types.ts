@@ -14,7 +14,11 @@ export interface CoreInit {
   rng: Rng
   /** Time (ms) at creation. */
   now: number
-  /** This node's publishing session; drawn from rng when absent. */
+  /**
+   * This node's publishing session. It must grow across restarts of a node with the same ref
+   * (subscribers drop a lower epoch's messages as an old session's stragglers): the node
+   * passes its start time in ms. Drawn from rng when absent (the simulator: no restarts).
+   */
   epoch?: number
   options?: Partial<CoreOptions>
 }
@@ -31,12 +35,23 @@ export type CoreEvent =
   | { type: 'peer-failed', peer: PeerRef }
   /** A topic's root reported its subscriber count to us, a publisher. */
   | { type: 'subscribers', topic: string, count: number }
+  /**
+   * Messages of a publisher that the local subscription will not receive: they did not arrive
+   * within reorderWaitMs of a later one (lost upstream, or too late), `missed` of them.
+   */
+  | { type: 'gap', topic: string, publisher: PeerRef, missed: number }
 
 export interface CoreStats {
   sent: Record<MsgType, number>
   received: Record<MsgType, number>
   malformedFrames: number
   duplicates: number
+  /** Messages the local subscriptions will not receive: skipped numbers reported as gaps. */
+  gaps: number
+  /** Messages that arrived after their number had been skipped (dropped, already in a gap). */
+  late: number
+  /** Messages of a publisher's earlier session (epoch) arriving after its newer one (dropped). */
+  stale: number
   droppedNoRoute: number
   repairs: number
   redirects: number

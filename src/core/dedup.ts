@@ -1,5 +1,7 @@
 // End-to-end de-duplication: a sliding window of recent sequence numbers per publisher.
-// A restarted publisher announces a new epoch and starts its window afresh.
+// A restarted publisher has a higher epoch (its start time) and starts its window afresh; a
+// message of a lower epoch than the window's is an earlier session's straggler ('stale'), so
+// messages of two sessions arriving interleaved cannot switch de-duplication off.
 //
 // Every node of a tree keeps one window per publisher, so the bitmap is allocated only when a
 // gap first appears: while messages arrive in order (FIFO links, the usual case) "seen" is just
@@ -16,8 +18,12 @@ export class DedupWindow {
     this.epoch = epoch
   }
 
-  /** True the first time (epoch, seq) is seen; false for a repeat or one older than the window. */
-  accept (epoch: number, seq: number): boolean {
+  /**
+   * True the first time (epoch, seq) is seen; false for a repeat or one older than the window;
+   * 'stale' for an epoch older than the window's.
+   */
+  accept (epoch: number, seq: number): boolean | 'stale' {
+    if (epoch < this.epoch) return 'stale'
     if (epoch !== this.epoch) {
       this.epoch = epoch
       this.max = 0

@@ -52,6 +52,15 @@ export interface CoreOptions {
   publisherTtlMs: number
   /** How many recent sequence numbers per publisher the de-duplication window holds. */
   dedupWindow: number
+  /**
+   * A subscriber holds a message that arrived ahead of a missing one for this long before it
+   * reports the missing ones as a gap and delivers in order. Longer than the usual reordering
+   * (a first publish routed while a later one goes straight to the root; a parent change); a
+   * lost message delays the ones behind it by this much.
+   */
+  reorderWaitMs: number
+  /** Messages held per publisher behind a missing one; beyond it the gap is reported at once. */
+  reorderMaxHeld: number
   /** Topic names are UTF-8 strings of 1..maxTopicBytes bytes. */
   maxTopicBytes: number
   /** Largest application payload a node accepts or sends. */
@@ -74,6 +83,8 @@ export const CORE_DEFAULTS: Readonly<CoreOptions> = Object.freeze({
   takeoverStaggerMs: 500,
   publisherTtlMs: 10_000,
   dedupWindow: 1024,
+  reorderWaitMs: 200,
+  reorderMaxHeld: 1024,
   maxTopicBytes: 256,
   maxPayloadBytes: 1024 * 1024,
   maxFrameBytes: 4 * 1024 * 1024

@@ -1,16 +1,20 @@
 // Messages down a tree: a node de-duplicates each message per publisher (epoch and sequence),
-// delivers it when subscribed, and sends one DATA copy to each child but the one it came from.
+// delivers it in order when subscribed (delivery-order.ts), and sends one DATA copy to each
+// child but the one it came from.
 import type { CoreContext } from './core-context.ts'
 import { DedupWindow } from './dedup.ts'
+import type { DeliveryOrder } from './delivery-order.ts'
 import type { PeerRef } from './routing-table.ts'
 import type { TopicState } from './topic-state.ts'
 import type { AppMessage, Msg } from './wire/types.ts'
 
 export class Dissemination {
   private readonly ctx: CoreContext
+  private readonly order: DeliveryOrder
 
-  constructor (ctx: CoreContext) {
+  constructor (ctx: CoreContext, order: DeliveryOrder) {
     this.ctx = ctx
+    this.order = order
   }
 
   onData (now: number, from: PeerRef, message: AppMessage): void {
@@ -32,11 +36,13 @@ export class Dissemination {
       w = new DedupWindow(this.ctx.options.dedupWindow, message.epoch)
       t.dedup.set(message.publisher, w)
     }
-    if (!w.accept(message.epoch, message.seq)) {
-      this.ctx.stats.duplicates++
+    const fresh = w.accept(message.epoch, message.seq)
+    if (fresh !== true) {
+      if (fresh === 'stale') this.ctx.stats.stale++
+      else this.ctx.stats.duplicates++
       return
     }
-    if (t.subscribed) this.ctx.out.emit({ type: 'deliver', message })
+    if (t.subscribed) this.order.deliver(now, t, message)
     if (t.children.size === 0) return
     const data: Msg = { type: 'data', message }
     for (const c of t.children.keys()) if (c !== from) this.ctx.out.send(now, c, data)

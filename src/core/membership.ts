@@ -53,6 +53,7 @@ export class Membership {
     if (t === undefined || !t.subscribed) return
     t.subscribed = false
     t.readySent = false
+    t.streams.clear() // what waits for its turn is not delivered any more
     this.reshaped.add(t)
     this.maybeLeave(t)
   }

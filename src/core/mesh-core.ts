@@ -11,6 +11,7 @@
 //   publish-routing.ts  PUBLISH toward the root, ROUTE-ACK, ROOT-INFO, subscriber counts
 //   publisher.ts        this node's epoch and sequence numbers
 //   dissemination.ts    DATA down the tree, de-duplication, delivery
+//   delivery-order.ts   per-publisher order at the subscriber, gaps reported
 //   replicas.ts         root replicas and takeover
 //   tick.ts, heartbeats.ts  failure detection, retries, heartbeats
 //   liveness.ts, outputs.ts the peers' records; the collected transmits and events
@@ -21,6 +22,7 @@ import type { CoreEvent, CoreInit, CoreStats, TopicView, Transmit } from './core
 import { coreOptions } from './defaults.ts'
 import type { CoreOptions } from './defaults.ts'
 import { Delegation } from './delegation.ts'
+import { DeliveryOrder } from './delivery-order.ts'
 import { Dissemination } from './dissemination.ts'
 import { InvalidTopicError, MeshcastError } from './errors.ts'
 import { Fanout } from './fanout.ts'
@@ -59,6 +61,9 @@ export class MeshCore {
     received: zeroCounts(),
     malformedFrames: 0,
     duplicates: 0,
+    gaps: 0,
+    late: 0,
+    stale: 0,
     droppedNoRoute: 0,
     repairs: 0,
     redirects: 0,
@@ -73,6 +78,7 @@ export class MeshCore {
   private readonly delegation: Delegation
   private readonly fanout: Fanout
   private readonly dissemination: Dissemination
+  private readonly order: DeliveryOrder
   private readonly routing: PublishRouting
   private readonly publisher: Publisher
   private readonly replicas: Replicas
@@ -100,7 +106,8 @@ export class MeshCore {
     this.delegation = new Delegation(this.ctx)
     this.membership = new Membership(this.ctx, this.delegation, (now, t) => { this.fanout.enforce(now, t) })
     this.fanout = new Fanout(this.ctx, this.membership)
-    this.dissemination = new Dissemination(this.ctx)
+    this.order = new DeliveryOrder(this.ctx)
+    this.dissemination = new Dissemination(this.ctx, this.order)
     this.routing = new PublishRouting(this.ctx, this.dissemination)
     this.publisher = new Publisher(this.ctx, epoch, this.routing, this.dissemination)
     this.replicas = new Replicas(this.ctx, this.membership, this.fanout)
@@ -131,7 +138,7 @@ export class MeshCore {
 
   /** The time at which handleTimeout must next be called. */
   pollTimeout (): number {
-    return Math.min(this.nextTickAt, this.membership.joining.next())
+    return Math.min(this.nextTickAt, this.membership.joining.next(), this.order.next())
   }
 
   // ---------------------------------------------------------------- getters
@@ -252,6 +259,8 @@ export class MeshCore {
     for (const t of this.membership.joining.takeDue(now)) {
       if (t.joinTo !== null && now >= t.joinDeadline) this.fail(now, t.joinTo)
     }
+    // Held messages whose wait for a missing one ended: the gap is reported, they go out.
+    this.order.takeDue(now)
     this.settle(now)
   }
 

@@ -1,5 +1,6 @@
 // What one node knows of one topic's tree.
 import type { DedupWindow } from './dedup.ts'
+import type { OrderStream } from './delivery-order.ts'
 import type { NodeId } from './id.ts'
 import type { PeerRef } from './routing-table.ts'
 
@@ -59,6 +60,8 @@ export class TopicState {
   readonly avoid = new Map<PeerRef, number>()
   /** De-duplication windows by publisher. */
   readonly dedup = new Map<PeerRef, DedupWindow>()
+  /** While subscribed: each publisher's sequence as delivered here (delivery-order.ts). */
+  readonly streams = new Map<PeerRef, OrderStream>()
 
   constructor (name: string, key: NodeId) {
     this.name = name

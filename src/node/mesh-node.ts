@@ -166,6 +166,8 @@ export class MeshNode {
       id: idFromBytes(libp2p.peerId.toMultihash().bytes),
       rng: new Rng(seed),
       now: 0,
+      // A restart must not reopen old sequence numbers: the session is the start time.
+      epoch: Date.now(),
       options: options.core
     })
     this.driver = new CoreDriver(this.core, {
@@ -179,6 +181,8 @@ export class MeshNode {
             const m = toMessage(e.message)
             for (const s of subs) s.push(m)
           }
+        } else if (e.type === 'gap') {
+          for (const s of this.subs.get(e.topic) ?? []) s.missed(e.publisher, e.missed)
         } else if (e.type === 'ready') {
           for (const s of this.subs.get(e.topic) ?? []) s.markReady()
         } else if (e.type === 'subscribers') {

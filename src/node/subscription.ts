@@ -21,6 +21,18 @@ export interface Message {
 
 const decoder = new TextDecoder()
 
+/**
+ * Messages a subscription will not see, with why: `slow-consumer` (the consumer fell more than
+ * maxPending behind, the oldest were dropped), `gap` (a publisher's messages that never arrived
+ * here, or too late to keep its order: lost upstream, for example while the tree repaired).
+ */
+export interface DropEvent {
+  reason: 'slow-consumer' | 'gap'
+  count: number
+  /** For a gap: whose messages are missing. */
+  publisher?: string
+}
+
 export interface SubscribeOptions {
   /**
    * Called with each message as it arrives, as in nats.js (the error argument is always null
@@ -28,6 +40,13 @@ export interface SubscribeOptions {
    * counted in `callbackErrors` and does not reach the node.
    */
   callback?: (err: Error | null, msg: Message) => void
+  /**
+   * Called when messages will not reach this subscription, with the reason and count (nats.js
+   * reports slow consumers; gossipsub and ZeroMQ drop silently). Slow-consumer drops are
+   * reported at most once per turn of the event loop, summed. An exception it throws is
+   * counted in `callbackErrors`.
+   */
+  onDrop?: (event: DropEvent) => void
 }
 
 /**
@@ -71,6 +90,8 @@ export class Subscription implements AsyncIterable<Message> {
   processed = 0
   /** Messages dropped because the consumer fell more than maxPending behind. */
   dropped = 0
+  /** Messages of publishers that never arrived here (reported as gaps). */
+  gaps = 0
   /** Exceptions thrown by the callback. */
   callbackErrors = 0
   private readonly queue: Message[] = []
@@ -85,6 +106,9 @@ export class Subscription implements AsyncIterable<Message> {
   private readonly maxPending: number
   private readonly onClose: (s: Subscription) => void
   private readonly callback: SubscribeOptions['callback']
+  private readonly onDrop: SubscribeOptions['onDrop']
+  /** Slow-consumer drops not reported yet (reported together after this turn). */
+  private unreportedDrops = 0
   private resolveReady!: () => void
   private resolveClosed!: () => void
 
@@ -92,6 +116,7 @@ export class Subscription implements AsyncIterable<Message> {
     this.topic = topic
     this.observer = observer
     this.callback = options.callback
+    this.onDrop = options.onDrop
     this.maxPending = maxPending
     this.onClose = onClose
     this.ready = new Promise(resolve => { this.resolveReady = resolve })
@@ -143,9 +168,32 @@ export class Subscription implements AsyncIterable<Message> {
       this.queue.shift()
       if (observer !== undefined) this.arrivals.shift()
       this.dropped++
+      if (this.onDrop !== undefined && this.unreportedDrops++ === 0) queueMicrotask(() => { this.reportDrops() })
     }
     this.queue.push(m)
     if (observer !== undefined) this.arrivals.push(performance.now())
+  }
+
+  /** @internal the node reports a publisher's messages that will not arrive */
+  missed (publisher: string, count: number): void {
+    if (this.isClosed || this.draining) return
+    this.gaps += count
+    this.report({ reason: 'gap', count, publisher })
+  }
+
+  private reportDrops (): void {
+    const count = this.unreportedDrops
+    this.unreportedDrops = 0
+    if (count > 0) this.report({ reason: 'slow-consumer', count })
+  }
+
+  private report (e: DropEvent): void {
+    if (this.onDrop === undefined) return
+    try {
+      this.onDrop(e)
+    } catch {
+      this.callbackErrors++
+    }
   }
 
   /** Stops at once; messages not yet taken are discarded. */

@@ -23,6 +23,15 @@ describe('DedupWindow', () => {
     expect(w.accept(2, 1)).toBe(true)
     expect(w.accept(2, 1)).toBe(false)
   })
+
+  it('an older epoch is stale and does not reset the window (alternating epochs cannot switch it off)', () => {
+    const w = new DedupWindow(64, 1)
+    expect(w.accept(5, 1)).toBe(true)
+    expect(w.accept(5, 2)).toBe(true)
+    expect(w.accept(3, 1)).toBe('stale')
+    expect(w.accept(5, 2)).toBe(false)
+    expect(w.accept(5, 1)).toBe(false)
+  })
 })
 
 /** The window as it was before the bitmap became lazy: the reference for its answers. */

@@ -213,7 +213,7 @@ function readApp (c: Cursor, end: number, maxHeaders: number): AppMessage {
     switch (tag) {
       case 0x0a: m.topic = inner.string(); break
       case 0x12: m.publisher = inner.string(); break
-      case 0x18: m.epoch = inner.varint() % 0x100000000; break
+      case 0x18: m.epoch = inner.varint(); break
       case 0x20: m.seq = inner.varint(); break
       case 0x2a: {
         const e = inner.sub()

@@ -430,7 +430,7 @@ export var AppMessage;
                 }
                 if ((obj.epoch != null && obj.epoch !== 0)) {
                     w.uint32(24);
-                    w.uint32(obj.epoch);
+                    w.uint64Number(obj.epoch);
                 }
                 if ((obj.seq != null && obj.seq !== 0)) {
                     w.uint32(32);
@@ -471,7 +471,7 @@ export var AppMessage;
                             break;
                         }
                         case 3: {
-                            obj.epoch = reader.uint32();
+                            obj.epoch = reader.uint64Number();
                             break;
                         }
                         case 4: {
@@ -526,7 +526,7 @@ export var AppMessage;
                         case 3: {
                             yield {
                                 field: `${prefix}.epoch`,
-                                value: reader.uint32()
+                                value: reader.uint64Number()
                             };
                             break;
                         }

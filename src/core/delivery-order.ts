@@ -1,0 +1,152 @@
+// Per-publisher order at the subscriber: the application sees each publisher's messages of a
+// topic in sequence order, each once. Forwarders pass messages on as they arrive (a late
+// message still helps the subtree); only delivery to the local application waits.
+//
+// A message ahead of the next expected number is held until the numbers before it arrive or
+// reorderWaitMs passes; then the missing numbers are reported as a gap (an event with the
+// count, never silent) and the held messages go out in order. A message behind the next
+// expected number came after its gap was reported: it is dropped and counted (`late`). A
+// publisher's session is its epoch, which grows across restarts (the node uses its start time):
+// a higher epoch starts a new sequence, a lower one is an old session's straggler and is dropped
+// (`stale`). A stream that starts mid-way (we subscribed after the publisher started) waits
+// for lower numbers once, then starts at the lowest it has, with no gap reported.
+import type { CoreContext } from './core-context.ts'
+import { MinHeap } from './min-heap.ts'
+import type { PeerRef } from './routing-table.ts'
+import type { TopicState } from './topic-state.ts'
+import type { AppMessage } from './wire/types.ts'
+
+/** One publisher's sequence as this subscriber delivers it. */
+export interface OrderStream {
+  epoch: number
+  /** The next sequence number to deliver; 0 until the first delivery. */
+  next: number
+  /** Messages ahead of `next`, by sequence number. */
+  readonly held: Map<number, AppMessage>
+  /** When the current wait for a missing number ends (Infinity: nothing held). */
+  deadline: number
+}
+
+interface Due {
+  at: number
+  t: TopicState
+  publisher: PeerRef
+  s: OrderStream
+}
+
+export class DeliveryOrder {
+  private readonly ctx: CoreContext
+  private readonly deadlines = new MinHeap<Due>((a, b) => a.at < b.at)
+
+  constructor (ctx: CoreContext) {
+    this.ctx = ctx
+  }
+
+  /** A new message (de-duplicated) for the local subscription of t. */
+  deliver (now: number, t: TopicState, m: AppMessage): void {
+    let s = t.streams.get(m.publisher)
+    if (s === undefined || m.epoch > s.epoch) {
+      if (s !== undefined) this.release(t, m.publisher, s) // the old session's remainder, in order
+      s = { epoch: m.epoch, next: 0, held: new Map(), deadline: Infinity }
+      t.streams.set(m.publisher, s)
+    } else if (m.epoch < s.epoch) {
+      this.ctx.stats.stale++
+      return
+    }
+    // A stream's first number: nothing can come before it.
+    if (s.next === 0 && m.seq === 1) s.next = 1
+    if (s.next !== 0 && m.seq < s.next) {
+      this.ctx.stats.late++
+      return
+    }
+    if (m.seq === s.next) {
+      this.emit(m)
+      s.next++
+      this.drainConsecutive(s)
+      if (s.held.size === 0) s.deadline = Infinity
+      return
+    }
+    // Ahead of the next number (or the first of a stream that starts mid-way): hold it.
+    if (s.held.has(m.seq)) return
+    s.held.set(m.seq, m)
+    if (s.held.size > this.ctx.options.reorderMaxHeld) {
+      // Too much waits behind one missing number: give up on it now.
+      this.skip(t, m.publisher, s)
+      return
+    }
+    if (s.deadline === Infinity) this.wait(now, t, m.publisher, s)
+  }
+
+  /** The earliest time a held message must go out (Infinity: none held). */
+  next (): number {
+    this.dropStale()
+    return this.deadlines.peek()?.at ?? Infinity
+  }
+
+  /** Waits that ended by now: report the gap and deliver what is held, in order. */
+  takeDue (now: number): void {
+    for (;;) {
+      this.dropStale()
+      const top = this.deadlines.peek()
+      if (top === undefined || top.at > now) return
+      this.deadlines.pop()
+      const { t, publisher, s } = top
+      s.deadline = Infinity
+      this.skip(t, publisher, s)
+      if (s.held.size > 0) this.wait(now, t, publisher, s)
+    }
+  }
+
+  /** Delivers from the lowest held number on, reporting the numbers skipped to reach it. */
+  private skip (t: TopicState, publisher: PeerRef, s: OrderStream): void {
+    let lowest = Infinity
+    for (const seq of s.held.keys()) if (seq < lowest) lowest = seq
+    if (lowest === Infinity) return
+    if (s.next !== 0 && lowest > s.next) this.gap(t, publisher, lowest - s.next)
+    s.next = lowest
+    this.drainConsecutive(s)
+    if (s.held.size === 0) s.deadline = Infinity
+  }
+
+  /** Every held message in order, gaps between them reported (a new session replaces this one). */
+  private release (t: TopicState, publisher: PeerRef, s: OrderStream): void {
+    const seqs = [...s.held.keys()].sort((a, b) => a - b)
+    for (const seq of seqs) {
+      if (s.next !== 0 && seq > s.next) this.gap(t, publisher, seq - s.next)
+      this.emit(s.held.get(seq) as AppMessage)
+      s.next = seq + 1
+    }
+    s.held.clear()
+    s.deadline = Infinity
+  }
+
+  private drainConsecutive (s: OrderStream): void {
+    for (let m = s.held.get(s.next); m !== undefined; m = s.held.get(s.next)) {
+      s.held.delete(s.next)
+      this.emit(m)
+      s.next++
+    }
+  }
+
+  private wait (now: number, t: TopicState, publisher: PeerRef, s: OrderStream): void {
+    s.deadline = now + this.ctx.options.reorderWaitMs
+    this.deadlines.push({ at: s.deadline, t, publisher, s })
+  }
+
+  private gap (t: TopicState, publisher: PeerRef, missed: number): void {
+    this.ctx.stats.gaps += missed
+    this.ctx.out.emit({ type: 'gap', topic: t.name, publisher, missed })
+  }
+
+  private emit (message: AppMessage): void {
+    this.ctx.out.emit({ type: 'deliver', message })
+  }
+
+  /** Entries whose stream was replaced, forgotten or no longer waits until that time. */
+  private dropStale (): void {
+    for (let top = this.deadlines.peek(); top !== undefined; top = this.deadlines.peek()) {
+      if (top.s.deadline === top.at && top.t.streams.get(top.publisher) === top.s && this.ctx.topics.get(top.t.name) === top.t) return
+      this.deadlines.pop()
+    }
+  }
+}
