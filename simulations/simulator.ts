@@ -60,6 +60,8 @@ export interface SimCounters {
 export interface SimHooks {
   deliver?: (node: SimNode, event: Extract<CoreEvent, { type: 'deliver' }>, now: number) => void
   ready?: (node: SimNode, topic: string, now: number) => void
+  /** Messages a node's subscription will not receive (reported as a gap). */
+  gap?: (node: SimNode, event: Extract<CoreEvent, { type: 'gap' }>, now: number) => void
 }
 
 export class Simulator {
@@ -295,6 +297,7 @@ export class Simulator {
   private onEvent (node: SimNode, e: CoreEvent): void {
     if (e.type === 'deliver') this.hooks.deliver?.(node, e, this.now)
     else if (e.type === 'ready') this.hooks.ready?.(node, e.topic, this.now)
+    else if (e.type === 'gap') this.hooks.gap?.(node, e, this.now)
   }
 
   private wakeAt (node: SimNode, at: number): void {

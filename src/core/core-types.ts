@@ -52,6 +52,11 @@ export interface CoreStats {
   late: number
   /** Messages of a publisher's earlier session (epoch) arriving after its newer one (dropped). */
   stale: number
+  /** Reliable delivery (recovery.ts): NACKs this node sent for its own gaps, passed up for others, messages resent and resent to us. */
+  nacksSent: number
+  nacksForwarded: number
+  replaysSent: number
+  replaysReceived: number
   droppedNoRoute: number
   repairs: number
   redirects: number

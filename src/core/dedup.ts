@@ -10,12 +10,22 @@
 export class DedupWindow {
   private readonly size: number
   private bits: Uint8Array | null = null
-  private epoch: number
-  private max = 0
+  private ep: number
+  private top = 0
 
   constructor (size: number, epoch: number) {
     this.size = size
-    this.epoch = epoch
+    this.ep = epoch
+  }
+
+  /** The publisher's session this window follows. */
+  get epoch (): number {
+    return this.ep
+  }
+
+  /** The highest number seen in this session (0: none). */
+  get max (): number {
+    return this.top
   }
 
   /**
@@ -23,33 +33,33 @@ export class DedupWindow {
    * 'stale' for an epoch older than the window's.
    */
   accept (epoch: number, seq: number): boolean | 'stale' {
-    if (epoch < this.epoch) return 'stale'
-    if (epoch !== this.epoch) {
-      this.epoch = epoch
-      this.max = 0
+    if (epoch < this.ep) return 'stale'
+    if (epoch !== this.ep) {
+      this.ep = epoch
+      this.top = 0
       this.bits = null
     }
     if (this.bits === null) {
-      if (seq === this.max + 1) {
-        this.max = seq
+      if (seq === this.top + 1) {
+        this.top = seq
         return true
       }
       // Every number up to max was seen: anything not above it is a repeat.
-      if (seq <= this.max) return false
+      if (seq <= this.top) return false
       // The first gap: from here on the window needs its bitmap, with everything up to max seen.
       this.bits = new Uint8Array(Math.ceil(this.size / 8)).fill(0xff)
     }
-    if (seq > this.max) {
-      if (seq - this.max >= this.size) {
+    if (seq > this.top) {
+      if (seq - this.top >= this.size) {
         this.bits.fill(0)
       } else {
-        for (let s = this.max + 1; s < seq; s++) this.clear(s)
+        for (let s = this.top + 1; s < seq; s++) this.clear(s)
       }
-      this.max = seq
+      this.top = seq
       this.set(seq)
       return true
     }
-    if (this.max - seq >= this.size) return false
+    if (this.top - seq >= this.size) return false
     if (this.test(seq)) return false
     this.set(seq)
     return true

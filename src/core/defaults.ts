@@ -61,6 +61,21 @@ export interface CoreOptions {
   reorderWaitMs: number
   /** Messages held per publisher behind a missing one; beyond it the gap is reported at once. */
   reorderMaxHeld: number
+  /**
+   * A reliable subscription asks its parent again for missing messages this often, up to
+   * reliableAttempts times, before it reports them as a gap. Long enough for a request to go
+   * up a few levels and back; the attempts span a repair (the parent may change meanwhile).
+   */
+  reliableWaitMs: number
+  reliableAttempts: number
+  /**
+   * What a node keeps per topic to resend while a reliable subscription is below it (and for
+   * replayBufferAgeMs after the last one went, since it may come back through another node):
+   * messages, bytes (payloads and headers), and age.
+   */
+  replayBufferMessages: number
+  replayBufferBytes: number
+  replayBufferAgeMs: number
   /** Topic names are UTF-8 strings of 1..maxTopicBytes bytes. */
   maxTopicBytes: number
   /** Largest application payload a node accepts or sends. */
@@ -85,6 +100,11 @@ export const CORE_DEFAULTS: Readonly<CoreOptions> = Object.freeze({
   dedupWindow: 1024,
   reorderWaitMs: 200,
   reorderMaxHeld: 1024,
+  reliableWaitMs: 1000,
+  reliableAttempts: 4,
+  replayBufferMessages: 1024,
+  replayBufferBytes: 1024 * 1024,
+  replayBufferAgeMs: 30_000,
   maxTopicBytes: 256,
   maxPayloadBytes: 1024 * 1024,
   maxFrameBytes: 4 * 1024 * 1024

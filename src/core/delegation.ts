@@ -11,7 +11,7 @@
 // to a node that is not the root, so nothing published after `ready` misses the newcomer.
 import type { CoreContext } from './core-context.ts'
 import type { PeerRef } from './routing-table.ts'
-import { subtreeCount } from './topic-state.ts'
+import { subtreeCount, wantsReliable } from './topic-state.ts'
 import type { TopicState } from './topic-state.ts'
 import type { Msg } from './wire/types.ts'
 
@@ -85,7 +85,7 @@ export class Delegation {
       // Confirm, every time it is asked (a confirmation may be lost): from now on publishes
       // sent to us go up to the root.
       this.drop(t)
-      if (t.parent !== null) this.ctx.out.send(now, t.parent, { type: 'join', topic: t.name, subscribers: subtreeCount(t) })
+      if (t.parent !== null) this.ctx.out.send(now, t.parent, { type: 'join', topic: t.name, subscribers: subtreeCount(t), reliable: wantsReliable(t) })
     } else if (m.delegate && !t.delegated) {
       t.delegated = true
       this.delegated.add(t)

@@ -10,8 +10,11 @@
 // a higher epoch starts a new sequence, a lower one is an old session's straggler and is dropped
 // (`stale`). A stream that starts mid-way (we subscribed after the publisher started) waits
 // for lower numbers once, then starts at the lowest it has, with no gap reported.
+// A reliable subscription asks its parent for the missing numbers as soon as it holds a message
+// (recovery.ts), and again every reliableWaitMs, up to reliableAttempts times, before the gap.
 import type { CoreContext } from './core-context.ts'
 import { MinHeap } from './min-heap.ts'
+import type { Recovery } from './recovery.ts'
 import type { PeerRef } from './routing-table.ts'
 import type { TopicState } from './topic-state.ts'
 import type { AppMessage } from './wire/types.ts'
@@ -25,7 +28,12 @@ export interface OrderStream {
   readonly held: Map<number, AppMessage>
   /** When the current wait for a missing number ends (Infinity: nothing held). */
   deadline: number
+  /** Requests sent for the current gap (reliable subscriptions). */
+  asked: number
 }
+
+/** Missing ranges a reliable subscription asks for at once, per publisher. */
+const MAX_RANGES_ASKED = 16
 
 interface Due {
   at: number
@@ -36,10 +44,12 @@ interface Due {
 
 export class DeliveryOrder {
   private readonly ctx: CoreContext
+  private readonly recovery: Recovery
   private readonly deadlines = new MinHeap<Due>((a, b) => a.at < b.at)
 
-  constructor (ctx: CoreContext) {
+  constructor (ctx: CoreContext, recovery: Recovery) {
     this.ctx = ctx
+    this.recovery = recovery
   }
 
   /** A new message (de-duplicated) for the local subscription of t. */
@@ -47,7 +57,7 @@ export class DeliveryOrder {
     let s = t.streams.get(m.publisher)
     if (s === undefined || m.epoch > s.epoch) {
       if (s !== undefined) this.release(t, m.publisher, s) // the old session's remainder, in order
-      s = { epoch: m.epoch, next: 0, held: new Map(), deadline: Infinity }
+      s = { epoch: m.epoch, next: 0, held: new Map(), deadline: Infinity, asked: 0 }
       t.streams.set(m.publisher, s)
     } else if (m.epoch < s.epoch) {
       this.ctx.stats.stale++
@@ -63,7 +73,9 @@ export class DeliveryOrder {
       this.emit(m)
       s.next++
       this.drainConsecutive(s)
+      s.asked = 0
       if (s.held.size === 0) s.deadline = Infinity
+      else if (t.reliable) this.wait(now, t, m.publisher, s) // the next missing one: ask at once
       return
     }
     // Ahead of the next number (or the first of a stream that starts mid-way): hold it.
@@ -92,6 +104,10 @@ export class DeliveryOrder {
       this.deadlines.pop()
       const { t, publisher, s } = top
       s.deadline = Infinity
+      if (t.reliable && s.next !== 0 && s.asked < this.ctx.options.reliableAttempts) {
+        this.wait(now, t, publisher, s) // asks again (the parent may have changed meanwhile)
+        continue
+      }
       this.skip(t, publisher, s)
       if (s.held.size > 0) this.wait(now, t, publisher, s)
     }
@@ -104,6 +120,7 @@ export class DeliveryOrder {
     if (lowest === Infinity) return
     if (s.next !== 0 && lowest > s.next) this.gap(t, publisher, lowest - s.next)
     s.next = lowest
+    s.asked = 0
     this.drainConsecutive(s)
     if (s.held.size === 0) s.deadline = Infinity
   }
@@ -128,8 +145,23 @@ export class DeliveryOrder {
     }
   }
 
+  /** Starts (or renews) the wait for s's missing numbers; a reliable subscription asks for them. */
   private wait (now: number, t: TopicState, publisher: PeerRef, s: OrderStream): void {
-    s.deadline = now + this.ctx.options.reorderWaitMs
+    const o = this.ctx.options
+    if (t.reliable && s.next !== 0) {
+      // Every missing range up to the highest held one (a few at most: each is one request).
+      const held = [...s.held.keys()].sort((a, b) => a - b)
+      let from = s.next
+      let asked = 0
+      for (const seq of held) {
+        if (seq > from && asked < MAX_RANGES_ASKED) { this.recovery.request(now, t, publisher, s.epoch, from, seq - 1); asked++ }
+        from = seq + 1
+      }
+      s.asked++
+      s.deadline = now + o.reliableWaitMs
+    } else {
+      s.deadline = now + o.reorderWaitMs
+    }
     this.deadlines.push({ at: s.deadline, t, publisher, s })
   }
 

@@ -4,6 +4,7 @@
 import type { CoreContext } from './core-context.ts'
 import { DedupWindow } from './dedup.ts'
 import type { DeliveryOrder } from './delivery-order.ts'
+import type { Recovery } from './recovery.ts'
 import type { PeerRef } from './routing-table.ts'
 import type { TopicState } from './topic-state.ts'
 import type { AppMessage, Msg } from './wire/types.ts'
@@ -11,10 +12,12 @@ import type { AppMessage, Msg } from './wire/types.ts'
 export class Dissemination {
   private readonly ctx: CoreContext
   private readonly order: DeliveryOrder
+  private readonly recovery: Recovery
 
-  constructor (ctx: CoreContext, order: DeliveryOrder) {
+  constructor (ctx: CoreContext, order: DeliveryOrder, recovery: Recovery) {
     this.ctx = ctx
     this.order = order
+    this.recovery = recovery
   }
 
   onData (now: number, from: PeerRef, message: AppMessage): void {
@@ -42,6 +45,7 @@ export class Dissemination {
       else this.ctx.stats.duplicates++
       return
     }
+    this.recovery.keep(now, t, message)
     if (t.subscribed) this.order.deliver(now, t, message)
     if (t.children.size === 0) return
     const data: Msg = { type: 'data', message }

@@ -4,11 +4,12 @@
 import type { CoreContext } from './core-context.ts'
 import type { Delegation } from './delegation.ts'
 import { JoinDeadlines } from './join-deadlines.ts'
+import type { Recovery } from './recovery.ts'
 import type { TopicView } from './core-types.ts'
 import { topicKey } from './id.ts'
 import { sameRefs } from './routing-table.ts'
 import type { PeerRef } from './routing-table.ts'
-import { subtreeCount, TopicState } from './topic-state.ts'
+import { subtreeCount, TopicState, wantsReliable } from './topic-state.ts'
 import { MAX_PATH } from './wire/limits.ts'
 import type { Msg } from './wire/types.ts'
 
@@ -24,11 +25,13 @@ export class Membership {
   /** Called after a new child entry was added (the fan-out cap is checked then). */
   private readonly childAdded: (now: number, t: TopicState) => void
   private readonly delegation: Delegation
+  private readonly recovery: Recovery
   private childEntries = 0
 
-  constructor (ctx: CoreContext, delegation: Delegation, childAdded: (now: number, t: TopicState) => void) {
+  constructor (ctx: CoreContext, delegation: Delegation, recovery: Recovery, childAdded: (now: number, t: TopicState) => void) {
     this.ctx = ctx
     this.delegation = delegation
+    this.recovery = recovery
     this.childAdded = childAdded
   }
 
@@ -39,19 +42,21 @@ export class Membership {
 
   // ---------------------------------------------------------------- application commands
 
-  subscribe (now: number, topic: string): void {
+  subscribe (now: number, topic: string, reliable: boolean): void {
     const t = this.topicOrCreate(topic, now)
     t.subscribed = true
+    this.setReliable(now, t, () => { t.reliable = reliable })
     // A root that delegated its data takes it back first (ready once the delegate confirmed).
     if (t.isRoot) this.delegation.revoke(now, t)
     if (t.attached) this.markReady(t)
     else if (t.parent === null) this.join(now, t)
   }
 
-  unsubscribe (topic: string): void {
+  unsubscribe (now: number, topic: string): void {
     const t = this.ctx.topics.get(topic)
     if (t === undefined || !t.subscribed) return
     t.subscribed = false
+    this.setReliable(now, t, () => { t.reliable = false })
     t.readySent = false
     t.streams.clear() // what waits for its turn is not delivered any more
     this.reshaped.add(t)
@@ -60,7 +65,7 @@ export class Membership {
 
   // ---------------------------------------------------------------- messages
 
-  onJoin (now: number, from: PeerRef, topic: string, subscribers: number): void {
+  onJoin (now: number, from: PeerRef, topic: string, subscribers: number, reliable = false): void {
     const t = this.topicOrCreate(topic, now)
     t.childCounts.set(from, subscribers)
     // Our ancestor asks to become our child: it learnt that we are closer to the key (a root
@@ -74,6 +79,10 @@ export class Membership {
     if (isNew) {
       this.addChild(t, from)
       if (t.isRoot) t.replicaDirty = true
+    }
+    const entry = t.children.get(from)
+    if (entry !== undefined && entry.reliable !== reliable) {
+      this.setReliable(now, t, () => { entry.reliable = reliable; t.reliableChildren += reliable ? 1 : -1 })
     }
     // A forwarder new to the tree joins first: if that makes it the root, the root's
     // notification already answers this child.
@@ -130,6 +139,7 @@ export class Membership {
       this.join(now, t)
       return
     }
+    const wasAttached = t.attached
     const changed = !t.attached || !sameRefs(t.path, m.path)
     t.ancestors = []
     this.setAttached(t, true, now)
@@ -137,6 +147,7 @@ export class Membership {
     this.delegation.onAck(now, t, m)
     if (changed) this.notifyChildren(now, t)
     this.markReady(t)
+    if (!wasAttached) this.recovery.reattached(now, t)
   }
 
   /** A child says it is still our child: rebuild the entry if we lost it (a JOIN in effect). */
@@ -203,7 +214,20 @@ export class Membership {
   /** Sends a JOIN to `to` and waits for its answer until the join timeout. */
   sendJoin (now: number, t: TopicState, to: PeerRef): void {
     this.setJoin(t, to, now + this.ctx.options.joinTimeoutMs)
-    this.ctx.out.send(now, to, { type: 'join', topic: t.name, subscribers: subtreeCount(t) })
+    this.ctx.out.send(now, to, { type: 'join', topic: t.name, subscribers: subtreeCount(t), reliable: wantsReliable(t) })
+  }
+
+  /**
+   * Changes what makes t reliable: the parent hears at once when a reliable subscription
+   * appears below (a JOIN, so it keeps messages to resend); when the last one goes, this node
+   * keeps its buffer a while (the subscription may come back through another node).
+   */
+  private setReliable (now: number, t: TopicState, change: () => void): void {
+    const before = wantsReliable(t)
+    change()
+    const after = wantsReliable(t)
+    if (before && !after) this.recovery.linger(now, t)
+    if (!before && after && t.parent !== null && t.joinTo === null && !t.isRoot) this.sendJoin(now, t, t.parent)
   }
 
   becomeRoot (now: number, t: TopicState): void {
@@ -230,13 +254,16 @@ export class Membership {
   }
 
   addChild (t: TopicState, child: PeerRef): void {
-    t.children.set(child, { redirected: false })
+    t.children.set(child, { redirected: false, reliable: false })
     this.reshaped.add(t)
     this.childEntries++
   }
 
   removeChild (now: number, t: TopicState, child: PeerRef): boolean {
-    if (!t.children.delete(child)) return false
+    const entry = t.children.get(child)
+    if (entry === undefined) return false
+    if (entry.reliable) this.setReliable(now, t, () => { t.reliableChildren-- })
+    t.children.delete(child)
     t.heldAcks.delete(child)
     if (t.isRoot) {
       this.delegation.childGone(now, t, child)

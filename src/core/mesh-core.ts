@@ -12,6 +12,7 @@
 //   publisher.ts        this node's epoch and sequence numbers
 //   dissemination.ts    DATA down the tree, de-duplication, delivery
 //   delivery-order.ts   per-publisher order at the subscriber, gaps reported
+//   recovery.ts         reliable subscriptions: buffers, NACK and REPLAY
 //   replicas.ts         root replicas and takeover
 //   tick.ts, heartbeats.ts  failure detection, retries, heartbeats
 //   liveness.ts, outputs.ts the peers' records; the collected transmits and events
@@ -33,6 +34,7 @@ import { Membership } from './membership.ts'
 import { Outputs } from './outputs.ts'
 import { PublishRouting } from './publish-routing.ts'
 import { Publisher } from './publisher.ts'
+import { Recovery } from './recovery.ts'
 import { Replicas } from './replicas.ts'
 import { RoutingTable } from './routing-table.ts'
 import type { PeerRef } from './routing-table.ts'
@@ -64,6 +66,10 @@ export class MeshCore {
     gaps: 0,
     late: 0,
     stale: 0,
+    nacksSent: 0,
+    nacksForwarded: 0,
+    replaysSent: 0,
+    replaysReceived: 0,
     droppedNoRoute: 0,
     repairs: 0,
     redirects: 0,
@@ -79,6 +85,7 @@ export class MeshCore {
   private readonly fanout: Fanout
   private readonly dissemination: Dissemination
   private readonly order: DeliveryOrder
+  private readonly recovery: Recovery
   private readonly routing: PublishRouting
   private readonly publisher: Publisher
   private readonly replicas: Replicas
@@ -104,10 +111,12 @@ export class MeshCore {
       peers
     }
     this.delegation = new Delegation(this.ctx)
-    this.membership = new Membership(this.ctx, this.delegation, (now, t) => { this.fanout.enforce(now, t) })
+    this.recovery = new Recovery(this.ctx)
+    this.membership = new Membership(this.ctx, this.delegation, this.recovery, (now, t) => { this.fanout.enforce(now, t) })
     this.fanout = new Fanout(this.ctx, this.membership)
-    this.order = new DeliveryOrder(this.ctx)
-    this.dissemination = new Dissemination(this.ctx, this.order)
+    this.order = new DeliveryOrder(this.ctx, this.recovery)
+    this.dissemination = new Dissemination(this.ctx, this.order, this.recovery)
+    this.recovery.bind(this.dissemination)
     this.routing = new PublishRouting(this.ctx, this.dissemination)
     this.publisher = new Publisher(this.ctx, epoch, this.routing, this.dissemination)
     this.replicas = new Replicas(this.ctx, this.membership, this.fanout)
@@ -177,14 +186,18 @@ export class MeshCore {
 
   // ---------------------------------------------------------------- application commands
 
-  subscribe (now: number, topic: string): void {
+  /**
+   * Subscribes the local application. Reliable: gaps are asked for again from the tree, which
+   * keeps recent messages for it (recovery.ts); the last call for a topic decides.
+   */
+  subscribe (now: number, topic: string, options: { reliable?: boolean } = {}): void {
     this.checkTopic(topic)
-    this.membership.subscribe(now, topic)
+    this.membership.subscribe(now, topic, options.reliable === true)
     this.settle(now)
   }
 
   unsubscribe (now: number, topic: string): void {
-    this.membership.unsubscribe(topic)
+    this.membership.unsubscribe(now, topic)
     this.settle(now)
   }
 
@@ -233,7 +246,7 @@ export class MeshCore {
     this.ctx.peers.touch(from, now)
     this.stats.received[msg.type]++
     switch (msg.type) {
-      case 'join': this.membership.onJoin(now, from, msg.topic, msg.subscribers); break
+      case 'join': this.membership.onJoin(now, from, msg.topic, msg.subscribers, msg.reliable); break
       case 'joinAck': this.membership.onJoinAck(now, from, msg); break
       case 'leave': this.membership.onLeave(now, from, msg.topic); break
       case 'publish': this.routing.onPublish(now, from, msg.message, msg.direct); break
@@ -246,6 +259,8 @@ export class MeshCore {
       case 'redirect': this.fanout.onRedirect(now, from, msg.topic, msg.candidates); break
       case 'rootInfo': this.routing.onRootInfo(from, msg.topic, msg.subscribers); break
       case 'routeAck': this.routing.onRouteAck(msg.publisher, msg.topic, msg.seq); break
+      case 'nack': this.recovery.onNack(now, from, msg); break
+      case 'replay': this.recovery.onReplay(now, from, msg.message); break
     }
     this.settle(now)
   }

@@ -1,12 +1,15 @@
 // What one node knows of one topic's tree.
 import type { DedupWindow } from './dedup.ts'
 import type { OrderStream } from './delivery-order.ts'
+import type { ReplayBuffer } from './replay-buffer.ts'
 import type { NodeId } from './id.ts'
 import type { PeerRef } from './routing-table.ts'
 
 export interface ChildEntry {
   /** Handed to a sibling by the bottleneck remover; still served until it leaves. */
   redirected: boolean
+  /** A reliable subscription is below it (its JOIN said so): keep messages to resend. */
+  reliable: boolean
 }
 
 export class TopicState {
@@ -14,6 +17,14 @@ export class TopicState {
   readonly key: NodeId
   /** The application on this node subscribed. */
   subscribed = false
+  /** The local subscription is reliable: gaps are asked for again (recovery.ts). */
+  reliable = false
+  /** Children whose subtree holds a reliable subscription. */
+  reliableChildren = 0
+  /** After the last reliable subscription below went: keep buffering until then (it may come back). */
+  reliableUntil = 0
+  /** Recent messages to resend, while a reliable subscription is (or was lately) below. */
+  buffer: ReplayBuffer | null = null
   /** Our parent in the tree (pending until it acknowledges); null at the root or detached. */
   parent: PeerRef | null = null
   /** Connected to the root through the parent (or we are the root). */
@@ -77,6 +88,11 @@ export class TopicState {
   get wanted (): boolean {
     return this.subscribed || this.children.size > 0
   }
+}
+
+/** A reliable subscription is here or below. */
+export function wantsReliable (t: TopicState): boolean {
+  return t.reliable || t.reliableChildren > 0
 }
 
 /** Subscribers in t's subtree: ourselves if subscribed, plus what each child last reported. */

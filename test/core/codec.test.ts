@@ -11,7 +11,7 @@ import type { Msg } from '../../src/core/wire/types.ts'
 
 const app = { topic: 't', publisher: 'p1', epoch: 7, seq: 3, payload: new Uint8Array([1, 2, 3]), headers: [{ key: 'k', value: 'v' }] }
 const ALL: Msg[] = [
-  { type: 'join', topic: 'a/b', subscribers: 2 },
+  { type: 'join', topic: 'a/b', subscribers: 2, reliable: true },
   { type: 'joinAck', topic: 'a/b', attached: true, path: ['x', 'y'], replaces: 'z', delegate: true, withdraw: false },
   { type: 'leave', topic: 'a/b' },
   { type: 'publish', message: app, direct: true },
@@ -20,7 +20,9 @@ const ALL: Msg[] = [
   { type: 'replica', entries: [{ topic: 'a/b', children: ['c1', 'c2'], dropped: false, rank: 2, more: false }, { topic: 'a/b', children: ['c3'], dropped: false, rank: 2, more: true }, { topic: 'x', children: [], dropped: true, rank: 0, more: false }] },
   { type: 'redirect', topic: 'a/b', candidates: ['s1'] },
   { type: 'rootInfo', topic: 'a/b', subscribers: 5 },
-  { type: 'routeAck', topic: 'a/b', publisher: 'p1', seq: 9 }
+  { type: 'routeAck', topic: 'a/b', publisher: 'p1', seq: 9 },
+  { type: 'nack', topic: 'a/b', publisher: 'p1', epoch: 1_764_000_000_000, from: 4, to: 0, requester: 'r' },
+  { type: 'replay', message: app }
 ]
 const limits = coreOptions()
 
@@ -39,8 +41,8 @@ describe('codec', () => {
     ['random bytes', new Uint8Array([0xff, 0xff, 0xff, 0xff, 0x0f, 0x01])],
     ['a truncated frame', encodeFrame(ALL).subarray(0, 25)],
     ['an envelope with no message', Frame.encode({ messages: [{}] })],
-    ['an empty topic', encodeFrame([{ type: 'join', topic: '', subscribers: 0 }])],
-    ['a topic over the limit', encodeFrame([{ type: 'join', topic: 'x'.repeat(300), subscribers: 0 }])],
+    ['an empty topic', encodeFrame([{ type: 'join', topic: '', subscribers: 0, reliable: false }])],
+    ['a topic over the limit', encodeFrame([{ type: 'join', topic: 'x'.repeat(300), subscribers: 0, reliable: false }])],
     ['a message without sequence number', encodeFrame([{ type: 'data', message: { ...app, seq: 0 } }])],
     ['too many path entries', encodeFrame([{ type: 'joinAck', topic: 't', attached: true, path: Array.from({ length: 65 }, (_, i) => `n${i}`), replaces: '', delegate: false, withdraw: false }])]
   ])('rejects %s with MalformedFrameError', (_name, bytes) => {
@@ -60,7 +62,7 @@ describe('codec', () => {
     expect(c.stats.malformedFrames).toBe(2)
     // A good frame afterwards is handled: a JOIN makes us the root (we know no one) and acks;
     // with that one child and no subscription of our own, we delegate the topic's data to it.
-    expect(c.handleFrame(1, 'peer', encodeFrame([{ type: 'join', topic: 'ok', subscribers: 1 }]))).toBe(true)
+    expect(c.handleFrame(1, 'peer', encodeFrame([{ type: 'join', topic: 'ok', subscribers: 1, reliable: false }]))).toBe(true)
     const out = c.drainTransmits()
     expect(out).toEqual([
       { to: 'peer', msg: { type: 'joinAck', topic: 'ok', attached: true, path: ['me'], replaces: '', delegate: false, withdraw: false } },

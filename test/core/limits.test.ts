@@ -95,7 +95,7 @@ describe('the sending side keeps within the schema', () => {
     replica.handlePeerUp(0, 'root', zero, 1)
     const topic = 't'
     const children = Array.from({ length: 2500 }, (_, i) => `c${i}`)
-    for (const c of children) root.handleMessage(1, c, { type: 'join', topic, subscribers: 1 })
+    for (const c of children) root.handleMessage(1, c, { type: 'join', topic, subscribers: 1, reliable: false })
     if (root.topicView(topic)?.role !== 'root') return expect.fail('the root core is not the root of the topic in this set-up')
     root.handleTimeout(1000)
     const out = root.drainTransmits().filter(t => t.to === 'replica')
@@ -112,7 +112,7 @@ describe('the sending side keeps within the schema', () => {
     const c = new MeshCore({ ref: 'me', id: new Uint8Array(32).fill(7), rng: new Rng(1), now: 0 })
     c.handlePeerUp(0, 'parent', topicKey('p'), 1) // the node closest to the key there can be
     c.subscribe(0, 'p')
-    c.handleMessage(1, 'kid', { type: 'join', topic: 'p', subscribers: 1 })
+    c.handleMessage(1, 'kid', { type: 'join', topic: 'p', subscribers: 1, reliable: false })
     const parent = 'parent'
     expect(c.topicState('p')?.parent).toBe(parent)
     const path = (n: number): string[] => Array.from({ length: n }, (_, i) => `a${i}`)

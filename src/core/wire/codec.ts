@@ -85,7 +85,7 @@ function checkApp (m: AppMessage | undefined, limits: CodecLimits): AppMessage {
 
 function toEnvelope (m: Msg): Envelope {
   switch (m.type) {
-    case 'join': return { join: { topic: m.topic, subscribers: m.subscribers } }
+    case 'join': return { join: { topic: m.topic, subscribers: m.subscribers, reliable: m.reliable } }
     case 'joinAck': return { joinAck: { topic: m.topic, attached: m.attached, path: m.path, replaces: m.replaces, delegate: m.delegate, withdraw: m.withdraw } }
     case 'leave': return { leave: { topic: m.topic } }
     case 'publish': return { publish: { message: wireApp(m.message), direct: m.direct } }
@@ -95,6 +95,8 @@ function toEnvelope (m: Msg): Envelope {
     case 'redirect': return { redirect: { topic: m.topic, candidates: m.candidates } }
     case 'rootInfo': return { rootInfo: { topic: m.topic, subscribers: m.subscribers } }
     case 'routeAck': return { routeAck: { topic: m.topic, publisher: m.publisher, seq: m.seq } }
+    case 'nack': return { nack: { topic: m.topic, publisher: m.publisher, epoch: m.epoch, from: m.from, to: m.to, requester: m.requester } }
+    case 'replay': return { replay: { message: wireApp(m.message) } }
   }
 }
 
@@ -109,7 +111,7 @@ function fromEnvelope (e: Envelope, limits: CodecLimits): Msg {
     const a = checkApp(m, limits)
     return { topic: a.topic, publisher: a.publisher, epoch: a.epoch, seq: a.seq, payload: a.payload, headers: a.headers }
   }
-  if (e.join != null) return { type: 'join', topic: topic(e.join.topic), subscribers: e.join.subscribers }
+  if (e.join != null) return { type: 'join', topic: topic(e.join.topic), subscribers: e.join.subscribers, reliable: e.join.reliable }
   if (e.joinAck != null) return { type: 'joinAck', topic: topic(e.joinAck.topic), attached: e.joinAck.attached, path: e.joinAck.path, replaces: e.joinAck.replaces, delegate: e.joinAck.delegate, withdraw: e.joinAck.withdraw }
   if (e.leave != null) return { type: 'leave', topic: topic(e.leave.topic) }
   if (e.publish != null) return { type: 'publish', message: app(e.publish.message), direct: e.publish.direct }
@@ -122,6 +124,12 @@ function fromEnvelope (e: Envelope, limits: CodecLimits): Msg {
   if (e.replica != null) return { type: 'replica', entries: e.replica.entries.map(r => ({ topic: topic(r.topic), children: r.children, dropped: r.dropped, rank: r.rank, more: r.more })) }
   if (e.redirect != null) return { type: 'redirect', topic: topic(e.redirect.topic), candidates: e.redirect.candidates }
   if (e.rootInfo != null) return { type: 'rootInfo', topic: topic(e.rootInfo.topic), subscribers: e.rootInfo.subscribers }
+  if (e.nack != null) {
+    const n = e.nack
+    if (n.publisher === '' || n.requester === '' || n.from < 1 || (n.to !== 0 && n.to < n.from)) throw new MalformedFrameError('nack without publisher, requester or a valid range')
+    return { type: 'nack', topic: topic(n.topic), publisher: n.publisher, epoch: n.epoch, from: n.from, to: n.to, requester: n.requester }
+  }
+  if (e.replay != null) return { type: 'replay', message: app(e.replay.message) }
   if (e.routeAck != null) return { type: 'routeAck', topic: topic(e.routeAck.topic), publisher: e.routeAck.publisher, seq: e.routeAck.seq }
   throw new MalformedFrameError('envelope with no known message')
 }

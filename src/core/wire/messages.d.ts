@@ -3,6 +3,7 @@ import type { Uint8ArrayList } from 'uint8arraylist';
 export interface Join {
     topic: string;
     subscribers: number;
+    reliable: boolean;
 }
 export declare namespace Join {
     const codec: () => Codec<Join>;
@@ -14,9 +15,13 @@ export declare namespace Join {
         field: '$.subscribers';
         value: number;
     }
+    interface JoinReliableFieldEvent {
+        field: '$.reliable';
+        value: boolean;
+    }
     function encode(obj: Partial<Join>): Uint8Array<ArrayBuffer>;
     function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Join>): Join;
-    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Join>): Generator<JoinTopicFieldEvent | JoinSubscribersFieldEvent>;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Join>): Generator<JoinTopicFieldEvent | JoinSubscribersFieldEvent | JoinReliableFieldEvent>;
 }
 export interface JoinAck {
     topic: string;
@@ -363,6 +368,83 @@ export declare namespace RouteAck {
     function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<RouteAck>): RouteAck;
     function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<RouteAck>): Generator<RouteAckTopicFieldEvent | RouteAckPublisherFieldEvent | RouteAckSeqFieldEvent>;
 }
+export interface Nack {
+    topic: string;
+    publisher: string;
+    epoch: number;
+    from: number;
+    to: number;
+    requester: string;
+}
+export declare namespace Nack {
+    const codec: () => Codec<Nack>;
+    interface NackTopicFieldEvent {
+        field: '$.topic';
+        value: string;
+    }
+    interface NackPublisherFieldEvent {
+        field: '$.publisher';
+        value: string;
+    }
+    interface NackEpochFieldEvent {
+        field: '$.epoch';
+        value: number;
+    }
+    interface NackFromFieldEvent {
+        field: '$.from';
+        value: number;
+    }
+    interface NackToFieldEvent {
+        field: '$.to';
+        value: number;
+    }
+    interface NackRequesterFieldEvent {
+        field: '$.requester';
+        value: string;
+    }
+    function encode(obj: Partial<Nack>): Uint8Array<ArrayBuffer>;
+    function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Nack>): Nack;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Nack>): Generator<NackTopicFieldEvent | NackPublisherFieldEvent | NackEpochFieldEvent | NackFromFieldEvent | NackToFieldEvent | NackRequesterFieldEvent>;
+}
+export interface Replay {
+    message?: AppMessage;
+}
+export declare namespace Replay {
+    const codec: () => Codec<Replay>;
+    interface ReplayMessageTopicFieldEvent {
+        field: '$.message.topic';
+        value: string;
+    }
+    interface ReplayMessagePublisherFieldEvent {
+        field: '$.message.publisher';
+        value: string;
+    }
+    interface ReplayMessageEpochFieldEvent {
+        field: '$.message.epoch';
+        value: number;
+    }
+    interface ReplayMessageSeqFieldEvent {
+        field: '$.message.seq';
+        value: number;
+    }
+    interface ReplayMessagePayloadFieldEvent {
+        field: '$.message.payload';
+        value: Uint8Array<ArrayBuffer>;
+    }
+    interface ReplayMessageHeadersKeyFieldEvent {
+        field: '$.message.headers[].key';
+        value: string;
+        index: number;
+    }
+    interface ReplayMessageHeadersValueFieldEvent {
+        field: '$.message.headers[].value';
+        value: string;
+        index: number;
+    }
+    function encode(obj: Partial<Replay>): Uint8Array<ArrayBuffer>;
+    function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Replay>): Replay;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Replay>): Generator<ReplayMessageTopicFieldEvent | ReplayMessagePublisherFieldEvent | ReplayMessageEpochFieldEvent | ReplayMessageSeqFieldEvent | ReplayMessagePayloadFieldEvent | ReplayMessageHeadersKeyFieldEvent | ReplayMessageHeadersValueFieldEvent>;
+}
 export interface Envelope {
     join?: Join;
     joinAck?: JoinAck;
@@ -374,6 +456,8 @@ export interface Envelope {
     redirect?: Redirect;
     rootInfo?: RootInfo;
     routeAck?: RouteAck;
+    nack?: Nack;
+    replay?: Replay;
 }
 export declare namespace Envelope {
     const codec: () => Codec<Envelope>;
@@ -384,6 +468,10 @@ export declare namespace Envelope {
     interface EnvelopeJoinSubscribersFieldEvent {
         field: '$.join.subscribers';
         value: number;
+    }
+    interface EnvelopeJoinReliableFieldEvent {
+        field: '$.join.reliable';
+        value: boolean;
     }
     interface EnvelopeJoinAckTopicFieldEvent {
         field: '$.joinAck.topic';
@@ -557,9 +645,63 @@ export declare namespace Envelope {
         field: '$.routeAck.seq';
         value: number;
     }
+    interface EnvelopeNackTopicFieldEvent {
+        field: '$.nack.topic';
+        value: string;
+    }
+    interface EnvelopeNackPublisherFieldEvent {
+        field: '$.nack.publisher';
+        value: string;
+    }
+    interface EnvelopeNackEpochFieldEvent {
+        field: '$.nack.epoch';
+        value: number;
+    }
+    interface EnvelopeNackFromFieldEvent {
+        field: '$.nack.from';
+        value: number;
+    }
+    interface EnvelopeNackToFieldEvent {
+        field: '$.nack.to';
+        value: number;
+    }
+    interface EnvelopeNackRequesterFieldEvent {
+        field: '$.nack.requester';
+        value: string;
+    }
+    interface EnvelopeReplayMessageTopicFieldEvent {
+        field: '$.replay.message.topic';
+        value: string;
+    }
+    interface EnvelopeReplayMessagePublisherFieldEvent {
+        field: '$.replay.message.publisher';
+        value: string;
+    }
+    interface EnvelopeReplayMessageEpochFieldEvent {
+        field: '$.replay.message.epoch';
+        value: number;
+    }
+    interface EnvelopeReplayMessageSeqFieldEvent {
+        field: '$.replay.message.seq';
+        value: number;
+    }
+    interface EnvelopeReplayMessagePayloadFieldEvent {
+        field: '$.replay.message.payload';
+        value: Uint8Array<ArrayBuffer>;
+    }
+    interface EnvelopeReplayMessageHeadersKeyFieldEvent {
+        field: '$.replay.message.headers[].key';
+        value: string;
+        index: number;
+    }
+    interface EnvelopeReplayMessageHeadersValueFieldEvent {
+        field: '$.replay.message.headers[].value';
+        value: string;
+        index: number;
+    }
     function encode(obj: Partial<Envelope>): Uint8Array<ArrayBuffer>;
     function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Envelope>): Envelope;
-    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Envelope>): Generator<EnvelopeJoinTopicFieldEvent | EnvelopeJoinSubscribersFieldEvent | EnvelopeJoinAckTopicFieldEvent | EnvelopeJoinAckAttachedFieldEvent | EnvelopeJoinAckPathFieldEvent | EnvelopeJoinAckReplacesFieldEvent | EnvelopeJoinAckDelegateFieldEvent | EnvelopeJoinAckWithdrawFieldEvent | EnvelopeLeaveTopicFieldEvent | EnvelopePublishMessageTopicFieldEvent | EnvelopePublishMessagePublisherFieldEvent | EnvelopePublishMessageEpochFieldEvent | EnvelopePublishMessageSeqFieldEvent | EnvelopePublishMessagePayloadFieldEvent | EnvelopePublishMessageHeadersKeyFieldEvent | EnvelopePublishMessageHeadersValueFieldEvent | EnvelopePublishDirectFieldEvent | EnvelopeDataTopicFieldEvent | EnvelopeDataPublisherFieldEvent | EnvelopeDataEpochFieldEvent | EnvelopeDataSeqFieldEvent | EnvelopeDataPayloadFieldEvent | EnvelopeDataHeadersKeyFieldEvent | EnvelopeDataHeadersValueFieldEvent | EnvelopeHeartbeatTopicsFieldEvent | EnvelopeHeartbeatCountsFieldEvent | EnvelopeHeartbeatRootsTopicFieldEvent | EnvelopeHeartbeatRootsSubscribersFieldEvent | EnvelopeHeartbeatRootsViaFieldEvent | EnvelopeReplicaEntriesTopicFieldEvent | EnvelopeReplicaEntriesChildrenFieldEvent | EnvelopeReplicaEntriesDroppedFieldEvent | EnvelopeReplicaEntriesRankFieldEvent | EnvelopeReplicaEntriesMoreFieldEvent | EnvelopeRedirectTopicFieldEvent | EnvelopeRedirectCandidatesFieldEvent | EnvelopeRootInfoTopicFieldEvent | EnvelopeRootInfoSubscribersFieldEvent | EnvelopeRouteAckTopicFieldEvent | EnvelopeRouteAckPublisherFieldEvent | EnvelopeRouteAckSeqFieldEvent>;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Envelope>): Generator<EnvelopeJoinTopicFieldEvent | EnvelopeJoinSubscribersFieldEvent | EnvelopeJoinReliableFieldEvent | EnvelopeJoinAckTopicFieldEvent | EnvelopeJoinAckAttachedFieldEvent | EnvelopeJoinAckPathFieldEvent | EnvelopeJoinAckReplacesFieldEvent | EnvelopeJoinAckDelegateFieldEvent | EnvelopeJoinAckWithdrawFieldEvent | EnvelopeLeaveTopicFieldEvent | EnvelopePublishMessageTopicFieldEvent | EnvelopePublishMessagePublisherFieldEvent | EnvelopePublishMessageEpochFieldEvent | EnvelopePublishMessageSeqFieldEvent | EnvelopePublishMessagePayloadFieldEvent | EnvelopePublishMessageHeadersKeyFieldEvent | EnvelopePublishMessageHeadersValueFieldEvent | EnvelopePublishDirectFieldEvent | EnvelopeDataTopicFieldEvent | EnvelopeDataPublisherFieldEvent | EnvelopeDataEpochFieldEvent | EnvelopeDataSeqFieldEvent | EnvelopeDataPayloadFieldEvent | EnvelopeDataHeadersKeyFieldEvent | EnvelopeDataHeadersValueFieldEvent | EnvelopeHeartbeatTopicsFieldEvent | EnvelopeHeartbeatCountsFieldEvent | EnvelopeHeartbeatRootsTopicFieldEvent | EnvelopeHeartbeatRootsSubscribersFieldEvent | EnvelopeHeartbeatRootsViaFieldEvent | EnvelopeReplicaEntriesTopicFieldEvent | EnvelopeReplicaEntriesChildrenFieldEvent | EnvelopeReplicaEntriesDroppedFieldEvent | EnvelopeReplicaEntriesRankFieldEvent | EnvelopeReplicaEntriesMoreFieldEvent | EnvelopeRedirectTopicFieldEvent | EnvelopeRedirectCandidatesFieldEvent | EnvelopeRootInfoTopicFieldEvent | EnvelopeRootInfoSubscribersFieldEvent | EnvelopeRouteAckTopicFieldEvent | EnvelopeRouteAckPublisherFieldEvent | EnvelopeRouteAckSeqFieldEvent | EnvelopeNackTopicFieldEvent | EnvelopeNackPublisherFieldEvent | EnvelopeNackEpochFieldEvent | EnvelopeNackFromFieldEvent | EnvelopeNackToFieldEvent | EnvelopeNackRequesterFieldEvent | EnvelopeReplayMessageTopicFieldEvent | EnvelopeReplayMessagePublisherFieldEvent | EnvelopeReplayMessageEpochFieldEvent | EnvelopeReplayMessageSeqFieldEvent | EnvelopeReplayMessagePayloadFieldEvent | EnvelopeReplayMessageHeadersKeyFieldEvent | EnvelopeReplayMessageHeadersValueFieldEvent>;
 }
 export interface Frame {
     messages: Envelope[];
@@ -574,6 +716,11 @@ export declare namespace Frame {
     interface FrameMessagesJoinSubscribersFieldEvent {
         field: '$.messages[].join.subscribers';
         value: number;
+        index: number;
+    }
+    interface FrameMessagesJoinReliableFieldEvent {
+        field: '$.messages[].join.reliable';
+        value: boolean;
         index: number;
     }
     interface FrameMessagesJoinAckTopicFieldEvent {
@@ -771,7 +918,72 @@ export declare namespace Frame {
         value: number;
         index: number;
     }
+    interface FrameMessagesNackTopicFieldEvent {
+        field: '$.messages[].nack.topic';
+        value: string;
+        index: number;
+    }
+    interface FrameMessagesNackPublisherFieldEvent {
+        field: '$.messages[].nack.publisher';
+        value: string;
+        index: number;
+    }
+    interface FrameMessagesNackEpochFieldEvent {
+        field: '$.messages[].nack.epoch';
+        value: number;
+        index: number;
+    }
+    interface FrameMessagesNackFromFieldEvent {
+        field: '$.messages[].nack.from';
+        value: number;
+        index: number;
+    }
+    interface FrameMessagesNackToFieldEvent {
+        field: '$.messages[].nack.to';
+        value: number;
+        index: number;
+    }
+    interface FrameMessagesNackRequesterFieldEvent {
+        field: '$.messages[].nack.requester';
+        value: string;
+        index: number;
+    }
+    interface FrameMessagesReplayMessageTopicFieldEvent {
+        field: '$.messages[].replay.message.topic';
+        value: string;
+        index: number;
+    }
+    interface FrameMessagesReplayMessagePublisherFieldEvent {
+        field: '$.messages[].replay.message.publisher';
+        value: string;
+        index: number;
+    }
+    interface FrameMessagesReplayMessageEpochFieldEvent {
+        field: '$.messages[].replay.message.epoch';
+        value: number;
+        index: number;
+    }
+    interface FrameMessagesReplayMessageSeqFieldEvent {
+        field: '$.messages[].replay.message.seq';
+        value: number;
+        index: number;
+    }
+    interface FrameMessagesReplayMessagePayloadFieldEvent {
+        field: '$.messages[].replay.message.payload';
+        value: Uint8Array<ArrayBuffer>;
+        index: number;
+    }
+    interface FrameMessagesReplayMessageHeadersKeyFieldEvent {
+        field: '$.messages[].replay.message.headers[].key';
+        value: string;
+        index: number;
+    }
+    interface FrameMessagesReplayMessageHeadersValueFieldEvent {
+        field: '$.messages[].replay.message.headers[].value';
+        value: string;
+        index: number;
+    }
     function encode(obj: Partial<Frame>): Uint8Array<ArrayBuffer>;
     function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Frame>): Frame;
-    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Frame>): Generator<FrameMessagesJoinTopicFieldEvent | FrameMessagesJoinSubscribersFieldEvent | FrameMessagesJoinAckTopicFieldEvent | FrameMessagesJoinAckAttachedFieldEvent | FrameMessagesJoinAckPathFieldEvent | FrameMessagesJoinAckReplacesFieldEvent | FrameMessagesJoinAckDelegateFieldEvent | FrameMessagesJoinAckWithdrawFieldEvent | FrameMessagesLeaveTopicFieldEvent | FrameMessagesPublishMessageTopicFieldEvent | FrameMessagesPublishMessagePublisherFieldEvent | FrameMessagesPublishMessageEpochFieldEvent | FrameMessagesPublishMessageSeqFieldEvent | FrameMessagesPublishMessagePayloadFieldEvent | FrameMessagesPublishMessageHeadersKeyFieldEvent | FrameMessagesPublishMessageHeadersValueFieldEvent | FrameMessagesPublishDirectFieldEvent | FrameMessagesDataTopicFieldEvent | FrameMessagesDataPublisherFieldEvent | FrameMessagesDataEpochFieldEvent | FrameMessagesDataSeqFieldEvent | FrameMessagesDataPayloadFieldEvent | FrameMessagesDataHeadersKeyFieldEvent | FrameMessagesDataHeadersValueFieldEvent | FrameMessagesHeartbeatTopicsFieldEvent | FrameMessagesHeartbeatCountsFieldEvent | FrameMessagesHeartbeatRootsTopicFieldEvent | FrameMessagesHeartbeatRootsSubscribersFieldEvent | FrameMessagesHeartbeatRootsViaFieldEvent | FrameMessagesReplicaEntriesTopicFieldEvent | FrameMessagesReplicaEntriesChildrenFieldEvent | FrameMessagesReplicaEntriesDroppedFieldEvent | FrameMessagesReplicaEntriesRankFieldEvent | FrameMessagesReplicaEntriesMoreFieldEvent | FrameMessagesRedirectTopicFieldEvent | FrameMessagesRedirectCandidatesFieldEvent | FrameMessagesRootInfoTopicFieldEvent | FrameMessagesRootInfoSubscribersFieldEvent | FrameMessagesRouteAckTopicFieldEvent | FrameMessagesRouteAckPublisherFieldEvent | FrameMessagesRouteAckSeqFieldEvent>;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Frame>): Generator<FrameMessagesJoinTopicFieldEvent | FrameMessagesJoinSubscribersFieldEvent | FrameMessagesJoinReliableFieldEvent | FrameMessagesJoinAckTopicFieldEvent | FrameMessagesJoinAckAttachedFieldEvent | FrameMessagesJoinAckPathFieldEvent | FrameMessagesJoinAckReplacesFieldEvent | FrameMessagesJoinAckDelegateFieldEvent | FrameMessagesJoinAckWithdrawFieldEvent | FrameMessagesLeaveTopicFieldEvent | FrameMessagesPublishMessageTopicFieldEvent | FrameMessagesPublishMessagePublisherFieldEvent | FrameMessagesPublishMessageEpochFieldEvent | FrameMessagesPublishMessageSeqFieldEvent | FrameMessagesPublishMessagePayloadFieldEvent | FrameMessagesPublishMessageHeadersKeyFieldEvent | FrameMessagesPublishMessageHeadersValueFieldEvent | FrameMessagesPublishDirectFieldEvent | FrameMessagesDataTopicFieldEvent | FrameMessagesDataPublisherFieldEvent | FrameMessagesDataEpochFieldEvent | FrameMessagesDataSeqFieldEvent | FrameMessagesDataPayloadFieldEvent | FrameMessagesDataHeadersKeyFieldEvent | FrameMessagesDataHeadersValueFieldEvent | FrameMessagesHeartbeatTopicsFieldEvent | FrameMessagesHeartbeatCountsFieldEvent | FrameMessagesHeartbeatRootsTopicFieldEvent | FrameMessagesHeartbeatRootsSubscribersFieldEvent | FrameMessagesHeartbeatRootsViaFieldEvent | FrameMessagesReplicaEntriesTopicFieldEvent | FrameMessagesReplicaEntriesChildrenFieldEvent | FrameMessagesReplicaEntriesDroppedFieldEvent | FrameMessagesReplicaEntriesRankFieldEvent | FrameMessagesReplicaEntriesMoreFieldEvent | FrameMessagesRedirectTopicFieldEvent | FrameMessagesRedirectCandidatesFieldEvent | FrameMessagesRootInfoTopicFieldEvent | FrameMessagesRootInfoSubscribersFieldEvent | FrameMessagesRouteAckTopicFieldEvent | FrameMessagesRouteAckPublisherFieldEvent | FrameMessagesRouteAckSeqFieldEvent | FrameMessagesNackTopicFieldEvent | FrameMessagesNackPublisherFieldEvent | FrameMessagesNackEpochFieldEvent | FrameMessagesNackFromFieldEvent | FrameMessagesNackToFieldEvent | FrameMessagesNackRequesterFieldEvent | FrameMessagesReplayMessageTopicFieldEvent | FrameMessagesReplayMessagePublisherFieldEvent | FrameMessagesReplayMessageEpochFieldEvent | FrameMessagesReplayMessageSeqFieldEvent | FrameMessagesReplayMessagePayloadFieldEvent | FrameMessagesReplayMessageHeadersKeyFieldEvent | FrameMessagesReplayMessageHeadersValueFieldEvent>;
 }

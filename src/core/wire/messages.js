@@ -17,13 +17,18 @@ export var Join;
                     w.uint32(16);
                     w.uint32(obj.subscribers);
                 }
+                if ((obj.reliable != null && obj.reliable !== false)) {
+                    w.uint32(24);
+                    w.bool(obj.reliable);
+                }
                 if (opts.lengthDelimited !== false) {
                     w.ldelim();
                 }
             }, (reader, length, opts = {}) => {
                 const obj = {
                     topic: '',
-                    subscribers: 0
+                    subscribers: 0,
+                    reliable: false
                 };
                 const end = length == null ? reader.len : reader.pos + length;
                 while (reader.pos < end) {
@@ -35,6 +40,10 @@ export var Join;
                         }
                         case 2: {
                             obj.subscribers = reader.uint32();
+                            break;
+                        }
+                        case 3: {
+                            obj.reliable = reader.bool();
                             break;
                         }
                         default: {
@@ -60,6 +69,13 @@ export var Join;
                             yield {
                                 field: `${prefix}.subscribers`,
                                 value: reader.uint32()
+                            };
+                            break;
+                        }
+                        case 3: {
+                            yield {
+                                field: `${prefix}.reliable`,
+                                value: reader.bool()
                             };
                             break;
                         }
@@ -1473,6 +1489,225 @@ export var RouteAck;
     }
     RouteAck.stream = stream;
 })(RouteAck || (RouteAck = {}));
+export var Nack;
+(function (Nack) {
+    let _codec;
+    Nack.codec = () => {
+        if (_codec == null) {
+            _codec = message((obj, w, opts = {}) => {
+                if (opts.lengthDelimited !== false) {
+                    w.fork();
+                }
+                if ((obj.topic != null && obj.topic !== '')) {
+                    w.uint32(10);
+                    w.string(obj.topic);
+                }
+                if ((obj.publisher != null && obj.publisher !== '')) {
+                    w.uint32(18);
+                    w.string(obj.publisher);
+                }
+                if ((obj.epoch != null && obj.epoch !== 0)) {
+                    w.uint32(24);
+                    w.uint64Number(obj.epoch);
+                }
+                if ((obj.from != null && obj.from !== 0)) {
+                    w.uint32(32);
+                    w.uint64Number(obj.from);
+                }
+                if ((obj.to != null && obj.to !== 0)) {
+                    w.uint32(40);
+                    w.uint64Number(obj.to);
+                }
+                if ((obj.requester != null && obj.requester !== '')) {
+                    w.uint32(50);
+                    w.string(obj.requester);
+                }
+                if (opts.lengthDelimited !== false) {
+                    w.ldelim();
+                }
+            }, (reader, length, opts = {}) => {
+                const obj = {
+                    topic: '',
+                    publisher: '',
+                    epoch: 0,
+                    from: 0,
+                    to: 0,
+                    requester: ''
+                };
+                const end = length == null ? reader.len : reader.pos + length;
+                while (reader.pos < end) {
+                    const tag = reader.uint32();
+                    switch (tag >>> 3) {
+                        case 1: {
+                            obj.topic = reader.string();
+                            break;
+                        }
+                        case 2: {
+                            obj.publisher = reader.string();
+                            break;
+                        }
+                        case 3: {
+                            obj.epoch = reader.uint64Number();
+                            break;
+                        }
+                        case 4: {
+                            obj.from = reader.uint64Number();
+                            break;
+                        }
+                        case 5: {
+                            obj.to = reader.uint64Number();
+                            break;
+                        }
+                        case 6: {
+                            obj.requester = reader.string();
+                            break;
+                        }
+                        default: {
+                            reader.skipType(tag & 7);
+                            break;
+                        }
+                    }
+                }
+                return obj;
+            }, function* (reader, length, prefix, opts = {}) {
+                const end = length == null ? reader.len : reader.pos + length;
+                while (reader.pos < end) {
+                    const tag = reader.uint32();
+                    switch (tag >>> 3) {
+                        case 1: {
+                            yield {
+                                field: `${prefix}.topic`,
+                                value: reader.string()
+                            };
+                            break;
+                        }
+                        case 2: {
+                            yield {
+                                field: `${prefix}.publisher`,
+                                value: reader.string()
+                            };
+                            break;
+                        }
+                        case 3: {
+                            yield {
+                                field: `${prefix}.epoch`,
+                                value: reader.uint64Number()
+                            };
+                            break;
+                        }
+                        case 4: {
+                            yield {
+                                field: `${prefix}.from`,
+                                value: reader.uint64Number()
+                            };
+                            break;
+                        }
+                        case 5: {
+                            yield {
+                                field: `${prefix}.to`,
+                                value: reader.uint64Number()
+                            };
+                            break;
+                        }
+                        case 6: {
+                            yield {
+                                field: `${prefix}.requester`,
+                                value: reader.string()
+                            };
+                            break;
+                        }
+                        default: {
+                            reader.skipType(tag & 7);
+                            break;
+                        }
+                    }
+                }
+            });
+        }
+        return _codec;
+    };
+    function encode(obj) {
+        return encodeMessage(obj, Nack.codec());
+    }
+    Nack.encode = encode;
+    function decode(buf, opts) {
+        return decodeMessage(buf, Nack.codec(), opts);
+    }
+    Nack.decode = decode;
+    function stream(buf, opts) {
+        return streamMessage(buf, Nack.codec(), opts);
+    }
+    Nack.stream = stream;
+})(Nack || (Nack = {}));
+export var Replay;
+(function (Replay) {
+    let _codec;
+    Replay.codec = () => {
+        if (_codec == null) {
+            _codec = message((obj, w, opts = {}) => {
+                if (opts.lengthDelimited !== false) {
+                    w.fork();
+                }
+                if (obj.message != null) {
+                    w.uint32(10);
+                    AppMessage.codec().encode(obj.message, w);
+                }
+                if (opts.lengthDelimited !== false) {
+                    w.ldelim();
+                }
+            }, (reader, length, opts = {}) => {
+                const obj = {};
+                const end = length == null ? reader.len : reader.pos + length;
+                while (reader.pos < end) {
+                    const tag = reader.uint32();
+                    switch (tag >>> 3) {
+                        case 1: {
+                            obj.message = AppMessage.codec().decode(reader, reader.uint32(), {
+                                limits: opts.limits?.message
+                            });
+                            break;
+                        }
+                        default: {
+                            reader.skipType(tag & 7);
+                            break;
+                        }
+                    }
+                }
+                return obj;
+            }, function* (reader, length, prefix, opts = {}) {
+                const end = length == null ? reader.len : reader.pos + length;
+                while (reader.pos < end) {
+                    const tag = reader.uint32();
+                    switch (tag >>> 3) {
+                        case 1: {
+                            yield* AppMessage.codec().stream(reader, reader.uint32(), `${prefix}.message`, {
+                                limits: opts.limits?.message
+                            });
+                            break;
+                        }
+                        default: {
+                            reader.skipType(tag & 7);
+                            break;
+                        }
+                    }
+                }
+            });
+        }
+        return _codec;
+    };
+    function encode(obj) {
+        return encodeMessage(obj, Replay.codec());
+    }
+    Replay.encode = encode;
+    function decode(buf, opts) {
+        return decodeMessage(buf, Replay.codec(), opts);
+    }
+    Replay.decode = decode;
+    function stream(buf, opts) {
+        return streamMessage(buf, Replay.codec(), opts);
+    }
+    Replay.stream = stream;
+})(Replay || (Replay = {}));
 export var Envelope;
 (function (Envelope) {
     let _codec;
@@ -1483,7 +1718,35 @@ export var Envelope;
                     w.fork();
                 }
                 obj = { ...obj };
+                if (obj.replay != null) {
+                    obj.nack = undefined;
+                    obj.routeAck = undefined;
+                    obj.rootInfo = undefined;
+                    obj.redirect = undefined;
+                    obj.replica = undefined;
+                    obj.heartbeat = undefined;
+                    obj.data = undefined;
+                    obj.publish = undefined;
+                    obj.leave = undefined;
+                    obj.joinAck = undefined;
+                    obj.join = undefined;
+                }
+                if (obj.nack != null) {
+                    obj.replay = undefined;
+                    obj.routeAck = undefined;
+                    obj.rootInfo = undefined;
+                    obj.redirect = undefined;
+                    obj.replica = undefined;
+                    obj.heartbeat = undefined;
+                    obj.data = undefined;
+                    obj.publish = undefined;
+                    obj.leave = undefined;
+                    obj.joinAck = undefined;
+                    obj.join = undefined;
+                }
                 if (obj.routeAck != null) {
+                    obj.replay = undefined;
+                    obj.nack = undefined;
                     obj.rootInfo = undefined;
                     obj.redirect = undefined;
                     obj.replica = undefined;
@@ -1495,6 +1758,8 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.rootInfo != null) {
+                    obj.replay = undefined;
+                    obj.nack = undefined;
                     obj.routeAck = undefined;
                     obj.redirect = undefined;
                     obj.replica = undefined;
@@ -1506,6 +1771,8 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.redirect != null) {
+                    obj.replay = undefined;
+                    obj.nack = undefined;
                     obj.routeAck = undefined;
                     obj.rootInfo = undefined;
                     obj.replica = undefined;
@@ -1517,6 +1784,8 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.replica != null) {
+                    obj.replay = undefined;
+                    obj.nack = undefined;
                     obj.routeAck = undefined;
                     obj.rootInfo = undefined;
                     obj.redirect = undefined;
@@ -1528,6 +1797,8 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.heartbeat != null) {
+                    obj.replay = undefined;
+                    obj.nack = undefined;
                     obj.routeAck = undefined;
                     obj.rootInfo = undefined;
                     obj.redirect = undefined;
@@ -1539,6 +1810,8 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.data != null) {
+                    obj.replay = undefined;
+                    obj.nack = undefined;
                     obj.routeAck = undefined;
                     obj.rootInfo = undefined;
                     obj.redirect = undefined;
@@ -1550,6 +1823,8 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.publish != null) {
+                    obj.replay = undefined;
+                    obj.nack = undefined;
                     obj.routeAck = undefined;
                     obj.rootInfo = undefined;
                     obj.redirect = undefined;
@@ -1561,6 +1836,8 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.leave != null) {
+                    obj.replay = undefined;
+                    obj.nack = undefined;
                     obj.routeAck = undefined;
                     obj.rootInfo = undefined;
                     obj.redirect = undefined;
@@ -1572,6 +1849,8 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.joinAck != null) {
+                    obj.replay = undefined;
+                    obj.nack = undefined;
                     obj.routeAck = undefined;
                     obj.rootInfo = undefined;
                     obj.redirect = undefined;
@@ -1583,6 +1862,8 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.join != null) {
+                    obj.replay = undefined;
+                    obj.nack = undefined;
                     obj.routeAck = undefined;
                     obj.rootInfo = undefined;
                     obj.redirect = undefined;
@@ -1632,6 +1913,14 @@ export var Envelope;
                 if (obj.routeAck != null) {
                     w.uint32(82);
                     RouteAck.codec().encode(obj.routeAck, w);
+                }
+                if (obj.nack != null) {
+                    w.uint32(90);
+                    Nack.codec().encode(obj.nack, w);
+                }
+                if (obj.replay != null) {
+                    w.uint32(98);
+                    Replay.codec().encode(obj.replay, w);
                 }
                 if (opts.lengthDelimited !== false) {
                     w.ldelim();
@@ -1702,13 +1991,53 @@ export var Envelope;
                             });
                             break;
                         }
+                        case 11: {
+                            obj.nack = Nack.codec().decode(reader, reader.uint32(), {
+                                limits: opts.limits?.nack
+                            });
+                            break;
+                        }
+                        case 12: {
+                            obj.replay = Replay.codec().decode(reader, reader.uint32(), {
+                                limits: opts.limits?.replay
+                            });
+                            break;
+                        }
                         default: {
                             reader.skipType(tag & 7);
                             break;
                         }
                     }
                 }
+                if (obj.replay != null) {
+                    delete obj.nack;
+                    delete obj.routeAck;
+                    delete obj.rootInfo;
+                    delete obj.redirect;
+                    delete obj.replica;
+                    delete obj.heartbeat;
+                    delete obj.data;
+                    delete obj.publish;
+                    delete obj.leave;
+                    delete obj.joinAck;
+                    delete obj.join;
+                }
+                if (obj.nack != null) {
+                    delete obj.replay;
+                    delete obj.routeAck;
+                    delete obj.rootInfo;
+                    delete obj.redirect;
+                    delete obj.replica;
+                    delete obj.heartbeat;
+                    delete obj.data;
+                    delete obj.publish;
+                    delete obj.leave;
+                    delete obj.joinAck;
+                    delete obj.join;
+                }
                 if (obj.routeAck != null) {
+                    delete obj.replay;
+                    delete obj.nack;
                     delete obj.rootInfo;
                     delete obj.redirect;
                     delete obj.replica;
@@ -1720,6 +2049,8 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.rootInfo != null) {
+                    delete obj.replay;
+                    delete obj.nack;
                     delete obj.routeAck;
                     delete obj.redirect;
                     delete obj.replica;
@@ -1731,6 +2062,8 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.redirect != null) {
+                    delete obj.replay;
+                    delete obj.nack;
                     delete obj.routeAck;
                     delete obj.rootInfo;
                     delete obj.replica;
@@ -1742,6 +2075,8 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.replica != null) {
+                    delete obj.replay;
+                    delete obj.nack;
                     delete obj.routeAck;
                     delete obj.rootInfo;
                     delete obj.redirect;
@@ -1753,6 +2088,8 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.heartbeat != null) {
+                    delete obj.replay;
+                    delete obj.nack;
                     delete obj.routeAck;
                     delete obj.rootInfo;
                     delete obj.redirect;
@@ -1764,6 +2101,8 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.data != null) {
+                    delete obj.replay;
+                    delete obj.nack;
                     delete obj.routeAck;
                     delete obj.rootInfo;
                     delete obj.redirect;
@@ -1775,6 +2114,8 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.publish != null) {
+                    delete obj.replay;
+                    delete obj.nack;
                     delete obj.routeAck;
                     delete obj.rootInfo;
                     delete obj.redirect;
@@ -1786,6 +2127,8 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.leave != null) {
+                    delete obj.replay;
+                    delete obj.nack;
                     delete obj.routeAck;
                     delete obj.rootInfo;
                     delete obj.redirect;
@@ -1797,6 +2140,8 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.joinAck != null) {
+                    delete obj.replay;
+                    delete obj.nack;
                     delete obj.routeAck;
                     delete obj.rootInfo;
                     delete obj.redirect;
@@ -1808,6 +2153,8 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.join != null) {
+                    delete obj.replay;
+                    delete obj.nack;
                     delete obj.routeAck;
                     delete obj.rootInfo;
                     delete obj.redirect;
@@ -1881,6 +2228,18 @@ export var Envelope;
                         case 10: {
                             yield* RouteAck.codec().stream(reader, reader.uint32(), `${prefix}.routeAck`, {
                                 limits: opts.limits?.routeAck
+                            });
+                            break;
+                        }
+                        case 11: {
+                            yield* Nack.codec().stream(reader, reader.uint32(), `${prefix}.nack`, {
+                                limits: opts.limits?.nack
+                            });
+                            break;
+                        }
+                        case 12: {
+                            yield* Replay.codec().stream(reader, reader.uint32(), `${prefix}.replay`, {
+                                limits: opts.limits?.replay
                             });
                             break;
                         }

@@ -38,7 +38,7 @@ export interface ReplicaEntry {
 }
 
 export type Msg =
-  | { type: 'join', topic: string, subscribers: number }
+  | { type: 'join', topic: string, subscribers: number, reliable: boolean }
   | { type: 'joinAck', topic: string, attached: boolean, path: PeerRef[], replaces: PeerRef, delegate: boolean, withdraw: boolean }
   | { type: 'leave', topic: string }
   | { type: 'publish', message: AppMessage, direct: boolean }
@@ -48,10 +48,12 @@ export type Msg =
   | { type: 'redirect', topic: string, candidates: PeerRef[] }
   | { type: 'rootInfo', topic: string, subscribers: number }
   | { type: 'routeAck', topic: string, publisher: PeerRef, seq: number }
+  | { type: 'nack', topic: string, publisher: PeerRef, epoch: number, from: number, to: number, requester: PeerRef }
+  | { type: 'replay', message: AppMessage }
 
 export type MsgType = Msg['type']
 
-export const MSG_TYPES: readonly MsgType[] = ['join', 'joinAck', 'leave', 'publish', 'data', 'heartbeat', 'replica', 'redirect', 'rootInfo', 'routeAck']
+export const MSG_TYPES: readonly MsgType[] = ['join', 'joinAck', 'leave', 'publish', 'data', 'heartbeat', 'replica', 'redirect', 'rootInfo', 'routeAck', 'nack', 'replay']
 
 export type DataMsg = Extract<Msg, { type: 'publish' | 'data' }>
 

@@ -1,0 +1,85 @@
+// No loss while a tree repairs, for reliable subscriptions: nodes on the path of a reliable
+// subscription keep the topic's recent messages (replay-buffer.ts), and a subscriber that sees
+// a gap in a publisher's numbers, or any node of such a path that hangs below a new parent
+// after a repair, asks its parent for what it missed (NACK). The parent resends what it has
+// straight to the requester (REPLAY) and passes the rest of the request to its own parent, up
+// to the root. A resent message enters the requester's tree like any other: de-duplicated,
+// delivered in order, passed to its children.
+import type { CoreContext } from './core-context.ts'
+import type { Dissemination } from './dissemination.ts'
+import { ReplayBuffer } from './replay-buffer.ts'
+import type { PeerRef } from './routing-table.ts'
+import { wantsReliable } from './topic-state.ts'
+import type { TopicState } from './topic-state.ts'
+import type { AppMessage, Msg } from './wire/types.ts'
+
+type Nack = Extract<Msg, { type: 'nack' }>
+
+export class Recovery {
+  private readonly ctx: CoreContext
+  private dissemination!: Dissemination
+
+  constructor (ctx: CoreContext) {
+    this.ctx = ctx
+  }
+
+  /** Set once both exist (dissemination keeps through us, we resend through it). */
+  bind (dissemination: Dissemination): void {
+    this.dissemination = dissemination
+  }
+
+  /** A new message passed through t: kept while a reliable subscription is, or lately was, below. */
+  keep (now: number, t: TopicState, m: AppMessage): void {
+    if (!wantsReliable(t) && now > t.reliableUntil) {
+      t.buffer = null
+      return
+    }
+    (t.buffer ??= new ReplayBuffer(this.ctx.options)).push(now, m)
+  }
+
+  /** The last reliable subscription below t went: keep the buffer a while (it may come back). */
+  linger (now: number, t: TopicState): void {
+    if (!wantsReliable(t)) t.reliableUntil = now + this.ctx.options.replayBufferAgeMs
+  }
+
+  /** Asks the parent for publisher's messages numbered from..to (to 0: everything after from). */
+  request (now: number, t: TopicState, publisher: PeerRef, epoch: number, from: number, to: number): void {
+    if (t.isRoot || t.parent === null || t.joinTo !== null) return // nothing above to ask (yet)
+    this.ctx.stats.nacksSent++
+    this.ctx.out.send(now, t.parent, { type: 'nack', topic: t.name, publisher, epoch, from, to, requester: this.ctx.ref })
+  }
+
+  /** After a repair we hang below a new parent: ask for what came after what we have, per publisher. */
+  reattached (now: number, t: TopicState): void {
+    if (!wantsReliable(t)) return
+    for (const [publisher, w] of t.dedup) this.request(now, t, publisher, w.epoch, w.max + 1, 0)
+  }
+
+  onNack (now: number, from: PeerRef, n: Nack): void {
+    const t = this.ctx.topics.get(n.topic)
+    if (t === undefined) return
+    const have = t.buffer?.find(n.publisher, n.epoch, n.from, n.to) ?? []
+    for (const m of have) this.ctx.out.send(now, n.requester, { type: 'replay', message: m })
+    this.ctx.stats.replaysSent += have.length
+    // The first number of the range we do not have: ask above from there. An open request
+    // (to 0) reaches as far as we know the publisher got; what comes after reaches the
+    // requester through the tree (or through our own request, if we missed it too).
+    const w = t.dedup.get(n.publisher)
+    const hi = n.to !== 0 ? n.to : w !== undefined && w.epoch === n.epoch ? w.max : 0
+    let first = n.from
+    for (const s of have.map(m => m.seq).sort((a, b) => a - b)) {
+      if (s === first) first++
+      else if (s > first) break
+    }
+    if (first > hi || t.isRoot || t.parent === null || t.parent === from || t.joinTo !== null) return
+    this.ctx.stats.nacksForwarded++
+    this.ctx.out.send(now, t.parent, { ...n, from: first })
+  }
+
+  onReplay (now: number, from: PeerRef, m: AppMessage): void {
+    const t = this.ctx.topics.get(m.topic)
+    if (t === undefined) return
+    this.ctx.stats.replaysReceived++
+    this.dissemination.disseminate(now, t, m, null)
+  }
+}

@@ -1,0 +1,74 @@
+// The recent messages of one topic that a node keeps to resend (reliable subscriptions below
+// it, delivery-order.ts and recovery.ts): bounded by count, bytes and age, oldest out first.
+// A payload that views a larger buffer (a decoded frame) is copied, so a kept message never
+// pins the frame it came in.
+import type { AppMessage } from './wire/types.ts'
+
+export interface ReplayLimits {
+  replayBufferMessages: number
+  replayBufferBytes: number
+  replayBufferAgeMs: number
+}
+
+interface Kept {
+  message: AppMessage
+  at: number
+  bytes: number
+}
+
+/** Bytes a kept message counts for: its payload and headers, plus a fixed envelope. */
+const ENVELOPE_BYTES = 64
+
+export class ReplayBuffer {
+  private items: Array<Kept | undefined> = []
+  private head = 0
+  private bytes = 0
+  private readonly limits: ReplayLimits
+
+  constructor (limits: ReplayLimits) {
+    this.limits = limits
+  }
+
+  get size (): number {
+    return this.items.length - this.head
+  }
+
+  get byteSize (): number {
+    return this.bytes
+  }
+
+  push (now: number, m: AppMessage): void {
+    const p = m.payload
+    const payload = p.byteOffset === 0 && p.buffer.byteLength === p.byteLength ? p : p.slice()
+    let bytes = ENVELOPE_BYTES + payload.byteLength
+    for (const h of m.headers) bytes += h.key.length + h.value.length
+    const message = payload === p ? m : { ...m, payload }
+    this.items.push({ message, at: now, bytes })
+    this.bytes += bytes
+    this.trim(now)
+  }
+
+  /** Drops what is over the count, the bytes or the age. */
+  trim (now: number): void {
+    const { replayBufferMessages: n, replayBufferBytes: b, replayBufferAgeMs: age } = this.limits
+    for (let k = this.items[this.head]; k !== undefined; k = this.items[this.head]) {
+      if (this.size <= n && this.bytes <= b && now - k.at <= age) break
+      this.items[this.head++] = undefined
+      this.bytes -= k.bytes
+    }
+    if (this.head > 64 && this.head * 2 > this.items.length) {
+      this.items = this.items.slice(this.head)
+      this.head = 0
+    }
+  }
+
+  /** Kept messages of `publisher`'s session `epoch` numbered from..to (to 0: no upper end), in arrival order. */
+  find (publisher: string, epoch: number, from: number, to: number): AppMessage[] {
+    const out: AppMessage[] = []
+    for (let i = this.head; i < this.items.length; i++) {
+      const m = (this.items[i] as Kept).message
+      if (m.publisher === publisher && m.epoch === epoch && m.seq >= from && (to === 0 || m.seq <= to)) out.push(m)
+    }
+    return out
+  }
+}
