@@ -305,7 +305,8 @@ export class MeshNode {
     // Find the topic's neighbourhood in the DHT first, so the route to its root is known.
     void this.lookup(topic).then(() => {
       if (!this.running || set?.has(sub) !== true) return
-      this.driver.input((core, now) => { core.subscribe(now, topic) })
+      const reliable = this.reliable(topic)
+      this.driver.input((core, now) => { core.subscribe(now, topic, { reliable }) })
       // Another local subscription already attached the topic: its 'ready' went out then.
       if (this.core.topicView(topic)?.attached === true) sub.markReady()
     })
@@ -496,7 +497,16 @@ export class MeshNode {
     if (set.size === 0) {
       this.subs.delete(s.topic)
       if (this.running) this.driver.input((core, now) => { core.unsubscribe(now, s.topic) })
+    } else if (s.reliable && this.running && !this.reliable(s.topic)) {
+      // The last reliable subscription of the topic went: the others need no resends.
+      this.driver.input((core, now) => { core.subscribe(now, s.topic, { reliable: false }) })
     }
+  }
+
+  /** A local subscription to the topic asked for reliable delivery. */
+  private reliable (topic: string): boolean {
+    for (const s of this.subs.get(topic) ?? []) if (s.reliable) return true
+    return false
   }
 
   /** Asks the DHT for the peers closest to the topic key, so the route to its root is known. */

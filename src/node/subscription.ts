@@ -47,6 +47,13 @@ export interface SubscribeOptions {
    * counted in `callbackErrors`.
    */
   onDrop?: (event: DropEvent) => void
+  /**
+   * No loss while the tree repairs: nodes on this subscription's path keep the topic's recent
+   * messages, and what this node misses (a gap in a publisher's numbers, or the time it was
+   * detached) is asked for again and delivered in order. What is beyond the buffers (1,024
+   * messages, 1 MiB and 30 s per topic and node) is reported as a gap. docs/protocol.md.
+   */
+  reliable?: boolean
 }
 
 /**
@@ -80,6 +87,8 @@ export function toMessage (m: AppMessage): Message {
 
 export class Subscription implements AsyncIterable<Message> {
   readonly topic: string
+  /** Asked for reliable delivery (SubscribeOptions.reliable). */
+  readonly reliable: boolean
   /** Resolves when the tree acknowledged the subscription. */
   readonly ready: Promise<void>
   /** Resolves when the subscription is closed (unsubscribed, drained, or the node stopped). */
@@ -117,6 +126,7 @@ export class Subscription implements AsyncIterable<Message> {
     this.observer = observer
     this.callback = options.callback
     this.onDrop = options.onDrop
+    this.reliable = options.reliable === true
     this.maxPending = maxPending
     this.onClose = onClose
     this.ready = new Promise(resolve => { this.resolveReady = resolve })
