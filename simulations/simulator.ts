@@ -62,6 +62,8 @@ export interface SimHooks {
   ready?: (node: SimNode, topic: string, now: number) => void
   /** Messages a node's subscription will not receive (reported as a gap). */
   gap?: (node: SimNode, event: Extract<CoreEvent, { type: 'gap' }>, now: number) => void
+  /** Every event of every node (after the specific hooks above). */
+  event?: (node: SimNode, event: CoreEvent, now: number) => void
 }
 
 export class Simulator {
@@ -298,6 +300,7 @@ export class Simulator {
     if (e.type === 'deliver') this.hooks.deliver?.(node, e, this.now)
     else if (e.type === 'ready') this.hooks.ready?.(node, e.topic, this.now)
     else if (e.type === 'gap') this.hooks.gap?.(node, e, this.now)
+    this.hooks.event?.(node, e, this.now)
   }
 
   private wakeAt (node: SimNode, at: number): void {

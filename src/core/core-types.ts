@@ -40,6 +40,10 @@ export type CoreEvent =
    * within reorderWaitMs of a later one (lost upstream, or too late), `missed` of them.
    */
   | { type: 'gap', topic: string, publisher: PeerRef, missed: number }
+  /** Our acknowledged publish of `seq` is held by the topic's root set. */
+  | { type: 'acked', topic: string, seq: number }
+  /** Our acknowledged publish of `seq` was not acknowledged within ackTimeoutMs. */
+  | { type: 'ack-failed', topic: string, seq: number }
 
 export interface CoreStats {
   sent: Record<MsgType, number>
@@ -57,6 +61,8 @@ export interface CoreStats {
   nacksForwarded: number
   replaysSent: number
   replaysReceived: number
+  /** Acknowledged publishes sent again (their acknowledgement was late). */
+  ackRetries: number
   droppedNoRoute: number
   repairs: number
   redirects: number

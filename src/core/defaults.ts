@@ -76,6 +76,13 @@ export interface CoreOptions {
   replayBufferMessages: number
   replayBufferBytes: number
   replayBufferAgeMs: number
+  /**
+   * An acknowledged publish not acknowledged within ackRetryMs is routed again (the root may
+   * have died: the route finds its successor); after ackTimeoutMs the publish fails. The retry
+   * is under the repair bound, so a takeover is found by the second or third try.
+   */
+  ackRetryMs: number
+  ackTimeoutMs: number
   /** Topic names are UTF-8 strings of 1..maxTopicBytes bytes. */
   maxTopicBytes: number
   /** Largest application payload a node accepts or sends. */
@@ -105,6 +112,8 @@ export const CORE_DEFAULTS: Readonly<CoreOptions> = Object.freeze({
   replayBufferMessages: 1024,
   replayBufferBytes: 1024 * 1024,
   replayBufferAgeMs: 30_000,
+  ackRetryMs: 1000,
+  ackTimeoutMs: 10_000,
   maxTopicBytes: 256,
   maxPayloadBytes: 1024 * 1024,
   maxFrameBytes: 4 * 1024 * 1024

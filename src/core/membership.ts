@@ -103,6 +103,7 @@ export class Membership {
       out.send(now, from, { type: 'leave', topic: m.topic })
       return
     }
+    let adopted = false
     if (m.replaces !== '') {
       // A new root adopts the children of the dead one.
       // Taken when we still hang below the dead root or are looking for a parent anyway.
@@ -113,6 +114,7 @@ export class Membership {
       }
       this.setJoin(t, null)
       t.parent = from
+      adopted = true
     } else if (from !== t.parent) {
       if (from !== t.leaveOnAck) out.send(now, from, { type: 'leave', topic: m.topic })
       return
@@ -147,7 +149,9 @@ export class Membership {
     this.delegation.onAck(now, t, m)
     if (changed) this.notifyChildren(now, t)
     this.markReady(t)
-    if (!wasAttached) this.recovery.reattached(now, t)
+    if (!wasAttached || adopted) this.recovery.reattached(now, t)
+    // The adopting root took our entry from its replica, which does not say reliable.
+    if (adopted && wantsReliable(t) && t.joinTo === null) this.sendJoin(now, t, from)
   }
 
   /** A child says it is still our child: rebuild the entry if we lost it (a JOIN in effect). */

@@ -13,6 +13,7 @@
 //   dissemination.ts    DATA down the tree, de-duplication, delivery
 //   delivery-order.ts   per-publisher order at the subscriber, gaps reported
 //   recovery.ts         reliable subscriptions: buffers, NACK and REPLAY
+//   acks.ts             acknowledged publishes: STASH with the replicas, PUBLISH-ACK, retries
 //   replicas.ts         root replicas and takeover
 //   tick.ts, heartbeats.ts  failure detection, retries, heartbeats
 //   liveness.ts, outputs.ts the peers' records; the collected transmits and events
@@ -22,6 +23,7 @@ import type { CoreContext } from './core-context.ts'
 import type { CoreEvent, CoreInit, CoreStats, TopicView, Transmit } from './core-types.ts'
 import { coreOptions } from './defaults.ts'
 import type { CoreOptions } from './defaults.ts'
+import { Acks } from './acks.ts'
 import { Delegation } from './delegation.ts'
 import { DeliveryOrder } from './delivery-order.ts'
 import { Dissemination } from './dissemination.ts'
@@ -70,6 +72,7 @@ export class MeshCore {
     nacksForwarded: 0,
     replaysSent: 0,
     replaysReceived: 0,
+    ackRetries: 0,
     droppedNoRoute: 0,
     repairs: 0,
     redirects: 0,
@@ -86,6 +89,7 @@ export class MeshCore {
   private readonly dissemination: Dissemination
   private readonly order: DeliveryOrder
   private readonly recovery: Recovery
+  private readonly acks: Acks
   private readonly routing: PublishRouting
   private readonly publisher: Publisher
   private readonly replicas: Replicas
@@ -118,9 +122,14 @@ export class MeshCore {
     this.dissemination = new Dissemination(this.ctx, this.order, this.recovery)
     this.recovery.bind(this.dissemination)
     this.routing = new PublishRouting(this.ctx, this.dissemination)
-    this.publisher = new Publisher(this.ctx, epoch, this.routing, this.dissemination)
+    this.acks = new Acks(this.ctx, this.routing)
+    this.publisher = new Publisher(this.ctx, epoch, this.routing, this.dissemination, this.acks)
     this.replicas = new Replicas(this.ctx, this.membership, this.fanout)
-    this.tickParts = { membership: this.membership, delegation: this.delegation, routing: this.routing, replicas: this.replicas, fail: (now, ref) => { this.fail(now, ref) } }
+    this.routing.onRootPublish = (now, t, m) => { this.acks.atRoot(now, t, m) }
+    // A replica that takes over sends what the dead root stashed with it down the adopted tree.
+    this.replicas.onTakeover = (now, t) => { for (const m of this.acks.takeStash(t.name)) this.dissemination.disseminate(now, t, m, null) }
+    this.replicas.onDropped = topic => { this.acks.dropStash(topic) }
+    this.tickParts = { membership: this.membership, delegation: this.delegation, routing: this.routing, replicas: this.replicas, acks: this.acks, fail: (now, ref) => { this.fail(now, ref) } }
     // A random phase keeps the heartbeats of many nodes from beating in step.
     this.nextTickAt = init.now + init.rng.next() * this.tickMs
   }
@@ -201,10 +210,19 @@ export class MeshCore {
     this.settle(now)
   }
 
-  /** Publishes a message; returns its sequence number (per topic, from 1). */
-  publish (now: number, topic: string, payload: Uint8Array, headers: Header[] = []): number {
+  /**
+   * Publishes a message; returns its sequence number (per topic, from 1). With `ack`, an
+   * 'acked' event follows once the topic's root and a replica hold it, or 'ack-failed' after
+   * ackTimeoutMs (acks.ts).
+   */
+  publish (now: number, topic: string, payload: Uint8Array, headers: Header[] = [], options: { ack?: boolean } = {}): number {
     this.checkTopic(topic)
-    return this.publisher.publish(now, topic, payload, headers)
+    return this.publisher.publish(now, topic, payload, headers, options.ack === true)
+  }
+
+  /** Acknowledged publishes of ours still waiting. */
+  get unacknowledged (): number {
+    return this.acks.waiting
   }
 
   // ---------------------------------------------------------------- network and timer inputs
@@ -261,6 +279,8 @@ export class MeshCore {
       case 'routeAck': this.routing.onRouteAck(msg.publisher, msg.topic, msg.seq); break
       case 'nack': this.recovery.onNack(now, from, msg); break
       case 'replay': this.recovery.onReplay(now, from, msg.message); break
+      case 'stash': this.acks.onStash(now, msg.message); break
+      case 'publishAck': this.acks.onPublishAck(msg.topic, msg.publisher, msg.epoch, msg.seq, this.epoch); break
     }
     this.settle(now)
   }

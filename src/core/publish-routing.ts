@@ -38,8 +38,10 @@ export class PublishRouting {
   readonly rootCache = new Map<string, { to: PeerRef, voucher: PeerRef | null }>()
   private readonly ctx: CoreContext
   private readonly dissemination: Dissemination
+  /** A publish reached us as the topic's root (acks.ts answers acknowledged ones). */
+  onRootPublish: (now: number, t: TopicState, m: AppMessage) => void = () => {}
   /** Routed publishes sent and not yet acknowledged by their next hop. */
-  private readonly inflight = new Map<string, Inflight>()
+  private readonly routed = new Map<string, Inflight>()
   /** As a publisher: the subscriber count each topic's root last reported. */
   private readonly reported = new Map<string, number>()
   /** New publishers still answered at once this tick; the rest hear with the next refresh. */
@@ -55,6 +57,7 @@ export class PublishRouting {
     const t = this.ctx.topics.get(message.topic)
     if (t?.isRoot === true) {
       this.dissemination.disseminate(now, t, message, null)
+      if (message.ack === true) this.onRootPublish(now, t, message)
       return
     }
     const next = this.ctx.table.nextHop(topicKey(message.topic))
@@ -71,12 +74,12 @@ export class PublishRouting {
     // The hop acknowledges at once, or, when it is the root and the publisher sent it, with its
     // next refresh: wait for both.
     const { joinTimeoutMs, refreshIntervalMs } = this.ctx.options
-    this.inflight.set(inflightKey(message.publisher, message.topic, message.seq), { hop: next.ref, deadline: now + joinTimeoutMs + refreshIntervalMs, message, tries })
+    this.routed.set(inflightKey(message.publisher, message.topic, message.seq), { hop: next.ref, deadline: now + joinTimeoutMs + refreshIntervalMs, message, tries })
   }
 
   onPublish (now: number, from: PeerRef, message: AppMessage, direct: boolean): void {
     const t = this.ctx.topics.get(message.topic)
-    if (direct && t?.delegated === true && t.attached) {
+    if (direct && message.ack !== true && t?.delegated === true && t.attached) {
       // We are the data top of the tree (delegation.ts): deliver and pass down.
       this.notePublisher(now, t, message.publisher, false)
       this.dissemination.disseminate(now, t, message, null)
@@ -88,6 +91,7 @@ export class PublishRouting {
     if (t !== undefined && atRoot) {
       this.notePublisher(now, t, message.publisher, !direct)
       this.dissemination.disseminate(now, t, message, null)
+      if (message.ack === true) this.onRootPublish(now, t, message)
       return
     }
     this.route(now, message, 0)
@@ -113,11 +117,15 @@ export class PublishRouting {
     t.publishers.set(publisher, now)
   }
 
-  /** Where to publish t directly now: the cached root or delegate, while it or the root vouching for it was heard from lately. */
-  directTarget (now: number, topic: string): PeerRef | undefined {
+  /**
+   * Where to publish t directly now: the cached root or delegate, while it or the root vouching
+   * for it was heard from lately. `root`: the root itself, never its delegate.
+   */
+  directTarget (now: number, topic: string, root = false): PeerRef | undefined {
     const c = this.rootCache.get(topic)
     if (c === undefined) return undefined
     const { peers, options } = this.ctx
+    if (root && c.voucher !== null) return now - peers.heard(c.voucher) <= options.failureTimeoutMs ? c.voucher : undefined
     if (now - peers.heard(c.to) <= options.failureTimeoutMs) return c.to
     if (c.voucher !== null && now - peers.heard(c.voucher) <= options.failureTimeoutMs) return c.to
     this.rootCache.delete(topic)
@@ -129,8 +137,13 @@ export class PublishRouting {
     this.answersLeft = IMMEDIATE_ANSWERS_PER_TICK
   }
 
+  /** A routed publish of this message waits for its next hop's acknowledgement. */
+  inflight (m: AppMessage): boolean {
+    return this.routed.has(inflightKey(m.publisher, m.topic, m.seq))
+  }
+
   onRouteAck (publisher: PeerRef, topic: string, seq: number): void {
-    this.inflight.delete(inflightKey(publisher, topic, seq))
+    this.routed.delete(inflightKey(publisher, topic, seq))
   }
 
   onRootInfo (from: PeerRef, topic: string, subscribers: number): void {
@@ -149,9 +162,9 @@ export class PublishRouting {
       this.rootCache.set(r.topic, delegated ? { to: r.via, voucher: from } : { to: from, voucher: null })
       this.report(r.topic, r.subscribers)
     }
-    if (roots.length === 0 || this.inflight.size === 0) return
-    for (const [key, f] of this.inflight) {
-      if (f.hop === from && f.message.publisher === this.ctx.ref && roots.some(r => r.topic === f.message.topic)) this.inflight.delete(key)
+    if (roots.length === 0 || this.routed.size === 0) return
+    for (const [key, f] of this.routed) {
+      if (f.hop === from && f.message.publisher === this.ctx.ref && roots.some(r => r.topic === f.message.topic)) this.routed.delete(key)
     }
   }
 
@@ -169,9 +182,9 @@ export class PublishRouting {
   /** A peer failed: forget it as a root, and re-route the publishes waiting on it. */
   onPeerFailed (now: number, ref: PeerRef): void {
     for (const [topic, root] of this.rootCache) if (root.to === ref) this.rootCache.delete(topic)
-    for (const [key, f] of [...this.inflight]) {
+    for (const [key, f] of [...this.routed]) {
       if (f.hop !== ref) continue
-      this.inflight.delete(key)
+      this.routed.delete(key)
       this.route(now, f.message, f.tries + 1)
     }
   }
@@ -181,14 +194,14 @@ export class PublishRouting {
    * from the table (it returns when heard from again) and route around it.
    */
   expire (now: number): void {
-    if (this.inflight.size === 0) return
+    if (this.routed.size === 0) return
     let dead: Set<PeerRef> | undefined
-    for (const f of this.inflight.values()) if (now >= f.deadline) (dead ??= new Set()).add(f.hop)
+    for (const f of this.routed.values()) if (now >= f.deadline) (dead ??= new Set()).add(f.hop)
     if (dead === undefined) return
     // Every publish waiting on a silent hop goes around it now, not only the overdue ones.
-    for (const [key, f] of [...this.inflight]) {
+    for (const [key, f] of [...this.routed]) {
       if (!dead.has(f.hop)) continue
-      this.inflight.delete(key)
+      this.routed.delete(key)
       this.ctx.table.remove(f.hop)
       this.route(now, f.message, f.tries + 1)
     }

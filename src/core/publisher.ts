@@ -6,6 +6,7 @@ import { InvalidHeadersError, PayloadTooLargeError } from './errors.ts'
 import { utf8ByteLength } from './utf8.ts'
 import { MAX_HEADERS } from './wire/limits.ts'
 import type { PublishRouting } from './publish-routing.ts'
+import type { Acks } from './acks.ts'
 import type { AppMessage, Header } from './wire/types.ts'
 
 export class Publisher {
@@ -14,17 +15,22 @@ export class Publisher {
   private readonly ctx: CoreContext
   private readonly routing: PublishRouting
   private readonly dissemination: Dissemination
+  private readonly acks: Acks
   private readonly seqs = new Map<string, number>()
 
-  constructor (ctx: CoreContext, epoch: number, routing: PublishRouting, dissemination: Dissemination) {
+  constructor (ctx: CoreContext, epoch: number, routing: PublishRouting, dissemination: Dissemination, acks: Acks) {
     this.ctx = ctx
     this.epoch = epoch
     this.routing = routing
     this.dissemination = dissemination
+    this.acks = acks
   }
 
-  /** Publishes a message; returns its sequence number (per topic, from 1). */
-  publish (now: number, topic: string, payload: Uint8Array, headers: Header[]): number {
+  /**
+   * Publishes a message; returns its sequence number (per topic, from 1). With `ack`, the
+   * message goes to the root itself (not a delegate) and waits for its acknowledgement (acks.ts).
+   */
+  publish (now: number, topic: string, payload: Uint8Array, headers: Header[], ack = false): number {
     const { options } = this.ctx
     if (headers.length > MAX_HEADERS) throw new InvalidHeadersError(`${headers.length} headers, at most ${MAX_HEADERS}`)
     // Headers count against the payload limit: together they must fit in a frame a peer accepts.
@@ -34,12 +40,17 @@ export class Publisher {
     const seq = (this.seqs.get(topic) ?? 0) + 1
     this.seqs.set(topic, seq)
     const message: AppMessage = { topic, publisher: this.ctx.ref, epoch: this.epoch, seq, payload, headers }
+    if (ack) {
+      message.ack = true
+      this.acks.track(now, message)
+    }
     const t = this.ctx.topics.get(topic)
-    if (t?.isRoot === true || (t?.delegated === true && t.attached)) {
+    if (t?.isRoot === true || (!ack && t?.delegated === true && t.attached)) {
       this.dissemination.disseminate(now, t, message, null)
+      if (ack) this.acks.atRoot(now, t, message)
       return seq
     }
-    const to = this.routing.directTarget(now, topic)
+    const to = this.routing.directTarget(now, topic, ack)
     if (to !== undefined) {
       this.ctx.out.send(now, to, { type: 'publish', message, direct: true })
       return seq

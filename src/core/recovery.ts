@@ -28,10 +28,16 @@ export class Recovery {
     this.dissemination = dissemination
   }
 
-  /** A new message passed through t: kept while a reliable subscription is, or lately was, below. */
+  /**
+   * A new message passed through t: kept while a reliable subscription is, or lately was,
+   * below; an acknowledged publish always (the root set answers for it, and it may be asked for).
+   */
   keep (now: number, t: TopicState, m: AppMessage): void {
-    if (!wantsReliable(t) && now > t.reliableUntil) {
-      t.buffer = null
+    if (m.ack !== true && !wantsReliable(t) && now > t.reliableUntil) {
+      if (t.buffer !== null) {
+        t.buffer.trim(now)
+        if (t.buffer.size === 0) t.buffer = null
+      }
       return
     }
     (t.buffer ??= new ReplayBuffer(this.ctx.options)).push(now, m)

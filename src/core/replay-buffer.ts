@@ -62,6 +62,13 @@ export class ReplayBuffer {
     }
   }
 
+  /** Every kept message, oldest first. */
+  all (): AppMessage[] {
+    const out: AppMessage[] = []
+    for (let i = this.head; i < this.items.length; i++) out.push((this.items[i] as Kept).message)
+    return out
+  }
+
   /** Kept messages of `publisher`'s session `epoch` numbered from..to (to 0: no upper end), in arrival order. */
   find (publisher: string, epoch: number, from: number, to: number): AppMessage[] {
     const out: AppMessage[] = []

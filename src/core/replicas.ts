@@ -25,6 +25,9 @@ export class Replicas {
   private readonly fanout: Fanout
   /** The roots we replicate, by topic. */
   private readonly held = new Map<string, ReplicaRecord>()
+  /** We took over t from its dead root (acks.ts sends what was stashed with us); or a replica was dropped. */
+  onTakeover: (now: number, t: TopicState) => void = () => {}
+  onDropped: (topic: string) => void = () => {}
 
   constructor (ctx: CoreContext, membership: Membership, fanout: Fanout) {
     this.ctx = ctx
@@ -93,7 +96,10 @@ export class Replicas {
     for (const e of m.entries) {
       const held = this.held.get(e.topic)
       if (e.dropped) {
-        if (held?.root === from) this.held.delete(e.topic)
+        if (held?.root === from) {
+          this.held.delete(e.topic)
+          this.onDropped(e.topic)
+        }
       } else if (e.more) {
         if (held?.root === from && held.takeoverAt === null) held.children.push(...e.children)
       } else {
@@ -147,6 +153,7 @@ export class Replicas {
     }
     this.membership.becomeRoot(now, t)
     this.replicate(now, t)
+    this.onTakeover(now, t)
     this.fanout.enforce(now, t)
     // Adopting first loses no child; a closer node we know of then takes the tree.
     if (this.ctx.table.nextHop(t.key) !== undefined) this.membership.handover(now, t)

@@ -2,6 +2,7 @@
 // replicated roots), publishes whose hop did not acknowledge, replica takeovers, JOINs to
 // retry, children that stopped refreshing, root handovers and replication, then heartbeats.
 import type { CoreContext } from './core-context.ts'
+import type { Acks } from './acks.ts'
 import type { Delegation } from './delegation.ts'
 import { HeartbeatPlan } from './heartbeats.ts'
 import type { Membership } from './membership.ts'
@@ -16,6 +17,7 @@ export interface TickParts {
   delegation: Delegation
   routing: PublishRouting
   replicas: Replicas
+  acks: Acks
   /** Fails a peer everywhere (the core's failure handling). */
   fail: (now: number, ref: PeerRef) => void
 }
@@ -48,6 +50,7 @@ export function tick (ctx: CoreContext, parts: TickParts, now: number): void {
   routing.expire(now)
   routing.newTick()
   replicas.takeOverDue(now)
+  parts.acks.tick(now)
   // A parent that answered but never said it reached the root: ask again (the answer is
   // soft state; it may have been lost).
   if (unattached !== undefined) {

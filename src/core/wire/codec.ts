@@ -97,6 +97,8 @@ function toEnvelope (m: Msg): Envelope {
     case 'routeAck': return { routeAck: { topic: m.topic, publisher: m.publisher, seq: m.seq } }
     case 'nack': return { nack: { topic: m.topic, publisher: m.publisher, epoch: m.epoch, from: m.from, to: m.to, requester: m.requester } }
     case 'replay': return { replay: { message: wireApp(m.message) } }
+    case 'stash': return { stash: { message: wireApp(m.message) } }
+    case 'publishAck': return { publishAck: { topic: m.topic, publisher: m.publisher, epoch: m.epoch, seq: m.seq } }
   }
 }
 
@@ -109,7 +111,9 @@ function fromEnvelope (e: Envelope, limits: CodecLimits): Msg {
   const topic = (t: string): string => checkTopic(t, limits)
   const app = (m: AppMessage | undefined): AppMessage => {
     const a = checkApp(m, limits)
-    return { topic: a.topic, publisher: a.publisher, epoch: a.epoch, seq: a.seq, payload: a.payload, headers: a.headers }
+    const out: AppMessage = { topic: a.topic, publisher: a.publisher, epoch: a.epoch, seq: a.seq, payload: a.payload, headers: a.headers }
+    if (a.ack === true) out.ack = true
+    return out
   }
   if (e.join != null) return { type: 'join', topic: topic(e.join.topic), subscribers: e.join.subscribers, reliable: e.join.reliable }
   if (e.joinAck != null) return { type: 'joinAck', topic: topic(e.joinAck.topic), attached: e.joinAck.attached, path: e.joinAck.path, replaces: e.joinAck.replaces, delegate: e.joinAck.delegate, withdraw: e.joinAck.withdraw }
@@ -130,6 +134,12 @@ function fromEnvelope (e: Envelope, limits: CodecLimits): Msg {
     return { type: 'nack', topic: topic(n.topic), publisher: n.publisher, epoch: n.epoch, from: n.from, to: n.to, requester: n.requester }
   }
   if (e.replay != null) return { type: 'replay', message: app(e.replay.message) }
+  if (e.stash != null) return { type: 'stash', message: app(e.stash.message) }
+  if (e.publishAck != null) {
+    const a = e.publishAck
+    if (a.publisher === '' || a.seq < 1) throw new MalformedFrameError('publishAck without publisher or sequence number')
+    return { type: 'publishAck', topic: topic(a.topic), publisher: a.publisher, epoch: a.epoch, seq: a.seq }
+  }
   if (e.routeAck != null) return { type: 'routeAck', topic: topic(e.routeAck.topic), publisher: e.routeAck.publisher, seq: e.routeAck.seq }
   throw new MalformedFrameError('envelope with no known message')
 }

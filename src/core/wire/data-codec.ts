@@ -52,6 +52,7 @@ function appSize (m: AppMessage): number {
   if (m.seq !== 0) n += 1 + varintLength(m.seq)
   if (m.payload.byteLength > 0) n += fieldLength(m.payload.byteLength)
   for (const h of m.headers) n += fieldLength(headerSize(h))
+  if (m.ack === true) n += 2
   return n
 }
 
@@ -74,6 +75,7 @@ function writeApp (buf: Uint8Array, pos: number, m: AppMessage): number {
     if (h.key !== '') pos = writeBytes(buf, pos, 0x0a, utf8(h.key))
     if (h.value !== '') pos = writeBytes(buf, pos, 0x12, utf8(h.value))
   }
+  if (m.ack === true) { buf[pos++] = 0x38; buf[pos++] = 1 }
   return pos
 }
 
@@ -227,6 +229,7 @@ function readApp (c: Cursor, end: number, maxHeaders: number): AppMessage {
         m.headers.push(readHeader(inner, e))
         break
       }
+      case 0x38: if (inner.varint() !== 0) m.ack = true; break
       default: inner.skip(tag & 7)
     }
   }

@@ -100,6 +100,7 @@ export interface AppMessage {
     seq: number;
     payload: Uint8Array<ArrayBuffer>;
     headers: Header[];
+    ack: boolean;
 }
 export declare namespace AppMessage {
     const codec: () => Codec<AppMessage>;
@@ -133,9 +134,13 @@ export declare namespace AppMessage {
         value: string;
         index: number;
     }
+    interface AppMessageAckFieldEvent {
+        field: '$.ack';
+        value: boolean;
+    }
     function encode(obj: Partial<AppMessage>): Uint8Array<ArrayBuffer>;
     function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<AppMessage>): AppMessage;
-    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<AppMessage>): Generator<AppMessageTopicFieldEvent | AppMessagePublisherFieldEvent | AppMessageEpochFieldEvent | AppMessageSeqFieldEvent | AppMessagePayloadFieldEvent | AppMessageHeadersKeyFieldEvent | AppMessageHeadersValueFieldEvent>;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<AppMessage>): Generator<AppMessageTopicFieldEvent | AppMessagePublisherFieldEvent | AppMessageEpochFieldEvent | AppMessageSeqFieldEvent | AppMessagePayloadFieldEvent | AppMessageHeadersKeyFieldEvent | AppMessageHeadersValueFieldEvent | AppMessageAckFieldEvent>;
 }
 export interface Publish {
     message?: AppMessage;
@@ -173,13 +178,17 @@ export declare namespace Publish {
         value: string;
         index: number;
     }
+    interface PublishMessageAckFieldEvent {
+        field: '$.message.ack';
+        value: boolean;
+    }
     interface PublishDirectFieldEvent {
         field: '$.direct';
         value: boolean;
     }
     function encode(obj: Partial<Publish>): Uint8Array<ArrayBuffer>;
     function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Publish>): Publish;
-    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Publish>): Generator<PublishMessageTopicFieldEvent | PublishMessagePublisherFieldEvent | PublishMessageEpochFieldEvent | PublishMessageSeqFieldEvent | PublishMessagePayloadFieldEvent | PublishMessageHeadersKeyFieldEvent | PublishMessageHeadersValueFieldEvent | PublishDirectFieldEvent>;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Publish>): Generator<PublishMessageTopicFieldEvent | PublishMessagePublisherFieldEvent | PublishMessageEpochFieldEvent | PublishMessageSeqFieldEvent | PublishMessagePayloadFieldEvent | PublishMessageHeadersKeyFieldEvent | PublishMessageHeadersValueFieldEvent | PublishMessageAckFieldEvent | PublishDirectFieldEvent>;
 }
 export interface Heartbeat {
     topics: string[];
@@ -441,9 +450,84 @@ export declare namespace Replay {
         value: string;
         index: number;
     }
+    interface ReplayMessageAckFieldEvent {
+        field: '$.message.ack';
+        value: boolean;
+    }
     function encode(obj: Partial<Replay>): Uint8Array<ArrayBuffer>;
     function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Replay>): Replay;
-    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Replay>): Generator<ReplayMessageTopicFieldEvent | ReplayMessagePublisherFieldEvent | ReplayMessageEpochFieldEvent | ReplayMessageSeqFieldEvent | ReplayMessagePayloadFieldEvent | ReplayMessageHeadersKeyFieldEvent | ReplayMessageHeadersValueFieldEvent>;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Replay>): Generator<ReplayMessageTopicFieldEvent | ReplayMessagePublisherFieldEvent | ReplayMessageEpochFieldEvent | ReplayMessageSeqFieldEvent | ReplayMessagePayloadFieldEvent | ReplayMessageHeadersKeyFieldEvent | ReplayMessageHeadersValueFieldEvent | ReplayMessageAckFieldEvent>;
+}
+export interface Stash {
+    message?: AppMessage;
+}
+export declare namespace Stash {
+    const codec: () => Codec<Stash>;
+    interface StashMessageTopicFieldEvent {
+        field: '$.message.topic';
+        value: string;
+    }
+    interface StashMessagePublisherFieldEvent {
+        field: '$.message.publisher';
+        value: string;
+    }
+    interface StashMessageEpochFieldEvent {
+        field: '$.message.epoch';
+        value: number;
+    }
+    interface StashMessageSeqFieldEvent {
+        field: '$.message.seq';
+        value: number;
+    }
+    interface StashMessagePayloadFieldEvent {
+        field: '$.message.payload';
+        value: Uint8Array<ArrayBuffer>;
+    }
+    interface StashMessageHeadersKeyFieldEvent {
+        field: '$.message.headers[].key';
+        value: string;
+        index: number;
+    }
+    interface StashMessageHeadersValueFieldEvent {
+        field: '$.message.headers[].value';
+        value: string;
+        index: number;
+    }
+    interface StashMessageAckFieldEvent {
+        field: '$.message.ack';
+        value: boolean;
+    }
+    function encode(obj: Partial<Stash>): Uint8Array<ArrayBuffer>;
+    function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Stash>): Stash;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Stash>): Generator<StashMessageTopicFieldEvent | StashMessagePublisherFieldEvent | StashMessageEpochFieldEvent | StashMessageSeqFieldEvent | StashMessagePayloadFieldEvent | StashMessageHeadersKeyFieldEvent | StashMessageHeadersValueFieldEvent | StashMessageAckFieldEvent>;
+}
+export interface PublishAck {
+    topic: string;
+    publisher: string;
+    epoch: number;
+    seq: number;
+}
+export declare namespace PublishAck {
+    const codec: () => Codec<PublishAck>;
+    interface PublishAckTopicFieldEvent {
+        field: '$.topic';
+        value: string;
+    }
+    interface PublishAckPublisherFieldEvent {
+        field: '$.publisher';
+        value: string;
+    }
+    interface PublishAckEpochFieldEvent {
+        field: '$.epoch';
+        value: number;
+    }
+    interface PublishAckSeqFieldEvent {
+        field: '$.seq';
+        value: number;
+    }
+    function encode(obj: Partial<PublishAck>): Uint8Array<ArrayBuffer>;
+    function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<PublishAck>): PublishAck;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<PublishAck>): Generator<PublishAckTopicFieldEvent | PublishAckPublisherFieldEvent | PublishAckEpochFieldEvent | PublishAckSeqFieldEvent>;
 }
 export interface Envelope {
     join?: Join;
@@ -458,6 +542,8 @@ export interface Envelope {
     routeAck?: RouteAck;
     nack?: Nack;
     replay?: Replay;
+    stash?: Stash;
+    publishAck?: PublishAck;
 }
 export declare namespace Envelope {
     const codec: () => Codec<Envelope>;
@@ -532,6 +618,10 @@ export declare namespace Envelope {
         value: string;
         index: number;
     }
+    interface EnvelopePublishMessageAckFieldEvent {
+        field: '$.publish.message.ack';
+        value: boolean;
+    }
     interface EnvelopePublishDirectFieldEvent {
         field: '$.publish.direct';
         value: boolean;
@@ -565,6 +655,10 @@ export declare namespace Envelope {
         field: '$.data.headers[].value';
         value: string;
         index: number;
+    }
+    interface EnvelopeDataAckFieldEvent {
+        field: '$.data.ack';
+        value: boolean;
     }
     interface EnvelopeHeartbeatTopicsFieldEvent {
         field: '$.heartbeat.topics[]';
@@ -699,9 +793,63 @@ export declare namespace Envelope {
         value: string;
         index: number;
     }
+    interface EnvelopeReplayMessageAckFieldEvent {
+        field: '$.replay.message.ack';
+        value: boolean;
+    }
+    interface EnvelopeStashMessageTopicFieldEvent {
+        field: '$.stash.message.topic';
+        value: string;
+    }
+    interface EnvelopeStashMessagePublisherFieldEvent {
+        field: '$.stash.message.publisher';
+        value: string;
+    }
+    interface EnvelopeStashMessageEpochFieldEvent {
+        field: '$.stash.message.epoch';
+        value: number;
+    }
+    interface EnvelopeStashMessageSeqFieldEvent {
+        field: '$.stash.message.seq';
+        value: number;
+    }
+    interface EnvelopeStashMessagePayloadFieldEvent {
+        field: '$.stash.message.payload';
+        value: Uint8Array<ArrayBuffer>;
+    }
+    interface EnvelopeStashMessageHeadersKeyFieldEvent {
+        field: '$.stash.message.headers[].key';
+        value: string;
+        index: number;
+    }
+    interface EnvelopeStashMessageHeadersValueFieldEvent {
+        field: '$.stash.message.headers[].value';
+        value: string;
+        index: number;
+    }
+    interface EnvelopeStashMessageAckFieldEvent {
+        field: '$.stash.message.ack';
+        value: boolean;
+    }
+    interface EnvelopePublishAckTopicFieldEvent {
+        field: '$.publishAck.topic';
+        value: string;
+    }
+    interface EnvelopePublishAckPublisherFieldEvent {
+        field: '$.publishAck.publisher';
+        value: string;
+    }
+    interface EnvelopePublishAckEpochFieldEvent {
+        field: '$.publishAck.epoch';
+        value: number;
+    }
+    interface EnvelopePublishAckSeqFieldEvent {
+        field: '$.publishAck.seq';
+        value: number;
+    }
     function encode(obj: Partial<Envelope>): Uint8Array<ArrayBuffer>;
     function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Envelope>): Envelope;
-    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Envelope>): Generator<EnvelopeJoinTopicFieldEvent | EnvelopeJoinSubscribersFieldEvent | EnvelopeJoinReliableFieldEvent | EnvelopeJoinAckTopicFieldEvent | EnvelopeJoinAckAttachedFieldEvent | EnvelopeJoinAckPathFieldEvent | EnvelopeJoinAckReplacesFieldEvent | EnvelopeJoinAckDelegateFieldEvent | EnvelopeJoinAckWithdrawFieldEvent | EnvelopeLeaveTopicFieldEvent | EnvelopePublishMessageTopicFieldEvent | EnvelopePublishMessagePublisherFieldEvent | EnvelopePublishMessageEpochFieldEvent | EnvelopePublishMessageSeqFieldEvent | EnvelopePublishMessagePayloadFieldEvent | EnvelopePublishMessageHeadersKeyFieldEvent | EnvelopePublishMessageHeadersValueFieldEvent | EnvelopePublishDirectFieldEvent | EnvelopeDataTopicFieldEvent | EnvelopeDataPublisherFieldEvent | EnvelopeDataEpochFieldEvent | EnvelopeDataSeqFieldEvent | EnvelopeDataPayloadFieldEvent | EnvelopeDataHeadersKeyFieldEvent | EnvelopeDataHeadersValueFieldEvent | EnvelopeHeartbeatTopicsFieldEvent | EnvelopeHeartbeatCountsFieldEvent | EnvelopeHeartbeatRootsTopicFieldEvent | EnvelopeHeartbeatRootsSubscribersFieldEvent | EnvelopeHeartbeatRootsViaFieldEvent | EnvelopeReplicaEntriesTopicFieldEvent | EnvelopeReplicaEntriesChildrenFieldEvent | EnvelopeReplicaEntriesDroppedFieldEvent | EnvelopeReplicaEntriesRankFieldEvent | EnvelopeReplicaEntriesMoreFieldEvent | EnvelopeRedirectTopicFieldEvent | EnvelopeRedirectCandidatesFieldEvent | EnvelopeRootInfoTopicFieldEvent | EnvelopeRootInfoSubscribersFieldEvent | EnvelopeRouteAckTopicFieldEvent | EnvelopeRouteAckPublisherFieldEvent | EnvelopeRouteAckSeqFieldEvent | EnvelopeNackTopicFieldEvent | EnvelopeNackPublisherFieldEvent | EnvelopeNackEpochFieldEvent | EnvelopeNackFromFieldEvent | EnvelopeNackToFieldEvent | EnvelopeNackRequesterFieldEvent | EnvelopeReplayMessageTopicFieldEvent | EnvelopeReplayMessagePublisherFieldEvent | EnvelopeReplayMessageEpochFieldEvent | EnvelopeReplayMessageSeqFieldEvent | EnvelopeReplayMessagePayloadFieldEvent | EnvelopeReplayMessageHeadersKeyFieldEvent | EnvelopeReplayMessageHeadersValueFieldEvent>;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Envelope>): Generator<EnvelopeJoinTopicFieldEvent | EnvelopeJoinSubscribersFieldEvent | EnvelopeJoinReliableFieldEvent | EnvelopeJoinAckTopicFieldEvent | EnvelopeJoinAckAttachedFieldEvent | EnvelopeJoinAckPathFieldEvent | EnvelopeJoinAckReplacesFieldEvent | EnvelopeJoinAckDelegateFieldEvent | EnvelopeJoinAckWithdrawFieldEvent | EnvelopeLeaveTopicFieldEvent | EnvelopePublishMessageTopicFieldEvent | EnvelopePublishMessagePublisherFieldEvent | EnvelopePublishMessageEpochFieldEvent | EnvelopePublishMessageSeqFieldEvent | EnvelopePublishMessagePayloadFieldEvent | EnvelopePublishMessageHeadersKeyFieldEvent | EnvelopePublishMessageHeadersValueFieldEvent | EnvelopePublishMessageAckFieldEvent | EnvelopePublishDirectFieldEvent | EnvelopeDataTopicFieldEvent | EnvelopeDataPublisherFieldEvent | EnvelopeDataEpochFieldEvent | EnvelopeDataSeqFieldEvent | EnvelopeDataPayloadFieldEvent | EnvelopeDataHeadersKeyFieldEvent | EnvelopeDataHeadersValueFieldEvent | EnvelopeDataAckFieldEvent | EnvelopeHeartbeatTopicsFieldEvent | EnvelopeHeartbeatCountsFieldEvent | EnvelopeHeartbeatRootsTopicFieldEvent | EnvelopeHeartbeatRootsSubscribersFieldEvent | EnvelopeHeartbeatRootsViaFieldEvent | EnvelopeReplicaEntriesTopicFieldEvent | EnvelopeReplicaEntriesChildrenFieldEvent | EnvelopeReplicaEntriesDroppedFieldEvent | EnvelopeReplicaEntriesRankFieldEvent | EnvelopeReplicaEntriesMoreFieldEvent | EnvelopeRedirectTopicFieldEvent | EnvelopeRedirectCandidatesFieldEvent | EnvelopeRootInfoTopicFieldEvent | EnvelopeRootInfoSubscribersFieldEvent | EnvelopeRouteAckTopicFieldEvent | EnvelopeRouteAckPublisherFieldEvent | EnvelopeRouteAckSeqFieldEvent | EnvelopeNackTopicFieldEvent | EnvelopeNackPublisherFieldEvent | EnvelopeNackEpochFieldEvent | EnvelopeNackFromFieldEvent | EnvelopeNackToFieldEvent | EnvelopeNackRequesterFieldEvent | EnvelopeReplayMessageTopicFieldEvent | EnvelopeReplayMessagePublisherFieldEvent | EnvelopeReplayMessageEpochFieldEvent | EnvelopeReplayMessageSeqFieldEvent | EnvelopeReplayMessagePayloadFieldEvent | EnvelopeReplayMessageHeadersKeyFieldEvent | EnvelopeReplayMessageHeadersValueFieldEvent | EnvelopeReplayMessageAckFieldEvent | EnvelopeStashMessageTopicFieldEvent | EnvelopeStashMessagePublisherFieldEvent | EnvelopeStashMessageEpochFieldEvent | EnvelopeStashMessageSeqFieldEvent | EnvelopeStashMessagePayloadFieldEvent | EnvelopeStashMessageHeadersKeyFieldEvent | EnvelopeStashMessageHeadersValueFieldEvent | EnvelopeStashMessageAckFieldEvent | EnvelopePublishAckTopicFieldEvent | EnvelopePublishAckPublisherFieldEvent | EnvelopePublishAckEpochFieldEvent | EnvelopePublishAckSeqFieldEvent>;
 }
 export interface Frame {
     messages: Envelope[];
@@ -793,6 +941,11 @@ export declare namespace Frame {
         value: string;
         index: number;
     }
+    interface FrameMessagesPublishMessageAckFieldEvent {
+        field: '$.messages[].publish.message.ack';
+        value: boolean;
+        index: number;
+    }
     interface FrameMessagesPublishDirectFieldEvent {
         field: '$.messages[].publish.direct';
         value: boolean;
@@ -831,6 +984,11 @@ export declare namespace Frame {
     interface FrameMessagesDataHeadersValueFieldEvent {
         field: '$.messages[].data.headers[].value';
         value: string;
+        index: number;
+    }
+    interface FrameMessagesDataAckFieldEvent {
+        field: '$.messages[].data.ack';
+        value: boolean;
         index: number;
     }
     interface FrameMessagesHeartbeatTopicsFieldEvent {
@@ -983,7 +1141,72 @@ export declare namespace Frame {
         value: string;
         index: number;
     }
+    interface FrameMessagesReplayMessageAckFieldEvent {
+        field: '$.messages[].replay.message.ack';
+        value: boolean;
+        index: number;
+    }
+    interface FrameMessagesStashMessageTopicFieldEvent {
+        field: '$.messages[].stash.message.topic';
+        value: string;
+        index: number;
+    }
+    interface FrameMessagesStashMessagePublisherFieldEvent {
+        field: '$.messages[].stash.message.publisher';
+        value: string;
+        index: number;
+    }
+    interface FrameMessagesStashMessageEpochFieldEvent {
+        field: '$.messages[].stash.message.epoch';
+        value: number;
+        index: number;
+    }
+    interface FrameMessagesStashMessageSeqFieldEvent {
+        field: '$.messages[].stash.message.seq';
+        value: number;
+        index: number;
+    }
+    interface FrameMessagesStashMessagePayloadFieldEvent {
+        field: '$.messages[].stash.message.payload';
+        value: Uint8Array<ArrayBuffer>;
+        index: number;
+    }
+    interface FrameMessagesStashMessageHeadersKeyFieldEvent {
+        field: '$.messages[].stash.message.headers[].key';
+        value: string;
+        index: number;
+    }
+    interface FrameMessagesStashMessageHeadersValueFieldEvent {
+        field: '$.messages[].stash.message.headers[].value';
+        value: string;
+        index: number;
+    }
+    interface FrameMessagesStashMessageAckFieldEvent {
+        field: '$.messages[].stash.message.ack';
+        value: boolean;
+        index: number;
+    }
+    interface FrameMessagesPublishAckTopicFieldEvent {
+        field: '$.messages[].publishAck.topic';
+        value: string;
+        index: number;
+    }
+    interface FrameMessagesPublishAckPublisherFieldEvent {
+        field: '$.messages[].publishAck.publisher';
+        value: string;
+        index: number;
+    }
+    interface FrameMessagesPublishAckEpochFieldEvent {
+        field: '$.messages[].publishAck.epoch';
+        value: number;
+        index: number;
+    }
+    interface FrameMessagesPublishAckSeqFieldEvent {
+        field: '$.messages[].publishAck.seq';
+        value: number;
+        index: number;
+    }
     function encode(obj: Partial<Frame>): Uint8Array<ArrayBuffer>;
     function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Frame>): Frame;
-    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Frame>): Generator<FrameMessagesJoinTopicFieldEvent | FrameMessagesJoinSubscribersFieldEvent | FrameMessagesJoinReliableFieldEvent | FrameMessagesJoinAckTopicFieldEvent | FrameMessagesJoinAckAttachedFieldEvent | FrameMessagesJoinAckPathFieldEvent | FrameMessagesJoinAckReplacesFieldEvent | FrameMessagesJoinAckDelegateFieldEvent | FrameMessagesJoinAckWithdrawFieldEvent | FrameMessagesLeaveTopicFieldEvent | FrameMessagesPublishMessageTopicFieldEvent | FrameMessagesPublishMessagePublisherFieldEvent | FrameMessagesPublishMessageEpochFieldEvent | FrameMessagesPublishMessageSeqFieldEvent | FrameMessagesPublishMessagePayloadFieldEvent | FrameMessagesPublishMessageHeadersKeyFieldEvent | FrameMessagesPublishMessageHeadersValueFieldEvent | FrameMessagesPublishDirectFieldEvent | FrameMessagesDataTopicFieldEvent | FrameMessagesDataPublisherFieldEvent | FrameMessagesDataEpochFieldEvent | FrameMessagesDataSeqFieldEvent | FrameMessagesDataPayloadFieldEvent | FrameMessagesDataHeadersKeyFieldEvent | FrameMessagesDataHeadersValueFieldEvent | FrameMessagesHeartbeatTopicsFieldEvent | FrameMessagesHeartbeatCountsFieldEvent | FrameMessagesHeartbeatRootsTopicFieldEvent | FrameMessagesHeartbeatRootsSubscribersFieldEvent | FrameMessagesHeartbeatRootsViaFieldEvent | FrameMessagesReplicaEntriesTopicFieldEvent | FrameMessagesReplicaEntriesChildrenFieldEvent | FrameMessagesReplicaEntriesDroppedFieldEvent | FrameMessagesReplicaEntriesRankFieldEvent | FrameMessagesReplicaEntriesMoreFieldEvent | FrameMessagesRedirectTopicFieldEvent | FrameMessagesRedirectCandidatesFieldEvent | FrameMessagesRootInfoTopicFieldEvent | FrameMessagesRootInfoSubscribersFieldEvent | FrameMessagesRouteAckTopicFieldEvent | FrameMessagesRouteAckPublisherFieldEvent | FrameMessagesRouteAckSeqFieldEvent | FrameMessagesNackTopicFieldEvent | FrameMessagesNackPublisherFieldEvent | FrameMessagesNackEpochFieldEvent | FrameMessagesNackFromFieldEvent | FrameMessagesNackToFieldEvent | FrameMessagesNackRequesterFieldEvent | FrameMessagesReplayMessageTopicFieldEvent | FrameMessagesReplayMessagePublisherFieldEvent | FrameMessagesReplayMessageEpochFieldEvent | FrameMessagesReplayMessageSeqFieldEvent | FrameMessagesReplayMessagePayloadFieldEvent | FrameMessagesReplayMessageHeadersKeyFieldEvent | FrameMessagesReplayMessageHeadersValueFieldEvent>;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Frame>): Generator<FrameMessagesJoinTopicFieldEvent | FrameMessagesJoinSubscribersFieldEvent | FrameMessagesJoinReliableFieldEvent | FrameMessagesJoinAckTopicFieldEvent | FrameMessagesJoinAckAttachedFieldEvent | FrameMessagesJoinAckPathFieldEvent | FrameMessagesJoinAckReplacesFieldEvent | FrameMessagesJoinAckDelegateFieldEvent | FrameMessagesJoinAckWithdrawFieldEvent | FrameMessagesLeaveTopicFieldEvent | FrameMessagesPublishMessageTopicFieldEvent | FrameMessagesPublishMessagePublisherFieldEvent | FrameMessagesPublishMessageEpochFieldEvent | FrameMessagesPublishMessageSeqFieldEvent | FrameMessagesPublishMessagePayloadFieldEvent | FrameMessagesPublishMessageHeadersKeyFieldEvent | FrameMessagesPublishMessageHeadersValueFieldEvent | FrameMessagesPublishMessageAckFieldEvent | FrameMessagesPublishDirectFieldEvent | FrameMessagesDataTopicFieldEvent | FrameMessagesDataPublisherFieldEvent | FrameMessagesDataEpochFieldEvent | FrameMessagesDataSeqFieldEvent | FrameMessagesDataPayloadFieldEvent | FrameMessagesDataHeadersKeyFieldEvent | FrameMessagesDataHeadersValueFieldEvent | FrameMessagesDataAckFieldEvent | FrameMessagesHeartbeatTopicsFieldEvent | FrameMessagesHeartbeatCountsFieldEvent | FrameMessagesHeartbeatRootsTopicFieldEvent | FrameMessagesHeartbeatRootsSubscribersFieldEvent | FrameMessagesHeartbeatRootsViaFieldEvent | FrameMessagesReplicaEntriesTopicFieldEvent | FrameMessagesReplicaEntriesChildrenFieldEvent | FrameMessagesReplicaEntriesDroppedFieldEvent | FrameMessagesReplicaEntriesRankFieldEvent | FrameMessagesReplicaEntriesMoreFieldEvent | FrameMessagesRedirectTopicFieldEvent | FrameMessagesRedirectCandidatesFieldEvent | FrameMessagesRootInfoTopicFieldEvent | FrameMessagesRootInfoSubscribersFieldEvent | FrameMessagesRouteAckTopicFieldEvent | FrameMessagesRouteAckPublisherFieldEvent | FrameMessagesRouteAckSeqFieldEvent | FrameMessagesNackTopicFieldEvent | FrameMessagesNackPublisherFieldEvent | FrameMessagesNackEpochFieldEvent | FrameMessagesNackFromFieldEvent | FrameMessagesNackToFieldEvent | FrameMessagesNackRequesterFieldEvent | FrameMessagesReplayMessageTopicFieldEvent | FrameMessagesReplayMessagePublisherFieldEvent | FrameMessagesReplayMessageEpochFieldEvent | FrameMessagesReplayMessageSeqFieldEvent | FrameMessagesReplayMessagePayloadFieldEvent | FrameMessagesReplayMessageHeadersKeyFieldEvent | FrameMessagesReplayMessageHeadersValueFieldEvent | FrameMessagesReplayMessageAckFieldEvent | FrameMessagesStashMessageTopicFieldEvent | FrameMessagesStashMessagePublisherFieldEvent | FrameMessagesStashMessageEpochFieldEvent | FrameMessagesStashMessageSeqFieldEvent | FrameMessagesStashMessagePayloadFieldEvent | FrameMessagesStashMessageHeadersKeyFieldEvent | FrameMessagesStashMessageHeadersValueFieldEvent | FrameMessagesStashMessageAckFieldEvent | FrameMessagesPublishAckTopicFieldEvent | FrameMessagesPublishAckPublisherFieldEvent | FrameMessagesPublishAckEpochFieldEvent | FrameMessagesPublishAckSeqFieldEvent>;
 }

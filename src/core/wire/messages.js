@@ -462,6 +462,10 @@ export var AppMessage;
                         Header.codec().encode(value, w);
                     }
                 }
+                if ((obj.ack != null && obj.ack !== false)) {
+                    w.uint32(56);
+                    w.bool(obj.ack);
+                }
                 if (opts.lengthDelimited !== false) {
                     w.ldelim();
                 }
@@ -472,7 +476,8 @@ export var AppMessage;
                     epoch: 0,
                     seq: 0,
                     payload: EMPTY_BYTES,
-                    headers: []
+                    headers: [],
+                    ack: false
                 };
                 const end = length == null ? reader.len : reader.pos + length;
                 while (reader.pos < end) {
@@ -508,6 +513,10 @@ export var AppMessage;
                             obj.headers.push(Header.codec().decode(reader, reader.uint32(), {
                                 limits: opts.limits?.headers$
                             }));
+                            break;
+                        }
+                        case 7: {
+                            obj.ack = reader.bool();
                             break;
                         }
                         default: {
@@ -576,6 +585,13 @@ export var AppMessage;
                                 };
                             }
                             obj.headers++;
+                            break;
+                        }
+                        case 7: {
+                            yield {
+                                field: `${prefix}.ack`,
+                                value: reader.bool()
+                            };
                             break;
                         }
                         default: {
@@ -1708,6 +1724,193 @@ export var Replay;
     }
     Replay.stream = stream;
 })(Replay || (Replay = {}));
+export var Stash;
+(function (Stash) {
+    let _codec;
+    Stash.codec = () => {
+        if (_codec == null) {
+            _codec = message((obj, w, opts = {}) => {
+                if (opts.lengthDelimited !== false) {
+                    w.fork();
+                }
+                if (obj.message != null) {
+                    w.uint32(10);
+                    AppMessage.codec().encode(obj.message, w);
+                }
+                if (opts.lengthDelimited !== false) {
+                    w.ldelim();
+                }
+            }, (reader, length, opts = {}) => {
+                const obj = {};
+                const end = length == null ? reader.len : reader.pos + length;
+                while (reader.pos < end) {
+                    const tag = reader.uint32();
+                    switch (tag >>> 3) {
+                        case 1: {
+                            obj.message = AppMessage.codec().decode(reader, reader.uint32(), {
+                                limits: opts.limits?.message
+                            });
+                            break;
+                        }
+                        default: {
+                            reader.skipType(tag & 7);
+                            break;
+                        }
+                    }
+                }
+                return obj;
+            }, function* (reader, length, prefix, opts = {}) {
+                const end = length == null ? reader.len : reader.pos + length;
+                while (reader.pos < end) {
+                    const tag = reader.uint32();
+                    switch (tag >>> 3) {
+                        case 1: {
+                            yield* AppMessage.codec().stream(reader, reader.uint32(), `${prefix}.message`, {
+                                limits: opts.limits?.message
+                            });
+                            break;
+                        }
+                        default: {
+                            reader.skipType(tag & 7);
+                            break;
+                        }
+                    }
+                }
+            });
+        }
+        return _codec;
+    };
+    function encode(obj) {
+        return encodeMessage(obj, Stash.codec());
+    }
+    Stash.encode = encode;
+    function decode(buf, opts) {
+        return decodeMessage(buf, Stash.codec(), opts);
+    }
+    Stash.decode = decode;
+    function stream(buf, opts) {
+        return streamMessage(buf, Stash.codec(), opts);
+    }
+    Stash.stream = stream;
+})(Stash || (Stash = {}));
+export var PublishAck;
+(function (PublishAck) {
+    let _codec;
+    PublishAck.codec = () => {
+        if (_codec == null) {
+            _codec = message((obj, w, opts = {}) => {
+                if (opts.lengthDelimited !== false) {
+                    w.fork();
+                }
+                if ((obj.topic != null && obj.topic !== '')) {
+                    w.uint32(10);
+                    w.string(obj.topic);
+                }
+                if ((obj.publisher != null && obj.publisher !== '')) {
+                    w.uint32(18);
+                    w.string(obj.publisher);
+                }
+                if ((obj.epoch != null && obj.epoch !== 0)) {
+                    w.uint32(24);
+                    w.uint64Number(obj.epoch);
+                }
+                if ((obj.seq != null && obj.seq !== 0)) {
+                    w.uint32(32);
+                    w.uint64Number(obj.seq);
+                }
+                if (opts.lengthDelimited !== false) {
+                    w.ldelim();
+                }
+            }, (reader, length, opts = {}) => {
+                const obj = {
+                    topic: '',
+                    publisher: '',
+                    epoch: 0,
+                    seq: 0
+                };
+                const end = length == null ? reader.len : reader.pos + length;
+                while (reader.pos < end) {
+                    const tag = reader.uint32();
+                    switch (tag >>> 3) {
+                        case 1: {
+                            obj.topic = reader.string();
+                            break;
+                        }
+                        case 2: {
+                            obj.publisher = reader.string();
+                            break;
+                        }
+                        case 3: {
+                            obj.epoch = reader.uint64Number();
+                            break;
+                        }
+                        case 4: {
+                            obj.seq = reader.uint64Number();
+                            break;
+                        }
+                        default: {
+                            reader.skipType(tag & 7);
+                            break;
+                        }
+                    }
+                }
+                return obj;
+            }, function* (reader, length, prefix, opts = {}) {
+                const end = length == null ? reader.len : reader.pos + length;
+                while (reader.pos < end) {
+                    const tag = reader.uint32();
+                    switch (tag >>> 3) {
+                        case 1: {
+                            yield {
+                                field: `${prefix}.topic`,
+                                value: reader.string()
+                            };
+                            break;
+                        }
+                        case 2: {
+                            yield {
+                                field: `${prefix}.publisher`,
+                                value: reader.string()
+                            };
+                            break;
+                        }
+                        case 3: {
+                            yield {
+                                field: `${prefix}.epoch`,
+                                value: reader.uint64Number()
+                            };
+                            break;
+                        }
+                        case 4: {
+                            yield {
+                                field: `${prefix}.seq`,
+                                value: reader.uint64Number()
+                            };
+                            break;
+                        }
+                        default: {
+                            reader.skipType(tag & 7);
+                            break;
+                        }
+                    }
+                }
+            });
+        }
+        return _codec;
+    };
+    function encode(obj) {
+        return encodeMessage(obj, PublishAck.codec());
+    }
+    PublishAck.encode = encode;
+    function decode(buf, opts) {
+        return decodeMessage(buf, PublishAck.codec(), opts);
+    }
+    PublishAck.decode = decode;
+    function stream(buf, opts) {
+        return streamMessage(buf, PublishAck.codec(), opts);
+    }
+    PublishAck.stream = stream;
+})(PublishAck || (PublishAck = {}));
 export var Envelope;
 (function (Envelope) {
     let _codec;
@@ -1718,7 +1921,39 @@ export var Envelope;
                     w.fork();
                 }
                 obj = { ...obj };
+                if (obj.publishAck != null) {
+                    obj.stash = undefined;
+                    obj.replay = undefined;
+                    obj.nack = undefined;
+                    obj.routeAck = undefined;
+                    obj.rootInfo = undefined;
+                    obj.redirect = undefined;
+                    obj.replica = undefined;
+                    obj.heartbeat = undefined;
+                    obj.data = undefined;
+                    obj.publish = undefined;
+                    obj.leave = undefined;
+                    obj.joinAck = undefined;
+                    obj.join = undefined;
+                }
+                if (obj.stash != null) {
+                    obj.publishAck = undefined;
+                    obj.replay = undefined;
+                    obj.nack = undefined;
+                    obj.routeAck = undefined;
+                    obj.rootInfo = undefined;
+                    obj.redirect = undefined;
+                    obj.replica = undefined;
+                    obj.heartbeat = undefined;
+                    obj.data = undefined;
+                    obj.publish = undefined;
+                    obj.leave = undefined;
+                    obj.joinAck = undefined;
+                    obj.join = undefined;
+                }
                 if (obj.replay != null) {
+                    obj.publishAck = undefined;
+                    obj.stash = undefined;
                     obj.nack = undefined;
                     obj.routeAck = undefined;
                     obj.rootInfo = undefined;
@@ -1732,6 +1967,8 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.nack != null) {
+                    obj.publishAck = undefined;
+                    obj.stash = undefined;
                     obj.replay = undefined;
                     obj.routeAck = undefined;
                     obj.rootInfo = undefined;
@@ -1745,6 +1982,8 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.routeAck != null) {
+                    obj.publishAck = undefined;
+                    obj.stash = undefined;
                     obj.replay = undefined;
                     obj.nack = undefined;
                     obj.rootInfo = undefined;
@@ -1758,6 +1997,8 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.rootInfo != null) {
+                    obj.publishAck = undefined;
+                    obj.stash = undefined;
                     obj.replay = undefined;
                     obj.nack = undefined;
                     obj.routeAck = undefined;
@@ -1771,6 +2012,8 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.redirect != null) {
+                    obj.publishAck = undefined;
+                    obj.stash = undefined;
                     obj.replay = undefined;
                     obj.nack = undefined;
                     obj.routeAck = undefined;
@@ -1784,6 +2027,8 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.replica != null) {
+                    obj.publishAck = undefined;
+                    obj.stash = undefined;
                     obj.replay = undefined;
                     obj.nack = undefined;
                     obj.routeAck = undefined;
@@ -1797,6 +2042,8 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.heartbeat != null) {
+                    obj.publishAck = undefined;
+                    obj.stash = undefined;
                     obj.replay = undefined;
                     obj.nack = undefined;
                     obj.routeAck = undefined;
@@ -1810,6 +2057,8 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.data != null) {
+                    obj.publishAck = undefined;
+                    obj.stash = undefined;
                     obj.replay = undefined;
                     obj.nack = undefined;
                     obj.routeAck = undefined;
@@ -1823,6 +2072,8 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.publish != null) {
+                    obj.publishAck = undefined;
+                    obj.stash = undefined;
                     obj.replay = undefined;
                     obj.nack = undefined;
                     obj.routeAck = undefined;
@@ -1836,6 +2087,8 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.leave != null) {
+                    obj.publishAck = undefined;
+                    obj.stash = undefined;
                     obj.replay = undefined;
                     obj.nack = undefined;
                     obj.routeAck = undefined;
@@ -1849,6 +2102,8 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.joinAck != null) {
+                    obj.publishAck = undefined;
+                    obj.stash = undefined;
                     obj.replay = undefined;
                     obj.nack = undefined;
                     obj.routeAck = undefined;
@@ -1862,6 +2117,8 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.join != null) {
+                    obj.publishAck = undefined;
+                    obj.stash = undefined;
                     obj.replay = undefined;
                     obj.nack = undefined;
                     obj.routeAck = undefined;
@@ -1921,6 +2178,14 @@ export var Envelope;
                 if (obj.replay != null) {
                     w.uint32(98);
                     Replay.codec().encode(obj.replay, w);
+                }
+                if (obj.stash != null) {
+                    w.uint32(106);
+                    Stash.codec().encode(obj.stash, w);
+                }
+                if (obj.publishAck != null) {
+                    w.uint32(114);
+                    PublishAck.codec().encode(obj.publishAck, w);
                 }
                 if (opts.lengthDelimited !== false) {
                     w.ldelim();
@@ -2003,13 +2268,57 @@ export var Envelope;
                             });
                             break;
                         }
+                        case 13: {
+                            obj.stash = Stash.codec().decode(reader, reader.uint32(), {
+                                limits: opts.limits?.stash
+                            });
+                            break;
+                        }
+                        case 14: {
+                            obj.publishAck = PublishAck.codec().decode(reader, reader.uint32(), {
+                                limits: opts.limits?.publishAck
+                            });
+                            break;
+                        }
                         default: {
                             reader.skipType(tag & 7);
                             break;
                         }
                     }
                 }
+                if (obj.publishAck != null) {
+                    delete obj.stash;
+                    delete obj.replay;
+                    delete obj.nack;
+                    delete obj.routeAck;
+                    delete obj.rootInfo;
+                    delete obj.redirect;
+                    delete obj.replica;
+                    delete obj.heartbeat;
+                    delete obj.data;
+                    delete obj.publish;
+                    delete obj.leave;
+                    delete obj.joinAck;
+                    delete obj.join;
+                }
+                if (obj.stash != null) {
+                    delete obj.publishAck;
+                    delete obj.replay;
+                    delete obj.nack;
+                    delete obj.routeAck;
+                    delete obj.rootInfo;
+                    delete obj.redirect;
+                    delete obj.replica;
+                    delete obj.heartbeat;
+                    delete obj.data;
+                    delete obj.publish;
+                    delete obj.leave;
+                    delete obj.joinAck;
+                    delete obj.join;
+                }
                 if (obj.replay != null) {
+                    delete obj.publishAck;
+                    delete obj.stash;
                     delete obj.nack;
                     delete obj.routeAck;
                     delete obj.rootInfo;
@@ -2023,6 +2332,8 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.nack != null) {
+                    delete obj.publishAck;
+                    delete obj.stash;
                     delete obj.replay;
                     delete obj.routeAck;
                     delete obj.rootInfo;
@@ -2036,6 +2347,8 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.routeAck != null) {
+                    delete obj.publishAck;
+                    delete obj.stash;
                     delete obj.replay;
                     delete obj.nack;
                     delete obj.rootInfo;
@@ -2049,6 +2362,8 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.rootInfo != null) {
+                    delete obj.publishAck;
+                    delete obj.stash;
                     delete obj.replay;
                     delete obj.nack;
                     delete obj.routeAck;
@@ -2062,6 +2377,8 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.redirect != null) {
+                    delete obj.publishAck;
+                    delete obj.stash;
                     delete obj.replay;
                     delete obj.nack;
                     delete obj.routeAck;
@@ -2075,6 +2392,8 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.replica != null) {
+                    delete obj.publishAck;
+                    delete obj.stash;
                     delete obj.replay;
                     delete obj.nack;
                     delete obj.routeAck;
@@ -2088,6 +2407,8 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.heartbeat != null) {
+                    delete obj.publishAck;
+                    delete obj.stash;
                     delete obj.replay;
                     delete obj.nack;
                     delete obj.routeAck;
@@ -2101,6 +2422,8 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.data != null) {
+                    delete obj.publishAck;
+                    delete obj.stash;
                     delete obj.replay;
                     delete obj.nack;
                     delete obj.routeAck;
@@ -2114,6 +2437,8 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.publish != null) {
+                    delete obj.publishAck;
+                    delete obj.stash;
                     delete obj.replay;
                     delete obj.nack;
                     delete obj.routeAck;
@@ -2127,6 +2452,8 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.leave != null) {
+                    delete obj.publishAck;
+                    delete obj.stash;
                     delete obj.replay;
                     delete obj.nack;
                     delete obj.routeAck;
@@ -2140,6 +2467,8 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.joinAck != null) {
+                    delete obj.publishAck;
+                    delete obj.stash;
                     delete obj.replay;
                     delete obj.nack;
                     delete obj.routeAck;
@@ -2153,6 +2482,8 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.join != null) {
+                    delete obj.publishAck;
+                    delete obj.stash;
                     delete obj.replay;
                     delete obj.nack;
                     delete obj.routeAck;
@@ -2240,6 +2571,18 @@ export var Envelope;
                         case 12: {
                             yield* Replay.codec().stream(reader, reader.uint32(), `${prefix}.replay`, {
                                 limits: opts.limits?.replay
+                            });
+                            break;
+                        }
+                        case 13: {
+                            yield* Stash.codec().stream(reader, reader.uint32(), `${prefix}.stash`, {
+                                limits: opts.limits?.stash
+                            });
+                            break;
+                        }
+                        case 14: {
+                            yield* PublishAck.codec().stream(reader, reader.uint32(), `${prefix}.publishAck`, {
+                                limits: opts.limits?.publishAck
                             });
                             break;
                         }

@@ -18,6 +18,8 @@ export interface AppMessage {
   seq: number
   payload: Uint8Array
   headers: Header[]
+  /** The publisher waits for the root set to acknowledge it (acks.ts). */
+  ack?: boolean
 }
 
 export interface TopicCount {
@@ -50,10 +52,12 @@ export type Msg =
   | { type: 'routeAck', topic: string, publisher: PeerRef, seq: number }
   | { type: 'nack', topic: string, publisher: PeerRef, epoch: number, from: number, to: number, requester: PeerRef }
   | { type: 'replay', message: AppMessage }
+  | { type: 'stash', message: AppMessage }
+  | { type: 'publishAck', topic: string, publisher: PeerRef, epoch: number, seq: number }
 
 export type MsgType = Msg['type']
 
-export const MSG_TYPES: readonly MsgType[] = ['join', 'joinAck', 'leave', 'publish', 'data', 'heartbeat', 'replica', 'redirect', 'rootInfo', 'routeAck', 'nack', 'replay']
+export const MSG_TYPES: readonly MsgType[] = ['join', 'joinAck', 'leave', 'publish', 'data', 'heartbeat', 'replica', 'redirect', 'rootInfo', 'routeAck', 'nack', 'replay', 'stash', 'publishAck']
 
 export type DataMsg = Extract<Msg, { type: 'publish' | 'data' }>
 
