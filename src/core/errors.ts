@@ -8,6 +8,8 @@ export type ErrorCode =
   | 'ERR_MALFORMED_FRAME'
   | 'ERR_FRAME_TOO_LARGE'
   | 'ERR_INVALID_ARGUMENT'
+  | 'ERR_PUBLISH_NOT_ACKNOWLEDGED'
+  | 'ERR_NODE_STOPPED'
 
 export class MeshcastError extends Error {
   readonly code: ErrorCode
@@ -59,5 +61,26 @@ export class InvalidOptionError extends MeshcastError {
   constructor (message: string) {
     super('ERR_INVALID_ARGUMENT', message)
     this.name = 'InvalidOptionError'
+  }
+}
+
+/** An acknowledged publish was not acknowledged by the topic's root set in time. */
+export class PublishNotAcknowledgedError extends MeshcastError {
+  readonly topic: string
+  readonly seq: number
+
+  constructor (topic: string, seq: number, timeoutMs: number) {
+    super('ERR_PUBLISH_NOT_ACKNOWLEDGED', `publish ${seq} to ${topic} was not acknowledged within ${timeoutMs} ms (option ackTimeoutMs)`)
+    this.name = 'PublishNotAcknowledgedError'
+    this.topic = topic
+    this.seq = seq
+  }
+}
+
+/** The node stopped while the operation waited. */
+export class NodeStoppedError extends MeshcastError {
+  constructor (what: string) {
+    super('ERR_NODE_STOPPED', `the node stopped before ${what}`)
+    this.name = 'NodeStoppedError'
   }
 }

@@ -9,7 +9,7 @@ import { assertTopic, MeshCore } from '../core/mesh-core.ts'
 import { idFromBytes } from '../core/id.ts'
 import { Rng } from '../core/rng.ts'
 import { encodeFrame, encodeFrames } from '../core/wire/codec.ts'
-import { FrameTooLargeError } from '../core/errors.ts'
+import { FrameTooLargeError, NodeStoppedError, PublishNotAcknowledgedError } from '../core/errors.ts'
 import type { Header, Msg } from '../core/wire/types.ts'
 import { isDataMsg } from '../core/wire/types.ts'
 import { createHost } from '../transport/libp2p/host.ts'
@@ -84,6 +84,13 @@ export interface NodeTopicView extends TopicView {
 
 export interface PublishOptions {
   headers?: Record<string, string>
+  /**
+   * Resolve only once the topic's root and one of its replicas hold the message (it is routed
+   * again while the root changes); reject with PublishNotAcknowledgedError after the core's
+   * ackTimeoutMs (10 s). Reliable subscriptions then receive it, also across the death of any
+   * single node. docs/protocol.md.
+   */
+  ack?: boolean
 }
 
 export interface NodeStats {
@@ -134,6 +141,8 @@ export class MeshNode {
   private readonly subs = new Map<string, Set<Subscription>>()
   private readonly looked = new Set<string>()
   private readonly countWaiters = new Map<string, Array<(n: number) => void>>()
+  /** Acknowledged publishes waiting, by topic and sequence number. */
+  private readonly ackWaiters = new Map<string, { resolve: () => void, reject: (err: Error) => void }>()
   /** Connected peers: their ids and last measured round-trip times. */
   private readonly known = new Map<string, { id: Uint8Array, rtt: number }>()
   /** With the metrics option only. */
@@ -185,6 +194,12 @@ export class MeshNode {
           for (const s of this.subs.get(e.topic) ?? []) s.missed(e.publisher, e.missed)
         } else if (e.type === 'ready') {
           for (const s of this.subs.get(e.topic) ?? []) s.markReady()
+        } else if (e.type === 'acked' || e.type === 'ack-failed') {
+          const k = `${e.topic}\u0000${e.seq}`
+          const w = this.ackWaiters.get(k)
+          this.ackWaiters.delete(k)
+          if (e.type === 'acked') w?.resolve()
+          else w?.reject(new PublishNotAcknowledgedError(e.topic, e.seq, this.core.options.ackTimeoutMs))
         } else if (e.type === 'subscribers') {
           for (const w of this.countWaiters.get(e.topic) ?? []) w(e.count)
           this.countWaiters.delete(e.topic)
@@ -285,6 +300,8 @@ export class MeshNode {
     this.subs.clear()
     for (const list of this.countWaiters.values()) for (const w of list) w(0)
     this.countWaiters.clear()
+    for (const w of this.ackWaiters.values()) w.reject(new NodeStoppedError('the publish was acknowledged'))
+    this.ackWaiters.clear()
     await this.zmq?.stop()
     await this.transport.stop()
     await this.libp2p.stop()
@@ -324,8 +341,16 @@ export class MeshNode {
     const payload = typeof data === 'string' ? encoder.encode(data) : data
     const headers: Header[] = Object.entries(options.headers ?? {}).map(([key, value]) => ({ key, value }))
     if (!this.looked.has(topic)) await this.lookup(topic)
-    this.driver.input((core, now) => core.publish(now, topic, payload, headers))
+    if (!this.running) throw new NodeStoppedError('the publish went out')
+    const ack = options.ack === true
+    let acked: Promise<void> | undefined
+    this.driver.input((core, now) => {
+      const seq = core.publish(now, topic, payload, headers, { ack })
+      // Registered before the core's outputs are handled: a lone root acknowledges at once.
+      if (ack) acked = new Promise((resolve, reject) => { this.ackWaiters.set(`${topic}\u0000${seq}`, { resolve, reject }) })
+    })
     this.counters.add(topic, 'published')
+    if (acked !== undefined) await acked
     const known = this.core.subscribers(topic)
     if (known !== undefined) return known
     return await new Promise<number>(resolve => {

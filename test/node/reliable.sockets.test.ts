@@ -1,0 +1,58 @@
+// Reliable delivery on real nodes over libp2p (loopback): acknowledged publishes resolve once
+// the root set holds them, and a reliable subscription receives every acknowledged message,
+// once and in order, while the topic's root is stopped mid-stream (kill -9: test/cli/reliable-processes); a node that stops rejects
+// the publishes still waiting, with a named error.
+import { describe, expect, it } from 'vitest'
+import { createTestnet, NodeStoppedError } from '../../src/index.ts'
+import type { MeshNode, Message } from '../../src/index.ts'
+import { until } from '../helpers/until.ts'
+
+describe('reliable delivery between real nodes', () => {
+  it('a graceful stop of the root mid-stream: acknowledged publishes resolve, and the reliable subscriber gets each once, in order', async () => {
+    const net = await createTestnet(6, { lan: false })
+    try {
+      const got: Message[] = []
+      const gaps: number[] = []
+      const subNode = net.nodes[0]
+      // A topic whose root is another node than the subscriber's.
+      let topic = ''
+      let root: MeshNode | undefined
+      for (let k = 0; root === undefined || root === subNode; k++) {
+        if (k > 0) subNode.subscribe(topic).unsubscribe()
+        topic = `ledger-${k}`
+        got.length = 0
+        const sub = subNode.subscribe(topic, { reliable: true, callback: (_err, m) => { got.push(m) }, onDrop: e => { gaps.push(e.count) } })
+        await sub.ready
+        root = net.nodes.find(n => n.topics().some(t => t.topic === topic && t.role === 'root'))
+        if (root === subNode) sub.unsubscribe()
+      }
+      const pubNode = net.nodes.find(n => n !== root && n !== subNode) as MeshNode
+      const sent: number[] = []
+      for (let i = 1; i <= 60; i++) {
+        if (i === 21) await root.stop()
+        await pubNode.publish(topic, `m${i}`, { ack: true })
+        sent.push(i)
+      }
+      expect(root.isRunning).toBe(false)
+      await until('every acknowledged message at the subscriber', () => got.length >= sent.length, 20_000)
+      expect(got.map(m => m.string())).toEqual(sent.map(i => `m${i}`))
+      expect(got.map(m => m.seq)).toEqual(sent)
+      expect(gaps).toEqual([])
+    } finally {
+      await net.stop()
+    }
+  })
+
+  it('stop() rejects an acknowledged publish still waiting with NodeStoppedError', async () => {
+    const net = await createTestnet(2, { lan: false })
+    try {
+      const [a, b] = net.nodes
+      a.subscribe('stopping')
+      const outcome = b.publish('stopping', 'x', { ack: true }).then(() => 'acknowledged', (err: unknown) => err)
+      await b.stop()
+      expect(await outcome).toBeInstanceOf(NodeStoppedError)
+    } finally {
+      await net.stop()
+    }
+  })
+})
