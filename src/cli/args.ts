@@ -32,3 +32,11 @@ export function numberFlag (values: Record<string, unknown>, name: string, opts:
   }
   return v
 }
+
+/** A command that ran and failed (exit status 1, no usage text): a publish not acknowledged. */
+export class CommandFailed extends Error {
+  constructor (message: string) {
+    super(message)
+    this.name = 'CommandFailed'
+  }
+}

@@ -2,22 +2,26 @@
 // or, for pub and sub, an ephemeral node that joins through --bootstrap.
 import { createInterface } from 'node:readline'
 import type { DropCounts, MeshNode, NodeStats, NodeTopicView } from '../node/mesh-node.ts'
-import { numberFlag, parse, UsageError } from './args.ts'
+import { CommandFailed, numberFlag, parse, UsageError } from './args.ts'
 import { connectControl } from './control.ts'
 import type { Io } from './io.ts'
 import { awaitBootstrap, checkMultiaddrs } from './peering.ts'
 
-export const PUB_HELP = `Usage: meshcast pub TOPIC [MESSAGE] (--data DIR | --bootstrap MULTIADDR) [--quiet]
+export const PUB_HELP = `Usage: meshcast pub TOPIC [MESSAGE] (--data DIR | --bootstrap MULTIADDR) [--ack] [--quiet]
 
 Publishes MESSAGE, or each line of standard input when MESSAGE is absent, and prints for each
 how many subscribers the topic's tree reported (0: nobody listens).
   --data DIR            use the node running with this data directory
   --bootstrap MULTIADDR start a short-lived node that joins through this peer
+  --ack                 wait until the topic's root and a replica hold each message; exit 1
+                        if one is not acknowledged in time
   --quiet               print nothing
 `
-export const SUB_HELP = `Usage: meshcast sub TOPIC (--data DIR | --bootstrap MULTIADDR) [--json] [--count N]
+export const SUB_HELP = `Usage: meshcast sub TOPIC (--data DIR | --bootstrap MULTIADDR) [--reliable] [--json] [--count N]
 
-Prints each message's payload on its own line as it arrives.
+Prints each message's payload on its own line as it arrives. Messages that will not arrive
+(a gap in a publisher's numbers, a consumer too slow) are reported on standard error.
+  --reliable   ask the tree again for what this node missed while its branch repaired
   --json       print JSON lines {"topic","data","publisher","seq"}
   --count N    exit after N messages
 `
@@ -27,7 +31,8 @@ export const STATS_HELP = 'Usage: meshcast stats --data DIR [--json]\n\nThe node
 
 const CLIENT_OPTIONS = {
   data: { type: 'string' }, bootstrap: { type: 'string', multiple: true }, json: { type: 'boolean' },
-  count: { type: 'string' }, quiet: { type: 'boolean', short: 'q' }, help: { type: 'boolean', short: 'h' }
+  count: { type: 'string' }, quiet: { type: 'boolean', short: 'q' }, help: { type: 'boolean', short: 'h' },
+  ack: { type: 'boolean' }, reliable: { type: 'boolean' }
 } as const
 
 async function ephemeral (bootstrap: string[]): Promise<MeshNode> {
@@ -59,9 +64,9 @@ export async function runPub (argv: string[], io: Io): Promise<number> {
     const replies = c.lines[Symbol.asyncIterator]()
     try {
       for await (const m of messages) {
-        c.request({ op: 'publish', topic, data: m })
+        c.request({ op: 'publish', topic, data: m, ack: values.ack === true })
         const r = JSON.parse((await replies.next()).value as string)
-        if (r.ok !== true) throw new UsageError(String(r.error))
+        if (r.ok !== true) throw r.code === 'ERR_PUBLISH_NOT_ACKNOWLEDGED' || r.code === 'ERR_NODE_STOPPED' ? new CommandFailed(String(r.error)) : new UsageError(String(r.error))
         report(Number(r.subscribers))
       }
     } finally { c.close() }
@@ -69,7 +74,7 @@ export async function runPub (argv: string[], io: Io): Promise<number> {
   }
   const node = await ephemeral(t.bootstrap ?? [])
   try {
-    for await (const m of messages) report(await node.publish(topic, m))
+    for await (const m of messages) report(await node.publish(topic, m, { ack: values.ack === true }))
     await new Promise(resolve => setTimeout(resolve, 300)) // let the last frames leave
   } finally { await node.stop() }
   return 0
@@ -90,10 +95,11 @@ export async function runSub (argv: string[], io: Io): Promise<number> {
   let seen = 0
   if (t.data !== undefined) {
     const c = await connectControl(t.data)
-    c.request({ op: 'subscribe', topic })
+    c.request({ op: 'subscribe', topic, reliable: values.reliable === true })
     for await (const line of c.lines) {
       const r = JSON.parse(line)
       if (r.ok === false) throw new UsageError(String(r.error))
+      if (r.dropped !== undefined) io.stderr(dropLine(topic, r.dropped))
       if (r.message === undefined) continue
       print(r.message)
       if (++seen >= count) break
@@ -103,13 +109,17 @@ export async function runSub (argv: string[], io: Io): Promise<number> {
   }
   const node = await ephemeral(t.bootstrap ?? [])
   try {
-    const sub = node.subscribe(topic)
+    const sub = node.subscribe(topic, { reliable: values.reliable === true, onDrop: e => { io.stderr(dropLine(topic, e)) } })
     for await (const m of sub) {
       print({ topic: m.topic, data: m.string(), publisher: m.publisher, seq: m.seq })
       if (++seen >= count) break
     }
   } finally { await node.stop() }
   return 0
+}
+
+function dropLine (topic: string, d: { reason: string, count: number }): string {
+  return `meshcast sub: ${d.count} message${d.count === 1 ? '' : 's'} of ${topic} will not arrive (${d.reason})\n`
 }
 
 export async function runInfo (what: 'peers' | 'topics' | 'stats', argv: string[], io: Io): Promise<number> {

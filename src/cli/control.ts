@@ -1,6 +1,7 @@
 // The control socket a long-running `meshcast node` serves in its data directory: JSON lines
 // over a Unix socket. Requests: {"op":"publish","topic","data"} -> {"ok":true,"subscribers"};
-// {"op":"subscribe","topic"} -> {"ok":true,"ready":true} then one {"message":{...}} per message;
+// {"op":"subscribe","topic","reliable"?} -> {"ok":true,"ready":true} then one {"message":{...}} per
+// message and a {"dropped":{"reason","count"}} for messages that will not arrive; "ack" on a publish waits for the acknowledgement;
 // {"op":"peers"} / {"op":"topics"} / {"op":"stats"} / {"op":"info"} -> {"ok":true,...}. Errors: {"ok":false,"error"}.
 import { existsSync, rmSync } from 'node:fs'
 import { createConnection, createServer } from 'node:net'
@@ -38,13 +39,13 @@ function handle (node: MeshNode, socket: Socket): void {
   const lines = createInterface({ input: socket })
   lines.on('line', line => {
     void (async () => {
-      let req: { op?: string, topic?: string, data?: string }
+      let req: { op?: string, topic?: string, data?: string, ack?: boolean, reliable?: boolean }
       try { req = JSON.parse(line) } catch { reply({ ok: false, error: 'request is not JSON' }); return }
       try {
         switch (req.op) {
-          case 'publish': reply({ ok: true, subscribers: await node.publish(String(req.topic), String(req.data ?? '')) }); break
+          case 'publish': reply({ ok: true, subscribers: await node.publish(String(req.topic), String(req.data ?? ''), { ack: req.ack === true }) }); break
           case 'subscribe': {
-            const sub = node.subscribe(String(req.topic))
+            const sub = node.subscribe(String(req.topic), { reliable: req.reliable === true, onDrop: e => { reply({ dropped: { reason: e.reason, count: e.count } }) } })
             socket.once('close', () => { sub.unsubscribe() })
             await sub.ready
             reply({ ok: true, ready: true })
@@ -58,7 +59,7 @@ function handle (node: MeshNode, socket: Socket): void {
           default: reply({ ok: false, error: `unknown op '${String(req.op)}'` })
         }
       } catch (err) {
-        reply({ ok: false, error: (err as Error).message })
+        reply({ ok: false, error: (err as Error).message, code: (err as { code?: string }).code })
       }
     })()
   })

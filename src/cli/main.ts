@@ -1,6 +1,7 @@
 // The `meshcast` command. Thin: parses arguments, calls the library, prints. The simulator
 // is loaded only for `meshcast sim` (a node never needs it).
-import { UsageError } from './args.ts'
+import { CommandFailed, UsageError } from './args.ts'
+import { MeshcastError } from '../core/errors.ts'
 import { NODE_HELP, runNode } from './node-cmd.ts'
 import { PEERS_HELP, PUB_HELP, runInfo, runPub, runSub, STATS_HELP, SUB_HELP, TOPICS_HELP } from './client-cmds.ts'
 import { runTop, TOP_HELP } from './top.ts'
@@ -55,6 +56,10 @@ export async function main (argv: string[], io = { stdout: (s: string) => { proc
     if (err instanceof UsageError) {
       io.stderr(`meshcast: ${err.message}\n\n${await helpOf(command)}`)
       return 2
+    }
+    if (err instanceof CommandFailed || (err instanceof MeshcastError && (err.code === 'ERR_PUBLISH_NOT_ACKNOWLEDGED' || err.code === 'ERR_NODE_STOPPED'))) {
+      io.stderr(`meshcast: ${err.message}\n`)
+      return 1
     }
     if (err instanceof Error && err.name === 'ScenarioFailure') {
       io.stderr(`meshcast sim: invariant violated: ${err.message}\n`)
