@@ -20,6 +20,8 @@ export interface CoreInit {
    * passes its start time in ms. Drawn from rng when absent (the simulator: no restarts).
    */
   epoch?: number
+  /** Wall-clock ms at `now` = 0 (subscriptions `since` a time compare with it); 0 when absent. */
+  wallOffset?: number
   options?: Partial<CoreOptions>
 }
 

@@ -65,6 +65,7 @@ export class Delegation {
 
   /** A child of t is gone; if it was the delegate, the delegation (or its withdrawal) ends. */
   childGone (now: number, t: TopicState, child: PeerRef): void {
+    if (t.formerDelegate === child) t.formerDelegate = null
     if (t.delegate === child) {
       t.delegate = null
       for (const p of t.publishers.keys()) t.uninformed.add(p)
@@ -100,6 +101,8 @@ export class Delegation {
   }
 
   private finishRevoke (now: number, t: TopicState): void {
+    t.formerDelegate = t.revoking
+    t.revokedAt = now
     t.revoking = null
     const ack = this.ack(t, false, false)
     for (const c of t.heldAcks) if (t.children.has(c)) this.ctx.out.send(now, c, ack)

@@ -63,6 +63,11 @@ export class DeliveryOrder {
       this.ctx.stats.stale++
       return
     }
+    if (t.sinceUntil !== 0) {
+      // Catching up (catch-up.ts): everything waits for the root's answer, then goes in order.
+      if (!(s.next !== 0 && m.seq < s.next)) s.held.set(m.seq, m)
+      return
+    }
     // A stream's first number: nothing can come before it.
     if (s.next === 0 && m.seq === 1) s.next = 1
     if (s.next !== 0 && m.seq < s.next) {
@@ -108,6 +113,15 @@ export class DeliveryOrder {
         this.wait(now, t, publisher, s) // asks again (the parent may have changed meanwhile)
         continue
       }
+      this.skip(t, publisher, s)
+      if (s.held.size > 0) this.wait(now, t, publisher, s)
+    }
+  }
+
+  /** Catching up ended: each publisher's stream starts at the lowest number held, in order. */
+  caughtUp (now: number, t: TopicState): void {
+    for (const [publisher, s] of t.streams) {
+      if (s.held.size === 0) continue
       this.skip(t, publisher, s)
       if (s.held.size > 0) this.wait(now, t, publisher, s)
     }

@@ -14,6 +14,7 @@
 //   delivery-order.ts   per-publisher order at the subscriber, gaps reported
 //   recovery.ts         reliable subscriptions: buffers, NACK and REPLAY
 //   acks.ts             acknowledged publishes: STASH with the replicas, PUBLISH-ACK, retries
+//   catch-up.ts         late joiners: what the root retained, then live, in order
 //   replicas.ts         root replicas and takeover
 //   tick.ts, heartbeats.ts  failure detection, retries, heartbeats
 //   liveness.ts, outputs.ts the peers' records; the collected transmits and events
@@ -24,6 +25,7 @@ import type { CoreEvent, CoreInit, CoreStats, TopicView, Transmit } from './core
 import { coreOptions } from './defaults.ts'
 import type { CoreOptions } from './defaults.ts'
 import { Acks } from './acks.ts'
+import { CatchUp } from './catch-up.ts'
 import { Delegation } from './delegation.ts'
 import { DeliveryOrder } from './delivery-order.ts'
 import { Dissemination } from './dissemination.ts'
@@ -42,7 +44,7 @@ import { RoutingTable } from './routing-table.ts'
 import type { PeerRef } from './routing-table.ts'
 import { tick } from './tick.ts'
 import type { TickParts } from './tick.ts'
-import type { TopicState } from './topic-state.ts'
+import type { SinceSpec, TopicState } from './topic-state.ts'
 import { decodeFrame } from './wire/codec.ts'
 import { MSG_TYPES } from './wire/types.ts'
 import type { Header, Msg, MsgType } from './wire/types.ts'
@@ -90,6 +92,7 @@ export class MeshCore {
   private readonly order: DeliveryOrder
   private readonly recovery: Recovery
   private readonly acks: Acks
+  private readonly catchUp: CatchUp
   private readonly routing: PublishRouting
   private readonly publisher: Publisher
   private readonly replicas: Replicas
@@ -120,7 +123,8 @@ export class MeshCore {
     this.fanout = new Fanout(this.ctx, this.membership)
     this.order = new DeliveryOrder(this.ctx, this.recovery)
     this.dissemination = new Dissemination(this.ctx, this.order, this.recovery)
-    this.recovery.bind(this.dissemination)
+    this.catchUp = new CatchUp(this.ctx, this.order, init.wallOffset ?? 0)
+    this.recovery.bind(this.dissemination, this.catchUp)
     this.routing = new PublishRouting(this.ctx, this.dissemination)
     this.acks = new Acks(this.ctx, this.routing)
     this.publisher = new Publisher(this.ctx, epoch, this.routing, this.dissemination, this.acks)
@@ -129,7 +133,7 @@ export class MeshCore {
     // A replica that takes over sends what the dead root stashed with it down the adopted tree.
     this.replicas.onTakeover = (now, t) => { for (const m of this.acks.takeStash(t.name)) this.dissemination.disseminate(now, t, m, null) }
     this.replicas.onDropped = topic => { this.acks.dropStash(topic) }
-    this.tickParts = { membership: this.membership, delegation: this.delegation, routing: this.routing, replicas: this.replicas, acks: this.acks, fail: (now, ref) => { this.fail(now, ref) } }
+    this.tickParts = { membership: this.membership, delegation: this.delegation, routing: this.routing, replicas: this.replicas, acks: this.acks, catchUp: this.catchUp, fail: (now, ref) => { this.fail(now, ref) } }
     // A random phase keeps the heartbeats of many nodes from beating in step.
     this.nextTickAt = init.now + init.rng.next() * this.tickMs
   }
@@ -199,9 +203,17 @@ export class MeshCore {
    * Subscribes the local application. Reliable: gaps are asked for again from the tree, which
    * keeps recent messages for it (recovery.ts); the last call for a topic decides.
    */
-  subscribe (now: number, topic: string, options: { reliable?: boolean } = {}): void {
+  subscribe (now: number, topic: string, options: { reliable?: boolean, since?: SinceSpec } = {}): void {
     this.checkTopic(topic)
-    this.membership.subscribe(now, topic, options.reliable === true)
+    const since = options.since
+    this.membership.subscribe(now, topic, options.reliable === true || since !== undefined)
+    const t = this.ctx.topics.get(topic)
+    if (since !== undefined && t !== undefined) {
+      // Delivery waits until the root answered what it retained (catch-up.ts).
+      t.since = since
+      t.sinceUntil = Infinity
+      this.catchUp.maybeRequest(now, t)
+    }
     this.settle(now)
   }
 
@@ -280,6 +292,7 @@ export class MeshCore {
       case 'nack': this.recovery.onNack(now, from, msg); break
       case 'replay': this.recovery.onReplay(now, from, msg.message); break
       case 'stash': this.acks.onStash(now, msg.message); break
+      case 'since': this.catchUp.onSince(now, from, msg); break
       case 'publishAck': this.acks.onPublishAck(msg.topic, msg.publisher, msg.epoch, msg.seq, this.epoch); break
     }
     this.settle(now)
@@ -309,6 +322,7 @@ export class MeshCore {
     if (reshaped.size === 0) return
     for (const t of reshaped) {
       if (this.ctx.topics.get(t.name) !== t) continue
+      if (t.since !== null) this.catchUp.maybeRequest(now, t)
       this.fanout.collapse(now, t)
       this.delegation.consider(now, t)
     }

@@ -5,6 +5,7 @@
 // straight to the requester (REPLAY) and passes the rest of the request to its own parent, up
 // to the root. A resent message enters the requester's tree like any other: de-duplicated,
 // delivered in order, passed to its children.
+import type { CatchUp } from './catch-up.ts'
 import type { CoreContext } from './core-context.ts'
 import type { Dissemination } from './dissemination.ts'
 import { ReplayBuffer } from './replay-buffer.ts'
@@ -23,9 +24,12 @@ export class Recovery {
     this.ctx = ctx
   }
 
+  private catchUp: CatchUp | undefined
+
   /** Set once both exist (dissemination keeps through us, we resend through it). */
-  bind (dissemination: Dissemination): void {
+  bind (dissemination: Dissemination, catchUp: CatchUp): void {
     this.dissemination = dissemination
+    this.catchUp = catchUp
   }
 
   /**
@@ -33,7 +37,9 @@ export class Recovery {
    * below; an acknowledged publish always (the root set answers for it, and it may be asked for).
    */
   keep (now: number, t: TopicState, m: AppMessage): void {
-    if (m.ack !== true && !wantsReliable(t) && now > t.reliableUntil) {
+    // Roots (and delegates, the data top of their trees) keep every topic's recent messages:
+    // late joiners ask for them (catch-up.ts).
+    if (m.ack !== true && !t.isRoot && !t.delegated && !wantsReliable(t) && now > t.reliableUntil) {
       if (t.buffer !== null) {
         t.buffer.trim(now)
         if (t.buffer.size === 0) t.buffer = null
@@ -86,6 +92,7 @@ export class Recovery {
     const t = this.ctx.topics.get(m.topic)
     if (t === undefined) return
     this.ctx.stats.replaysReceived++
+    if (this.catchUp?.onReplay(now, t, m) === true) return
     this.dissemination.disseminate(now, t, m, null)
   }
 }

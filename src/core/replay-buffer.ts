@@ -62,6 +62,19 @@ export class ReplayBuffer {
     }
   }
 
+  /**
+   * Kept messages numbered `seq` or later and kept at `at` or later (core time), the `last` of
+   * them when last > 0; oldest first.
+   */
+  since (seq: number, at: number, last: number): AppMessage[] {
+    const out: AppMessage[] = []
+    for (let i = this.head; i < this.items.length; i++) {
+      const k = this.items[i] as Kept
+      if (k.message.seq >= seq && k.at >= at) out.push(k.message)
+    }
+    return last > 0 && out.length > last ? out.slice(out.length - last) : out
+  }
+
   /** Every kept message, oldest first. */
   all (): AppMessage[] {
     const out: AppMessage[] = []

@@ -3,6 +3,7 @@
 // retry, children that stopped refreshing, root handovers and replication, then heartbeats.
 import type { CoreContext } from './core-context.ts'
 import type { Acks } from './acks.ts'
+import type { CatchUp } from './catch-up.ts'
 import type { Delegation } from './delegation.ts'
 import { HeartbeatPlan } from './heartbeats.ts'
 import type { Membership } from './membership.ts'
@@ -18,6 +19,7 @@ export interface TickParts {
   routing: PublishRouting
   replicas: Replicas
   acks: Acks
+  catchUp: CatchUp
   /** Fails a peer everywhere (the core's failure handling). */
   fail: (now: number, ref: PeerRef) => void
 }
@@ -51,6 +53,7 @@ export function tick (ctx: CoreContext, parts: TickParts, now: number): void {
   routing.newTick()
   replicas.takeOverDue(now)
   parts.acks.tick(now)
+  parts.catchUp.tick(now)
   // A parent that answered but never said it reached the root: ask again (the answer is
   // soft state; it may have been lost).
   if (unattached !== undefined) {

@@ -23,6 +23,10 @@ export class TopicState {
   reliableChildren = 0
   /** After the last reliable subscription below went: keep buffering until then (it may come back). */
   reliableUntil = 0
+  /** A late joiner's request for retained messages, until it went to the root (catch-up.ts). */
+  since: SinceSpec | null = null
+  /** While catching up: delivery waits until the root's answer is complete, or until then. 0: not waiting. */
+  sinceUntil = 0
   /** Recent messages to resend, while a reliable subscription is (or was lately) below. */
   buffer: ReplayBuffer | null = null
   /** Our parent in the tree (pending until it acknowledges); null at the root or detached. */
@@ -58,6 +62,10 @@ export class TopicState {
   revoking: PeerRef | null = null
   /** At the root: children whose attached JOIN-ACK waits for that confirmation. */
   readonly heldAcks = new Set<PeerRef>()
+  /** At the root: the last delegate whose delegation was withdrawn (it kept what publishers sent it). */
+  formerDelegate: PeerRef | null = null
+  /** When that delegation ended (what the root kept since then is newer than the delegate's). */
+  revokedAt = 0
   /** Our parent (the root) delegated the tree's data to us. */
   delegated = false
   /** At the root: the subscriber count last sent to the publishers. */
@@ -88,6 +96,13 @@ export class TopicState {
   get wanted (): boolean {
     return this.subscribed || this.children.size > 0
   }
+}
+
+/** What a late joiner asks the root for (0: no such bound): seq or later, wall-clock ms or later, the last N. */
+export interface SinceSpec {
+  seq: number
+  time: number
+  last: number
 }
 
 /** A reliable subscription is here or below. */

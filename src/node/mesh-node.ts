@@ -9,7 +9,8 @@ import { assertTopic, MeshCore } from '../core/mesh-core.ts'
 import { idFromBytes } from '../core/id.ts'
 import { Rng } from '../core/rng.ts'
 import { encodeFrame, encodeFrames } from '../core/wire/codec.ts'
-import { FrameTooLargeError, NodeStoppedError, PublishNotAcknowledgedError } from '../core/errors.ts'
+import { FrameTooLargeError, InvalidOptionError, NodeStoppedError, PublishNotAcknowledgedError } from '../core/errors.ts'
+import type { SinceSpec } from '../core/topic-state.ts'
 import type { Header, Msg } from '../core/wire/types.ts'
 import { isDataMsg } from '../core/wire/types.ts'
 import { createHost } from '../transport/libp2p/host.ts'
@@ -177,6 +178,8 @@ export class MeshNode {
       now: 0,
       // A restart must not reopen old sequence numbers: the session is the start time.
       epoch: Date.now(),
+      // The core's time starts at 0 now (see now()): subscriptions since a date compare with it.
+      wallOffset: Date.now() - (performance.now() - this.epochStart),
       options: options.core
     })
     this.driver = new CoreDriver(this.core, {
@@ -315,6 +318,7 @@ export class MeshNode {
   subscribe (topic: string, options: SubscribeOptions = {}): Subscription {
     this.assertRunning()
     assertTopic(topic, this.core.options.maxTopicBytes)
+    const since = sinceSpec(options.since) // a bad value throws here, before anything starts
     const sub = new Subscription(topic, this.options.maxPending ?? this.tune.maxPending, s => this.removeSub(s), options, this.metrics?.observer)
     let set = this.subs.get(topic)
     if (set === undefined) this.subs.set(topic, set = new Set())
@@ -323,7 +327,7 @@ export class MeshNode {
     void this.lookup(topic).then(() => {
       if (!this.running || set?.has(sub) !== true) return
       const reliable = this.reliable(topic)
-      this.driver.input((core, now) => { core.subscribe(now, topic, { reliable }) })
+      this.driver.input((core, now) => { core.subscribe(now, topic, { reliable, since }) })
       // Another local subscription already attached the topic: its 'ready' went out then.
       if (this.core.topicView(topic)?.attached === true) sub.markReady()
     })
@@ -612,4 +616,21 @@ function topicsOf (msgs: readonly Msg[]): string[] {
   const out: string[] = []
   for (const m of msgs) if (isDataMsg(m)) out.push(m.message.topic)
   return out
+}
+
+/** The core's form of a subscription's `since` (0: no such bound). */
+function sinceSpec (since: SubscribeOptions['since']): SinceSpec | undefined {
+  if (since === undefined) return undefined
+  if (typeof since === 'number') {
+    if (!Number.isSafeInteger(since) || since < 1) throw new InvalidOptionError(`since: a sequence number is an integer from 1 (got ${since})`)
+    return { seq: since, time: 0, last: 0 }
+  }
+  if (since instanceof Date) {
+    const time = since.getTime()
+    if (!Number.isFinite(time)) throw new InvalidOptionError('since: an invalid Date')
+    return { seq: 0, time: Math.max(1, time), last: 0 }
+  }
+  const last = since?.last
+  if (typeof last !== 'number' || !Number.isSafeInteger(last) || last < 1) throw new InvalidOptionError('since: give a sequence number, a Date, or { last: N } with N from 1')
+  return { seq: 0, time: 0, last }
 }

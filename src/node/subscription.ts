@@ -54,6 +54,12 @@ export interface SubscribeOptions {
    * messages, 1 MiB and 30 s per topic and node) is reported as a gap. docs/protocol.md.
    */
   reliable?: boolean
+  /**
+   * Start with what the topic's root retained (up to 1,024 messages, 1 MiB, 30 s): from this
+   * sequence number (of every publisher), from this time (the root's clock), or the last N;
+   * then live, in order, nothing twice at the seam. Implies `reliable`.
+   */
+  since?: number | Date | { last: number }
 }
 
 /**
@@ -126,7 +132,7 @@ export class Subscription implements AsyncIterable<Message> {
     this.observer = observer
     this.callback = options.callback
     this.onDrop = options.onDrop
-    this.reliable = options.reliable === true
+    this.reliable = options.reliable === true || options.since !== undefined
     this.maxPending = maxPending
     this.onClose = onClose
     this.ready = new Promise(resolve => { this.resolveReady = resolve })

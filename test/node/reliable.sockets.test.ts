@@ -3,7 +3,7 @@
 // once and in order, while the topic's root is stopped mid-stream (kill -9: test/cli/reliable-processes); a node that stops rejects
 // the publishes still waiting, with a named error.
 import { describe, expect, it } from 'vitest'
-import { createTestnet, NodeStoppedError } from '../../src/index.ts'
+import { createTestnet, InvalidOptionError, NodeStoppedError } from '../../src/index.ts'
 import type { MeshNode, Message } from '../../src/index.ts'
 import { until } from '../helpers/until.ts'
 
@@ -51,6 +51,33 @@ describe('reliable delivery between real nodes', () => {
       const outcome = b.publish('stopping', 'x', { ack: true }).then(() => 'acknowledged', (err: unknown) => err)
       await b.stop()
       expect(await outcome).toBeInstanceOf(NodeStoppedError)
+    } finally {
+      await net.stop()
+    }
+  })
+})
+
+describe('late joiners between real nodes', () => {
+  it('subscribe({ since }) gets what the root retained, then live, in order; a bad since is refused at once', async () => {
+    const net = await createTestnet(4, { lan: false })
+    try {
+      const [early, pub, late] = net.nodes
+      const topic = 'history'
+      const first = early.subscribe(topic)
+      await first.ready
+      for (let i = 1; i <= 30; i++) await pub.publish(topic, `h${i}`)
+      await until('the early subscriber has the history', () => first.received >= 30)
+      const got: string[] = []
+      const fromSeq = late.subscribe(topic, { since: 11, callback: (_e, m) => { got.push(m.string()) } })
+      const lastFive: string[] = []
+      const last = net.nodes[3].subscribe(topic, { since: { last: 5 }, callback: (_e, m) => { lastFive.push(m.string()) } })
+      await Promise.all([fromSeq.ready, last.ready])
+      for (let i = 31; i <= 40; i++) await pub.publish(topic, `h${i}`)
+      await until('history and live at the late subscribers', () => got.length >= 30 && lastFive.length >= 15, 15_000)
+      expect(got).toEqual(Array.from({ length: 30 }, (_, i) => `h${i + 11}`))
+      expect(lastFive).toEqual(Array.from({ length: 15 }, (_, i) => `h${i + 26}`))
+      expect(() => late.subscribe(topic, { since: 0 })).toThrow(InvalidOptionError)
+      expect(() => late.subscribe(topic, { since: { last: -1 } })).toThrow(/last: N/)
     } finally {
       await net.stop()
     }

@@ -98,6 +98,7 @@ function toEnvelope (m: Msg): Envelope {
     case 'nack': return { nack: { topic: m.topic, publisher: m.publisher, epoch: m.epoch, from: m.from, to: m.to, requester: m.requester } }
     case 'replay': return { replay: { message: wireApp(m.message) } }
     case 'stash': return { stash: { message: wireApp(m.message) } }
+    case 'since': return { since: { topic: m.topic, seq: m.seq, time: m.time, last: m.last, done: m.done, requester: m.requester } }
     case 'publishAck': return { publishAck: { topic: m.topic, publisher: m.publisher, epoch: m.epoch, seq: m.seq } }
   }
 }
@@ -135,6 +136,7 @@ function fromEnvelope (e: Envelope, limits: CodecLimits): Msg {
   }
   if (e.replay != null) return { type: 'replay', message: app(e.replay.message) }
   if (e.stash != null) return { type: 'stash', message: app(e.stash.message) }
+  if (e.since != null) return { type: 'since', topic: topic(e.since.topic), seq: e.since.seq, time: e.since.time, last: e.since.last, done: e.since.done, requester: e.since.requester }
   if (e.publishAck != null) {
     const a = e.publishAck
     if (a.publisher === '' || a.seq < 1) throw new MalformedFrameError('publishAck without publisher or sequence number')

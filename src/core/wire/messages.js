@@ -1911,6 +1911,156 @@ export var PublishAck;
     }
     PublishAck.stream = stream;
 })(PublishAck || (PublishAck = {}));
+export var Since;
+(function (Since) {
+    let _codec;
+    Since.codec = () => {
+        if (_codec == null) {
+            _codec = message((obj, w, opts = {}) => {
+                if (opts.lengthDelimited !== false) {
+                    w.fork();
+                }
+                if ((obj.topic != null && obj.topic !== '')) {
+                    w.uint32(10);
+                    w.string(obj.topic);
+                }
+                if ((obj.seq != null && obj.seq !== 0)) {
+                    w.uint32(16);
+                    w.uint64Number(obj.seq);
+                }
+                if ((obj.time != null && obj.time !== 0)) {
+                    w.uint32(24);
+                    w.uint64Number(obj.time);
+                }
+                if ((obj.last != null && obj.last !== 0)) {
+                    w.uint32(32);
+                    w.uint32(obj.last);
+                }
+                if ((obj.done != null && obj.done !== false)) {
+                    w.uint32(40);
+                    w.bool(obj.done);
+                }
+                if ((obj.requester != null && obj.requester !== '')) {
+                    w.uint32(50);
+                    w.string(obj.requester);
+                }
+                if (opts.lengthDelimited !== false) {
+                    w.ldelim();
+                }
+            }, (reader, length, opts = {}) => {
+                const obj = {
+                    topic: '',
+                    seq: 0,
+                    time: 0,
+                    last: 0,
+                    done: false,
+                    requester: ''
+                };
+                const end = length == null ? reader.len : reader.pos + length;
+                while (reader.pos < end) {
+                    const tag = reader.uint32();
+                    switch (tag >>> 3) {
+                        case 1: {
+                            obj.topic = reader.string();
+                            break;
+                        }
+                        case 2: {
+                            obj.seq = reader.uint64Number();
+                            break;
+                        }
+                        case 3: {
+                            obj.time = reader.uint64Number();
+                            break;
+                        }
+                        case 4: {
+                            obj.last = reader.uint32();
+                            break;
+                        }
+                        case 5: {
+                            obj.done = reader.bool();
+                            break;
+                        }
+                        case 6: {
+                            obj.requester = reader.string();
+                            break;
+                        }
+                        default: {
+                            reader.skipType(tag & 7);
+                            break;
+                        }
+                    }
+                }
+                return obj;
+            }, function* (reader, length, prefix, opts = {}) {
+                const end = length == null ? reader.len : reader.pos + length;
+                while (reader.pos < end) {
+                    const tag = reader.uint32();
+                    switch (tag >>> 3) {
+                        case 1: {
+                            yield {
+                                field: `${prefix}.topic`,
+                                value: reader.string()
+                            };
+                            break;
+                        }
+                        case 2: {
+                            yield {
+                                field: `${prefix}.seq`,
+                                value: reader.uint64Number()
+                            };
+                            break;
+                        }
+                        case 3: {
+                            yield {
+                                field: `${prefix}.time`,
+                                value: reader.uint64Number()
+                            };
+                            break;
+                        }
+                        case 4: {
+                            yield {
+                                field: `${prefix}.last`,
+                                value: reader.uint32()
+                            };
+                            break;
+                        }
+                        case 5: {
+                            yield {
+                                field: `${prefix}.done`,
+                                value: reader.bool()
+                            };
+                            break;
+                        }
+                        case 6: {
+                            yield {
+                                field: `${prefix}.requester`,
+                                value: reader.string()
+                            };
+                            break;
+                        }
+                        default: {
+                            reader.skipType(tag & 7);
+                            break;
+                        }
+                    }
+                }
+            });
+        }
+        return _codec;
+    };
+    function encode(obj) {
+        return encodeMessage(obj, Since.codec());
+    }
+    Since.encode = encode;
+    function decode(buf, opts) {
+        return decodeMessage(buf, Since.codec(), opts);
+    }
+    Since.decode = decode;
+    function stream(buf, opts) {
+        return streamMessage(buf, Since.codec(), opts);
+    }
+    Since.stream = stream;
+})(Since || (Since = {}));
 export var Envelope;
 (function (Envelope) {
     let _codec;
@@ -1921,7 +2071,24 @@ export var Envelope;
                     w.fork();
                 }
                 obj = { ...obj };
+                if (obj.since != null) {
+                    obj.publishAck = undefined;
+                    obj.stash = undefined;
+                    obj.replay = undefined;
+                    obj.nack = undefined;
+                    obj.routeAck = undefined;
+                    obj.rootInfo = undefined;
+                    obj.redirect = undefined;
+                    obj.replica = undefined;
+                    obj.heartbeat = undefined;
+                    obj.data = undefined;
+                    obj.publish = undefined;
+                    obj.leave = undefined;
+                    obj.joinAck = undefined;
+                    obj.join = undefined;
+                }
                 if (obj.publishAck != null) {
+                    obj.since = undefined;
                     obj.stash = undefined;
                     obj.replay = undefined;
                     obj.nack = undefined;
@@ -1937,6 +2104,7 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.stash != null) {
+                    obj.since = undefined;
                     obj.publishAck = undefined;
                     obj.replay = undefined;
                     obj.nack = undefined;
@@ -1952,6 +2120,7 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.replay != null) {
+                    obj.since = undefined;
                     obj.publishAck = undefined;
                     obj.stash = undefined;
                     obj.nack = undefined;
@@ -1967,6 +2136,7 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.nack != null) {
+                    obj.since = undefined;
                     obj.publishAck = undefined;
                     obj.stash = undefined;
                     obj.replay = undefined;
@@ -1982,6 +2152,7 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.routeAck != null) {
+                    obj.since = undefined;
                     obj.publishAck = undefined;
                     obj.stash = undefined;
                     obj.replay = undefined;
@@ -1997,6 +2168,7 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.rootInfo != null) {
+                    obj.since = undefined;
                     obj.publishAck = undefined;
                     obj.stash = undefined;
                     obj.replay = undefined;
@@ -2012,6 +2184,7 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.redirect != null) {
+                    obj.since = undefined;
                     obj.publishAck = undefined;
                     obj.stash = undefined;
                     obj.replay = undefined;
@@ -2027,6 +2200,7 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.replica != null) {
+                    obj.since = undefined;
                     obj.publishAck = undefined;
                     obj.stash = undefined;
                     obj.replay = undefined;
@@ -2042,6 +2216,7 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.heartbeat != null) {
+                    obj.since = undefined;
                     obj.publishAck = undefined;
                     obj.stash = undefined;
                     obj.replay = undefined;
@@ -2057,6 +2232,7 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.data != null) {
+                    obj.since = undefined;
                     obj.publishAck = undefined;
                     obj.stash = undefined;
                     obj.replay = undefined;
@@ -2072,6 +2248,7 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.publish != null) {
+                    obj.since = undefined;
                     obj.publishAck = undefined;
                     obj.stash = undefined;
                     obj.replay = undefined;
@@ -2087,6 +2264,7 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.leave != null) {
+                    obj.since = undefined;
                     obj.publishAck = undefined;
                     obj.stash = undefined;
                     obj.replay = undefined;
@@ -2102,6 +2280,7 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.joinAck != null) {
+                    obj.since = undefined;
                     obj.publishAck = undefined;
                     obj.stash = undefined;
                     obj.replay = undefined;
@@ -2117,6 +2296,7 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.join != null) {
+                    obj.since = undefined;
                     obj.publishAck = undefined;
                     obj.stash = undefined;
                     obj.replay = undefined;
@@ -2186,6 +2366,10 @@ export var Envelope;
                 if (obj.publishAck != null) {
                     w.uint32(114);
                     PublishAck.codec().encode(obj.publishAck, w);
+                }
+                if (obj.since != null) {
+                    w.uint32(122);
+                    Since.codec().encode(obj.since, w);
                 }
                 if (opts.lengthDelimited !== false) {
                     w.ldelim();
@@ -2280,13 +2464,36 @@ export var Envelope;
                             });
                             break;
                         }
+                        case 15: {
+                            obj.since = Since.codec().decode(reader, reader.uint32(), {
+                                limits: opts.limits?.since
+                            });
+                            break;
+                        }
                         default: {
                             reader.skipType(tag & 7);
                             break;
                         }
                     }
                 }
+                if (obj.since != null) {
+                    delete obj.publishAck;
+                    delete obj.stash;
+                    delete obj.replay;
+                    delete obj.nack;
+                    delete obj.routeAck;
+                    delete obj.rootInfo;
+                    delete obj.redirect;
+                    delete obj.replica;
+                    delete obj.heartbeat;
+                    delete obj.data;
+                    delete obj.publish;
+                    delete obj.leave;
+                    delete obj.joinAck;
+                    delete obj.join;
+                }
                 if (obj.publishAck != null) {
+                    delete obj.since;
                     delete obj.stash;
                     delete obj.replay;
                     delete obj.nack;
@@ -2302,6 +2509,7 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.stash != null) {
+                    delete obj.since;
                     delete obj.publishAck;
                     delete obj.replay;
                     delete obj.nack;
@@ -2317,6 +2525,7 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.replay != null) {
+                    delete obj.since;
                     delete obj.publishAck;
                     delete obj.stash;
                     delete obj.nack;
@@ -2332,6 +2541,7 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.nack != null) {
+                    delete obj.since;
                     delete obj.publishAck;
                     delete obj.stash;
                     delete obj.replay;
@@ -2347,6 +2557,7 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.routeAck != null) {
+                    delete obj.since;
                     delete obj.publishAck;
                     delete obj.stash;
                     delete obj.replay;
@@ -2362,6 +2573,7 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.rootInfo != null) {
+                    delete obj.since;
                     delete obj.publishAck;
                     delete obj.stash;
                     delete obj.replay;
@@ -2377,6 +2589,7 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.redirect != null) {
+                    delete obj.since;
                     delete obj.publishAck;
                     delete obj.stash;
                     delete obj.replay;
@@ -2392,6 +2605,7 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.replica != null) {
+                    delete obj.since;
                     delete obj.publishAck;
                     delete obj.stash;
                     delete obj.replay;
@@ -2407,6 +2621,7 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.heartbeat != null) {
+                    delete obj.since;
                     delete obj.publishAck;
                     delete obj.stash;
                     delete obj.replay;
@@ -2422,6 +2637,7 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.data != null) {
+                    delete obj.since;
                     delete obj.publishAck;
                     delete obj.stash;
                     delete obj.replay;
@@ -2437,6 +2653,7 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.publish != null) {
+                    delete obj.since;
                     delete obj.publishAck;
                     delete obj.stash;
                     delete obj.replay;
@@ -2452,6 +2669,7 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.leave != null) {
+                    delete obj.since;
                     delete obj.publishAck;
                     delete obj.stash;
                     delete obj.replay;
@@ -2467,6 +2685,7 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.joinAck != null) {
+                    delete obj.since;
                     delete obj.publishAck;
                     delete obj.stash;
                     delete obj.replay;
@@ -2482,6 +2701,7 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.join != null) {
+                    delete obj.since;
                     delete obj.publishAck;
                     delete obj.stash;
                     delete obj.replay;
@@ -2583,6 +2803,12 @@ export var Envelope;
                         case 14: {
                             yield* PublishAck.codec().stream(reader, reader.uint32(), `${prefix}.publishAck`, {
                                 limits: opts.limits?.publishAck
+                            });
+                            break;
+                        }
+                        case 15: {
+                            yield* Since.codec().stream(reader, reader.uint32(), `${prefix}.since`, {
+                                limits: opts.limits?.since
                             });
                             break;
                         }

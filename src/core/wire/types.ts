@@ -54,10 +54,11 @@ export type Msg =
   | { type: 'replay', message: AppMessage }
   | { type: 'stash', message: AppMessage }
   | { type: 'publishAck', topic: string, publisher: PeerRef, epoch: number, seq: number }
+  | { type: 'since', topic: string, seq: number, time: number, last: number, done: boolean, requester: PeerRef }
 
 export type MsgType = Msg['type']
 
-export const MSG_TYPES: readonly MsgType[] = ['join', 'joinAck', 'leave', 'publish', 'data', 'heartbeat', 'replica', 'redirect', 'rootInfo', 'routeAck', 'nack', 'replay', 'stash', 'publishAck']
+export const MSG_TYPES: readonly MsgType[] = ['join', 'joinAck', 'leave', 'publish', 'data', 'heartbeat', 'replica', 'redirect', 'rootInfo', 'routeAck', 'nack', 'replay', 'stash', 'publishAck', 'since']
 
 export type DataMsg = Extract<Msg, { type: 'publish' | 'data' }>
 
