@@ -17,11 +17,13 @@ how many subscribers the topic's tree reported (0: nobody listens).
                         if one is not acknowledged in time
   --quiet               print nothing
 `
-export const SUB_HELP = `Usage: meshcast sub TOPIC (--data DIR | --bootstrap MULTIADDR) [--reliable] [--json] [--count N]
+export const SUB_HELP = `Usage: meshcast sub TOPIC (--data DIR | --bootstrap MULTIADDR) [--reliable] [--since S] [--json] [--count N]
 
 Prints each message's payload on its own line as it arrives. Messages that will not arrive
 (a gap in a publisher's numbers, a consumer too slow) are reported on standard error.
   --reliable   ask the tree again for what this node missed while its branch repaired
+  --since S    start with what the topic's root retained: from sequence number S, from an
+               ISO date (2026-11-30T12:00:00Z), or last:N for the last N; implies --reliable
   --json       print JSON lines {"topic","data","publisher","seq"}
   --count N    exit after N messages
 `
@@ -32,8 +34,19 @@ export const STATS_HELP = 'Usage: meshcast stats --data DIR [--json]\n\nThe node
 const CLIENT_OPTIONS = {
   data: { type: 'string' }, bootstrap: { type: 'string', multiple: true }, json: { type: 'boolean' },
   count: { type: 'string' }, quiet: { type: 'boolean', short: 'q' }, help: { type: 'boolean', short: 'h' },
-  ack: { type: 'boolean' }, reliable: { type: 'boolean' }
+  ack: { type: 'boolean' }, reliable: { type: 'boolean' }, since: { type: 'string' }
 } as const
+
+/** --since: a sequence number, an ISO date, or last:N (as the API's `since`). */
+function sinceOption (s: string | undefined): number | Date | { last: number } | undefined {
+  if (s === undefined) return undefined
+  const last = /^last:(\d+)$/.exec(s)
+  if (last !== null && Number(last[1]) >= 1) return { last: Number(last[1]) }
+  if (/^\d+$/.test(s) && Number(s) >= 1) return Number(s)
+  const d = new Date(s)
+  if (/^\d{4}-\d{2}-\d{2}/.test(s) && Number.isFinite(d.getTime())) return d
+  throw new UsageError(`--since ${s}: give a sequence number from 1, an ISO date, or last:N`)
+}
 
 async function ephemeral (bootstrap: string[]): Promise<MeshNode> {
   // libp2p is loaded only for a command that runs a node of its own (seconds of start-up).
@@ -87,6 +100,7 @@ export async function runSub (argv: string[], io: Io): Promise<number> {
   if (topic === undefined) throw new UsageError('missing TOPIC')
   if (extra !== undefined) throw new UsageError(`unexpected argument '${extra}'`)
   const count = numberFlag(values, 'count', { min: 1, integer: true }) ?? Infinity
+  const since = sinceOption(values.since as string | undefined)
   const json = values.json === true
   const print = (m: { topic: string, data: string, publisher: string, seq: number }): void => {
     io.stdout(json ? JSON.stringify(m) + '\n' : m.data + '\n')
@@ -95,7 +109,7 @@ export async function runSub (argv: string[], io: Io): Promise<number> {
   let seen = 0
   if (t.data !== undefined) {
     const c = await connectControl(t.data)
-    c.request({ op: 'subscribe', topic, reliable: values.reliable === true })
+    c.request({ op: 'subscribe', topic, reliable: values.reliable === true, since: since instanceof Date ? { time: since.getTime() } : since })
     for await (const line of c.lines) {
       const r = JSON.parse(line)
       if (r.ok === false) throw new UsageError(String(r.error))
@@ -109,7 +123,7 @@ export async function runSub (argv: string[], io: Io): Promise<number> {
   }
   const node = await ephemeral(t.bootstrap ?? [])
   try {
-    const sub = node.subscribe(topic, { reliable: values.reliable === true, onDrop: e => { io.stderr(dropLine(topic, e)) } })
+    const sub = node.subscribe(topic, { reliable: values.reliable === true, since, onDrop: e => { io.stderr(dropLine(topic, e)) } })
     for await (const m of sub) {
       print({ topic: m.topic, data: m.string(), publisher: m.publisher, seq: m.seq })
       if (++seen >= count) break

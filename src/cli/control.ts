@@ -39,13 +39,15 @@ function handle (node: MeshNode, socket: Socket): void {
   const lines = createInterface({ input: socket })
   lines.on('line', line => {
     void (async () => {
-      let req: { op?: string, topic?: string, data?: string, ack?: boolean, reliable?: boolean }
+      let req: { op?: string, topic?: string, data?: string, ack?: boolean, reliable?: boolean, since?: number | { last: number } | { time: number } }
       try { req = JSON.parse(line) } catch { reply({ ok: false, error: 'request is not JSON' }); return }
       try {
         switch (req.op) {
           case 'publish': reply({ ok: true, subscribers: await node.publish(String(req.topic), String(req.data ?? ''), { ack: req.ack === true }) }); break
           case 'subscribe': {
-            const sub = node.subscribe(String(req.topic), { reliable: req.reliable === true, onDrop: e => { reply({ dropped: { reason: e.reason, count: e.count } }) } })
+            const s = req.since
+            const since = s === undefined ? undefined : typeof s === 'object' && s !== null && 'time' in s ? new Date(s.time) : s
+            const sub = node.subscribe(String(req.topic), { since, reliable: req.reliable === true, onDrop: e => { reply({ dropped: { reason: e.reason, count: e.count } }) } })
             socket.once('close', () => { sub.unsubscribe() })
             await sub.ready
             reply({ ok: true, ready: true })

@@ -86,6 +86,11 @@ describe('meshcast node, sub and pub in separate processes', () => {
     expect(s.counts.published).toBe(4)
     const delivered = (): number => JSON.parse(run(['topics', '--data', nodes[1].dir, '--json']).stdout).find((t: { topic: string }) => t.topic === 'alerts').counts.delivered
     await until('node 1 to count four deliveries', () => delivered() === 4)
+    // A late subscriber starts with what the root retained: the last two of the four.
+    const late = start(['sub', 'alerts', '--data', nodes[2].dir, '--since', 'last:2', '--count', '2'])
+    const lateLines: string[] = []
+    for await (const line of createInterface({ input: late.stdout as NodeJS.ReadableStream })) lateLines.push(line)
+    expect(lateLines).toEqual(['three', 'four'])
 
     // Restart node 3 on the same directory: same peer id.
     procs[n - 1].kill('SIGTERM')
@@ -103,6 +108,8 @@ describe('meshcast node, sub and pub in separate processes', () => {
     [['node', '--data', join(dir, 'y'), '--bootstrap', '/ip4/127.0.0.1/tcp/1/p2p/12D3KooWD3eckifWpRn9wQpMG9R9hX3sD158z7EqHWmweQAJU5SA'], /could not reach any bootstrap peer/],
     [['sub', 'topic'], /give --data DIR/],
     [['sub', 'topic', '--data', join(dir, 'nobody'), '--count', '0'], /--count takes an integer/],
+    [['sub', 'topic', '--data', join(dir, 'nobody'), '--since', 'yesterday'], /--since yesterday: give a sequence number from 1, an ISO date, or last:N/],
+    [['sub', 'topic', '--data', join(dir, 'nobody'), '--since', 'last:0'], /--since last:0/],
     [['topics', '--data', join(dir, 'nobody')], /no meshcast node is running/],
     [['stats', '--data', join(dir, 'nobody')], /no meshcast node is running/],
     [['node', '--data', join(dir, 'z'), '--lan', '10.0.0.0/33'], /--lan: "10.0.0.0\/33" is not an IPv4 CIDR/],
