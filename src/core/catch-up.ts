@@ -32,12 +32,16 @@ export class CatchUp {
     const spec = t.since
     if (spec === null || !t.subscribed || !t.attached) return
     t.since = null
+    t.sinceLast = spec.last
     const o = this.ctx.options
     t.sinceUntil = now + o.reliableWaitMs * o.reliableAttempts
     this.waiting.add(t)
     if (t.isRoot) {
-      for (const m of this.retained(t, spec.seq, spec.time, spec.last)) this.order.deliver(now, t, m)
-      this.done(now, t)
+      for (const m of this.retained(t, spec.seq, spec.time, spec.last)) { this.replayed(t, m); this.order.deliver(now, t, m) }
+      // Our delegate (or former one) took the publishes meanwhile: it answers the rest.
+      const delegate = t.delegate ?? t.revoking ?? t.formerDelegate
+      if (delegate !== null) this.ctx.out.send(now, delegate, { type: 'since', topic: t.name, seq: spec.seq, time: spec.time, last: spec.last, done: false, requester: this.ctx.ref })
+      else this.done(now, t)
       return
     }
     const root = t.path[t.path.length - 1]
@@ -52,28 +56,33 @@ export class CatchUp {
       return
     }
     const to = m.requester === '' ? from : m.requester
-    // A root that delegated its data lately: the former delegate kept what the publishers sent
-    // it then (this root got nothing meanwhile). It answers for that time, and ends the
-    // catch-up; the root answers for what came after. For the last N: the root's newest first,
-    // the rest from the delegate.
-    const former = t?.isRoot === true && m.requester === '' && t.formerDelegate !== to ? t.formerDelegate : null
-    let found = t === undefined ? [] : this.retained(t, m.seq, m.time, former !== null && m.last > 0 ? 0 : m.last)
-    if (former !== null && m.last > 0 && t?.buffer != null) {
-      const newer = new Set(t.buffer.since(0, t.revokedAt, 0))
-      found = found.filter(x => newer.has(x)).slice(-m.last)
-    }
+    const found = t === undefined ? [] : this.retained(t, m.seq, m.time, m.last)
     for (const message of found) this.ctx.out.send(now, to, { type: 'replay', message })
     this.ctx.stats.replaysSent += found.length
-    const rest = m.last > 0 ? m.last - found.length : 0
-    if (former !== null && (m.last === 0 || rest > 0)) this.ctx.out.send(now, former, { ...m, last: rest, requester: to })
+    // A root that delegated its data lately: the former delegate kept what the publishers sent
+    // it then (this root got nothing meanwhile). It answers for that time too, and ends the
+    // catch-up; the requester keeps each publisher's `last` newest of both answers.
+    // (The delegation may still be in force, or being withdrawn, when the request comes.)
+    const delegate = t?.isRoot === true && m.requester === '' ? t.delegate ?? t.revoking ?? t.formerDelegate : null
+    const former = delegate !== to ? delegate : null
+    if (former !== null) this.ctx.out.send(now, former, { ...m, requester: to })
     else this.ctx.out.send(now, to, { ...m, done: true, requester: '' })
   }
 
   /** A replayed message while catching up: straight to the local delivery (the node may have seen it forwarding). */
   onReplay (now: number, t: TopicState, m: AppMessage): boolean {
     if (t.sinceUntil === 0 || !t.subscribed) return false
+    this.replayed(t, m)
     this.order.deliver(now, t, m)
     return true
+  }
+
+  private replayed (t: TopicState, m: AppMessage): void {
+    if (t.sinceLast === 0) return
+    t.sinceReplayed ??= new Map()
+    const seqs = t.sinceReplayed.get(m.publisher)
+    if (seqs === undefined) t.sinceReplayed.set(m.publisher, new Set([m.seq]))
+    else if (seqs.size < 4 * this.ctx.options.replayBufferMessages) seqs.add(m.seq)
   }
 
   /** Catching up that never completed: deliver what arrived. */
@@ -88,6 +97,7 @@ export class CatchUp {
     this.waiting.delete(t)
     t.sinceUntil = 0
     this.order.caughtUp(now, t)
+    this.ctx.out.emit({ type: 'caught-up', topic: t.name })
   }
 
   private retained (t: TopicState, seq: number, time: number, last: number): AppMessage[] {

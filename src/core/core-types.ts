@@ -42,6 +42,8 @@ export type CoreEvent =
    * within reorderWaitMs of a later one (lost upstream, or too late), `missed` of them.
    */
   | { type: 'gap', topic: string, publisher: PeerRef, missed: number }
+  /** A subscription `since` got what the root retained (delivered, or queued in order). */
+  | { type: 'caught-up', topic: string }
   /** Our acknowledged publish of `seq` is held by the topic's root set. */
   | { type: 'acked', topic: string, seq: number }
   /** Our acknowledged publish of `seq` was not acknowledged within ackTimeoutMs. */

@@ -102,7 +102,6 @@ export class Delegation {
 
   private finishRevoke (now: number, t: TopicState): void {
     t.formerDelegate = t.revoking
-    t.revokedAt = now
     t.revoking = null
     const ack = this.ack(t, false, false)
     for (const c of t.heldAcks) if (t.children.has(c)) this.ctx.out.send(now, c, ack)

@@ -120,8 +120,18 @@ export class DeliveryOrder {
 
   /** Catching up ended: each publisher's stream starts at the lowest number held, in order. */
   caughtUp (now: number, t: TopicState): void {
+    const last = t.sinceLast
+    const replayed = t.sinceReplayed
+    t.sinceLast = 0
+    t.sinceReplayed = null
     for (const [publisher, s] of t.streams) {
       if (s.held.size === 0) continue
+      if (last > 0 && replayed !== null) {
+        // Two holders may both have answered (a root and its former delegate): of the replayed
+        // ones, each publisher's `last` newest stay; what came live stays too.
+        const seqs = [...(replayed.get(publisher) ?? [])].sort((a, b) => b - a)
+        for (const seq of seqs.slice(last)) s.held.delete(seq)
+      }
       this.skip(t, publisher, s)
       if (s.held.size > 0) this.wait(now, t, publisher, s)
     }

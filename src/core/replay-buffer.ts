@@ -63,8 +63,8 @@ export class ReplayBuffer {
   }
 
   /**
-   * Kept messages numbered `seq` or later and kept at `at` or later (core time), the `last` of
-   * them when last > 0; oldest first.
+   * Kept messages numbered `seq` or later and kept at `at` or later (core time), and when
+   * last > 0 only each publisher's `last` newest of them; oldest first.
    */
   since (seq: number, at: number, last: number): AppMessage[] {
     const out: AppMessage[] = []
@@ -72,7 +72,16 @@ export class ReplayBuffer {
       const k = this.items[i] as Kept
       if (k.message.seq >= seq && k.at >= at) out.push(k.message)
     }
-    return last > 0 && out.length > last ? out.slice(out.length - last) : out
+    if (last <= 0) return out
+    const left = new Map<string, number>()
+    const keep: AppMessage[] = []
+    for (let i = out.length - 1; i >= 0; i--) {
+      const n = left.get(out[i].publisher) ?? last
+      if (n === 0) continue
+      left.set(out[i].publisher, n - 1)
+      keep.push(out[i])
+    }
+    return keep.reverse()
   }
 
   /** Every kept message, oldest first. */

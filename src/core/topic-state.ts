@@ -27,6 +27,10 @@ export class TopicState {
   since: SinceSpec | null = null
   /** While catching up: delivery waits until the root's answer is complete, or until then. 0: not waiting. */
   sinceUntil = 0
+  /** The catch-up asked for each publisher's last N (0: not so bounded): more held is older. */
+  sinceLast = 0
+  /** The numbers replayed to the catch-up so far, per publisher (for sinceLast). */
+  sinceReplayed: Map<PeerRef, Set<number>> | null = null
   /** Recent messages to resend, while a reliable subscription is (or was lately) below. */
   buffer: ReplayBuffer | null = null
   /** Our parent in the tree (pending until it acknowledges); null at the root or detached. */
@@ -64,8 +68,6 @@ export class TopicState {
   readonly heldAcks = new Set<PeerRef>()
   /** At the root: the last delegate whose delegation was withdrawn (it kept what publishers sent it). */
   formerDelegate: PeerRef | null = null
-  /** When that delegation ended (what the root kept since then is newer than the delegate's). */
-  revokedAt = 0
   /** Our parent (the root) delegated the tree's data to us. */
   delegated = false
   /** At the root: the subscriber count last sent to the publishers. */
@@ -98,7 +100,7 @@ export class TopicState {
   }
 }
 
-/** What a late joiner asks the root for (0: no such bound): seq or later, wall-clock ms or later, the last N. */
+/** What a late joiner asks the root for (0: no such bound): seq or later, wall-clock ms or later, each publisher's last N. */
 export interface SinceSpec {
   seq: number
   time: number

@@ -196,6 +196,9 @@ export class MeshNode {
         } else if (e.type === 'gap') {
           for (const s of this.subs.get(e.topic) ?? []) s.missed(e.publisher, e.missed)
         } else if (e.type === 'ready') {
+          // A subscription `since` is ready once it caught up (below).
+          for (const s of this.subs.get(e.topic) ?? []) if (!s.catchingUp) s.markReady()
+        } else if (e.type === 'caught-up') {
           for (const s of this.subs.get(e.topic) ?? []) s.markReady()
         } else if (e.type === 'acked' || e.type === 'ack-failed') {
           const k = `${e.topic}\u0000${e.seq}`
@@ -319,6 +322,8 @@ export class MeshNode {
     this.assertRunning()
     assertTopic(topic, this.core.options.maxTopicBytes)
     const since = sinceSpec(options.since) // a bad value throws here, before anything starts
+    // The history would reach the topic's other subscriptions here too (they share delivery).
+    if (since !== undefined && (this.subs.get(topic)?.size ?? 0) > 0) throw new InvalidOptionError(`since: ${topic} already has a subscription on this node; subscribe with since first, or on another node`)
     const sub = new Subscription(topic, this.options.maxPending ?? this.tune.maxPending, s => this.removeSub(s), options, this.metrics?.observer)
     let set = this.subs.get(topic)
     if (set === undefined) this.subs.set(topic, set = new Set())
@@ -329,7 +334,7 @@ export class MeshNode {
       const reliable = this.reliable(topic)
       this.driver.input((core, now) => { core.subscribe(now, topic, { reliable, since }) })
       // Another local subscription already attached the topic: its 'ready' went out then.
-      if (this.core.topicView(topic)?.attached === true) sub.markReady()
+      if (since === undefined && this.core.topicView(topic)?.attached === true) sub.markReady()
     })
     return sub
   }

@@ -56,8 +56,10 @@ export interface SubscribeOptions {
   reliable?: boolean
   /**
    * Start with what the topic's root retained (up to 1,024 messages, 1 MiB, 30 s): from this
-   * sequence number (of every publisher), from this time (the root's clock), or the last N;
-   * then live, in order, nothing twice at the seam. Implies `reliable`.
+   * sequence number (of every publisher), from this time (the root's clock), or each
+   * publisher's last N;
+   * then live, in order, nothing twice at the seam. Implies `reliable`; `ready` resolves once
+   * the history arrived. Only for the first subscription of a topic on a node.
    */
   since?: number | Date | { last: number }
 }
@@ -95,6 +97,8 @@ export class Subscription implements AsyncIterable<Message> {
   readonly topic: string
   /** Asked for reliable delivery (SubscribeOptions.reliable). */
   readonly reliable: boolean
+  /** Subscribed `since`: ready once the history arrived. */
+  readonly catchingUp: boolean
   /** Resolves when the tree acknowledged the subscription. */
   readonly ready: Promise<void>
   /** Resolves when the subscription is closed (unsubscribed, drained, or the node stopped). */
@@ -133,6 +137,7 @@ export class Subscription implements AsyncIterable<Message> {
     this.callback = options.callback
     this.onDrop = options.onDrop
     this.reliable = options.reliable === true || options.since !== undefined
+    this.catchingUp = options.since !== undefined
     this.maxPending = maxPending
     this.onClose = onClose
     this.ready = new Promise(resolve => { this.resolveReady = resolve })

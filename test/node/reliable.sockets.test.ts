@@ -58,7 +58,7 @@ describe('reliable delivery between real nodes', () => {
 })
 
 describe('late joiners between real nodes', () => {
-  it('subscribe({ since }) gets what the root retained, then live, in order; a bad since is refused at once', async () => {
+  it('subscribe({ since }) is ready once it has what the root retained, then gets the live ones, in order; a bad since is refused at once', async () => {
     const net = await createTestnet(4, { lan: false })
     try {
       const [early, pub, late] = net.nodes
@@ -78,6 +78,7 @@ describe('late joiners between real nodes', () => {
       expect(lastFive).toEqual(Array.from({ length: 15 }, (_, i) => `h${i + 26}`))
       expect(() => late.subscribe(topic, { since: 0 })).toThrow(InvalidOptionError)
       expect(() => late.subscribe(topic, { since: { last: -1 } })).toThrow(/last: N/)
+      expect(() => late.subscribe(topic, { since: 1 })).toThrow(/already has a subscription on this node/)
     } finally {
       await net.stop()
     }
