@@ -135,30 +135,3 @@ export function closestLive (sim: Simulator, topic: string): number | undefined 
   }
   return best
 }
-
-/** No node delivers one message twice: a bit per (message, node). */
-export class DuplicateCheck {
-  private readonly seen = new Map<number, Uint8Array>()
-
-  /** Records the delivery; returns false when it is a duplicate. */
-  record (message: number, node: number): boolean {
-    let bits = this.seen.get(message)
-    if (bits === undefined) {
-      bits = new Uint8Array(64)
-      this.seen.set(message, bits)
-    }
-    const byte = node >> 3
-    if (byte >= bits.length) {
-      let n = bits.length
-      while (n <= byte) n *= 2
-      const grown = new Uint8Array(n)
-      grown.set(bits)
-      bits = grown
-      this.seen.set(message, bits)
-    }
-    const mask = 1 << (node & 7)
-    if ((bits[byte] & mask) !== 0) return false
-    bits[byte] |= mask
-    return true
-  }
-}

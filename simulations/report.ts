@@ -3,12 +3,16 @@ import type { SimReport } from './scenario.ts'
 
 export function formatReport (r: SimReport): string {
   const ms = (v: number | null): string => v === null ? 'n/a' : `${v.toFixed(1)} ms`
+  const count = (v: number): string => v.toLocaleString('en-US')
   const rows: Array<[string, string]> = [
     ['peers / topics / seed', `${r.peers} / ${r.topics} / ${r.seed}`],
     ['subscriptions', String(r.subscriptions)],
     ['delivery before crash', r.deliveryBeforeCrash.toFixed(4)],
     ['crashed peers', String(r.crashed)],
     ['delivery after repair', r.deliveryAfterRepair.toFixed(4)],
+    ['delivery during repair', `${r.deliveryDuringRepair.toFixed(4)} (${count(r.lossDuringRepair)} of ${count(r.expectedDuringRepair)} expected lost)`],
+    ['duplicate deliveries', count(r.duplicatesDelivered)],
+    ['out-of-order deliveries', count(r.outOfOrderDelivered)],
     ['latency p50 / p99', `${ms(r.latencyMs.p50)} / ${ms(r.latencyMs.p99)}`],
     ['orphaned subscriptions', `${r.orphans} (${r.unrepaired} never repaired)`],
     ['repair p50 / max', `${ms(r.repairMs.p50)} / ${ms(r.repairMs.max)} (bound ${r.repairBoundMs} ms)`],

@@ -6,7 +6,8 @@ import type { CoreOptions } from '../src/core/defaults.ts'
 import type { AppMessage } from '../src/core/wire/types.ts'
 import { isDataPlane, MSG_TYPES } from '../src/core/wire/types.ts'
 import type { MsgType } from '../src/core/wire/types.ts'
-import { attachedToLiveRoot, checkAcyclic, checkReachable, DuplicateCheck, InvariantViolation } from './invariants.ts'
+import { DeliveredPairs, DeliveryAudit, windowDelivery } from './delivery-audit.ts'
+import { attachedToLiveRoot, checkAcyclic, checkReachable, InvariantViolation } from './invariants.ts'
 import type { NetworkOptions } from './network.ts'
 import { Simulator } from './simulator.ts'
 import { round, Samples } from './stats.ts'
@@ -42,6 +43,11 @@ export interface Scenario {
   checkEveryMs: number
   /** Encode every frame with the wire codec. */
   wire: boolean
+  /**
+   * A message handed to a subscriber's application twice stops the run (an InvariantViolation)
+   * instead of only being counted in duplicatesDelivered.
+   */
+  strictDuplicates: boolean
   network: Partial<NetworkOptions>
   core: Partial<CoreOptions>
 }
@@ -68,6 +74,7 @@ export const SCENARIO_DEFAULTS: Readonly<Scenario> = Object.freeze({
   routeAllowanceMs: 1000,
   checkEveryMs: 1000,
   wire: false,
+  strictDuplicates: false,
   network: {},
   core: {}
 })
@@ -78,6 +85,27 @@ export interface SimReport {
   seed: number
   deliveryBeforeCrash: number
   deliveryAfterRepair: number
+  /**
+   * Delivered / expected over every message published from crashAtMs to the end of publishing,
+   * disruptions included. A (message, subscriber) pair is expected when the subscription had
+   * become ready (the core's 'ready' event: attached below a root) at or before the publish, and
+   * the subscriber's node is alive at the end of the run (so from the publish on: crashed nodes
+   * never come back). Churn-added subscribers count from their ready on. Every published
+   * message counts, also one whose publisher crashes right after: its loss is loss a user sees.
+   * (A crashed publisher publishes nothing: the topic's next message comes from a live node.)
+   */
+  deliveryDuringRepair: number
+  /** Expected (message, subscriber) pairs behind deliveryDuringRepair. */
+  expectedDuringRepair: number
+  /** Expected pairs of deliveryDuringRepair never delivered by the end of the run. */
+  lossDuringRepair: number
+  /** Deliveries to an application of a (topic, publisher, epoch, seq) it already had, whole run. */
+  duplicatesDelivered: number
+  /**
+   * First deliveries of a message with a lower seq than one the subscriber already had from the
+   * same (topic, publisher, epoch): an older message after a newer one, whole run.
+   */
+  outOfOrderDelivered: number
   latencyMs: { p50: number, p99: number }
   repairMs: { p50: number | null, max: number | null }
   maxDepth: number
@@ -115,6 +143,8 @@ export interface Progress {
 export interface RunOptions {
   onProgress?: (p: Progress) => void
   progressEveryMs?: number
+  /** Called with the simulator once the scenario is set up, before it runs (tests wrap its hooks). */
+  instrument?: (sim: Simulator) => void
 }
 
 export class ScenarioFailure extends Error {
@@ -153,7 +183,8 @@ export const SCENARIO_FLAGS: Record<string, keyof Scenario> = {
   'partition-fraction': 'partitionFraction',
   'partition-at': 'partitionAtMs',
   'partition-for': 'partitionMs',
-  wire: 'wire'
+  wire: 'wire',
+  'strict-duplicates': 'strictDuplicates'
 }
 
 /** The command that replays a scenario exactly. */
@@ -231,7 +262,16 @@ export function runScenario (input: Partial<Scenario>, run: RunOptions = {}): Si
   // Deliveries.
   const published: Published[] = []
   const payloadIndex = (m: AppMessage): number => new DataView(m.payload.buffer, m.payload.byteOffset, 4).getUint32(0)
-  const dup = new DuplicateCheck()
+  // (message, node) pairs delivered at least once, for the delivery ratios.
+  const received = new DeliveredPairs()
+  // Duplicates and out-of-order deliveries, by (topic, publisher, epoch) stream.
+  const audit = new DeliveryAudit()
+  // node * T + topic -> virtual time of the subscription's first 'ready' event.
+  const readyAt = new Map<number, number>()
+  sim.hooks.ready = (node, topic, now) => {
+    const ti = topicIndex.get(topic)
+    if (ti !== undefined && !readyAt.has(node.index * T + ti)) readyAt.set(node.index * T + ti, now)
+  }
   const latency = new Samples()
   // Subscriptions cut off by the crash (node * T + topic) -> ms from the crash until the
   // subscriber hung below a live root again (-1 while not yet): checked every REPAIR_CHECK_MS
@@ -244,8 +284,12 @@ export function runScenario (input: Partial<Scenario>, run: RunOptions = {}): Si
     const idx = payloadIndex(e.message)
     const p = published[idx]
     if (p === undefined) return
-    if (!dup.record(idx, node.index)) {
-      violation ??= new InvariantViolation(`node ${node.index} delivered message ${idx} (topic ${e.message.topic}, seq ${e.message.seq}) twice at ${now.toFixed(1)} ms`)
+    // Every message has its own (topic, publisher, epoch, seq), so the audit's duplicates are
+    // exactly the pairs already received.
+    const verdict = audit.record(node.index, e.message)
+    received.add(idx, node.index)
+    if (verdict === 'duplicate') {
+      if (s.strictDuplicates) violation ??= new InvariantViolation(`node ${node.index} delivered message ${idx} (topic ${e.message.topic}, seq ${e.message.seq}) twice at ${now.toFixed(1)} ms`)
       return
     }
     deliveries++
@@ -410,6 +454,8 @@ export function runScenario (input: Partial<Scenario>, run: RunOptions = {}): Si
     })
   }
 
+  run.instrument?.(sim)
+
   // Run in slices so progress shows and a violation stops the run at once.
   const sliceMs = 250
   sim.measuring = false
@@ -438,6 +484,16 @@ export function runScenario (input: Partial<Scenario>, run: RunOptions = {}): Si
     }
     return expected === 0 ? NaN : delivered / expected
   }
+  // Delivery during repair: nothing left out (see SimReport.deliveryDuringRepair).
+  const duringRepair = windowDelivery({
+    published,
+    from: s.crashAtMs,
+    to: publishEnd,
+    members: topic => subscribers.get(topicNames[topic]) ?? [],
+    readyAt: (node, topic) => readyAt.get(node * T + topic),
+    aliveAtEnd: node => sim.nodes[node].alive,
+    delivered: (message, node) => received.has(message, node)
+  })
   const repairs = new Samples()
   let unrepaired = 0
   for (const v of orphans.values()) {
@@ -470,6 +526,11 @@ export function runScenario (input: Partial<Scenario>, run: RunOptions = {}): Si
     seed: s.seed,
     deliveryBeforeCrash: round(ratio(s.publishStartMs, s.crashAtMs), 6),
     deliveryAfterRepair: round(ratio(s.crashAtMs, publishEnd + 1), 6),
+    deliveryDuringRepair: round(duringRepair.expected === 0 ? NaN : duringRepair.delivered / duringRepair.expected, 6),
+    expectedDuringRepair: duringRepair.expected,
+    lossDuringRepair: duringRepair.expected - duringRepair.delivered,
+    duplicatesDelivered: audit.duplicates,
+    outOfOrderDelivered: audit.outOfOrder,
     latencyMs: { p50: round(latency.quantile(0.5), 1), p99: round(latency.quantile(0.99), 1) },
     repairMs: {
       p50: repairs.length > 0 ? round(repairs.quantile(0.5), 1) : null,

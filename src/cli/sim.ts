@@ -10,7 +10,8 @@ export const SIM_HELP = `Usage: meshcast sim [options]
 
 Runs the deterministic simulator: builds an overlay of N virtual peers running the real
 protocol core, subscribes Zipf-sized groups, publishes steadily, crashes a fraction of the
-peers at once, keeps publishing, and reports delivery, latency, repair time and costs.
+peers at once, keeps publishing, and reports delivery (also during repair), duplicate and
+out-of-order deliveries, latency, repair time and costs.
 
 Options:
   --peers N             virtual peers (default 500)
@@ -23,13 +24,16 @@ Options:
   --payload-bytes B     payload size (default 100)
   --crash-at MS         virtual time of the crash (default 10000)
   --end MS              virtual end time (default 20000)
-  --churn-rounds R      after the crash, R rounds of churn (crash and join) (default 0)
+  --churn-rounds R      after the crash, R rounds of churn (crash and join), one every
+                        --churn-every; rounds due after --end do not run (default 0)
   --churn-fraction F    peers replaced per churn round (default 0.05)
   --churn-every MS      time between churn rounds (default 4000)
   --partition-fraction F  cut F of the peers off from the rest (default 0: none)
   --partition-at MS     when the partition starts (default 12000)
   --partition-for MS    how long it lasts before it heals (default 3000)
   --wire                encode every frame with the wire codec
+  --strict-duplicates   stop at the first message delivered twice (by default duplicates
+                        are counted in the report)
   --quiet               no progress on stderr
   --json                print the JSON report instead of the table
   -h, --help            this help
@@ -55,6 +59,7 @@ const OPTIONS = {
   'partition-at': { type: 'string' },
   'partition-for': { type: 'string' },
   wire: { type: 'boolean' },
+  'strict-duplicates': { type: 'boolean' },
   quiet: { type: 'boolean' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' }
@@ -81,6 +86,7 @@ export function simScenario (argv: string[]): { scenario: Partial<Scenario>, out
   set('partitionAtMs', numberFlag(values, 'partition-at', { min: 0 }))
   set('partitionMs', numberFlag(values, 'partition-for', { min: 1 }))
   if (values.wire === true) s.wire = true
+  if (values['strict-duplicates'] === true) s.strictDuplicates = true
   const endMs = s.endMs ?? 20_000
   if ((s.crashAtMs ?? 10_000) >= endMs) throw new UsageError('--crash-at must be before --end')
   return { scenario: s, out: values.out as string | undefined, quiet: values.quiet === true, json: values.json === true, help: values.help === true }

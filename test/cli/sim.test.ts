@@ -20,12 +20,16 @@ describe('meshcast sim', () => {
     const r = meshcast('sim', '--peers', '150', '--topics', '10', '--crash', '0.1', '--seed', '4', '--out', out)
     expect(r.code).toBe(0)
     expect(r.stdout).toMatch(/delivery after repair\s+1\.0000/)
+    expect(r.stdout).toMatch(/delivery during repair\s+[01]\.\d{4} \([\d,]+ of [\d,]+ expected lost\)/)
+    expect(r.stdout).toMatch(/duplicate deliveries\s+\d+/)
+    expect(r.stdout).toMatch(/out-of-order deliveries\s+\d+/)
     expect(r.stderr).toMatch(/\[sim\] .*virtual/) // progress
     const report = JSON.parse(readFileSync(out, 'utf8'))
-    for (const key of ['peers', 'topics', 'seed', 'deliveryBeforeCrash', 'deliveryAfterRepair', 'latencyMs', 'repairMs', 'maxDepth', 'maxChildren', 'messagesPerDelivery', 'controlPerPeerPerSec', 'wallMs', 'peakRssBytes']) {
+    for (const key of ['peers', 'topics', 'seed', 'deliveryBeforeCrash', 'deliveryAfterRepair', 'deliveryDuringRepair', 'expectedDuringRepair', 'lossDuringRepair', 'duplicatesDelivered', 'outOfOrderDelivered', 'latencyMs', 'repairMs', 'maxDepth', 'maxChildren', 'messagesPerDelivery', 'controlPerPeerPerSec', 'wallMs', 'peakRssBytes']) {
       expect(report).toHaveProperty(key)
     }
     expect(report).toMatchObject({ peers: 150, topics: 10, seed: 4, deliveryAfterRepair: 1 })
+    expect(report.deliveryDuringRepair).toBeCloseTo(1 - report.lossDuringRepair / report.expectedDuringRepair, 6)
     expect(report.latencyMs.p50).toBeGreaterThan(0)
     expect(report.latencyMs.p99).toBeGreaterThanOrEqual(report.latencyMs.p50)
   })
