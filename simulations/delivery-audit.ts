@@ -178,6 +178,8 @@ export interface WindowInput {
   aliveAtEnd: (node: number) => boolean
   /** The node had message i delivered at least once. */
   delivered: (message: number, node: number) => boolean
+  /** Only these messages count (default: all in the window). */
+  include?: (message: number) => boolean
 }
 
 /**
@@ -191,7 +193,7 @@ export function windowDelivery (w: WindowInput): { expected: number, delivered: 
   let delivered = 0
   for (let i = 0; i < w.published.length; i++) {
     const p = w.published[i]
-    if (p.time < w.from || p.time > w.to) continue
+    if (p.time < w.from || p.time > w.to || w.include?.(i) === false) continue
     for (const m of w.members(p.topic)) {
       const ready = w.readyAt(m, p.topic)
       if (ready === undefined || ready > p.time || !w.aliveAtEnd(m)) continue

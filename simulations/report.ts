@@ -13,6 +13,7 @@ export function formatReport (r: SimReport): string {
     ['delivery during repair', `${r.deliveryDuringRepair.toFixed(4)} (${count(r.lossDuringRepair)} of ${count(r.expectedDuringRepair)} expected lost)`],
     ['duplicate deliveries', count(r.duplicatesDelivered)],
     ['out-of-order deliveries', count(r.outOfOrderDelivered)],
+    ['acknowledged lost', `${count(r.ackedLost)} (${count(r.acked)} acknowledged, ${count(r.ackFailed)} failed)`],
     ['latency p50 / p99', `${ms(r.latencyMs.p50)} / ${ms(r.latencyMs.p99)}`],
     ['orphaned subscriptions', `${r.orphans} (${r.unrepaired} never repaired)`],
     ['repair p50 / max', `${ms(r.repairMs.p50)} / ${ms(r.repairMs.max)} (bound ${r.repairBoundMs} ms)`],

@@ -48,6 +48,8 @@ export interface Scenario {
    * instead of only being counted in duplicatesDelivered.
    */
   strictDuplicates: boolean
+  /** Every subscription reliable and every publish acknowledged (docs/protocol.md). */
+  reliable: boolean
   network: Partial<NetworkOptions>
   core: Partial<CoreOptions>
 }
@@ -75,6 +77,7 @@ export const SCENARIO_DEFAULTS: Readonly<Scenario> = Object.freeze({
   checkEveryMs: 1000,
   wire: false,
   strictDuplicates: false,
+  reliable: false,
   network: {},
   core: {}
 })
@@ -99,6 +102,11 @@ export interface SimReport {
   expectedDuringRepair: number
   /** Expected pairs of deliveryDuringRepair never delivered by the end of the run. */
   lossDuringRepair: number
+  /** With reliable: pairs of acknowledged messages (from the crash on) and expected subscribers never delivered. */
+  ackedLost: number
+  /** With reliable: publishes acknowledged, and publishes whose acknowledgement failed (from the crash on included). */
+  acked: number
+  ackFailed: number
   /** Deliveries to an application of a (topic, publisher, epoch, seq) it already had, whole run. */
   duplicatesDelivered: number
   /**
@@ -184,7 +192,8 @@ export const SCENARIO_FLAGS: Record<string, keyof Scenario> = {
   'partition-at': 'partitionAtMs',
   'partition-for': 'partitionMs',
   wire: 'wire',
-  'strict-duplicates': 'strictDuplicates'
+  'strict-duplicates': 'strictDuplicates',
+  reliable: 'reliable'
 }
 
 /** The command that replays a scenario exactly. */
@@ -247,7 +256,7 @@ export function runScenario (input: Partial<Scenario>, run: RunOptions = {}): Si
     subscriptions++
     sim.at(at, () => {
       const n = sim.nodes[node]
-      if (n.alive) n.driver.input((core, now) => core.subscribe(now, topicNames[topic]))
+      if (n.alive) n.driver.input((core, now) => core.subscribe(now, topicNames[topic], { reliable: s.reliable }))
     })
   }
   for (let r = 1; r <= T; r++) {
@@ -299,6 +308,17 @@ export function runScenario (input: Partial<Scenario>, run: RunOptions = {}): Si
     if (at !== undefined && at <= p.time - settleMs) p.delivered++
   }
 
+  // Acknowledged publishes (with reliable): which message each publisher's 'acked' names.
+  const ackIndex = new Map<string, number>()
+  const acked = new Set<number>()
+  let ackFailed = 0
+  sim.hooks.event = (node, e) => {
+    if (e.type === 'ack-failed') ackFailed++
+    if (e.type !== 'acked') return
+    const idx = ackIndex.get(`${node.index}\u0000${e.topic}\u0000${e.seq}`)
+    if (idx !== undefined) acked.add(idx)
+  }
+
   // Publishing: one publisher per topic (replaced if it crashes), one message per interval.
   const publisherOf = topicNames.map(() => rng.int(s.peers))
   const publishEnd = s.endMs - s.drainMs
@@ -321,7 +341,8 @@ export function runScenario (input: Partial<Scenario>, run: RunOptions = {}): Si
     published.push({ time: now, topic, expected, delivered: 0 })
     const payload = new Uint8Array(Math.max(4, s.payloadBytes))
     new DataView(payload.buffer).setUint32(0, idx)
-    pub.driver.input((core, t) => core.publish(t, topicNames[topic], payload))
+    const seq = pub.driver.input((core, t) => core.publish(t, topicNames[topic], payload, [], { ack: s.reliable }))
+    if (s.reliable) ackIndex.set(`${pub.index}\u0000${topicNames[topic]}\u0000${seq}`, idx)
   }
   for (let i = 0; i < T; i++) sim.at(s.publishStartMs + rng.next() * s.publishIntervalMs, () => publishOnce(i))
 
@@ -494,6 +515,17 @@ export function runScenario (input: Partial<Scenario>, run: RunOptions = {}): Si
     aliveAtEnd: node => sim.nodes[node].alive,
     delivered: (message, node) => received.has(message, node)
   })
+  // With reliable: acknowledged messages (from the crash on) an expected subscriber never got.
+  const ackedWindow = windowDelivery({
+    published,
+    from: s.crashAtMs,
+    to: publishEnd,
+    members: topic => subscribers.get(topicNames[topic]) ?? [],
+    readyAt: (node, topic) => readyAt.get(node * T + topic),
+    aliveAtEnd: node => sim.nodes[node].alive,
+    delivered: (message, node) => received.has(message, node),
+    include: message => acked.has(message)
+  })
   const repairs = new Samples()
   let unrepaired = 0
   for (const v of orphans.values()) {
@@ -529,6 +561,9 @@ export function runScenario (input: Partial<Scenario>, run: RunOptions = {}): Si
     deliveryDuringRepair: round(duringRepair.expected === 0 ? NaN : duringRepair.delivered / duringRepair.expected, 6),
     expectedDuringRepair: duringRepair.expected,
     lossDuringRepair: duringRepair.expected - duringRepair.delivered,
+    ackedLost: ackedWindow.expected - ackedWindow.delivered,
+    acked: acked.size,
+    ackFailed,
     duplicatesDelivered: audit.duplicates,
     outOfOrderDelivered: audit.outOfOrder,
     latencyMs: { p50: round(latency.quantile(0.5), 1), p99: round(latency.quantile(0.99), 1) },

@@ -34,6 +34,8 @@ Options:
   --wire                encode every frame with the wire codec
   --strict-duplicates   stop at the first message delivered twice (by default duplicates
                         are counted in the report)
+  --reliable            every subscription reliable, every publish acknowledged (the report's
+                        'acknowledged lost' counts acknowledged messages a subscriber missed)
   --quiet               no progress on stderr
   --json                print the JSON report instead of the table
   -h, --help            this help
@@ -60,6 +62,7 @@ const OPTIONS = {
   'partition-for': { type: 'string' },
   wire: { type: 'boolean' },
   'strict-duplicates': { type: 'boolean' },
+  reliable: { type: 'boolean' },
   quiet: { type: 'boolean' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' }
@@ -87,6 +90,7 @@ export function simScenario (argv: string[]): { scenario: Partial<Scenario>, out
   set('partitionMs', numberFlag(values, 'partition-for', { min: 1 }))
   if (values.wire === true) s.wire = true
   if (values['strict-duplicates'] === true) s.strictDuplicates = true
+  if (values.reliable === true) s.reliable = true
   const endMs = s.endMs ?? 20_000
   if ((s.crashAtMs ?? 10_000) >= endMs) throw new UsageError('--crash-at must be before --end')
   return { scenario: s, out: values.out as string | undefined, quiet: values.quiet === true, json: values.json === true, help: values.help === true }

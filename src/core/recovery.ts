@@ -74,16 +74,14 @@ export class Recovery {
     for (const m of have) this.ctx.out.send(now, n.requester, { type: 'replay', message: m })
     this.ctx.stats.replaysSent += have.length
     // The first number of the range we do not have: ask above from there. An open request
-    // (to 0) reaches as far as we know the publisher got; what comes after reaches the
-    // requester through the tree (or through our own request, if we missed it too).
-    const w = t.dedup.get(n.publisher)
-    const hi = n.to !== 0 ? n.to : w !== undefined && w.epoch === n.epoch ? w.max : 0
+    // (to 0, after a repair) always goes on to the root: a node above may know of later
+    // messages than we do (we may have joined the tree just now).
     let first = n.from
     for (const s of have.map(m => m.seq).sort((a, b) => a - b)) {
       if (s === first) first++
       else if (s > first) break
     }
-    if (first > hi || t.isRoot || t.parent === null || t.parent === from || t.joinTo !== null) return
+    if ((n.to !== 0 && first > n.to) || t.isRoot || t.parent === null || t.parent === from || t.joinTo !== null) return
     this.ctx.stats.nacksForwarded++
     this.ctx.out.send(now, t.parent, { ...n, from: first })
   }
