@@ -23,6 +23,8 @@ export class Acks {
   private readonly routing: PublishRouting
   /** Our acknowledged publishes not yet acknowledged, by topic and sequence number. */
   private readonly pending = new Map<string, Pending>()
+  /** Their numbers by topic (a message carries the lowest: its floor). */
+  private readonly waitingByTopic = new Map<string, Set<number>>()
   /** As a replica: acknowledged publishes the roots we replicate stashed with us, by topic. */
   private readonly stashes = new Map<string, ReplayBuffer>()
 
@@ -35,10 +37,23 @@ export class Acks {
     return this.pending.size
   }
 
-  /** A publish of ours that waits for its acknowledgement. */
+  /** A publish of ours that waits for its acknowledgement; it carries the topic's lowest number still waiting. */
   track (now: number, message: AppMessage): void {
     const o = this.ctx.options
     this.pending.set(key(message.topic, message.seq), { message, retryAt: now + o.ackRetryMs, giveUpAt: now + o.ackTimeoutMs })
+    let waiting = this.waitingByTopic.get(message.topic)
+    if (waiting === undefined) this.waitingByTopic.set(message.topic, waiting = new Set())
+    waiting.add(message.seq)
+    let floor = message.seq
+    for (const s of waiting) if (s < floor) floor = s
+    message.floor = floor
+  }
+
+  private settled (topic: string, seq: number): void {
+    const waiting = this.waitingByTopic.get(topic)
+    if (waiting === undefined) return
+    waiting.delete(seq)
+    if (waiting.size === 0) this.waitingByTopic.delete(topic)
   }
 
   /** As root: an acknowledged publish arrived (new or again): keep it and stash it with the replicas. */
@@ -63,6 +78,7 @@ export class Acks {
   onPublishAck (topic: string, publisher: PeerRef, epoch: number, seq: number, currentEpoch: number): void {
     if (publisher !== this.ctx.ref || epoch !== currentEpoch) return
     if (!this.pending.delete(key(topic, seq))) return // a second replica's answer
+    this.settled(topic, seq)
     this.ctx.out.emit({ type: 'acked', topic, seq })
   }
 
@@ -72,6 +88,7 @@ export class Acks {
     for (const [k, p] of this.pending) {
       if (now >= p.giveUpAt) {
         this.pending.delete(k)
+        this.settled(p.message.topic, p.message.seq)
         this.ctx.out.emit({ type: 'ack-failed', topic: p.message.topic, seq: p.message.seq })
       } else if (now >= p.retryAt) {
         p.retryAt = now + this.ctx.options.ackRetryMs

@@ -68,8 +68,10 @@ export class DeliveryOrder {
       if (!(s.next !== 0 && m.seq < s.next)) s.held.set(m.seq, m)
       return
     }
-    // A stream's first number: nothing can come before it.
+    // A stream's first number: nothing can come before it. A first message that says its
+    // publisher still waits for the acknowledgement of lower numbers: the stream starts there.
     if (s.next === 0 && m.seq === 1) s.next = 1
+    else if (s.next === 0 && m.floor !== undefined && m.floor >= 1 && m.floor < m.seq) s.next = m.floor
     if (s.next !== 0 && m.seq < s.next) {
       this.ctx.stats.late++
       return

@@ -295,6 +295,7 @@ export class Membership {
   setAttached (t: TopicState, attached: boolean, now: number): void {
     if (t.attached === attached) return
     if (attached) this.reshaped.add(t)
+    else t.detachedAt = now
     t.attached = attached
     t.attachedChangedAt = now
   }

@@ -58,18 +58,35 @@ export class Recovery {
   request (now: number, t: TopicState, publisher: PeerRef, epoch: number, from: number, to: number): void {
     if (t.isRoot || t.parent === null || t.joinTo !== null) return // nothing above to ask (yet)
     this.ctx.stats.nacksSent++
-    this.ctx.out.send(now, t.parent, { type: 'nack', topic: t.name, publisher, epoch, from, to, requester: this.ctx.ref })
+    this.ctx.out.send(now, t.parent, { type: 'nack', topic: t.name, publisher, epoch, from, to, requester: this.ctx.ref, maxAge: 0 })
   }
 
   /** After a repair we hang below a new parent: ask for what came after what we have, per publisher. */
   reattached (now: number, t: TopicState): void {
     if (!wantsReliable(t)) return
     for (const [publisher, w] of t.dedup) this.request(now, t, publisher, w.epoch, w.max + 1, 0)
+    // Publishers we have not heard of may have begun while we were cut off: everything kept
+    // since shortly before we lost the tree (durations compare across clocks; times do not).
+    if (t.isRoot || t.parent === null || t.joinTo !== null || t.detachedAt === 0) return // (0: never attached before)
+    const maxAge = now - t.detachedAt + this.ctx.options.failureTimeoutMs
+    this.ctx.stats.nacksSent++
+    this.ctx.out.send(now, t.parent, { type: 'nack', topic: t.name, publisher: '', epoch: 0, from: 0, to: 0, requester: this.ctx.ref, maxAge })
   }
 
   onNack (now: number, from: PeerRef, n: Nack): void {
     const t = this.ctx.topics.get(n.topic)
     if (t === undefined) return
+    if (n.publisher === '') {
+      // Every publisher: what we kept within the age asked; the root set may have more.
+      const kept = t.buffer?.since(0, now - n.maxAge, 0) ?? []
+      for (const m of kept) this.ctx.out.send(now, n.requester, { type: 'replay', message: m })
+      this.ctx.stats.replaysSent += kept.length
+      if (!t.isRoot && t.parent !== null && t.parent !== from && t.joinTo === null) {
+        this.ctx.stats.nacksForwarded++
+        this.ctx.out.send(now, t.parent, n)
+      }
+      return
+    }
     const have = t.buffer?.find(n.publisher, n.epoch, n.from, n.to) ?? []
     for (const m of have) this.ctx.out.send(now, n.requester, { type: 'replay', message: m })
     this.ctx.stats.replaysSent += have.length

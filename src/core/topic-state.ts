@@ -39,6 +39,8 @@ export class TopicState {
   attached = false
   /** When `attached` last changed (a repair in progress started then). */
   attachedChangedAt = 0
+  /** When this node last lost its place below the root (reliable: what it asks for after). */
+  detachedAt = 0
   isRoot = false
   /** The parent and its ancestors up to the root, as the parent last told us. */
   path: PeerRef[] = []

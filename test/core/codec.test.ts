@@ -21,7 +21,8 @@ const ALL: Msg[] = [
   { type: 'redirect', topic: 'a/b', candidates: ['s1'] },
   { type: 'rootInfo', topic: 'a/b', subscribers: 5 },
   { type: 'routeAck', topic: 'a/b', publisher: 'p1', seq: 9 },
-  { type: 'nack', topic: 'a/b', publisher: 'p1', epoch: 1_764_000_000_000, from: 4, to: 0, requester: 'r' },
+  { type: 'nack', topic: 'a/b', publisher: 'p1', epoch: 1_764_000_000_000, from: 4, to: 0, requester: 'r', maxAge: 0 },
+  { type: 'nack', topic: 'a/b', publisher: '', epoch: 0, from: 0, to: 0, requester: 'r', maxAge: 2500 },
   { type: 'replay', message: app }
 ]
 const limits = coreOptions()

@@ -95,7 +95,7 @@ function toEnvelope (m: Msg): Envelope {
     case 'redirect': return { redirect: { topic: m.topic, candidates: m.candidates } }
     case 'rootInfo': return { rootInfo: { topic: m.topic, subscribers: m.subscribers } }
     case 'routeAck': return { routeAck: { topic: m.topic, publisher: m.publisher, seq: m.seq } }
-    case 'nack': return { nack: { topic: m.topic, publisher: m.publisher, epoch: m.epoch, from: m.from, to: m.to, requester: m.requester } }
+    case 'nack': return { nack: { topic: m.topic, publisher: m.publisher, epoch: m.epoch, from: m.from, to: m.to, requester: m.requester, maxAge: m.maxAge } }
     case 'replay': return { replay: { message: wireApp(m.message) } }
     case 'stash': return { stash: { message: wireApp(m.message) } }
     case 'since': return { since: { topic: m.topic, seq: m.seq, time: m.time, last: m.last, done: m.done, requester: m.requester } }
@@ -114,6 +114,7 @@ function fromEnvelope (e: Envelope, limits: CodecLimits): Msg {
     const a = checkApp(m, limits)
     const out: AppMessage = { topic: a.topic, publisher: a.publisher, epoch: a.epoch, seq: a.seq, payload: a.payload, headers: a.headers }
     if (a.ack === true) out.ack = true
+    if (a.floor !== 0) out.floor = a.floor
     return out
   }
   if (e.join != null) return { type: 'join', topic: topic(e.join.topic), subscribers: e.join.subscribers, reliable: e.join.reliable }
@@ -131,8 +132,9 @@ function fromEnvelope (e: Envelope, limits: CodecLimits): Msg {
   if (e.rootInfo != null) return { type: 'rootInfo', topic: topic(e.rootInfo.topic), subscribers: e.rootInfo.subscribers }
   if (e.nack != null) {
     const n = e.nack
-    if (n.publisher === '' || n.requester === '' || n.from < 1 || (n.to !== 0 && n.to < n.from)) throw new MalformedFrameError('nack without publisher, requester or a valid range')
-    return { type: 'nack', topic: topic(n.topic), publisher: n.publisher, epoch: n.epoch, from: n.from, to: n.to, requester: n.requester }
+    const anyPublisher = n.publisher === '' && n.maxAge > 0
+    if ((n.publisher === '' && !anyPublisher) || n.requester === '' || (!anyPublisher && (n.from < 1 || (n.to !== 0 && n.to < n.from)))) throw new MalformedFrameError('nack without publisher (or max age), requester or a valid range')
+    return { type: 'nack', topic: topic(n.topic), publisher: n.publisher, epoch: n.epoch, from: n.from, to: n.to, requester: n.requester, maxAge: n.maxAge }
   }
   if (e.replay != null) return { type: 'replay', message: app(e.replay.message) }
   if (e.stash != null) return { type: 'stash', message: app(e.stash.message) }

@@ -53,6 +53,7 @@ function appSize (m: AppMessage): number {
   if (m.payload.byteLength > 0) n += fieldLength(m.payload.byteLength)
   for (const h of m.headers) n += fieldLength(headerSize(h))
   if (m.ack === true) n += 2
+  if (m.floor !== undefined && m.floor !== 0) n += 1 + varintLength(m.floor)
   return n
 }
 
@@ -76,6 +77,7 @@ function writeApp (buf: Uint8Array, pos: number, m: AppMessage): number {
     if (h.value !== '') pos = writeBytes(buf, pos, 0x12, utf8(h.value))
   }
   if (m.ack === true) { buf[pos++] = 0x38; buf[pos++] = 1 }
+  if (m.floor !== undefined && m.floor !== 0) { buf[pos++] = 0x40; pos = writeVarint(buf, pos, m.floor) }
   return pos
 }
 
@@ -230,6 +232,7 @@ function readApp (c: Cursor, end: number, maxHeaders: number): AppMessage {
         break
       }
       case 0x38: if (inner.varint() !== 0) m.ack = true; break
+      case 0x40: { const f = inner.varint(); if (f !== 0) m.floor = f; break }
       default: inner.skip(tag & 7)
     }
   }

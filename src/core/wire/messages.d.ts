@@ -101,6 +101,7 @@ export interface AppMessage {
     payload: Uint8Array<ArrayBuffer>;
     headers: Header[];
     ack: boolean;
+    floor: number;
 }
 export declare namespace AppMessage {
     const codec: () => Codec<AppMessage>;
@@ -138,9 +139,13 @@ export declare namespace AppMessage {
         field: '$.ack';
         value: boolean;
     }
+    interface AppMessageFloorFieldEvent {
+        field: '$.floor';
+        value: number;
+    }
     function encode(obj: Partial<AppMessage>): Uint8Array<ArrayBuffer>;
     function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<AppMessage>): AppMessage;
-    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<AppMessage>): Generator<AppMessageTopicFieldEvent | AppMessagePublisherFieldEvent | AppMessageEpochFieldEvent | AppMessageSeqFieldEvent | AppMessagePayloadFieldEvent | AppMessageHeadersKeyFieldEvent | AppMessageHeadersValueFieldEvent | AppMessageAckFieldEvent>;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<AppMessage>): Generator<AppMessageTopicFieldEvent | AppMessagePublisherFieldEvent | AppMessageEpochFieldEvent | AppMessageSeqFieldEvent | AppMessagePayloadFieldEvent | AppMessageHeadersKeyFieldEvent | AppMessageHeadersValueFieldEvent | AppMessageAckFieldEvent | AppMessageFloorFieldEvent>;
 }
 export interface Publish {
     message?: AppMessage;
@@ -182,13 +187,17 @@ export declare namespace Publish {
         field: '$.message.ack';
         value: boolean;
     }
+    interface PublishMessageFloorFieldEvent {
+        field: '$.message.floor';
+        value: number;
+    }
     interface PublishDirectFieldEvent {
         field: '$.direct';
         value: boolean;
     }
     function encode(obj: Partial<Publish>): Uint8Array<ArrayBuffer>;
     function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Publish>): Publish;
-    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Publish>): Generator<PublishMessageTopicFieldEvent | PublishMessagePublisherFieldEvent | PublishMessageEpochFieldEvent | PublishMessageSeqFieldEvent | PublishMessagePayloadFieldEvent | PublishMessageHeadersKeyFieldEvent | PublishMessageHeadersValueFieldEvent | PublishMessageAckFieldEvent | PublishDirectFieldEvent>;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Publish>): Generator<PublishMessageTopicFieldEvent | PublishMessagePublisherFieldEvent | PublishMessageEpochFieldEvent | PublishMessageSeqFieldEvent | PublishMessagePayloadFieldEvent | PublishMessageHeadersKeyFieldEvent | PublishMessageHeadersValueFieldEvent | PublishMessageAckFieldEvent | PublishMessageFloorFieldEvent | PublishDirectFieldEvent>;
 }
 export interface Heartbeat {
     topics: string[];
@@ -384,6 +393,7 @@ export interface Nack {
     from: number;
     to: number;
     requester: string;
+    maxAge: number;
 }
 export declare namespace Nack {
     const codec: () => Codec<Nack>;
@@ -411,9 +421,13 @@ export declare namespace Nack {
         field: '$.requester';
         value: string;
     }
+    interface NackMaxAgeFieldEvent {
+        field: '$.maxAge';
+        value: number;
+    }
     function encode(obj: Partial<Nack>): Uint8Array<ArrayBuffer>;
     function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Nack>): Nack;
-    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Nack>): Generator<NackTopicFieldEvent | NackPublisherFieldEvent | NackEpochFieldEvent | NackFromFieldEvent | NackToFieldEvent | NackRequesterFieldEvent>;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Nack>): Generator<NackTopicFieldEvent | NackPublisherFieldEvent | NackEpochFieldEvent | NackFromFieldEvent | NackToFieldEvent | NackRequesterFieldEvent | NackMaxAgeFieldEvent>;
 }
 export interface Replay {
     message?: AppMessage;
@@ -454,9 +468,13 @@ export declare namespace Replay {
         field: '$.message.ack';
         value: boolean;
     }
+    interface ReplayMessageFloorFieldEvent {
+        field: '$.message.floor';
+        value: number;
+    }
     function encode(obj: Partial<Replay>): Uint8Array<ArrayBuffer>;
     function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Replay>): Replay;
-    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Replay>): Generator<ReplayMessageTopicFieldEvent | ReplayMessagePublisherFieldEvent | ReplayMessageEpochFieldEvent | ReplayMessageSeqFieldEvent | ReplayMessagePayloadFieldEvent | ReplayMessageHeadersKeyFieldEvent | ReplayMessageHeadersValueFieldEvent | ReplayMessageAckFieldEvent>;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Replay>): Generator<ReplayMessageTopicFieldEvent | ReplayMessagePublisherFieldEvent | ReplayMessageEpochFieldEvent | ReplayMessageSeqFieldEvent | ReplayMessagePayloadFieldEvent | ReplayMessageHeadersKeyFieldEvent | ReplayMessageHeadersValueFieldEvent | ReplayMessageAckFieldEvent | ReplayMessageFloorFieldEvent>;
 }
 export interface Stash {
     message?: AppMessage;
@@ -497,9 +515,13 @@ export declare namespace Stash {
         field: '$.message.ack';
         value: boolean;
     }
+    interface StashMessageFloorFieldEvent {
+        field: '$.message.floor';
+        value: number;
+    }
     function encode(obj: Partial<Stash>): Uint8Array<ArrayBuffer>;
     function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Stash>): Stash;
-    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Stash>): Generator<StashMessageTopicFieldEvent | StashMessagePublisherFieldEvent | StashMessageEpochFieldEvent | StashMessageSeqFieldEvent | StashMessagePayloadFieldEvent | StashMessageHeadersKeyFieldEvent | StashMessageHeadersValueFieldEvent | StashMessageAckFieldEvent>;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Stash>): Generator<StashMessageTopicFieldEvent | StashMessagePublisherFieldEvent | StashMessageEpochFieldEvent | StashMessageSeqFieldEvent | StashMessagePayloadFieldEvent | StashMessageHeadersKeyFieldEvent | StashMessageHeadersValueFieldEvent | StashMessageAckFieldEvent | StashMessageFloorFieldEvent>;
 }
 export interface PublishAck {
     topic: string;
@@ -661,6 +683,10 @@ export declare namespace Envelope {
         field: '$.publish.message.ack';
         value: boolean;
     }
+    interface EnvelopePublishMessageFloorFieldEvent {
+        field: '$.publish.message.floor';
+        value: number;
+    }
     interface EnvelopePublishDirectFieldEvent {
         field: '$.publish.direct';
         value: boolean;
@@ -698,6 +724,10 @@ export declare namespace Envelope {
     interface EnvelopeDataAckFieldEvent {
         field: '$.data.ack';
         value: boolean;
+    }
+    interface EnvelopeDataFloorFieldEvent {
+        field: '$.data.floor';
+        value: number;
     }
     interface EnvelopeHeartbeatTopicsFieldEvent {
         field: '$.heartbeat.topics[]';
@@ -802,6 +832,10 @@ export declare namespace Envelope {
         field: '$.nack.requester';
         value: string;
     }
+    interface EnvelopeNackMaxAgeFieldEvent {
+        field: '$.nack.maxAge';
+        value: number;
+    }
     interface EnvelopeReplayMessageTopicFieldEvent {
         field: '$.replay.message.topic';
         value: string;
@@ -836,6 +870,10 @@ export declare namespace Envelope {
         field: '$.replay.message.ack';
         value: boolean;
     }
+    interface EnvelopeReplayMessageFloorFieldEvent {
+        field: '$.replay.message.floor';
+        value: number;
+    }
     interface EnvelopeStashMessageTopicFieldEvent {
         field: '$.stash.message.topic';
         value: string;
@@ -869,6 +907,10 @@ export declare namespace Envelope {
     interface EnvelopeStashMessageAckFieldEvent {
         field: '$.stash.message.ack';
         value: boolean;
+    }
+    interface EnvelopeStashMessageFloorFieldEvent {
+        field: '$.stash.message.floor';
+        value: number;
     }
     interface EnvelopePublishAckTopicFieldEvent {
         field: '$.publishAck.topic';
@@ -912,7 +954,7 @@ export declare namespace Envelope {
     }
     function encode(obj: Partial<Envelope>): Uint8Array<ArrayBuffer>;
     function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Envelope>): Envelope;
-    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Envelope>): Generator<EnvelopeJoinTopicFieldEvent | EnvelopeJoinSubscribersFieldEvent | EnvelopeJoinReliableFieldEvent | EnvelopeJoinAckTopicFieldEvent | EnvelopeJoinAckAttachedFieldEvent | EnvelopeJoinAckPathFieldEvent | EnvelopeJoinAckReplacesFieldEvent | EnvelopeJoinAckDelegateFieldEvent | EnvelopeJoinAckWithdrawFieldEvent | EnvelopeLeaveTopicFieldEvent | EnvelopePublishMessageTopicFieldEvent | EnvelopePublishMessagePublisherFieldEvent | EnvelopePublishMessageEpochFieldEvent | EnvelopePublishMessageSeqFieldEvent | EnvelopePublishMessagePayloadFieldEvent | EnvelopePublishMessageHeadersKeyFieldEvent | EnvelopePublishMessageHeadersValueFieldEvent | EnvelopePublishMessageAckFieldEvent | EnvelopePublishDirectFieldEvent | EnvelopeDataTopicFieldEvent | EnvelopeDataPublisherFieldEvent | EnvelopeDataEpochFieldEvent | EnvelopeDataSeqFieldEvent | EnvelopeDataPayloadFieldEvent | EnvelopeDataHeadersKeyFieldEvent | EnvelopeDataHeadersValueFieldEvent | EnvelopeDataAckFieldEvent | EnvelopeHeartbeatTopicsFieldEvent | EnvelopeHeartbeatCountsFieldEvent | EnvelopeHeartbeatRootsTopicFieldEvent | EnvelopeHeartbeatRootsSubscribersFieldEvent | EnvelopeHeartbeatRootsViaFieldEvent | EnvelopeReplicaEntriesTopicFieldEvent | EnvelopeReplicaEntriesChildrenFieldEvent | EnvelopeReplicaEntriesDroppedFieldEvent | EnvelopeReplicaEntriesRankFieldEvent | EnvelopeReplicaEntriesMoreFieldEvent | EnvelopeRedirectTopicFieldEvent | EnvelopeRedirectCandidatesFieldEvent | EnvelopeRootInfoTopicFieldEvent | EnvelopeRootInfoSubscribersFieldEvent | EnvelopeRouteAckTopicFieldEvent | EnvelopeRouteAckPublisherFieldEvent | EnvelopeRouteAckSeqFieldEvent | EnvelopeNackTopicFieldEvent | EnvelopeNackPublisherFieldEvent | EnvelopeNackEpochFieldEvent | EnvelopeNackFromFieldEvent | EnvelopeNackToFieldEvent | EnvelopeNackRequesterFieldEvent | EnvelopeReplayMessageTopicFieldEvent | EnvelopeReplayMessagePublisherFieldEvent | EnvelopeReplayMessageEpochFieldEvent | EnvelopeReplayMessageSeqFieldEvent | EnvelopeReplayMessagePayloadFieldEvent | EnvelopeReplayMessageHeadersKeyFieldEvent | EnvelopeReplayMessageHeadersValueFieldEvent | EnvelopeReplayMessageAckFieldEvent | EnvelopeStashMessageTopicFieldEvent | EnvelopeStashMessagePublisherFieldEvent | EnvelopeStashMessageEpochFieldEvent | EnvelopeStashMessageSeqFieldEvent | EnvelopeStashMessagePayloadFieldEvent | EnvelopeStashMessageHeadersKeyFieldEvent | EnvelopeStashMessageHeadersValueFieldEvent | EnvelopeStashMessageAckFieldEvent | EnvelopePublishAckTopicFieldEvent | EnvelopePublishAckPublisherFieldEvent | EnvelopePublishAckEpochFieldEvent | EnvelopePublishAckSeqFieldEvent | EnvelopeSinceTopicFieldEvent | EnvelopeSinceSeqFieldEvent | EnvelopeSinceTimeFieldEvent | EnvelopeSinceLastFieldEvent | EnvelopeSinceDoneFieldEvent | EnvelopeSinceRequesterFieldEvent>;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Envelope>): Generator<EnvelopeJoinTopicFieldEvent | EnvelopeJoinSubscribersFieldEvent | EnvelopeJoinReliableFieldEvent | EnvelopeJoinAckTopicFieldEvent | EnvelopeJoinAckAttachedFieldEvent | EnvelopeJoinAckPathFieldEvent | EnvelopeJoinAckReplacesFieldEvent | EnvelopeJoinAckDelegateFieldEvent | EnvelopeJoinAckWithdrawFieldEvent | EnvelopeLeaveTopicFieldEvent | EnvelopePublishMessageTopicFieldEvent | EnvelopePublishMessagePublisherFieldEvent | EnvelopePublishMessageEpochFieldEvent | EnvelopePublishMessageSeqFieldEvent | EnvelopePublishMessagePayloadFieldEvent | EnvelopePublishMessageHeadersKeyFieldEvent | EnvelopePublishMessageHeadersValueFieldEvent | EnvelopePublishMessageAckFieldEvent | EnvelopePublishMessageFloorFieldEvent | EnvelopePublishDirectFieldEvent | EnvelopeDataTopicFieldEvent | EnvelopeDataPublisherFieldEvent | EnvelopeDataEpochFieldEvent | EnvelopeDataSeqFieldEvent | EnvelopeDataPayloadFieldEvent | EnvelopeDataHeadersKeyFieldEvent | EnvelopeDataHeadersValueFieldEvent | EnvelopeDataAckFieldEvent | EnvelopeDataFloorFieldEvent | EnvelopeHeartbeatTopicsFieldEvent | EnvelopeHeartbeatCountsFieldEvent | EnvelopeHeartbeatRootsTopicFieldEvent | EnvelopeHeartbeatRootsSubscribersFieldEvent | EnvelopeHeartbeatRootsViaFieldEvent | EnvelopeReplicaEntriesTopicFieldEvent | EnvelopeReplicaEntriesChildrenFieldEvent | EnvelopeReplicaEntriesDroppedFieldEvent | EnvelopeReplicaEntriesRankFieldEvent | EnvelopeReplicaEntriesMoreFieldEvent | EnvelopeRedirectTopicFieldEvent | EnvelopeRedirectCandidatesFieldEvent | EnvelopeRootInfoTopicFieldEvent | EnvelopeRootInfoSubscribersFieldEvent | EnvelopeRouteAckTopicFieldEvent | EnvelopeRouteAckPublisherFieldEvent | EnvelopeRouteAckSeqFieldEvent | EnvelopeNackTopicFieldEvent | EnvelopeNackPublisherFieldEvent | EnvelopeNackEpochFieldEvent | EnvelopeNackFromFieldEvent | EnvelopeNackToFieldEvent | EnvelopeNackRequesterFieldEvent | EnvelopeNackMaxAgeFieldEvent | EnvelopeReplayMessageTopicFieldEvent | EnvelopeReplayMessagePublisherFieldEvent | EnvelopeReplayMessageEpochFieldEvent | EnvelopeReplayMessageSeqFieldEvent | EnvelopeReplayMessagePayloadFieldEvent | EnvelopeReplayMessageHeadersKeyFieldEvent | EnvelopeReplayMessageHeadersValueFieldEvent | EnvelopeReplayMessageAckFieldEvent | EnvelopeReplayMessageFloorFieldEvent | EnvelopeStashMessageTopicFieldEvent | EnvelopeStashMessagePublisherFieldEvent | EnvelopeStashMessageEpochFieldEvent | EnvelopeStashMessageSeqFieldEvent | EnvelopeStashMessagePayloadFieldEvent | EnvelopeStashMessageHeadersKeyFieldEvent | EnvelopeStashMessageHeadersValueFieldEvent | EnvelopeStashMessageAckFieldEvent | EnvelopeStashMessageFloorFieldEvent | EnvelopePublishAckTopicFieldEvent | EnvelopePublishAckPublisherFieldEvent | EnvelopePublishAckEpochFieldEvent | EnvelopePublishAckSeqFieldEvent | EnvelopeSinceTopicFieldEvent | EnvelopeSinceSeqFieldEvent | EnvelopeSinceTimeFieldEvent | EnvelopeSinceLastFieldEvent | EnvelopeSinceDoneFieldEvent | EnvelopeSinceRequesterFieldEvent>;
 }
 export interface Frame {
     messages: Envelope[];
@@ -1009,6 +1051,11 @@ export declare namespace Frame {
         value: boolean;
         index: number;
     }
+    interface FrameMessagesPublishMessageFloorFieldEvent {
+        field: '$.messages[].publish.message.floor';
+        value: number;
+        index: number;
+    }
     interface FrameMessagesPublishDirectFieldEvent {
         field: '$.messages[].publish.direct';
         value: boolean;
@@ -1052,6 +1099,11 @@ export declare namespace Frame {
     interface FrameMessagesDataAckFieldEvent {
         field: '$.messages[].data.ack';
         value: boolean;
+        index: number;
+    }
+    interface FrameMessagesDataFloorFieldEvent {
+        field: '$.messages[].data.floor';
+        value: number;
         index: number;
     }
     interface FrameMessagesHeartbeatTopicsFieldEvent {
@@ -1169,6 +1221,11 @@ export declare namespace Frame {
         value: string;
         index: number;
     }
+    interface FrameMessagesNackMaxAgeFieldEvent {
+        field: '$.messages[].nack.maxAge';
+        value: number;
+        index: number;
+    }
     interface FrameMessagesReplayMessageTopicFieldEvent {
         field: '$.messages[].replay.message.topic';
         value: string;
@@ -1209,6 +1266,11 @@ export declare namespace Frame {
         value: boolean;
         index: number;
     }
+    interface FrameMessagesReplayMessageFloorFieldEvent {
+        field: '$.messages[].replay.message.floor';
+        value: number;
+        index: number;
+    }
     interface FrameMessagesStashMessageTopicFieldEvent {
         field: '$.messages[].stash.message.topic';
         value: string;
@@ -1247,6 +1309,11 @@ export declare namespace Frame {
     interface FrameMessagesStashMessageAckFieldEvent {
         field: '$.messages[].stash.message.ack';
         value: boolean;
+        index: number;
+    }
+    interface FrameMessagesStashMessageFloorFieldEvent {
+        field: '$.messages[].stash.message.floor';
+        value: number;
         index: number;
     }
     interface FrameMessagesPublishAckTopicFieldEvent {
@@ -1301,5 +1368,5 @@ export declare namespace Frame {
     }
     function encode(obj: Partial<Frame>): Uint8Array<ArrayBuffer>;
     function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Frame>): Frame;
-    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Frame>): Generator<FrameMessagesJoinTopicFieldEvent | FrameMessagesJoinSubscribersFieldEvent | FrameMessagesJoinReliableFieldEvent | FrameMessagesJoinAckTopicFieldEvent | FrameMessagesJoinAckAttachedFieldEvent | FrameMessagesJoinAckPathFieldEvent | FrameMessagesJoinAckReplacesFieldEvent | FrameMessagesJoinAckDelegateFieldEvent | FrameMessagesJoinAckWithdrawFieldEvent | FrameMessagesLeaveTopicFieldEvent | FrameMessagesPublishMessageTopicFieldEvent | FrameMessagesPublishMessagePublisherFieldEvent | FrameMessagesPublishMessageEpochFieldEvent | FrameMessagesPublishMessageSeqFieldEvent | FrameMessagesPublishMessagePayloadFieldEvent | FrameMessagesPublishMessageHeadersKeyFieldEvent | FrameMessagesPublishMessageHeadersValueFieldEvent | FrameMessagesPublishMessageAckFieldEvent | FrameMessagesPublishDirectFieldEvent | FrameMessagesDataTopicFieldEvent | FrameMessagesDataPublisherFieldEvent | FrameMessagesDataEpochFieldEvent | FrameMessagesDataSeqFieldEvent | FrameMessagesDataPayloadFieldEvent | FrameMessagesDataHeadersKeyFieldEvent | FrameMessagesDataHeadersValueFieldEvent | FrameMessagesDataAckFieldEvent | FrameMessagesHeartbeatTopicsFieldEvent | FrameMessagesHeartbeatCountsFieldEvent | FrameMessagesHeartbeatRootsTopicFieldEvent | FrameMessagesHeartbeatRootsSubscribersFieldEvent | FrameMessagesHeartbeatRootsViaFieldEvent | FrameMessagesReplicaEntriesTopicFieldEvent | FrameMessagesReplicaEntriesChildrenFieldEvent | FrameMessagesReplicaEntriesDroppedFieldEvent | FrameMessagesReplicaEntriesRankFieldEvent | FrameMessagesReplicaEntriesMoreFieldEvent | FrameMessagesRedirectTopicFieldEvent | FrameMessagesRedirectCandidatesFieldEvent | FrameMessagesRootInfoTopicFieldEvent | FrameMessagesRootInfoSubscribersFieldEvent | FrameMessagesRouteAckTopicFieldEvent | FrameMessagesRouteAckPublisherFieldEvent | FrameMessagesRouteAckSeqFieldEvent | FrameMessagesNackTopicFieldEvent | FrameMessagesNackPublisherFieldEvent | FrameMessagesNackEpochFieldEvent | FrameMessagesNackFromFieldEvent | FrameMessagesNackToFieldEvent | FrameMessagesNackRequesterFieldEvent | FrameMessagesReplayMessageTopicFieldEvent | FrameMessagesReplayMessagePublisherFieldEvent | FrameMessagesReplayMessageEpochFieldEvent | FrameMessagesReplayMessageSeqFieldEvent | FrameMessagesReplayMessagePayloadFieldEvent | FrameMessagesReplayMessageHeadersKeyFieldEvent | FrameMessagesReplayMessageHeadersValueFieldEvent | FrameMessagesReplayMessageAckFieldEvent | FrameMessagesStashMessageTopicFieldEvent | FrameMessagesStashMessagePublisherFieldEvent | FrameMessagesStashMessageEpochFieldEvent | FrameMessagesStashMessageSeqFieldEvent | FrameMessagesStashMessagePayloadFieldEvent | FrameMessagesStashMessageHeadersKeyFieldEvent | FrameMessagesStashMessageHeadersValueFieldEvent | FrameMessagesStashMessageAckFieldEvent | FrameMessagesPublishAckTopicFieldEvent | FrameMessagesPublishAckPublisherFieldEvent | FrameMessagesPublishAckEpochFieldEvent | FrameMessagesPublishAckSeqFieldEvent | FrameMessagesSinceTopicFieldEvent | FrameMessagesSinceSeqFieldEvent | FrameMessagesSinceTimeFieldEvent | FrameMessagesSinceLastFieldEvent | FrameMessagesSinceDoneFieldEvent | FrameMessagesSinceRequesterFieldEvent>;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Frame>): Generator<FrameMessagesJoinTopicFieldEvent | FrameMessagesJoinSubscribersFieldEvent | FrameMessagesJoinReliableFieldEvent | FrameMessagesJoinAckTopicFieldEvent | FrameMessagesJoinAckAttachedFieldEvent | FrameMessagesJoinAckPathFieldEvent | FrameMessagesJoinAckReplacesFieldEvent | FrameMessagesJoinAckDelegateFieldEvent | FrameMessagesJoinAckWithdrawFieldEvent | FrameMessagesLeaveTopicFieldEvent | FrameMessagesPublishMessageTopicFieldEvent | FrameMessagesPublishMessagePublisherFieldEvent | FrameMessagesPublishMessageEpochFieldEvent | FrameMessagesPublishMessageSeqFieldEvent | FrameMessagesPublishMessagePayloadFieldEvent | FrameMessagesPublishMessageHeadersKeyFieldEvent | FrameMessagesPublishMessageHeadersValueFieldEvent | FrameMessagesPublishMessageAckFieldEvent | FrameMessagesPublishMessageFloorFieldEvent | FrameMessagesPublishDirectFieldEvent | FrameMessagesDataTopicFieldEvent | FrameMessagesDataPublisherFieldEvent | FrameMessagesDataEpochFieldEvent | FrameMessagesDataSeqFieldEvent | FrameMessagesDataPayloadFieldEvent | FrameMessagesDataHeadersKeyFieldEvent | FrameMessagesDataHeadersValueFieldEvent | FrameMessagesDataAckFieldEvent | FrameMessagesDataFloorFieldEvent | FrameMessagesHeartbeatTopicsFieldEvent | FrameMessagesHeartbeatCountsFieldEvent | FrameMessagesHeartbeatRootsTopicFieldEvent | FrameMessagesHeartbeatRootsSubscribersFieldEvent | FrameMessagesHeartbeatRootsViaFieldEvent | FrameMessagesReplicaEntriesTopicFieldEvent | FrameMessagesReplicaEntriesChildrenFieldEvent | FrameMessagesReplicaEntriesDroppedFieldEvent | FrameMessagesReplicaEntriesRankFieldEvent | FrameMessagesReplicaEntriesMoreFieldEvent | FrameMessagesRedirectTopicFieldEvent | FrameMessagesRedirectCandidatesFieldEvent | FrameMessagesRootInfoTopicFieldEvent | FrameMessagesRootInfoSubscribersFieldEvent | FrameMessagesRouteAckTopicFieldEvent | FrameMessagesRouteAckPublisherFieldEvent | FrameMessagesRouteAckSeqFieldEvent | FrameMessagesNackTopicFieldEvent | FrameMessagesNackPublisherFieldEvent | FrameMessagesNackEpochFieldEvent | FrameMessagesNackFromFieldEvent | FrameMessagesNackToFieldEvent | FrameMessagesNackRequesterFieldEvent | FrameMessagesNackMaxAgeFieldEvent | FrameMessagesReplayMessageTopicFieldEvent | FrameMessagesReplayMessagePublisherFieldEvent | FrameMessagesReplayMessageEpochFieldEvent | FrameMessagesReplayMessageSeqFieldEvent | FrameMessagesReplayMessagePayloadFieldEvent | FrameMessagesReplayMessageHeadersKeyFieldEvent | FrameMessagesReplayMessageHeadersValueFieldEvent | FrameMessagesReplayMessageAckFieldEvent | FrameMessagesReplayMessageFloorFieldEvent | FrameMessagesStashMessageTopicFieldEvent | FrameMessagesStashMessagePublisherFieldEvent | FrameMessagesStashMessageEpochFieldEvent | FrameMessagesStashMessageSeqFieldEvent | FrameMessagesStashMessagePayloadFieldEvent | FrameMessagesStashMessageHeadersKeyFieldEvent | FrameMessagesStashMessageHeadersValueFieldEvent | FrameMessagesStashMessageAckFieldEvent | FrameMessagesStashMessageFloorFieldEvent | FrameMessagesPublishAckTopicFieldEvent | FrameMessagesPublishAckPublisherFieldEvent | FrameMessagesPublishAckEpochFieldEvent | FrameMessagesPublishAckSeqFieldEvent | FrameMessagesSinceTopicFieldEvent | FrameMessagesSinceSeqFieldEvent | FrameMessagesSinceTimeFieldEvent | FrameMessagesSinceLastFieldEvent | FrameMessagesSinceDoneFieldEvent | FrameMessagesSinceRequesterFieldEvent>;
 }

@@ -466,6 +466,10 @@ export var AppMessage;
                     w.uint32(56);
                     w.bool(obj.ack);
                 }
+                if ((obj.floor != null && obj.floor !== 0)) {
+                    w.uint32(64);
+                    w.uint64Number(obj.floor);
+                }
                 if (opts.lengthDelimited !== false) {
                     w.ldelim();
                 }
@@ -477,7 +481,8 @@ export var AppMessage;
                     seq: 0,
                     payload: EMPTY_BYTES,
                     headers: [],
-                    ack: false
+                    ack: false,
+                    floor: 0
                 };
                 const end = length == null ? reader.len : reader.pos + length;
                 while (reader.pos < end) {
@@ -517,6 +522,10 @@ export var AppMessage;
                         }
                         case 7: {
                             obj.ack = reader.bool();
+                            break;
+                        }
+                        case 8: {
+                            obj.floor = reader.uint64Number();
                             break;
                         }
                         default: {
@@ -591,6 +600,13 @@ export var AppMessage;
                             yield {
                                 field: `${prefix}.ack`,
                                 value: reader.bool()
+                            };
+                            break;
+                        }
+                        case 8: {
+                            yield {
+                                field: `${prefix}.floor`,
+                                value: reader.uint64Number()
                             };
                             break;
                         }
@@ -1538,6 +1554,10 @@ export var Nack;
                     w.uint32(50);
                     w.string(obj.requester);
                 }
+                if ((obj.maxAge != null && obj.maxAge !== 0)) {
+                    w.uint32(56);
+                    w.uint64Number(obj.maxAge);
+                }
                 if (opts.lengthDelimited !== false) {
                     w.ldelim();
                 }
@@ -1548,7 +1568,8 @@ export var Nack;
                     epoch: 0,
                     from: 0,
                     to: 0,
-                    requester: ''
+                    requester: '',
+                    maxAge: 0
                 };
                 const end = length == null ? reader.len : reader.pos + length;
                 while (reader.pos < end) {
@@ -1576,6 +1597,10 @@ export var Nack;
                         }
                         case 6: {
                             obj.requester = reader.string();
+                            break;
+                        }
+                        case 7: {
+                            obj.maxAge = reader.uint64Number();
                             break;
                         }
                         default: {
@@ -1629,6 +1654,13 @@ export var Nack;
                             yield {
                                 field: `${prefix}.requester`,
                                 value: reader.string()
+                            };
+                            break;
+                        }
+                        case 7: {
+                            yield {
+                                field: `${prefix}.maxAge`,
+                                value: reader.uint64Number()
                             };
                             break;
                         }

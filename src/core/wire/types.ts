@@ -20,6 +20,8 @@ export interface AppMessage {
   headers: Header[]
   /** The publisher waits for the root set to acknowledge it (acks.ts). */
   ack?: boolean
+  /** With ack: the publisher's lowest unacknowledged number on the topic when it sent this (see the .proto). */
+  floor?: number
 }
 
 export interface TopicCount {
@@ -50,7 +52,7 @@ export type Msg =
   | { type: 'redirect', topic: string, candidates: PeerRef[] }
   | { type: 'rootInfo', topic: string, subscribers: number }
   | { type: 'routeAck', topic: string, publisher: PeerRef, seq: number }
-  | { type: 'nack', topic: string, publisher: PeerRef, epoch: number, from: number, to: number, requester: PeerRef }
+  | { type: 'nack', topic: string, publisher: PeerRef, epoch: number, from: number, to: number, requester: PeerRef, maxAge: number }
   | { type: 'replay', message: AppMessage }
   | { type: 'stash', message: AppMessage }
   | { type: 'publishAck', topic: string, publisher: PeerRef, epoch: number, seq: number }
