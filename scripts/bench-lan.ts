@@ -10,7 +10,8 @@
 //     burst; loss = 1 - deliveries / expected over every burst;
 //  3. latency: --rate msgs/s for --seconds, one-way latency of every delivery (send stamp in
 //     the payload, performance.timeOrigin + performance.now(), one clock on this machine),
-//     p50 and p99 in µs.
+//     p50 and p99 in µs; measured twice, unloaded before the bursts and after them (the
+//     table's "p50 unloaded" and "after/unloaded" columns: did the system recover?).
 // Systems are pluggable (scripts/bench-lan/system.ts, registered in scripts/bench-lan/systems.ts):
 //   zeromq          raw zeromq.js, the baseline: PUSH/PULL for 1 subscriber, PUB/SUB for more
 //                   (scripts/bench-lan/raw-zmq.ts)
@@ -31,7 +32,7 @@ import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { livePids, shutdown, stopAllOnSignals } from './bench-node/procs.ts'
-import { fmt, round } from './bench-node/stats.ts'
+import { fmt, ratio, round } from './bench-node/stats.ts'
 import { BASELINE, ratios, runAll } from './bench-lan/harness.ts'
 import type { CaseResult } from './bench-lan/harness.ts'
 import { HEADER_BYTES } from './bench-lan/protocol.ts'
@@ -110,17 +111,18 @@ function report (results: CaseResult[], wallMs: number): void {
   const out: string[] = []
   const row = (cells: string[]): void => { out.push('| ' + cells.join(' | ') + ' |') }
   out.push(`1 publisher process -> 1 subscriber process holding N subscribers, loopback; throughput: median of ${bursts} bursts of ${sizes.map(s => `${messages(s).toLocaleString('en-US')} x ${s} B`).join(', ')} as fast as possible; latency: ${rate} msgs/s for ${seconds} s`, '')
-  row(['system', 'subs', 'size (B)', 'delivered msgs/s', 'p50 µs', 'p99 µs', 'loss (throughput)', 'loss (latency)'])
-  row(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:'])
+  row(['system', 'subs', 'size (B)', 'delivered msgs/s', 'p50 µs', 'p99 µs', 'loss (throughput)', 'loss (latency)', 'p50 unloaded µs', 'p50 after/unloaded'])
+  row(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:'])
   for (const r of results) {
     if (!r.ok && r.throughput === null) {
-      row([r.system, String(r.subscribers), String(r.size), 'FAILED', '', '', '', ''])
+      row([r.system, String(r.subscribers), String(r.size), 'FAILED', '', '', '', '', fmt(r.latencyUnloaded?.p50Us ?? null, 0), ''])
       continue
     }
+    const recovery = ratio(r.latency?.p50Us ?? null, r.latencyUnloaded?.p50Us ?? null)
     row([
       r.system, String(r.subscribers), String(r.size),
       fmt(r.throughput?.deliveredPerSec ?? null, 0), fmt(r.latency?.p50Us ?? null, 0), fmt(r.latency?.p99Us ?? null, 0),
-      pct(r.throughput?.loss), pct(r.latency?.loss)
+      pct(r.throughput?.loss), pct(r.latency?.loss), fmt(r.latencyUnloaded?.p50Us ?? null, 0), recovery === null ? 'n/a' : `${recovery}`
     ])
   }
   out.push('')
@@ -146,6 +148,8 @@ function report (results: CaseResult[], wallMs: number): void {
       const skew = c === null ? '' : `, clock skew sub - pub ${c.skewUs} ± ${c.errorUs} µs${c.corrected ? ' (corrected for)' : ''} (${c.burstSkewUs} before the bursts, ${c.skewAfterUs} after)`
       out.push(`${label}: latency: ${l.delivered}/${l.expected} deliveries, mean ${fmt(l.meanUs, 0)} µs, max ${fmt(l.maxUs, 0)} µs, largest catch-up batch ${l.maxBatch}${skew}${notes.length > 0 ? '; ' + notes.join('; ') : ''}`)
     }
+    const u = r.latencyUnloaded
+    if (u !== null) out.push(`${label}: latency unloaded (before the bursts): ${u.delivered}/${u.expected} deliveries, p50 ${fmt(u.p50Us, 0)} µs, p99 ${fmt(u.p99Us, 0)} µs, mean ${fmt(u.meanUs, 0)} µs, max ${fmt(u.maxUs, 0)} µs`)
   }
   const rs = ratios(results)
   if (rs.length > 0) {
@@ -171,7 +175,10 @@ function report (results: CaseResult[], wallMs: number): void {
       deliveredPerSec: r.throughput?.deliveredPerSec ?? null,
       p50Us: r.latency?.p50Us ?? null,
       p99Us: r.latency?.p99Us ?? null,
-      loss: r.throughput?.loss ?? null
+      loss: r.throughput?.loss ?? null,
+      pacedLoss: r.latency?.loss ?? null,
+      p50UnloadedUs: r.latencyUnloaded?.p50Us ?? null,
+      p50AfterOverUnloaded: ratio(r.latency?.p50Us ?? null, r.latencyUnloaded?.p50Us ?? null)
     })),
     throughputRatio1to1: one?.throughputRatio ?? null,
     p50Ratio1to1: one?.p50Ratio ?? null,

@@ -2,14 +2,18 @@
 // process and a fresh publisher process (./worker.ts), then
 //  1. warm-up: a probe every 50 ms until every subscriber has had one (at most 30 s, else
 //     the case fails); this also gets PUB/SUB past its slow joiner;
+//  1b. unloaded latency: the paced phase of step 3 once before any burst (after one unmeasured
+//     second at the same pace, for the JIT), the figure step 3 is compared with (same
+//     processes, same trees, the machine's load of the moment);
 //  2. throughput: `bursts` bursts (default 3), each `messages` sends as fast as the publisher
 //     can (awaiting each send that returns a promise, a turn of the event loop every 1,000),
 //     at most 20 s; each burst waits until every delivery arrived or none came for 2 s;
 //     delivered msgs/s = deliveries over all subscribers / (last delivery - first send), the
 //     median over the bursts (one sub-second burst on a busy 2-core machine varies by +-25%);
-//  3. latency: `rate` msgs/s for `seconds`, timer-driven (late timers catch up in a batch),
-//     every delivery's one-way latency (send stamp to onMessage, one clock on this machine,
-//     corrected by the two processes' clock skew measured over IPC).
+//  3. latency after the bursts: `rate` msgs/s for `seconds`, timer-driven (late timers catch
+//     up in a batch), every delivery's one-way latency (send stamp to onMessage, one clock on
+//     this machine, corrected by the two processes' clock skew measured over IPC). Did the
+//     system recover from the overload: every message delivered, p50 near the unloaded one?
 // Both processes are stopped by PID when the case ends, whichever way it ends.
 import { fileURLToPath } from 'node:url'
 import { IpcWorker } from '../bench-node/procs.ts'
@@ -95,7 +99,10 @@ export interface CaseResult {
   error: string | null
   warmupMs: number | null
   throughput: ThroughputResult | null
+  /** The paced phase after the bursts. */
   latency: LatencyResult | null
+  /** The same paced phase before the bursts (the unloaded figure). */
+  latencyUnloaded: LatencyResult | null
   clock: ClockResult | null
   wallMs: number
 }
@@ -159,11 +166,50 @@ async function clockSkew (sub: LanWorker, pub: LanWorker): Promise<{ skewMs: num
   return { skewMs: s.offset - p.offset, errorMs: (s.rtt + p.rtt) / 2 }
 }
 
+/**
+ * `rate` msgs/s for `seconds`, timer-driven; every delivery's one-way latency, corrected by the
+ * processes' clock skew measured just before (when beyond its error).
+ */
+async function pacedPhase (sub: LanWorker, pub: LanWorker, spec: CaseSpec, label: string, when: string, log: (s: string) => void): Promise<{ latency: LatencyResult, clock: ClockResult }> {
+  const { subscribers, size } = spec
+  const mid = await clockSkew(sub, pub)
+  const planned = Math.max(1, Math.round(spec.rate * spec.seconds))
+  const p = await pub.request<SendReport>({ op: 'paced', size, count: planned, rate: spec.rate, timeLimitMs: spec.seconds * 2000 + 5000 }, spec.seconds * 2000 + 30_000)
+  const pExpected = p.sent * subscribers
+  const pd = await sub.request<PhaseReport>({ op: 'await', kind: KIND_LATENCY, expected: pExpected, idleMs: IDLE_MS, timeLimitMs: DRAIN_LIMIT_MS }, DRAIN_LIMIT_MS + 30_000)
+  const after = await clockSkew(sub, pub)
+  const us = (ms: number): number => round(ms * 1000, 1) ?? 0
+  // Corrected only by a skew beyond the estimate's error (normally a few µs, within it).
+  const corrected = Math.abs(mid.skewMs) > mid.errorMs
+  const clock: ClockResult = { burstSkewUs: 0, skewUs: us(mid.skewMs), errorUs: us(mid.errorMs), skewAfterUs: us(after.skewMs), corrected }
+  const fix = (x: number | null): number | null => round(x === null ? null : corrected ? x - mid.skewMs * 1000 : x, 1)
+  const latency: LatencyResult = {
+    rate: spec.rate,
+    planned,
+    sent: p.sent,
+    sendErrors: p.errors,
+    maxBatch: p.maxBatch,
+    expected: pExpected,
+    delivered: pd.delivered,
+    malformed: pd.malformed,
+    loss: lossOf(pd.delivered, pExpected),
+    p50Us: fix(pd.p50Us),
+    p99Us: fix(pd.p99Us),
+    maxUs: fix(pd.maxUs),
+    meanUs: fix(pd.meanUs),
+    end: pd.end
+  }
+  if (Math.abs(after.skewMs - mid.skewMs) * 1000 > Math.max(50, clock.errorUs + us(after.errorMs))) log(`[bench:lan] ${label}: the two processes' clocks moved apart during the latency phase ${when} (${clock.skewUs} -> ${clock.skewAfterUs} µs): latencies are off by up to the difference`)
+  if (p.errors > 0) log(`[bench:lan] ${label}: ${p.errors} paced send errors ${when}, last: ${p.lastError}`)
+  log(`[bench:lan] ${label}: paced ${when}: ${p.sent}/${planned} sent, ${pd.delivered}/${pExpected} delivered (${pd.end}), p50 ${latency.p50Us ?? 'n/a'} µs, p99 ${latency.p99Us ?? 'n/a'} µs`)
+  return { latency, clock }
+}
+
 export async function runCase (spec: CaseSpec, log: (s: string) => void): Promise<CaseResult> {
   const t0 = performance.now()
   const { system, subscribers, size } = spec
   const label = `${system} 1->${subscribers} ${size} B`
-  const result: CaseResult = { system, subscribers, size, ok: false, error: null, warmupMs: null, throughput: null, latency: null, clock: null, wallMs: 0 }
+  const result: CaseResult = { system, subscribers, size, ok: false, error: null, warmupMs: null, throughput: null, latency: null, latencyUnloaded: null, clock: null, wallMs: 0 }
   const sub = new LanWorker('subscriber')
   const pub = new LanWorker('publisher')
   try {
@@ -183,6 +229,18 @@ export async function runCase (spec: CaseSpec, log: (s: string) => void): Promis
     }
     result.warmupMs = probes.ms
     log(`[bench:lan] ${label}: every subscriber had a probe after ${probes.ms} ms (${probesSent} probes sent)`)
+
+    // The same paced phase before any burst: the unloaded figure the one after the bursts is
+    // compared with (same processes, same tree, same machine load). One unmeasured second at
+    // the same pace first: a fresh process runs its first seconds unoptimised (JIT), which
+    // showed as a 1.4 s "unloaded" p50 at 1->10 1 KiB that the same pace after the bursts
+    // did not have.
+    const warm = await pub.request<SendReport>({ op: 'paced', size, count: Math.max(1, Math.round(spec.rate)), rate: spec.rate, timeLimitMs: 7000 }, 30_000)
+    await sub.request<PhaseReport>({ op: 'await', kind: KIND_LATENCY, expected: warm.sent * subscribers, idleMs: IDLE_MS, timeLimitMs: DRAIN_LIMIT_MS }, DRAIN_LIMIT_MS + 30_000)
+    await sub.request({ op: 'reset', kind: KIND_LATENCY }, 10_000)
+    const unloaded = await pacedPhase(sub, pub, spec, label, 'unloaded, before the bursts', log)
+    result.latencyUnloaded = unloaded.latency
+    await sub.request({ op: 'reset', kind: KIND_LATENCY }, 10_000)
 
     const before = await clockSkew(sub, pub)
     const bursts: BurstResult[] = []
@@ -224,37 +282,9 @@ export async function runCase (spec: CaseSpec, log: (s: string) => void): Promis
       bursts
     }
 
-    const mid = await clockSkew(sub, pub)
-    const planned = Math.max(1, Math.round(spec.rate * spec.seconds))
-    const p = await pub.request<SendReport>({ op: 'paced', size, count: planned, rate: spec.rate, timeLimitMs: spec.seconds * 2000 + 5000 }, spec.seconds * 2000 + 30_000)
-    const pExpected = p.sent * subscribers
-    const pd = await sub.request<PhaseReport>({ op: 'await', kind: KIND_LATENCY, expected: pExpected, idleMs: IDLE_MS, timeLimitMs: DRAIN_LIMIT_MS }, DRAIN_LIMIT_MS + 30_000)
-    const after = await clockSkew(sub, pub)
-    const us = (ms: number): number => round(ms * 1000, 1) ?? 0
-    // Corrected only by a skew beyond the estimate's error (normally a few µs, within it).
-    const corrected = Math.abs(mid.skewMs) > mid.errorMs
-    const clock: ClockResult = { burstSkewUs: us(before.skewMs), skewUs: us(mid.skewMs), errorUs: us(mid.errorMs), skewAfterUs: us(after.skewMs), corrected }
-    const fix = (x: number | null): number | null => round(x === null ? null : corrected ? x - mid.skewMs * 1000 : x, 1)
-    result.latency = {
-      rate: spec.rate,
-      planned,
-      sent: p.sent,
-      sendErrors: p.errors,
-      maxBatch: p.maxBatch,
-      expected: pExpected,
-      delivered: pd.delivered,
-      malformed: pd.malformed,
-      loss: lossOf(pd.delivered, pExpected),
-      p50Us: fix(pd.p50Us),
-      p99Us: fix(pd.p99Us),
-      maxUs: fix(pd.maxUs),
-      meanUs: fix(pd.meanUs),
-      end: pd.end
-    }
-    result.clock = clock
-    if (Math.abs(after.skewMs - mid.skewMs) * 1000 > Math.max(50, clock.errorUs + us(after.errorMs))) log(`[bench:lan] ${label}: the two processes' clocks moved apart during the latency phase (${clock.skewUs} -> ${clock.skewAfterUs} µs): latencies are off by up to the difference`)
-    if (p.errors > 0) log(`[bench:lan] ${label}: ${p.errors} paced send errors, last: ${p.lastError}`)
-    log(`[bench:lan] ${label}: paced ${p.sent}/${planned} sent, ${pd.delivered}/${pExpected} delivered (${pd.end}), p50 ${result.latency.p50Us ?? 'n/a'} µs, p99 ${result.latency.p99Us ?? 'n/a'} µs`)
+    const paced = await pacedPhase(sub, pub, spec, label, 'after the bursts', log)
+    result.latency = paced.latency
+    result.clock = { ...paced.clock, burstSkewUs: round(before.skewMs * 1000, 1) ?? 0 }
     result.ok = true
   } catch (err) {
     result.error = (err as Error).message

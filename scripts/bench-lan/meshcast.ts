@@ -4,6 +4,7 @@
 // same nodes with lan: false, so data rides libp2p (Noise + Yamux) streams.
 // The subscribers use the callback form of subscribe (nats.js style); the publisher awaits
 // publish(), which resolves at once after the first (its queues are the node's, bounded).
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks'
 import { createNode } from '../../src/index.ts'
 import type { MeshNode } from '../../src/index.ts'
 import type { BenchSystem } from './system.ts'
@@ -18,6 +19,70 @@ const TUNING = { lanSendHwm: 100_000, maxQueuedFrames: 100_000 }
 
 interface Info { addrs: string[] }
 
+/**
+ * One line per node on stderr when it stops: drops by reason, tree repairs, and the libp2p
+ * transport's control-plane figures (control frames sent, control queue high-water, control
+ * overflows, liveness beats sent on the core's behalf), so a loss has its reason beside it.
+ */
+function report (role: string, n: MeshNode): void {
+  const s = n.stats()
+  const t = s.transport
+  const failures = s.paths.reduce((k, p) => k + (p.lane?.failures ?? 0), 0)
+  process.stderr.write(`[meshcast] ${role} ${n.peerId.slice(-8)}: dropped ${JSON.stringify(s.dropped)}, repairs ${s.core.repairs}, duplicates ${s.core.duplicates}, ` +
+    `lane failures ${failures}, malformed ${s.core.malformedFrames}, control frames sent ${t.controlFramesSent}, control queue high-water ${t.controlQueueHighWater}, ` +
+    `control overflows ${t.controlOverflows}, keep-alives ${s.keepAlives}, data dropped queue-full ${t.droppedQueueFull}\n`)
+}
+
+/**
+ * BENCH_LAN_TRACE=1: every second, one line per process with the event loop's worst delay in
+ * that second and, per node, its tree position and what moved (to see when and where a tree
+ * repairs, queues grow or the loop stalls). Off by default.
+ */
+function trace (role: string, nodes: () => MeshNode[]): () => void {
+  if (process.env.BENCH_LAN_TRACE !== '1') return () => {}
+  const lag = monitorEventLoopDelay({ resolution: 10 })
+  lag.enable()
+  let gcMax = 0
+  let gcSum = 0
+  const gc = new PerformanceObserver(list => {
+    for (const e of list.getEntries()) { gcMax = Math.max(gcMax, e.duration); gcSum += e.duration }
+  })
+  gc.observe({ entryTypes: ['gc'] })
+  const t0 = performance.now()
+  const timer = setInterval(() => {
+    const parts = nodes().filter(n => n.isRunning).map(n => {
+      const s = n.stats()
+      const v = n.topics().find(t => t.topic === TOPIC)
+      const c = s.core
+      return `${n.peerId.slice(-4)}:${v?.role.slice(0, 4) ?? '-'}/p=${v?.parent?.slice(-4) ?? '-'}/ch=${v?.children.length ?? 0}` +
+        ` rep=${c.repairs} dup=${c.duplicates} pub>${c.sent.publish} data>${c.sent.data} hb>${c.sent.heartbeat} lv>${c.sent.leave} ra>${c.sent.routeAck}` +
+        ` q=${s.queued.libp2p} ka=${s.keepAlives} del=${s.counts.delivered} pend=${s.pending} ${buffers(n)}`
+    })
+    const mem = process.memoryUsage()
+    process.stderr.write(`[trace] ${role} t=${((performance.now() - t0) / 1000).toFixed(0)}s lagmax=${(lag.max / 1e6).toFixed(0)}ms gcmax=${gcMax.toFixed(0)}ms gc=${gcSum.toFixed(0)}ms heap=${(mem.heapUsed / 1e6).toFixed(0)}MB ${parts.join(' | ')}\n`)
+    lag.reset()
+    gcMax = 0
+    gcSum = 0
+  }, 1000)
+  timer.unref()
+  return () => { clearInterval(timer); lag.disable(); gc.disconnect() }
+}
+
+/** Bytes held in the node's libp2p streams' own buffers (write, read) and the largest send window. */
+function buffers (n: MeshNode): string {
+  let w = 0
+  let r = 0
+  let win = 0
+  for (const c of n.libp2p.getConnections()) {
+    for (const st of c.streams as any[]) {
+      w += st.writeBufferLength ?? 0
+      r += st.readBufferLength ?? 0
+      win = Math.max(win, st.sendWindowCapacity ?? 0, st.recvWindow ?? 0)
+    }
+  }
+  return `wb=${(w / 1024).toFixed(0)}k rb=${(r / 1024).toFixed(0)}k win=${(win / 1024).toFixed(0)}k`
+}
+
 async function connectAll (node: MeshNode, addrs: string[]): Promise<void> {
   const { multiaddr } = await import('@multiformats/multiaddr')
   await Promise.all(addrs.map(async a => { await node.libp2p.dial(multiaddr(a)).catch(() => {}) }))
@@ -29,16 +94,11 @@ export async function create (variant: 'zmq' | 'libp2p'): Promise<BenchSystem> {
     name: `meshcast-${variant}`,
     startSubscribers: async ({ count, onMessage }) => {
       const nodes: MeshNode[] = []
+      const untrace = trace('subscribers', () => nodes)
       const close = async (): Promise<void> => {
+        untrace()
         // What the nodes dropped or failed, so a loss in the table has its reason beside it.
-        for (const n of nodes) {
-          if (!n.isRunning) continue
-          const s = n.stats()
-          const failures = s.paths.reduce((k, p) => k + (p.lane?.failures ?? 0), 0)
-          if (Object.keys(s.dropped).length > 0 || failures > 0 || s.core.duplicates > 0) {
-            process.stderr.write(`[meshcast] node ${n.peerId.slice(-8)}: dropped ${JSON.stringify(s.dropped)}, lane failures ${failures}, duplicates ${s.core.duplicates}, malformed ${s.core.malformedFrames}\n`)
-          }
-        }
+        for (const n of nodes) if (n.isRunning) report('node', n)
         await Promise.all(nodes.map(async n => { await n.stop() }))
       }
       try {
@@ -59,9 +119,14 @@ export async function create (variant: 'zmq' | 'libp2p'): Promise<BenchSystem> {
       const { addrs } = info as Info
       const node = await createNode({ listen: LISTEN, lan, tuning: TUNING, bootstrap: [addrs[0]] })
       await connectAll(node, addrs)
+      const untrace = trace('publisher', () => [node])
       return {
         send: async payload => { await node.publish(TOPIC, payload) },
-        close: async () => { await node.stop() }
+        close: async () => {
+          untrace()
+          if (node.isRunning) report('publisher', node)
+          await node.stop()
+        }
       }
     }
   }

@@ -9,8 +9,36 @@ export const NODE_DEFAULTS = Object.freeze({
    * metrics, meshcast top); further topics share one '(other)' entry, so a peer cannot grow it.
    */
   maxCountedTopics: 10_000,
-  /** Frames queued per peer on libp2p while its stream opens or drains (oldest dropped beyond). */
+  /**
+   * Data frames queued per peer on libp2p while its data stream opens or drains (oldest dropped
+   * beyond: an overloaded node sheds data, counted as 'stream-queue-full').
+   */
   maxQueuedFrames: 4096,
+  /**
+   * Control frames (heartbeats, JOIN/JOIN-ACK, acks) queued per peer on libp2p while its
+   * control stream opens or drains. They are never dropped to make room for data, and a lost
+   * heartbeat or ack splits trees, so the bound is generous: a peer normally gets a few control
+   * frames per heartbeat interval (500 ms), and a join storm over thousands of topics a few
+   * thousand at once. A peer that lets 16,384 pile up has stopped reading: it is reported
+   * down (its streams reset, counted as droppedControlQueueFull) rather than silently losing
+   * heartbeats. The bound also caps the memory a stalled peer can hold (frames are small).
+   */
+  maxQueuedControlFrames: 16_384,
+  /**
+   * The yamux receive window a node grants each libp2p stream: the most a sender may have in
+   * flight on it. A connection is one TCP byte stream, so a control frame written behind a
+   * data stream's bytes is read only after them; yamux's default window grows to 16 MiB per
+   * stream, which let a busy data stream fill the sockets' buffers (MiBs) ahead of a heartbeat.
+   * With 1 MiB, what precedes a control frame is at most a window per data stream, which the
+   * receiver reads and decrypts in milliseconds (its reader pauses the data stream instead of
+   * processing more than a batch per turn of the event loop); whatever else the sender has
+   * waits in its bounded data queue, where it is shed first. Also the most a paused stream
+   * buffers: it must stay below libp2p's read-buffer limit (4 MiB, over which a stream is
+   * aborted). 256 KiB (yamux's minimum) starved a healthy 60 MB/s subscriber of 64 KiB
+   * messages (test/node/lan.sockets.test.ts, back-pressure); 1 MiB carries it. One stream
+   * carries at most a window per round trip: 10 MB/s at 100 ms.
+   */
+  streamWindowBytes: 1024 * 1024,
   /**
    * Frames queued per ZeroMQ lane (the lane's high-water mark; oldest dropped beyond), once
    * ZeroMQ's own queue (lanZmqHwm batches) and the kernel's socket buffers are full.

@@ -109,15 +109,22 @@ export interface NodeStats {
   queued: { libp2p: number, zeromq: number }
   /** Messages waiting in local subscriptions for their consumers. */
   pending: number
+  /**
+   * Liveness heartbeats the node sent on the core's behalf to peers that got data but no
+   * control frame for a heartbeat interval (data travels apart from control).
+   */
+  keepAlives: number
   peers: number
   routingTable: number
 }
 
 const encoder = new TextEncoder()
+/** The core's liveness beat: a HEARTBEAT with no topics, which only tells the peer we are alive. */
+const LIVENESS_BEAT = encodeFrame([{ type: 'heartbeat', topics: [], counts: [], roots: [] }])
 
 export async function createNode (options: NodeOptions = {}): Promise<MeshNode> {
   if (options.lan !== undefined && options.lan !== false) options.lan.forEach(parseCidr) // a bad CIDR fails here
-  const libp2p = await createHost({ ...options, metrics: options.libp2pMetrics })
+  const libp2p = await createHost({ ...options, metrics: options.libp2pMetrics, maxStreamWindowBytes: options.tuning?.streamWindowBytes ?? NODE_DEFAULTS.streamWindowBytes })
   const node = new MeshNode(libp2p, options)
   if (options.start !== false) await node.start()
   return node
@@ -139,6 +146,10 @@ export class MeshNode {
   readonly counters: TopicCounters
   private readonly dataFrames = new Map<string, { zeromq: number, libp2p: number }>()
   private readonly lastLibp2pData = new Map<string, number>()
+  /** When (performance.now()) a control frame last went to each peer (see keepAlive). */
+  private readonly lastControl = new Map<string, number>()
+  /** Liveness beats sent on the core's behalf (see keepAlive). */
+  private keepAlives = 0
   private readonly subs = new Map<string, Set<Subscription>>()
   private readonly looked = new Set<string>()
   private readonly countWaiters = new Map<string, Array<(n: number) => void>>()
@@ -227,12 +238,14 @@ export class MeshNode {
         this.known.delete(peer)
         this.dataFrames.delete(peer)
         this.lastLibp2pData.delete(peer)
+        this.lastControl.delete(peer)
         this.driver.input((core, now) => { core.handlePeerDown(now, peer) })
       },
       dropped: (reason, frame) => { this.countDrop(reason, frame.topics) }
     }, {
       maxFrameBytes: this.core.options.maxFrameBytes,
       maxQueuedFrames: this.tune.maxQueuedFrames,
+      maxQueuedControlFrames: this.tune.maxQueuedControlFrames,
       dialTimeoutMs: this.tune.dialTimeoutMs
     })
     if (options.lan !== false) {
@@ -407,6 +420,7 @@ export class MeshNode {
       counts: { ...this.counters.totals },
       queued: { libp2p: this.transport.queuedTotal, zeromq: laneViews.reduce((n, l) => n + l.queued, 0) },
       pending,
+      keepAlives: this.keepAlives,
       peers: this.libp2p.getPeers().length,
       routingTable: this.core.table.size
     }
@@ -431,33 +445,44 @@ export class MeshNode {
   }
 
   /**
-   * Control messages go over libp2p; data (PUBLISH hops, DATA copies) over the peer's ZeroMQ
-   * lane when it is up, over libp2p otherwise.
+   * A batch for one peer is split into control frames and data frames (never mixed, also with
+   * lan: false): control goes over the peer's libp2p control stream, ahead of any data; data
+   * over the peer's ZeroMQ lane when it is up, over its libp2p data stream otherwise.
    */
   private send (to: string, msgs: Msg[]): void {
-    for (const m of msgs) {
-      // A DATA copy down a tree, or a PUBLISH hop for another node's message: forwarded.
-      if (m.type === 'data' || (m.type === 'publish' && m.message.publisher !== this.peerId)) this.counters.add(m.message.topic, 'forwarded')
-    }
-    const max = this.core.options.maxFrameBytes
-    if (this.zmq === undefined) {
-      const topics = topicsOf(msgs)
-      if (topics.length > 0) for (const f of this.frames(msgs)) this.sendLibp2p(to, f)
-      else for (const bytes of encodeFrames(msgs, max)) this.transport.send(to, { bytes, topics })
-      return
-    }
     let control: Msg[] | undefined
     let data: Msg[] | undefined
     for (const m of msgs) {
-      if (isDataMsg(m)) (data ??= []).push(m)
-      else (control ??= []).push(m)
+      if (isDataMsg(m)) {
+        (data ??= []).push(m)
+        // A DATA copy down a tree, or a PUBLISH hop for another node's message: forwarded.
+        if (m.type === 'data' || m.message.publisher !== this.peerId) this.counters.add(m.message.topic, 'forwarded')
+      } else (control ??= []).push(m)
     }
-    if (control !== undefined) for (const bytes of encodeFrames(control, max)) this.transport.send(to, { bytes, topics: [] })
+    if (control !== undefined) {
+      for (const bytes of encodeFrames(control, this.core.options.maxFrameBytes)) this.transport.send(to, { bytes, topics: [], kind: 'control' })
+      this.lastControl.set(to, performance.now())
+    }
     if (data === undefined) return
+    this.keepAlive(to)
     for (const frame of this.frames(data)) {
-      if (this.zmq.trySend(to, frame)) this.countData(to).zeromq++
+      if (this.zmq?.trySend(to, frame) === true) this.countData(to).zeromq++
       else this.sendLibp2p(to, frame)
     }
+  }
+
+  /**
+   * The core skips a peer's liveness heartbeat when other traffic went to it lately, data
+   * included. Data now travels apart from control (and may wait behind a burst in its queue,
+   * or be shed), so a peer that gets data also gets a control frame at least every heartbeat
+   * interval: the core's own liveness beat (an empty HEARTBEAT), sent here on its behalf.
+   */
+  private keepAlive (to: string): void {
+    const now = performance.now()
+    if (now - (this.lastControl.get(to) ?? -Infinity) < this.core.options.heartbeatIntervalMs) return
+    this.lastControl.set(to, now)
+    this.keepAlives++
+    this.transport.send(to, { bytes: LIVENESS_BEAT, topics: [], kind: 'control' })
   }
 
   /**
@@ -466,7 +491,7 @@ export class MeshNode {
    */
   private frames (msgs: Msg[]): OutFrame[] {
     const bytes = this.encode(msgs)
-    if (bytes.byteLength <= this.core.options.maxFrameBytes) return [{ bytes, topics: topicsOf(msgs) }]
+    if (bytes.byteLength <= this.core.options.maxFrameBytes) return [{ bytes, topics: topicsOf(msgs), kind: 'data' }]
     // One message alone cannot be over the limit: publish checks maxPayloadBytes, which
     // coreOptions keeps below maxFrameBytes with room for the envelope.
     if (msgs.length === 1) throw new FrameTooLargeError(bytes.byteLength, this.core.options.maxFrameBytes)

@@ -6,10 +6,19 @@ import type { PeerRef } from '../core/routing-table.ts'
 /** Why a transport dropped a frame it had accepted. */
 export type DropReason = 'lane-queue-full' | 'stream-queue-full' | 'stream-closed' | 'dial-failed' | 'peer-down'
 
+/**
+ * control: heartbeats, JOIN/JOIN-ACK, LEAVE, acks... (never dropped to make room for data);
+ * data: PUBLISH hops and DATA copies (shed first under load, counted per topic).
+ */
+export type FrameKind = 'control' | 'data'
+
 /** A frame and the topics of the messages in it (so a drop can be counted per topic). */
 export interface OutFrame {
   bytes: Uint8Array
+  /** One entry per application message in the frame; [] for a control frame. */
   topics: readonly string[]
+  /** A frame is control-only or data-only (MeshNode.send splits batches). */
+  kind: FrameKind
 }
 
 export interface TransportEvents {

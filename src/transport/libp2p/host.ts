@@ -29,6 +29,11 @@ export interface HostOptions {
   extraServices?: Record<string, (components: any) => unknown>
   /** A libp2p metrics implementation (a benchmark counts bytes on the wire with it). */
   metrics?: (components: any) => unknown
+  /**
+   * The most a yamux stream may have in flight towards this node (its receive window, granted
+   * to the sender). Default: yamux's own (16 MiB). meshcast nodes pass NODE_DEFAULTS.streamWindowBytes.
+   */
+  maxStreamWindowBytes?: number
 }
 
 export type MeshLibp2p = Libp2p<{ identify: ReturnType<ReturnType<typeof identify>>, ping: ReturnType<ReturnType<typeof ping>>, dht: ReturnType<ReturnType<typeof kadDHT>> }>
@@ -60,7 +65,7 @@ export async function createHost (options: HostOptions): Promise<MeshLibp2p> {
     addresses: { listen: options.listen ?? ['/ip4/127.0.0.1/tcp/0'] },
     transports: [tcp()],
     connectionEncrypters: [noise()],
-    streamMuxers: [yamux()],
+    streamMuxers: [yamux(options.maxStreamWindowBytes === undefined ? {} : { streamOptions: { maxStreamWindowSize: options.maxStreamWindowBytes } })],
     peerDiscovery,
     connectionManager: {
       // Meshes of hundreds of nodes dial in bursts, often from one host.
