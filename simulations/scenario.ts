@@ -505,18 +505,9 @@ export function runScenario (input: Partial<Scenario>, run: RunOptions = {}): Si
     }
     return expected === 0 ? NaN : delivered / expected
   }
-  // Delivery during repair: nothing left out (see SimReport.deliveryDuringRepair).
-  const duringRepair = windowDelivery({
-    published,
-    from: s.crashAtMs,
-    to: publishEnd,
-    members: topic => subscribers.get(topicNames[topic]) ?? [],
-    readyAt: (node, topic) => readyAt.get(node * T + topic),
-    aliveAtEnd: node => sim.nodes[node].alive,
-    delivered: (message, node) => received.has(message, node)
-  })
-  // With reliable: acknowledged messages (from the crash on) an expected subscriber never got.
-  const ackedWindow = windowDelivery({
+  // From the crash to the end of publishing, nothing left out (see SimReport.deliveryDuringRepair);
+  // with reliable, the acknowledged messages alone too.
+  const fromCrash = (include?: (message: number) => boolean): { expected: number, delivered: number } => windowDelivery({
     published,
     from: s.crashAtMs,
     to: publishEnd,
@@ -524,8 +515,10 @@ export function runScenario (input: Partial<Scenario>, run: RunOptions = {}): Si
     readyAt: (node, topic) => readyAt.get(node * T + topic),
     aliveAtEnd: node => sim.nodes[node].alive,
     delivered: (message, node) => received.has(message, node),
-    include: message => acked.has(message)
+    include
   })
+  const duringRepair = fromCrash()
+  const ackedWindow = fromCrash(message => acked.has(message))
   const repairs = new Samples()
   let unrepaired = 0
   for (const v of orphans.values()) {

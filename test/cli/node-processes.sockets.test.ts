@@ -1,33 +1,12 @@
 // meshcast node / sub / pub as separate processes on loopback, as a user runs them.
-import { spawn, spawnSync } from 'node:child_process'
-import type { ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { bin, firstLine, processes, root } from '../helpers/processes.ts'
 import { until } from '../helpers/until.ts'
 
-const root = new URL('../..', import.meta.url).pathname
-const bin = join(root, 'bin', 'meshcast.js')
-const dir = mkdtempSync(join(tmpdir(), 'meshcast-procs-'))
-const procs: ChildProcess[] = []
-afterAll(() => {
-  for (const p of procs) p.kill('SIGKILL')
-  rmSync(dir, { recursive: true, force: true })
-})
-
-function start (args: string[]): ChildProcess {
-  const p = spawn(process.execPath, [bin, ...args], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] })
-  procs.push(p)
-  return p
-}
-
-async function firstLine (p: ChildProcess): Promise<string> {
-  const lines = createInterface({ input: p.stdout as NodeJS.ReadableStream })
-  for await (const line of lines) return line
-  throw new Error('process ended without output')
-}
+const { dir, procs, start } = processes('meshcast-procs-')
 
 function run (args: string[], input?: string): { code: number | null, stdout: string, stderr: string } {
   const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', input, timeout: 30_000 })

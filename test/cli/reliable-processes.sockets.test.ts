@@ -3,34 +3,15 @@
 // acknowledgement (`meshcast pub --ack`, lines on its standard input). The topic's root is
 // killed with SIGKILL mid-stream: every acknowledged message reaches each surviving
 // subscriber once and in order, and the publisher exits 0 (nothing failed to be acknowledged).
-import { spawn, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { bin, firstLine, processes, root } from '../helpers/processes.ts'
 import { sleep, until } from '../helpers/until.ts'
 
-const root = new URL('../..', import.meta.url).pathname
-const bin = join(root, 'bin', 'meshcast.js')
-const dir = mkdtempSync(join(tmpdir(), 'meshcast-reliable-'))
-const procs: ChildProcess[] = []
-afterAll(() => {
-  for (const p of procs) p.kill('SIGKILL')
-  rmSync(dir, { recursive: true, force: true })
-})
-
-function start (args: string[]): ChildProcess {
-  const p = spawn(process.execPath, [bin, ...args], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] })
-  procs.push(p)
-  return p
-}
-
-async function firstLine (p: ChildProcess): Promise<string> {
-  for await (const line of createInterface({ input: p.stdout as NodeJS.ReadableStream })) return line
-  throw new Error('process ended without output')
-}
+const { dir, start } = processes('meshcast-reliable-')
 
 describe('reliable delivery between processes', () => {
   it('kill -9 of the root mid-stream: every acknowledged message reaches each reliable subscriber once, in order', async () => {

@@ -1,0 +1,33 @@
+// `meshcast` processes for the CLI tests: started from the repository's bin, killed after the
+// file's tests, each with a way to read its first line of output.
+import { spawn } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createInterface } from 'node:readline'
+import { afterAll } from 'vitest'
+
+export const root = new URL('../..', import.meta.url).pathname
+export const bin = join(root, 'bin', 'meshcast.js')
+
+/** A temporary directory and a process starter for one test file; both cleaned up after it. */
+export function processes (prefix: string): { dir: string, procs: ChildProcess[], start: (args: string[]) => ChildProcess } {
+  const dir = mkdtempSync(join(tmpdir(), prefix))
+  const procs: ChildProcess[] = []
+  afterAll(() => {
+    for (const p of procs) p.kill('SIGKILL')
+    rmSync(dir, { recursive: true, force: true })
+  })
+  const start = (args: string[]): ChildProcess => {
+    const p = spawn(process.execPath, [bin, ...args], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] })
+    procs.push(p)
+    return p
+  }
+  return { dir, procs, start }
+}
+
+export async function firstLine (p: ChildProcess): Promise<string> {
+  for await (const line of createInterface({ input: p.stdout as NodeJS.ReadableStream })) return line
+  throw new Error('process ended without output')
+}
