@@ -1,8 +1,9 @@
 // Reliable delivery across kill -9 (issue 12): six `meshcast node` processes on loopback, two
 // reliable subscribers (`meshcast sub --reliable`), a publisher that waits for each
 // acknowledgement (`meshcast pub --ack`, lines on its standard input). The topic's root is
-// killed with SIGKILL mid-stream: every acknowledged message reaches each surviving
-// subscriber once and in order, and the publisher exits 0 (nothing failed to be acknowledged).
+// killed with SIGKILL mid-stream, and another node (not a subscriber's, not the publisher's)
+// 2.75 s later: every acknowledged message reaches each surviving subscriber once and in
+// order, and the publisher exits 0 (nothing failed to be acknowledged).
 import { spawnSync } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
 import { join } from 'node:path'
@@ -14,7 +15,7 @@ import { sleep, until } from '../helpers/until.ts'
 const { dir, start } = processes('meshcast-reliable-')
 
 describe('reliable delivery between processes', () => {
-  it('kill -9 of the root mid-stream: every acknowledged message reaches each reliable subscriber once, in order', async () => {
+  it('kill -9 of the root mid-stream, then of another node a repair bound later: every acknowledged message reaches each reliable subscriber once, in order', async () => {
     const N = 6
     const TOPIC = 'ledger/entries'
     const nodes: Array<{ dir: string, proc: ChildProcess, peerId: string }> = []
@@ -46,6 +47,8 @@ describe('reliable delivery between processes', () => {
     let victim = -1
     await until('a root for the topic', () => { victim = rootOf(); return victim >= 0 }, 15_000)
     const publisherNode = [5, 4].find(i => i !== victim) as number
+    // A second node (neither subscriber's nor the publisher's) dies one repair bound later.
+    const second = [0, 3, 4, 5].find(i => i !== victim && i !== publisherNode) as number
     const survivors = [1, 2].filter(i => i !== victim)
 
     const pub = start(['pub', TOPIC, '--ack', '--data', nodes[publisherNode].dir])
@@ -54,9 +57,10 @@ describe('reliable delivery between processes', () => {
     let pubErr = ''
     pub.stderr?.on('data', (b: Buffer) => { pubErr += b.toString() })
     const exited = new Promise<number | null>(resolve => pub.once('exit', code => { resolve(code) }))
-    const lines = Array.from({ length: 60 }, (_, i) => `entry-${i + 1}`)
+    const lines = Array.from({ length: 100 }, (_, i) => `entry-${i + 1}`)
     for (const [k, line] of lines.entries()) {
       if (k === 20) nodes[victim].proc.kill('SIGKILL')
+      if (k === 75) nodes[second].proc.kill('SIGKILL') // 55 lines × 50 ms = 2.75 s after the first
       pub.stdin?.write(line + '\n')
       await sleep(50)
     }
