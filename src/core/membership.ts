@@ -312,6 +312,7 @@ export class Membership {
     if (t === undefined) {
       t = new TopicState(topic, topicKey(topic))
       t.attachedChangedAt = now
+      t.createdAt = now
       this.ctx.topics.set(topic, t)
     }
     return t

@@ -67,8 +67,13 @@ export class Recovery {
     for (const [publisher, w] of t.dedup) this.request(now, t, publisher, w.epoch, w.max + 1, 0)
     // Publishers we have not heard of may have begun while we were cut off: everything kept
     // since shortly before we lost the tree (durations compare across clocks; times do not).
-    if (t.isRoot || t.parent === null || t.joinTo !== null || t.detachedAt === 0) return // (0: never attached before)
-    const maxAge = now - t.detachedAt + this.ctx.options.failureTimeoutMs
+    if (t.isRoot || t.parent === null || t.joinTo !== null) return
+    // A node new to the tree that forwards for reliable children asks for what came since it
+    // was asked to join (its children's own requests may have reached it before it could pass
+    // them on); a new subscription of its own wants no history.
+    const since = t.detachedAt !== 0 ? t.detachedAt : !t.subscribed ? t.createdAt : undefined
+    if (since === undefined) return
+    const maxAge = now - since + this.ctx.options.failureTimeoutMs
     this.ctx.stats.nacksSent++
     this.ctx.out.send(now, t.parent, { type: 'nack', topic: t.name, publisher: '', epoch: 0, from: 0, to: 0, requester: this.ctx.ref, maxAge })
   }

@@ -41,6 +41,8 @@ export class TopicState {
   attachedChangedAt = 0
   /** When this node last lost its place below the root (reliable: what it asks for after). */
   detachedAt = 0
+  /** When this node took up the topic (core time). */
+  createdAt = 0
   isRoot = false
   /** The parent and its ancestors up to the root, as the parent last told us. */
   path: PeerRef[] = []
