@@ -29,7 +29,9 @@ describe('reliable delivery between processes', () => {
       if (i === 0) bootAddr = info.addrs[0]
       nodes.push({ dir: d, proc, peerId: info.peerId })
     }
-    await sleep(2000)
+    // Every node knows the others (a mesh of six is fully connected).
+    const peersOf = (d: string): number => spawnSync(process.execPath, [bin, 'peers', '--data', d], { cwd: root, encoding: 'utf8', timeout: 30_000 }).stdout.trim().split('\n').filter(l => l !== '').length
+    await until('a connected mesh', () => nodes.every(n => peersOf(n.dir) >= N - 1), 20_000)
 
     const got = new Map<number, string[]>()
     const stderr = new Map<number, string>()
