@@ -29,9 +29,10 @@ describe('reliable delivery between processes', () => {
       if (i === 0) bootAddr = info.addrs[0]
       nodes.push({ dir: d, proc, peerId: info.peerId })
     }
-    // Every node knows the others (a mesh of six is fully connected).
+    // Every node has joined the mesh (the DHT connects the rest as the trees need it); each
+    // check starts six CLI processes, slow on a loaded machine, so the bound is generous.
     const peersOf = (d: string): number => spawnSync(process.execPath, [bin, 'peers', '--data', d], { cwd: root, encoding: 'utf8', timeout: 30_000 }).stdout.trim().split('\n').filter(l => l !== '').length
-    await until('a connected mesh', () => nodes.every(n => peersOf(n.dir) >= N - 1), 20_000)
+    await until('every node in the mesh', () => nodes.every(n => peersOf(n.dir) >= 2), 60_000)
 
     const got = new Map<number, string[]>()
     const stderr = new Map<number, string>()
