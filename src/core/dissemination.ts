@@ -9,10 +9,15 @@ import type { PeerRef } from './routing-table.ts'
 import type { TopicState } from './topic-state.ts'
 import type { AppMessage, Msg } from './wire/types.ts'
 
+/** (peer, topic) pairs whose last LEAVE is remembered; beyond it the record starts afresh. */
+const MAX_LEAVES_REMEMBERED = 4096
+
 export class Dissemination {
   private readonly ctx: CoreContext
   private readonly order: DeliveryOrder
   private readonly recovery: Recovery
+  /** When we last told a peer to stop sending a topic (see leave()). */
+  private readonly leaves = new Map<string, number>()
 
   constructor (ctx: CoreContext, order: DeliveryOrder, recovery: Recovery) {
     this.ctx = ctx
@@ -23,14 +28,27 @@ export class Dissemination {
   onData (now: number, from: PeerRef, message: AppMessage): void {
     const t = this.ctx.topics.get(message.topic)
     if (t === undefined) {
-      this.ctx.out.send(now, from, { type: 'leave', topic: message.topic })
+      this.leave(now, from, message.topic)
       return
     }
     if (from !== t.parent && from !== t.leaveOnAck) {
       // A former parent still sends to us: keep the message (de-duplication protects), stop it.
-      this.ctx.out.send(now, from, { type: 'leave', topic: message.topic })
+      this.leave(now, from, message.topic)
     }
     this.disseminate(now, t, message, from)
+  }
+
+  /**
+   * Tells a peer that sends us a topic's data to stop: once per heartbeat interval and peer
+   * and topic, not once per message (a burst from a former parent cost a LEAVE per message).
+   */
+  private leave (now: number, to: PeerRef, topic: string): void {
+    const key = `${to}\u0000${topic}`
+    const last = this.leaves.get(key)
+    if (last !== undefined && now - last < this.ctx.options.heartbeatIntervalMs) return
+    if (this.leaves.size >= MAX_LEAVES_REMEMBERED) this.leaves.clear()
+    this.leaves.set(key, now)
+    this.ctx.out.send(now, to, { type: 'leave', topic })
   }
 
   disseminate (now: number, t: TopicState, message: AppMessage, from: PeerRef | null): void {
