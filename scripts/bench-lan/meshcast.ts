@@ -30,7 +30,7 @@ function report (role: string, n: MeshNode): void {
   const failures = s.paths.reduce((k, p) => k + (p.lane?.failures ?? 0), 0)
   process.stderr.write(`[meshcast] ${role} ${n.peerId.slice(-8)}: dropped ${JSON.stringify(s.dropped)}, repairs ${s.core.repairs}, duplicates ${s.core.duplicates}, ` +
     `lane failures ${failures}, malformed ${s.core.malformedFrames}, control frames sent ${t.controlFramesSent}, control queue high-water ${t.controlQueueHighWater}, ` +
-    `control overflows ${t.controlOverflows}, keep-alives ${s.keepAlives}, data dropped queue-full ${t.droppedQueueFull}\n`)
+    `control overflows ${t.controlOverflows}, data dropped queue-full ${t.droppedQueueFull}\n`)
 }
 
 /**
@@ -56,7 +56,7 @@ function trace (role: string, nodes: () => MeshNode[]): () => void {
       const c = s.core
       return `${n.peerId.slice(-4)}:${v?.role.slice(0, 4) ?? '-'}/p=${v?.parent?.slice(-4) ?? '-'}/ch=${v?.children.length ?? 0}` +
         ` rep=${c.repairs} dup=${c.duplicates} pub>${c.sent.publish} data>${c.sent.data} hb>${c.sent.heartbeat} lv>${c.sent.leave} ra>${c.sent.routeAck}` +
-        ` q=${s.queued.libp2p} ka=${s.keepAlives} del=${s.counts.delivered} pend=${s.pending} ${buffers(n)}`
+        ` q=${s.queued.libp2p} del=${s.counts.delivered} pend=${s.pending} ${buffers(n)}`
     })
     const mem = process.memoryUsage()
     process.stderr.write(`[trace] ${role} t=${((performance.now() - t0) / 1000).toFixed(0)}s lagmax=${(lag.max / 1e6).toFixed(0)}ms gcmax=${gcMax.toFixed(0)}ms gc=${gcSum.toFixed(0)}ms heap=${(mem.heapUsed / 1e6).toFixed(0)}MB ${parts.join(' | ')}\n`)

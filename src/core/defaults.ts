@@ -50,6 +50,12 @@ export interface CoreOptions {
   takeoverStaggerMs: number
   /** The root heartbeats a publisher that sent to it directly within this time. */
   publisherTtlMs: number
+  /**
+   * Data sent to a peer counts as liveness traffic (its heartbeat is skipped). True where data
+   * and control share one ordered link (the simulator); the node sets false, since its data
+   * travels on a stream of its own that may queue behind a burst or be shed.
+   */
+  dataSuppressesHeartbeats: boolean
   /** How many recent sequence numbers per publisher the de-duplication window holds. */
   dedupWindow: number
   /**
@@ -104,6 +110,7 @@ export const CORE_DEFAULTS: Readonly<CoreOptions> = Object.freeze({
   maxChildren: 64,
   takeoverStaggerMs: 500,
   publisherTtlMs: 10_000,
+  dataSuppressesHeartbeats: true,
   dedupWindow: 1024,
   reorderWaitMs: 200,
   reorderMaxHeld: 1024,

@@ -33,11 +33,12 @@ export class Liveness {
     else if (p.lastHeard < now) p.lastHeard = now
   }
 
-  /** Sent to ref now (creates its record). */
-  sent (ref: PeerRef, now: number): void {
+  /** Sent to ref now (creates its record); `counts`: it stands for a heartbeat. */
+  sent (ref: PeerRef, now: number, counts = true): void {
     const p = this.records.get(ref)
-    if (p === undefined) this.records.set(ref, { lastHeard: NEVER, lastSent: now, lastRefresh: NEVER })
-    else p.lastSent = now
+    const at = counts ? now : NEVER
+    if (p === undefined) this.records.set(ref, { lastHeard: NEVER, lastSent: at, lastRefresh: NEVER })
+    else if (counts) p.lastSent = now
   }
 
   /** A live connection is news of the peer, but only peers we deal with get a record. */

@@ -114,7 +114,7 @@ export class MeshCore {
       table: this.table,
       stats: this.stats,
       topics: new Map<string, TopicState>(),
-      out: new Outputs(init.ref, this.stats, peers),
+      out: new Outputs(init.ref, this.stats, peers, this.options.dataSuppressesHeartbeats),
       peers
     }
     this.delegation = new Delegation(this.ctx)

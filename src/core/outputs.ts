@@ -4,6 +4,7 @@ import type { CoreEvent, CoreStats, Transmit } from './core-types.ts'
 import type { Liveness } from './liveness.ts'
 import type { PeerRef } from './routing-table.ts'
 import { MAX_REPLICA_ENTRIES } from './wire/limits.ts'
+import { isDataPlane } from './wire/types.ts'
 import type { Msg, ReplicaEntry } from './wire/types.ts'
 
 // Returned by the drains when there is nothing (no allocation); callers only read it.
@@ -22,15 +23,18 @@ export class Outputs {
   /** The REPLICA message queued for each peer since the last drain, still taking entries. */
   private readonly replicas = new Map<PeerRef, { msg: ReplicaMsg, bytes: number }>()
 
-  constructor (ref: PeerRef, stats: CoreStats, peers: Liveness) {
+  private readonly dataIsLiveness: boolean
+
+  constructor (ref: PeerRef, stats: CoreStats, peers: Liveness, dataIsLiveness: boolean) {
     this.ref = ref
     this.stats = stats
     this.peers = peers
+    this.dataIsLiveness = dataIsLiveness
   }
 
-  /** Sends msg to a peer: recorded as sent to it (liveness), then queued. */
+  /** Sends msg to a peer: recorded as sent to it (liveness; data only where it counts), then queued. */
   send (now: number, to: PeerRef, msg: Msg): void {
-    this.peers.sent(to, now)
+    this.peers.sent(to, now, this.dataIsLiveness || !isDataPlane(msg.type))
     this.queue(to, msg)
   }
 

@@ -109,18 +109,12 @@ export interface NodeStats {
   queued: { libp2p: number, zeromq: number }
   /** Messages waiting in local subscriptions for their consumers. */
   pending: number
-  /**
-   * Liveness heartbeats the node sent on the core's behalf to peers that got data but no
-   * control frame for a heartbeat interval (data travels apart from control).
-   */
-  keepAlives: number
   peers: number
   routingTable: number
 }
 
 const encoder = new TextEncoder()
 /** The core's liveness beat: a HEARTBEAT with no topics, which only tells the peer we are alive. */
-const LIVENESS_BEAT = encodeFrame([{ type: 'heartbeat', topics: [], counts: [], roots: [] }])
 
 export async function createNode (options: NodeOptions = {}): Promise<MeshNode> {
   if (options.lan !== undefined && options.lan !== false) options.lan.forEach(parseCidr) // a bad CIDR fails here
@@ -146,10 +140,6 @@ export class MeshNode {
   readonly counters: TopicCounters
   private readonly dataFrames = new Map<string, { zeromq: number, libp2p: number }>()
   private readonly lastLibp2pData = new Map<string, number>()
-  /** When (performance.now()) a control frame last went to each peer (see keepAlive). */
-  private readonly lastControl = new Map<string, number>()
-  /** Liveness beats sent on the core's behalf (see keepAlive). */
-  private keepAlives = 0
   private readonly subs = new Map<string, Set<Subscription>>()
   private readonly looked = new Set<string>()
   private readonly countWaiters = new Map<string, Array<(n: number) => void>>()
@@ -191,7 +181,8 @@ export class MeshNode {
       epoch: Date.now(),
       // The core's time starts at 0 now (see now()): subscriptions since a date compare with it.
       wallOffset: Date.now() - (performance.now() - this.epochStart),
-      options: options.core
+      // Data travels on streams of its own here (it may queue or be shed): it is no heartbeat.
+      options: { dataSuppressesHeartbeats: false, ...options.core }
     })
     this.driver = new CoreDriver(this.core, {
       now: () => this.now(),
@@ -238,7 +229,6 @@ export class MeshNode {
         this.known.delete(peer)
         this.dataFrames.delete(peer)
         this.lastLibp2pData.delete(peer)
-        this.lastControl.delete(peer)
         this.driver.input((core, now) => { core.handlePeerDown(now, peer) })
       },
       dropped: (reason, frame) => { this.countDrop(reason, frame.topics) }
@@ -420,7 +410,6 @@ export class MeshNode {
       counts: { ...this.counters.totals },
       queued: { libp2p: this.transport.queuedTotal, zeromq: laneViews.reduce((n, l) => n + l.queued, 0) },
       pending,
-      keepAlives: this.keepAlives,
       peers: this.libp2p.getPeers().length,
       routingTable: this.core.table.size
     }
@@ -461,28 +450,12 @@ export class MeshNode {
     }
     if (control !== undefined) {
       for (const bytes of encodeFrames(control, this.core.options.maxFrameBytes)) this.transport.send(to, { bytes, topics: [], kind: 'control' })
-      this.lastControl.set(to, performance.now())
     }
     if (data === undefined) return
-    this.keepAlive(to)
     for (const frame of this.frames(data)) {
       if (this.zmq?.trySend(to, frame) === true) this.countData(to).zeromq++
       else this.sendLibp2p(to, frame)
     }
-  }
-
-  /**
-   * The core skips a peer's liveness heartbeat when other traffic went to it lately, data
-   * included. Data now travels apart from control (and may wait behind a burst in its queue,
-   * or be shed), so a peer that gets data also gets a control frame at least every heartbeat
-   * interval: the core's own liveness beat (an empty HEARTBEAT), sent here on its behalf.
-   */
-  private keepAlive (to: string): void {
-    const now = performance.now()
-    if (now - (this.lastControl.get(to) ?? -Infinity) < this.core.options.heartbeatIntervalMs) return
-    this.lastControl.set(to, now)
-    this.keepAlives++
-    this.transport.send(to, { bytes: LIVENESS_BEAT, topics: [], kind: 'control' })
   }
 
   /**
