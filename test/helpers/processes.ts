@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { afterAll } from 'vitest'
+import { connectControl } from '../../src/cli/control.ts'
 
 export const root = new URL('../..', import.meta.url).pathname
 export const bin = join(root, 'bin', 'meshcast.js')
@@ -30,4 +31,21 @@ export function processes (prefix: string): { dir: string, procs: ChildProcess[]
 export async function firstLine (p: ChildProcess): Promise<string> {
   for await (const line of createInterface({ input: p.stdout as NodeJS.ReadableStream })) return line
   throw new Error('process ended without output')
+}
+
+/**
+ * One request to the node serving DIR over its control socket, from this process (what
+ * `meshcast peers|topics|stats --json` print, without starting a CLI process for each check).
+ */
+export async function ask (dataDir: string, op: 'peers' | 'topics' | 'stats'): Promise<unknown> {
+  const c = await connectControl(dataDir)
+  try {
+    c.request({ op })
+    const first = await c.lines[Symbol.asyncIterator]().next()
+    const r = JSON.parse(String(first.value))
+    if (r.ok !== true) throw new Error(String(r.error))
+    return r[op]
+  } finally {
+    c.destroy()
+  }
 }
