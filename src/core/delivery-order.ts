@@ -30,6 +30,8 @@ export interface OrderStream {
   deadline: number
   /** Requests sent for the current gap (reliable subscriptions). */
   asked: number
+  /** A reliable stream that started mid-way: the number of the first message that came (0: none). */
+  first: number
 }
 
 /** Missing ranges a reliable subscription asks for at once, per publisher. */
@@ -57,7 +59,7 @@ export class DeliveryOrder {
     let s = t.streams.get(m.publisher)
     if (s === undefined || m.epoch > s.epoch) {
       if (s !== undefined) this.release(t, m.publisher, s) // the old session's remainder, in order
-      s = { epoch: m.epoch, next: 0, held: new Map(), deadline: Infinity, asked: 0 }
+      s = { epoch: m.epoch, next: 0, held: new Map(), deadline: Infinity, asked: 0, first: 0 }
       t.streams.set(m.publisher, s)
     } else if (m.epoch < s.epoch) {
       this.ctx.stats.stale++
@@ -68,10 +70,18 @@ export class DeliveryOrder {
       if (!(s.next !== 0 && m.seq < s.next)) s.held.set(m.seq, m)
       return
     }
-    // A stream's first number: nothing can come before it. A first message that says its
-    // publisher still waits for the acknowledgement of lower numbers: the stream starts there.
+    // A stream's first number: nothing can come before it. A reliable subscription asks for
+    // the lower numbers kept since it subscribed (one may have been lost on the way, or be
+    // resent after a repair) and waits for them; a best-effort one starts at the first message's
+    // floor (its publisher still waits for the acknowledgement of the numbers from there on).
     if (s.next === 0 && m.seq === 1) s.next = 1
-    else if (s.next === 0 && m.floor !== undefined && m.floor >= 1 && m.floor < m.seq) s.next = m.floor
+    else if (s.next === 0 && t.reliable) {
+      if (s.asked === 0) {
+        s.asked = 1
+        s.first = m.seq
+        this.recovery.request(now, t, m.publisher, m.epoch, 1, m.seq - 1, Math.max(1, now - t.subscribedAt))
+      }
+    } else if (s.next === 0 && m.floor !== undefined && m.floor >= 1 && m.floor < m.seq) s.next = m.floor
     if (s.next !== 0 && m.seq < s.next) {
       this.ctx.stats.late++
       return
@@ -111,6 +121,7 @@ export class DeliveryOrder {
       this.deadlines.pop()
       const { t, publisher, s } = top
       s.deadline = Infinity
+      if (s.next === 0 && s.first !== 0) this.trimStart(s)
       if (t.reliable && s.next !== 0 && s.asked < this.ctx.options.reliableAttempts) {
         this.wait(now, t, publisher, s) // asks again (the parent may have changed meanwhile)
         continue
@@ -136,6 +147,21 @@ export class DeliveryOrder {
       }
       this.skip(t, publisher, s)
       if (s.held.size > 0) this.wait(now, t, publisher, s)
+    }
+  }
+
+  /**
+   * A reliable stream that started mid-way begins with the numbers just below its first message
+   * that came since (asked for, or resent): older ones behind a hole were published before we
+   * subscribed (a publisher's late retries) and are dropped, counted as late.
+   */
+  private trimStart (s: OrderStream): void {
+    let start = s.first
+    while (s.held.has(start - 1)) start--
+    for (const seq of [...s.held.keys()]) {
+      if (seq >= start) continue
+      s.held.delete(seq)
+      this.ctx.stats.late++
     }
   }
 
@@ -185,6 +211,10 @@ export class DeliveryOrder {
       }
       s.asked++
       s.deadline = now + o.reliableWaitMs
+    } else if (s.next === 0 && t.reliable) {
+      // A reliable stream's start: lower numbers may still come (asked for, or resent after a
+      // repair): wait for them as long as for a gap, longer while the tree repairs.
+      s.deadline = Math.max(now + o.reliableWaitMs, t.recoveringUntil, t.attached ? 0 : now + o.reliableWaitMs)
     } else {
       s.deadline = now + o.reorderWaitMs
     }

@@ -27,6 +27,10 @@ export class Membership {
   private readonly delegation: Delegation
   private readonly recovery: Recovery
   private childEntries = 0
+  /** Called when this node becomes a topic's root, however it did (a JOIN, a takeover). */
+  onRooted: (now: number, t: TopicState) => void = () => {}
+  /** Called just before this node stops being a topic's root (a closer node appeared, or it left). */
+  onUnrooted: (now: number, t: TopicState) => void = () => {}
 
   constructor (ctx: CoreContext, delegation: Delegation, recovery: Recovery, childAdded: (now: number, t: TopicState) => void) {
     this.ctx = ctx
@@ -44,6 +48,7 @@ export class Membership {
 
   subscribe (now: number, topic: string, reliable: boolean): void {
     const t = this.topicOrCreate(topic, now)
+    if (!t.subscribed) t.subscribedAt = now
     t.subscribed = true
     this.setReliable(now, t, () => { t.reliable = reliable })
     // A root that delegated its data takes it back first (ready once the delegate confirmed).
@@ -205,7 +210,7 @@ export class Membership {
     if (next === undefined) {
       if (skip !== undefined && this.ctx.table.nextHop(t.key) !== undefined) {
         // Every closer peer answered with a path through us: stay detached, retry next tick.
-        this.unroot(t)
+        this.unroot(t, now)
         this.detach(t, now)
         return
       }
@@ -240,19 +245,21 @@ export class Membership {
     t.parent = null
     t.path = []
     this.setAttached(t, true, now)
-    if (!t.isRoot) {
+    const rooted = !t.isRoot
+    if (rooted) {
       t.isRoot = true
       this.rooted.add(t)
       t.replicaDirty = true
     }
     this.notifyChildren(now, t)
     this.markReady(t)
+    if (rooted) this.onRooted(now, t)
   }
 
   /** A closer node appeared: it is the rightful root; join it and let the tree follow. */
   handover (now: number, t: TopicState): void {
     this.ctx.stats.handovers++
-    this.unroot(t)
+    this.unroot(t, now)
     this.setAttached(t, false, now)
     this.join(now, t)
   }
@@ -286,7 +293,7 @@ export class Membership {
     if (t.parent !== null) this.ctx.out.queue(t.parent, { type: 'leave', topic: t.name })
     // A parent we were moving away from (after a REDIRECT) still lists us: leave it too.
     if (t.leaveOnAck !== null && t.leaveOnAck !== t.parent) this.ctx.out.queue(t.leaveOnAck, { type: 'leave', topic: t.name })
-    this.unroot(t)
+    this.unroot(t, null) // nobody is left below to pass anything on to
     this.setJoin(t, null)
     this.delegation.drop(t)
     this.ctx.topics.delete(t.name)
@@ -328,7 +335,7 @@ export class Membership {
 
   /** Leaves whatever parent or root role the topic had and joins through `to`. */
   private joinThrough (now: number, t: TopicState, to: PeerRef): void {
-    this.unroot(t)
+    this.unroot(t, now)
     this.delegation.drop(t)
     t.parent = to
     this.setAttached(t, false, now)
@@ -344,7 +351,7 @@ export class Membership {
     this.setAttached(t, false, now)
   }
 
-  private unroot (t: TopicState): void {
+  private unroot (t: TopicState, now: number | null): void {
     if (!t.isRoot) return
     t.isRoot = false
     this.rooted.delete(t)
@@ -355,6 +362,7 @@ export class Membership {
     t.delegate = null
     t.revoking = null
     t.heldAcks.clear()
+    if (now !== null) this.onUnrooted(now, t)
   }
 
   private ackFor (t: TopicState, to: PeerRef): Msg {

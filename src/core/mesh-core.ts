@@ -130,9 +130,19 @@ export class MeshCore {
     this.publisher = new Publisher(this.ctx, epoch, this.routing, this.dissemination, this.acks)
     this.replicas = new Replicas(this.ctx, this.membership, this.fanout)
     this.routing.onRootPublish = (now, t, m) => { this.acks.atRoot(now, t, m) }
-    // A replica that takes over sends what the dead root stashed with it down the adopted tree.
-    this.replicas.onTakeover = (now, t) => { for (const m of this.acks.takeStash(t.name)) this.dissemination.disseminate(now, t, m, null) }
+    // A replica that becomes the root (taking over the dead root's tree, or asked by a JOIN
+    // first) sends what the dead root stashed with it down the tree, and keeps it to resend.
+    this.membership.onRooted = (now, t) => { for (const m of this.acks.takeStash(t.name)) this.dissemination.disseminate(now, t, m, null) }
+    // A root that gives way (two roots met after a split, or a closer node came) sends the
+    // acknowledged publishes it kept on to the root that stays: they were acknowledged to their
+    // publishers and reach that root's part of the tree too (de-duplicated where known).
+    this.membership.onUnrooted = (now, t) => {
+      for (const m of t.buffer?.all() ?? []) if (m.ack === true) this.routing.route(now, m, 0)
+    }
     this.replicas.onDropped = topic => { this.acks.dropStash(topic) }
+    // A replica whose root died and that does not take the tree over itself (another node is
+    // root, or no tree is left to adopt) routes what it stashed to the topic's root now.
+    this.replicas.onHandOn = (now, topic) => { for (const m of this.acks.takeStash(topic)) this.routing.route(now, m, 0) }
     this.tickParts = { membership: this.membership, delegation: this.delegation, routing: this.routing, replicas: this.replicas, acks: this.acks, catchUp: this.catchUp, fail: (now, ref) => { this.fail(now, ref) } }
     // A random phase keeps the heartbeats of many nodes from beating in step.
     this.nextTickAt = init.now + init.rng.next() * this.tickMs
@@ -285,7 +295,7 @@ export class MeshCore {
         for (let i = 0; i < msg.topics.length; i++) this.membership.onRefresh(now, from, msg.topics[i], msg.counts[i] ?? 0)
         this.routing.onRootCounts(from, msg.roots)
         break
-      case 'replica': this.replicas.onReplica(from, msg); break
+      case 'replica': this.replicas.onReplica(now, from, msg); break
       case 'redirect': this.fanout.onRedirect(now, from, msg.topic, msg.candidates); break
       case 'rootInfo': this.routing.onRootInfo(from, msg.topic, msg.subscribers); break
       case 'routeAck': this.routing.onRouteAck(msg.publisher, msg.topic, msg.seq); break

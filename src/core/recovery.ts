@@ -54,11 +54,14 @@ export class Recovery {
     if (!wantsReliable(t)) t.reliableUntil = now + this.ctx.options.replayBufferAgeMs
   }
 
-  /** Asks the parent for publisher's messages numbered from..to (to 0: everything after from). */
-  request (now: number, t: TopicState, publisher: PeerRef, epoch: number, from: number, to: number): void {
+  /**
+   * Asks the parent for publisher's messages numbered from..to (to 0: everything after from);
+   * with maxAge, only those kept within the last maxAge ms.
+   */
+  request (now: number, t: TopicState, publisher: PeerRef, epoch: number, from: number, to: number, maxAge = 0): void {
     if (t.isRoot || t.parent === null || t.joinTo !== null) return // nothing above to ask (yet)
     this.ctx.stats.nacksSent++
-    this.ctx.out.send(now, t.parent, { type: 'nack', topic: t.name, publisher, epoch, from, to, requester: this.ctx.ref, maxAge: 0 })
+    this.ctx.out.send(now, t.parent, { type: 'nack', topic: t.name, publisher, epoch, from, to, requester: this.ctx.ref, maxAge })
   }
 
   /** After a repair we hang below a new parent: ask for what came after what we have, per publisher. */
@@ -74,6 +77,7 @@ export class Recovery {
     const since = t.detachedAt !== 0 ? t.detachedAt : !t.subscribed ? t.createdAt : undefined
     if (since === undefined) return
     const maxAge = now - since + this.ctx.options.failureTimeoutMs
+    if (t.subscribed) t.recoveringUntil = now + this.ctx.options.reliableWaitMs
     this.ctx.stats.nacksSent++
     this.ctx.out.send(now, t.parent, { type: 'nack', topic: t.name, publisher: '', epoch: 0, from: 0, to: 0, requester: this.ctx.ref, maxAge })
   }
@@ -92,7 +96,7 @@ export class Recovery {
       }
       return
     }
-    const have = t.buffer?.find(n.publisher, n.epoch, n.from, n.to) ?? []
+    const have = t.buffer?.find(n.publisher, n.epoch, n.from, n.to, n.maxAge > 0 ? now - n.maxAge : -Infinity) ?? []
     for (const m of have) this.ctx.out.send(now, n.requester, { type: 'replay', message: m })
     this.ctx.stats.replaysSent += have.length
     // The first number of the range we do not have: ask above from there. An open request

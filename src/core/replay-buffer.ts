@@ -91,12 +91,16 @@ export class ReplayBuffer {
     return out
   }
 
-  /** Kept messages of `publisher`'s session `epoch` numbered from..to (to 0: no upper end), in arrival order. */
-  find (publisher: string, epoch: number, from: number, to: number): AppMessage[] {
+  /**
+   * Kept messages of `publisher`'s session `epoch` numbered from..to (to 0: no upper end), kept
+   * at `at` or later (core time), in arrival order.
+   */
+  find (publisher: string, epoch: number, from: number, to: number, at = -Infinity): AppMessage[] {
     const out: AppMessage[] = []
     for (let i = this.head; i < this.items.length; i++) {
-      const m = (this.items[i] as Kept).message
-      if (m.publisher === publisher && m.epoch === epoch && m.seq >= from && (to === 0 || m.seq <= to)) out.push(m)
+      const k = this.items[i] as Kept
+      const m = k.message
+      if (m.publisher === publisher && m.epoch === epoch && m.seq >= from && (to === 0 || m.seq <= to) && k.at >= at) out.push(m)
     }
     return out
   }

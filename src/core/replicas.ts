@@ -25,9 +25,10 @@ export class Replicas {
   private readonly fanout: Fanout
   /** The roots we replicate, by topic. */
   private readonly held = new Map<string, ReplicaRecord>()
-  /** We took over t from its dead root (acks.ts sends what was stashed with us); or a replica was dropped. */
-  onTakeover: (now: number, t: TopicState) => void = () => {}
+  /** A replica we held was dropped (its stash goes too). */
   onDropped: (topic: string) => void = () => {}
+  /** The root we replicated is gone and another node holds (or will hold) the topic: pass the stash on. */
+  onHandOn: (now: number, topic: string) => void = () => {}
 
   constructor (ctx: CoreContext, membership: Membership, fanout: Fanout) {
     this.ctx = ctx
@@ -92,7 +93,7 @@ export class Replicas {
     return this.ctx.table.closest(t.key, this.ctx.options.replicas).map(c => c.ref)
   }
 
-  onReplica (from: PeerRef, m: Extract<Msg, { type: 'replica' }>): void {
+  onReplica (now: number, from: PeerRef, m: Extract<Msg, { type: 'replica' }>): void {
     for (const e of m.entries) {
       const held = this.held.get(e.topic)
       if (e.dropped) {
@@ -103,6 +104,8 @@ export class Replicas {
       } else if (e.more) {
         if (held?.root === from && held.takeoverAt === null) held.children.push(...e.children)
       } else {
+        // A new root for the topic: what the old one stashed with us goes to it.
+        if (held !== undefined && held.root !== from) this.onHandOn(now, e.topic)
         this.held.set(e.topic, { root: from, children: e.children, rank: e.rank, takeoverAt: null })
       }
     }
@@ -138,7 +141,10 @@ export class Replicas {
     const { out, peers, stats } = this.ctx
     this.held.delete(topic)
     const t = this.membership.topicOrCreate(topic, now)
-    if (t.isRoot) return
+    if (t.isRoot) {
+      this.onHandOn(now, topic) // we became root another way meanwhile: it goes down our tree
+      return
+    }
     if (t.parent !== null && t.parent !== rep.root) out.send(now, t.parent, { type: 'leave', topic })
     stats.rootTakeovers++
     for (const c of rep.children) {
@@ -149,11 +155,11 @@ export class Replicas {
     }
     if (!t.wanted) {
       this.ctx.topics.delete(topic)
+      this.onHandOn(now, topic)
       return
     }
     this.membership.becomeRoot(now, t)
     this.replicate(now, t)
-    this.onTakeover(now, t)
     this.fanout.enforce(now, t)
     // Adopting first loses no child; a closer node we know of then takes the tree.
     if (this.ctx.table.nextHop(t.key) !== undefined) this.membership.handover(now, t)

@@ -17,6 +17,8 @@ export class TopicState {
   readonly key: NodeId
   /** The application on this node subscribed. */
   subscribed = false
+  /** When it did (core time): a reliable subscription asks for what was published since. */
+  subscribedAt = 0
   /** The local subscription is reliable: gaps are asked for again (recovery.ts). */
   reliable = false
   /** Children whose subtree holds a reliable subscription. */
@@ -41,6 +43,11 @@ export class TopicState {
   attachedChangedAt = 0
   /** When this node last lost its place below the root (reliable: what it asks for after). */
   detachedAt = 0
+  /**
+   * A reliable subscriber that re-attached asked for everything it missed (recovery.ts): until
+   * then, a publisher first heard of waits for its lower numbers (the answer may bring them).
+   */
+  recoveringUntil = 0
   /** When this node took up the topic (core time). */
   createdAt = 0
   isRoot = false

@@ -21,7 +21,10 @@ describe('sim --reliable', () => {
   })
 
   it('churn rounds after the crash: nothing acknowledged is lost, nothing twice, nothing out of order', () => {
-    const r = runScenario({ ...SMALL, crash: 0.1, seed: 4, churnRounds: 3, churnEveryMs: 1000, endMs: 12_000, reliable: true })
+    // The run goes on 6 s after the last churn round: a subscriber that joined in a round may
+    // wait up to reliableAttempts x reliableWaitMs on a number published before it subscribed,
+    // holding what came after it; a window that ends earlier counts those held messages as lost.
+    const r = runScenario({ ...SMALL, crash: 0.1, seed: 4, churnRounds: 3, churnEveryMs: 1000, endMs: 16_000, reliable: true })
     expect(r.acked).toBeGreaterThan(300)
     expect(r.ackedLost).toBe(0)
     expect(r.duplicatesDelivered).toBe(0)
