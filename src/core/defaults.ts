@@ -82,6 +82,8 @@ export interface CoreOptions {
   replayBufferMessages: number
   replayBufferBytes: number
   replayBufferAgeMs: number
+  /** Buffers of topics a node stopped holding, kept in case it holds them again (retired-buffers.ts). */
+  retiredBuffers: number
   /**
    * An acknowledged publish not acknowledged within ackRetryMs is routed again (the root may
    * have died: the route finds its successor); after ackTimeoutMs the publish fails. The retry
@@ -119,6 +121,7 @@ export const CORE_DEFAULTS: Readonly<CoreOptions> = Object.freeze({
   replayBufferMessages: 1024,
   replayBufferBytes: 1024 * 1024,
   replayBufferAgeMs: 30_000,
+  retiredBuffers: 64,
   ackRetryMs: 1000,
   ackTimeoutMs: 10_000,
   maxTopicBytes: 256,

@@ -5,6 +5,7 @@ import type { CoreContext } from './core-context.ts'
 import type { Delegation } from './delegation.ts'
 import { JoinDeadlines } from './join-deadlines.ts'
 import type { Recovery } from './recovery.ts'
+import { RetiredBuffers } from './retired-buffers.ts'
 import type { TopicView } from './core-types.ts'
 import { topicKey } from './id.ts'
 import { sameRefs } from './routing-table.ts'
@@ -27,6 +28,7 @@ export class Membership {
   private readonly delegation: Delegation
   private readonly recovery: Recovery
   private childEntries = 0
+  private readonly retired: RetiredBuffers
   /** Called when this node becomes a topic's root, however it did (a JOIN, a takeover). */
   onRooted: (now: number, t: TopicState) => void = () => {}
   /** Called just before this node stops being a topic's root (a closer node appeared, or it left). */
@@ -37,6 +39,7 @@ export class Membership {
     this.delegation = delegation
     this.recovery = recovery
     this.childAdded = childAdded
+    this.retired = new RetiredBuffers(ctx.options.retiredBuffers)
   }
 
   /** Child entries over all topics (what the fan-out cap limits). */
@@ -296,6 +299,7 @@ export class Membership {
     this.unroot(t, null) // nobody is left below to pass anything on to
     this.setJoin(t, null)
     this.delegation.drop(t)
+    if (t.buffer !== null) this.retired.put(t.name, t.buffer)
     this.ctx.topics.delete(t.name)
   }
 
@@ -320,6 +324,7 @@ export class Membership {
       t = new TopicState(topic, topicKey(topic))
       t.attachedChangedAt = now
       t.createdAt = now
+      t.buffer = this.retired.take(topic, now)
       this.ctx.topics.set(topic, t)
     }
     return t

@@ -1,6 +1,7 @@
 // Acknowledged messages across a change of root (issue 12): a replica that becomes the root by
 // a JOIN (not by taking over the dead root's tree) still sends on what the dead root stashed
-// with it; a root that gives way to a closer node passes its acknowledged messages to it; and a
+// with it; a root whose tree emptied keeps its recent messages a while (retired-buffers.ts);
+// a root that gives way to a closer node passes its acknowledged messages to it; and a
 // reliable subscription whose first message from a publisher is not number 1 asks for the lower
 // numbers kept since it subscribed and delivers them first, in order.
 import { describe, expect, it } from 'vitest'
@@ -34,6 +35,23 @@ describe('acknowledged messages when the root changes', () => {
     core.handleMessage(200, 'child', { type: 'nack', topic: TOPIC, publisher: 'pub', epoch: 1, from: 5, to: 5, requester: 'child', maxAge: 0 })
     const replays = core.drainTransmits().filter(t => t.to === 'child' && t.msg.type === 'replay')
     expect(replays.map(t => t.msg.type === 'replay' ? t.msg.message.seq : 0)).toEqual([5])
+  })
+
+  it('a root whose tree emptied (churn) still has the recent messages when a new subscriber joins it', () => {
+    const core = lone()
+    core.handleMessage(0, 'child', { type: 'join', topic: TOPIC, subscribers: 1, reliable: true })
+    core.handleMessage(10, 'pub', { type: 'publish', message: message(1), direct: true })
+    core.handleMessage(20, 'child', { type: 'leave', topic: TOPIC })
+    expect(core.topicView(TOPIC)).toBeUndefined() // nothing keeps the node in the tree
+    core.handleMessage(500, 'newcomer', { type: 'join', topic: TOPIC, subscribers: 1, reliable: true })
+    core.drainTransmits()
+    core.handleMessage(600, 'newcomer', { type: 'nack', topic: TOPIC, publisher: 'pub', epoch: 1, from: 1, to: 1, requester: 'newcomer', maxAge: 0 })
+    expect(core.drainTransmits().filter(t => t.to === 'newcomer' && t.msg.type === 'replay')).toHaveLength(1)
+    // Past the buffer's age, nothing is kept.
+    core.handleMessage(700, 'newcomer', { type: 'leave', topic: TOPIC })
+    core.handleMessage(700 + CORE_DEFAULTS.replayBufferAgeMs + 100, 'late', { type: 'join', topic: TOPIC, subscribers: 1, reliable: true })
+    core.handleMessage(800 + CORE_DEFAULTS.replayBufferAgeMs + 100, 'late', { type: 'nack', topic: TOPIC, publisher: 'pub', epoch: 1, from: 1, to: 1, requester: 'late', maxAge: 0 })
+    expect(core.drainTransmits().filter(t => t.to === 'late' && t.msg.type === 'replay')).toHaveLength(0)
   })
 
   it('a root that gives way to a closer node routes its acknowledged messages to it', () => {
