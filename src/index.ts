@@ -1,6 +1,6 @@
 // meshcast's public API.
 export { createNode, MeshNode } from './node/mesh-node.ts'
-export type { DropCounts, MetricsOptions, NodeOptions, NodeStats, NodeTopicView, PeerPath, PublishOptions } from './node/mesh-node.ts'
+export type { DropCounts, MetricsOptions, NodeOptions, NodeStats, NodeTopicView, PeerPath, PublishOptions, RequestOptions } from './node/mesh-node.ts'
 export type { TopicCounts } from './node/topic-counters.ts'
 export { Subscription } from './node/subscription.ts'
 export type { DropEvent, Message, SubscribeOptions } from './node/subscription.ts'

@@ -4,7 +4,7 @@ import type { NodeId } from './id.ts'
 import type { Rng } from './rng.ts'
 import type { PeerRef } from './routing-table.ts'
 import type { CoreOptions } from './defaults.ts'
-import type { AppMessage, Msg, MsgType } from './wire/types.ts'
+import type { AppMessage, Header, Msg, MsgType } from './wire/types.ts'
 
 export interface CoreInit {
   /** How the transport names this node. */
@@ -48,6 +48,8 @@ export type CoreEvent =
   | { type: 'acked', topic: string, seq: number }
   /** Our acknowledged publish of `seq` was not acknowledged within ackTimeoutMs. */
   | { type: 'ack-failed', topic: string, seq: number }
+  /** A node answered our request number `request` (published on `topic`). */
+  | { type: 'reply', from: PeerRef, topic: string, request: number, payload: Uint8Array, headers: Header[] }
 
 export interface CoreStats {
   sent: Record<MsgType, number>

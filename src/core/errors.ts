@@ -10,6 +10,8 @@ export type ErrorCode =
   | 'ERR_INVALID_ARGUMENT'
   | 'ERR_PUBLISH_NOT_ACKNOWLEDGED'
   | 'ERR_NODE_STOPPED'
+  | 'ERR_NO_RESPONDERS'
+  | 'ERR_REQUEST_TIMEOUT'
 
 export class MeshcastError extends Error {
   readonly code: ErrorCode
@@ -82,5 +84,27 @@ export class NodeStoppedError extends MeshcastError {
   constructor (what: string) {
     super('ERR_NODE_STOPPED', `the node stopped before ${what}`)
     this.name = 'NodeStoppedError'
+  }
+}
+
+/** A request's topic has no subscriber (the root said so): nobody can answer. */
+export class NoRespondersError extends MeshcastError {
+  readonly topic: string
+
+  constructor (topic: string) {
+    super('ERR_NO_RESPONDERS', `no responders on ${topic}: the topic has no subscriber`)
+    this.name = 'NoRespondersError'
+    this.topic = topic
+  }
+}
+
+/** No reply to a request within its timeout. */
+export class RequestTimeoutError extends MeshcastError {
+  readonly topic: string
+
+  constructor (topic: string, timeoutMs: number) {
+    super('ERR_REQUEST_TIMEOUT', `no reply to the request on ${topic} within ${timeoutMs} ms`)
+    this.name = 'RequestTimeoutError'
+    this.topic = topic
   }
 }

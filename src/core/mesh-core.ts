@@ -242,6 +242,15 @@ export class MeshCore {
     return this.publisher.publish(now, topic, payload, headers, options.ack === true)
   }
 
+  /**
+   * Answers a request: the reply goes straight to `to`, the node that published the request
+   * (`request` is the number it gave it, in the request's `reply` header). A 'reply' event there.
+   */
+  reply (now: number, to: PeerRef, topic: string, request: number, payload: Uint8Array, headers: Header[] = []): void {
+    this.checkTopic(topic)
+    this.publisher.reply(now, to, topic, request, payload, headers)
+  }
+
   /** Acknowledged publishes of ours still waiting. */
   get unacknowledged (): number {
     return this.acks.waiting
@@ -304,6 +313,7 @@ export class MeshCore {
       case 'stash': this.acks.onStash(now, msg.message); break
       case 'since': this.catchUp.onSince(now, from, msg); break
       case 'publishAck': this.acks.onPublishAck(msg.topic, msg.publisher, msg.epoch, msg.seq, this.epoch); break
+      case 'reply': this.ctx.out.emit({ type: 'reply', from, topic: msg.topic, request: msg.request, payload: msg.payload, headers: msg.headers }); break
     }
     this.settle(now)
   }

@@ -7,6 +7,7 @@ import { utf8ByteLength } from './utf8.ts'
 import { MAX_HEADERS } from './wire/limits.ts'
 import type { PublishRouting } from './publish-routing.ts'
 import type { Acks } from './acks.ts'
+import type { PeerRef } from './routing-table.ts'
 import type { AppMessage, Header } from './wire/types.ts'
 
 export class Publisher {
@@ -31,12 +32,7 @@ export class Publisher {
    * message goes to the root itself (not a delegate) and waits for its acknowledgement (acks.ts).
    */
   publish (now: number, topic: string, payload: Uint8Array, headers: Header[], ack = false): number {
-    const { options } = this.ctx
-    if (headers.length > MAX_HEADERS) throw new InvalidHeadersError(`${headers.length} headers, at most ${MAX_HEADERS}`)
-    // Headers count against the payload limit: together they must fit in a frame a peer accepts.
-    let size = payload.byteLength
-    for (const h of headers) size += utf8ByteLength(h.key) + utf8ByteLength(h.value)
-    if (size > options.maxPayloadBytes) throw new PayloadTooLargeError(size, options.maxPayloadBytes)
+    this.checkSize(payload, headers)
     const seq = (this.seqs.get(topic) ?? 0) + 1
     this.seqs.set(topic, seq)
     const message: AppMessage = { topic, publisher: this.ctx.ref, epoch: this.epoch, seq, payload, headers }
@@ -57,5 +53,20 @@ export class Publisher {
     }
     this.routing.route(now, message, 0)
     return seq
+  }
+
+  /** Answers request number `request` of node `to` (a message it published with a reply header). */
+  reply (now: number, to: PeerRef, topic: string, request: number, payload: Uint8Array, headers: Header[]): void {
+    this.checkSize(payload, headers)
+    if (to === this.ctx.ref) this.ctx.out.emit({ type: 'reply', from: to, topic, request, payload, headers })
+    else this.ctx.out.send(now, to, { type: 'reply', topic, request, payload, headers })
+  }
+
+  private checkSize (payload: Uint8Array, headers: Header[]): void {
+    if (headers.length > MAX_HEADERS) throw new InvalidHeadersError(`${headers.length} headers, at most ${MAX_HEADERS}`)
+    // Headers count against the payload limit: together they must fit in a frame a peer accepts.
+    let size = payload.byteLength
+    for (const h of headers) size += utf8ByteLength(h.key) + utf8ByteLength(h.value)
+    if (size > this.ctx.options.maxPayloadBytes) throw new PayloadTooLargeError(size, this.ctx.options.maxPayloadBytes)
   }
 }

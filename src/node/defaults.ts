@@ -66,6 +66,8 @@ export const NODE_DEFAULTS = Object.freeze({
   lookupTimeoutMs: 3000,
   /** A first publish to a topic waits this long for the root's subscriber count. */
   countWaitMs: 2000,
+  /** node.request gives up after this long without a reply (RequestTimeoutError), as nats.js's default. */
+  requestTimeoutMs: 1000,
   /** Connected peers missing from the routing table are offered again this often. */
   tableCheckMs: 2000,
   /**

@@ -9,7 +9,7 @@ import { assertTopic, MeshCore } from '../core/mesh-core.ts'
 import { idFromBytes } from '../core/id.ts'
 import { Rng } from '../core/rng.ts'
 import { encodeFrame, encodeFrames } from '../core/wire/codec.ts'
-import { FrameTooLargeError, InvalidOptionError, NodeStoppedError, PublishNotAcknowledgedError } from '../core/errors.ts'
+import { FrameTooLargeError, InvalidOptionError, NodeStoppedError, NoRespondersError, PublishNotAcknowledgedError } from '../core/errors.ts'
 import type { SinceSpec } from '../core/topic-state.ts'
 import type { Header, Msg } from '../core/wire/types.ts'
 import { isDataMsg } from '../core/wire/types.ts'
@@ -26,6 +26,8 @@ import { peerIdFromString } from '@libp2p/peer-id'
 import { NODE_DEFAULTS } from './defaults.ts'
 import type { NodeDefaults } from './defaults.ts'
 import { Subscription, toMessage } from './subscription.ts'
+import type { Message, Responder } from './subscription.ts'
+import { REPLY_HEADER, replyTo, Requests } from './requests.ts'
 import { TopicCounters } from './topic-counters.ts'
 import { NodeMetrics } from './metrics.ts'
 import { MetricsServer } from './metrics-server.ts'
@@ -94,6 +96,12 @@ export interface PublishOptions {
   ack?: boolean
 }
 
+export interface RequestOptions {
+  /** Give up after this long without a reply: RequestTimeoutError (default 1000 ms). */
+  timeout?: number
+  headers?: Record<string, string>
+}
+
 export interface NodeStats {
   core: CoreStats
   transport: Libp2pTransportStats
@@ -145,6 +153,16 @@ export class MeshNode {
   private readonly countWaiters = new Map<string, Array<(n: number) => void>>()
   /** Acknowledged publishes waiting, by topic and sequence number. */
   private readonly ackWaiters = new Map<string, { resolve: () => void, reject: (err: Error) => void }>()
+  private readonly requests = new Requests()
+  /** Gives delivered requests their respond(): the reply goes straight to the requester. */
+  private readonly responder: Responder = (m, data, headers) => {
+    const id = replyTo(m.headers)
+    if (id === undefined || !this.running) return false
+    const payload = typeof data === 'string' ? encoder.encode(data) : data
+    const h: Header[] = Object.entries(headers).map(([key, value]) => ({ key, value }))
+    this.driver.input((core, now) => { core.reply(now, m.publisher, m.topic, id, payload, h) })
+    return true
+  }
   /** Connected peers: their ids and last measured round-trip times. */
   private readonly known = new Map<string, { id: Uint8Array, rtt: number }>()
   /** With the metrics option only. */
@@ -192,7 +210,7 @@ export class MeshNode {
           this.counters.add(e.message.topic, 'delivered')
           const subs = this.subs.get(e.message.topic)
           if (subs !== undefined) {
-            const m = toMessage(e.message)
+            const m = toMessage(e.message, this.responder)
             for (const s of subs) s.push(m)
           }
         } else if (e.type === 'gap') {
@@ -208,6 +226,8 @@ export class MeshNode {
           this.ackWaiters.delete(k)
           if (e.type === 'acked') w?.resolve()
           else w?.reject(new PublishNotAcknowledgedError(e.topic, e.seq, this.core.options.ackTimeoutMs))
+        } else if (e.type === 'reply') {
+          this.requests.settle(e.from, e.topic, e.request, e.payload, e.headers)
         } else if (e.type === 'subscribers') {
           for (const w of this.countWaiters.get(e.topic) ?? []) w(e.count)
           this.countWaiters.delete(e.topic)
@@ -311,6 +331,7 @@ export class MeshNode {
     this.countWaiters.clear()
     for (const w of this.ackWaiters.values()) w.reject(new NodeStoppedError('the publish was acknowledged'))
     this.ackWaiters.clear()
+    this.requests.close()
     await this.zmq?.stop()
     await this.transport.stop()
     await this.libp2p.stop()
@@ -372,6 +393,26 @@ export class MeshNode {
       if (list === undefined) this.countWaiters.set(topic, [done])
       else list.push(done)
     })
+  }
+
+  /**
+   * Sends a request and resolves with the first reply (a subscriber's msg.respond). Rejects
+   * with NoRespondersError when the topic has no subscriber (known within one round trip to
+   * the root), RequestTimeoutError after `timeout` (1000 ms) without a reply.
+   */
+  async request (topic: string, data: Uint8Array | string, options: RequestOptions = {}): Promise<Message> {
+    this.assertRunning()
+    const timeout = options.timeout ?? this.tune.requestTimeoutMs
+    if (!Number.isFinite(timeout) || timeout <= 0) throw new InvalidOptionError(`timeout must be a positive number of ms, not ${String(options.timeout)}`)
+    const { id, reply } = this.requests.open(topic, timeout)
+    reply.catch(() => {}) // it may fail while the publish is awaited; the caller gets it below
+    try {
+      const subscribers = await this.publish(topic, data, { headers: { ...options.headers, [REPLY_HEADER]: String(id) } })
+      if (subscribers === 0) this.requests.fail(id, new NoRespondersError(topic))
+    } catch (err) {
+      this.requests.fail(id, err as Error)
+    }
+    return await reply
   }
 
   topics (): NodeTopicView[] {

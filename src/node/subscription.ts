@@ -17,6 +17,11 @@ export interface Message {
   string: () => string
   /** The payload parsed as JSON. */
   json: <T = unknown>() => T
+  /**
+   * Answers a request (a message sent with node.request): the reply goes straight to the
+   * requesting node. False when the message is not a request (as in nats.js).
+   */
+  respond: (data?: Uint8Array | string, options?: { headers?: Record<string, string> }) => boolean
 }
 
 const decoder = new TextDecoder()
@@ -79,7 +84,10 @@ export interface SubscriptionObserver {
   handled: (seconds: number) => void
 }
 
-export function toMessage (m: AppMessage): Message {
+/** Sends a reply to a request; given by the node to the messages it delivers. */
+export type Responder = (m: AppMessage, data: Uint8Array | string, headers: Record<string, string>) => boolean
+
+export function toMessage (m: AppMessage, responder?: Responder): Message {
   const headers: Record<string, string> = {}
   for (const h of m.headers) headers[h.key] = h.value
   return {
@@ -89,7 +97,8 @@ export function toMessage (m: AppMessage): Message {
     seq: m.seq,
     headers,
     string: () => decoder.decode(m.payload),
-    json: <T>() => JSON.parse(decoder.decode(m.payload)) as T
+    json: <T>() => JSON.parse(decoder.decode(m.payload)) as T,
+    respond: (data = new Uint8Array(), options = {}) => responder?.(m, data, options.headers ?? {}) ?? false
   }
 }
 

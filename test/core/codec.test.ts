@@ -23,7 +23,8 @@ const ALL: Msg[] = [
   { type: 'routeAck', topic: 'a/b', publisher: 'p1', seq: 9 },
   { type: 'nack', topic: 'a/b', publisher: 'p1', epoch: 1_764_000_000_000, from: 4, to: 0, requester: 'r', maxAge: 0 },
   { type: 'nack', topic: 'a/b', publisher: '', epoch: 0, from: 0, to: 0, requester: 'r', maxAge: 2500 },
-  { type: 'replay', message: app }
+  { type: 'replay', message: app },
+  { type: 'reply', topic: 'svc.time', request: 12, payload: new Uint8Array([4, 5]), headers: [{ key: 'k', value: 'v' }] }
 ]
 const limits = coreOptions()
 
@@ -45,6 +46,7 @@ describe('codec', () => {
     ['an empty topic', encodeFrame([{ type: 'join', topic: '', subscribers: 0, reliable: false }])],
     ['a topic over the limit', encodeFrame([{ type: 'join', topic: 'x'.repeat(300), subscribers: 0, reliable: false }])],
     ['a message without sequence number', encodeFrame([{ type: 'data', message: { ...app, seq: 0 } }])],
+    ['a reply without a request number', encodeFrame([{ type: 'reply', topic: 't', request: 0, payload: new Uint8Array(), headers: [] }])],
     ['too many path entries', encodeFrame([{ type: 'joinAck', topic: 't', attached: true, path: Array.from({ length: 65 }, (_, i) => `n${i}`), replaces: '', delegate: false, withdraw: false }])]
   ])('rejects %s with MalformedFrameError', (_name, bytes) => {
     expect(() => decodeFrame(bytes, limits)).toThrow(MalformedFrameError)
@@ -54,6 +56,8 @@ describe('codec', () => {
     expect(() => decodeFrame(new Uint8Array(100), { ...limits, maxFrameBytes: 50 })).toThrow(FrameTooLargeError)
     const big = encodeFrame([{ type: 'data', message: { ...app, payload: new Uint8Array(2000) } }])
     expect(() => decodeFrame(big, { ...limits, maxPayloadBytes: 1000 })).toThrow(/payload of 2000 bytes/)
+    const bigReply = encodeFrame([{ type: 'reply', topic: 't', request: 1, payload: new Uint8Array(2000), headers: [] }])
+    expect(() => decodeFrame(bigReply, { ...limits, maxPayloadBytes: 1000 })).toThrow(/payload of 2000 bytes/)
   })
 
   it('the core drops and counts malformed frames without throwing, and keeps working', () => {

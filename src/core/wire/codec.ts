@@ -100,6 +100,7 @@ function toEnvelope (m: Msg): Envelope {
     case 'stash': return { stash: { message: wireApp(m.message) } }
     case 'since': return { since: { topic: m.topic, seq: m.seq, time: m.time, last: m.last, done: m.done, requester: m.requester } }
     case 'publishAck': return { publishAck: { topic: m.topic, publisher: m.publisher, epoch: m.epoch, seq: m.seq } }
+    case 'reply': return { reply: { topic: m.topic, request: m.request, payload: m.payload as Uint8Array<ArrayBuffer>, headers: m.headers } }
   }
 }
 
@@ -143,6 +144,12 @@ function fromEnvelope (e: Envelope, limits: CodecLimits): Msg {
     const a = e.publishAck
     if (a.publisher === '' || a.seq < 1) throw new MalformedFrameError('publishAck without publisher or sequence number')
     return { type: 'publishAck', topic: topic(a.topic), publisher: a.publisher, epoch: a.epoch, seq: a.seq }
+  }
+  if (e.reply != null) {
+    const r = e.reply
+    if (r.request < 1) throw new MalformedFrameError('reply without a request number')
+    if (r.payload.byteLength > limits.maxPayloadBytes) throw new MalformedFrameError(`payload of ${r.payload.byteLength} bytes over ${limits.maxPayloadBytes}`)
+    return { type: 'reply', topic: topic(r.topic), request: r.request, payload: r.payload, headers: r.headers }
   }
   if (e.routeAck != null) return { type: 'routeAck', topic: topic(e.routeAck.topic), publisher: e.routeAck.publisher, seq: e.routeAck.seq }
   throw new MalformedFrameError('envelope with no known message')

@@ -589,6 +589,40 @@ export declare namespace Since {
     function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Since>): Since;
     function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Since>): Generator<SinceTopicFieldEvent | SinceSeqFieldEvent | SinceTimeFieldEvent | SinceLastFieldEvent | SinceDoneFieldEvent | SinceRequesterFieldEvent>;
 }
+export interface Reply {
+    topic: string;
+    request: number;
+    payload: Uint8Array<ArrayBuffer>;
+    headers: Header[];
+}
+export declare namespace Reply {
+    const codec: () => Codec<Reply>;
+    interface ReplyTopicFieldEvent {
+        field: '$.topic';
+        value: string;
+    }
+    interface ReplyRequestFieldEvent {
+        field: '$.request';
+        value: number;
+    }
+    interface ReplyPayloadFieldEvent {
+        field: '$.payload';
+        value: Uint8Array<ArrayBuffer>;
+    }
+    interface ReplyHeadersKeyFieldEvent {
+        field: '$.headers[].key';
+        value: string;
+        index: number;
+    }
+    interface ReplyHeadersValueFieldEvent {
+        field: '$.headers[].value';
+        value: string;
+        index: number;
+    }
+    function encode(obj: Partial<Reply>): Uint8Array<ArrayBuffer>;
+    function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Reply>): Reply;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Reply>): Generator<ReplyTopicFieldEvent | ReplyRequestFieldEvent | ReplyPayloadFieldEvent | ReplyHeadersKeyFieldEvent | ReplyHeadersValueFieldEvent>;
+}
 export interface Envelope {
     join?: Join;
     joinAck?: JoinAck;
@@ -605,6 +639,7 @@ export interface Envelope {
     stash?: Stash;
     publishAck?: PublishAck;
     since?: Since;
+    reply?: Reply;
 }
 export declare namespace Envelope {
     const codec: () => Codec<Envelope>;
@@ -952,9 +987,31 @@ export declare namespace Envelope {
         field: '$.since.requester';
         value: string;
     }
+    interface EnvelopeReplyTopicFieldEvent {
+        field: '$.reply.topic';
+        value: string;
+    }
+    interface EnvelopeReplyRequestFieldEvent {
+        field: '$.reply.request';
+        value: number;
+    }
+    interface EnvelopeReplyPayloadFieldEvent {
+        field: '$.reply.payload';
+        value: Uint8Array<ArrayBuffer>;
+    }
+    interface EnvelopeReplyHeadersKeyFieldEvent {
+        field: '$.reply.headers[].key';
+        value: string;
+        index: number;
+    }
+    interface EnvelopeReplyHeadersValueFieldEvent {
+        field: '$.reply.headers[].value';
+        value: string;
+        index: number;
+    }
     function encode(obj: Partial<Envelope>): Uint8Array<ArrayBuffer>;
     function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Envelope>): Envelope;
-    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Envelope>): Generator<EnvelopeJoinTopicFieldEvent | EnvelopeJoinSubscribersFieldEvent | EnvelopeJoinReliableFieldEvent | EnvelopeJoinAckTopicFieldEvent | EnvelopeJoinAckAttachedFieldEvent | EnvelopeJoinAckPathFieldEvent | EnvelopeJoinAckReplacesFieldEvent | EnvelopeJoinAckDelegateFieldEvent | EnvelopeJoinAckWithdrawFieldEvent | EnvelopeLeaveTopicFieldEvent | EnvelopePublishMessageTopicFieldEvent | EnvelopePublishMessagePublisherFieldEvent | EnvelopePublishMessageEpochFieldEvent | EnvelopePublishMessageSeqFieldEvent | EnvelopePublishMessagePayloadFieldEvent | EnvelopePublishMessageHeadersKeyFieldEvent | EnvelopePublishMessageHeadersValueFieldEvent | EnvelopePublishMessageAckFieldEvent | EnvelopePublishMessageFloorFieldEvent | EnvelopePublishDirectFieldEvent | EnvelopeDataTopicFieldEvent | EnvelopeDataPublisherFieldEvent | EnvelopeDataEpochFieldEvent | EnvelopeDataSeqFieldEvent | EnvelopeDataPayloadFieldEvent | EnvelopeDataHeadersKeyFieldEvent | EnvelopeDataHeadersValueFieldEvent | EnvelopeDataAckFieldEvent | EnvelopeDataFloorFieldEvent | EnvelopeHeartbeatTopicsFieldEvent | EnvelopeHeartbeatCountsFieldEvent | EnvelopeHeartbeatRootsTopicFieldEvent | EnvelopeHeartbeatRootsSubscribersFieldEvent | EnvelopeHeartbeatRootsViaFieldEvent | EnvelopeReplicaEntriesTopicFieldEvent | EnvelopeReplicaEntriesChildrenFieldEvent | EnvelopeReplicaEntriesDroppedFieldEvent | EnvelopeReplicaEntriesRankFieldEvent | EnvelopeReplicaEntriesMoreFieldEvent | EnvelopeRedirectTopicFieldEvent | EnvelopeRedirectCandidatesFieldEvent | EnvelopeRootInfoTopicFieldEvent | EnvelopeRootInfoSubscribersFieldEvent | EnvelopeRouteAckTopicFieldEvent | EnvelopeRouteAckPublisherFieldEvent | EnvelopeRouteAckSeqFieldEvent | EnvelopeNackTopicFieldEvent | EnvelopeNackPublisherFieldEvent | EnvelopeNackEpochFieldEvent | EnvelopeNackFromFieldEvent | EnvelopeNackToFieldEvent | EnvelopeNackRequesterFieldEvent | EnvelopeNackMaxAgeFieldEvent | EnvelopeReplayMessageTopicFieldEvent | EnvelopeReplayMessagePublisherFieldEvent | EnvelopeReplayMessageEpochFieldEvent | EnvelopeReplayMessageSeqFieldEvent | EnvelopeReplayMessagePayloadFieldEvent | EnvelopeReplayMessageHeadersKeyFieldEvent | EnvelopeReplayMessageHeadersValueFieldEvent | EnvelopeReplayMessageAckFieldEvent | EnvelopeReplayMessageFloorFieldEvent | EnvelopeStashMessageTopicFieldEvent | EnvelopeStashMessagePublisherFieldEvent | EnvelopeStashMessageEpochFieldEvent | EnvelopeStashMessageSeqFieldEvent | EnvelopeStashMessagePayloadFieldEvent | EnvelopeStashMessageHeadersKeyFieldEvent | EnvelopeStashMessageHeadersValueFieldEvent | EnvelopeStashMessageAckFieldEvent | EnvelopeStashMessageFloorFieldEvent | EnvelopePublishAckTopicFieldEvent | EnvelopePublishAckPublisherFieldEvent | EnvelopePublishAckEpochFieldEvent | EnvelopePublishAckSeqFieldEvent | EnvelopeSinceTopicFieldEvent | EnvelopeSinceSeqFieldEvent | EnvelopeSinceTimeFieldEvent | EnvelopeSinceLastFieldEvent | EnvelopeSinceDoneFieldEvent | EnvelopeSinceRequesterFieldEvent>;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Envelope>): Generator<EnvelopeJoinTopicFieldEvent | EnvelopeJoinSubscribersFieldEvent | EnvelopeJoinReliableFieldEvent | EnvelopeJoinAckTopicFieldEvent | EnvelopeJoinAckAttachedFieldEvent | EnvelopeJoinAckPathFieldEvent | EnvelopeJoinAckReplacesFieldEvent | EnvelopeJoinAckDelegateFieldEvent | EnvelopeJoinAckWithdrawFieldEvent | EnvelopeLeaveTopicFieldEvent | EnvelopePublishMessageTopicFieldEvent | EnvelopePublishMessagePublisherFieldEvent | EnvelopePublishMessageEpochFieldEvent | EnvelopePublishMessageSeqFieldEvent | EnvelopePublishMessagePayloadFieldEvent | EnvelopePublishMessageHeadersKeyFieldEvent | EnvelopePublishMessageHeadersValueFieldEvent | EnvelopePublishMessageAckFieldEvent | EnvelopePublishMessageFloorFieldEvent | EnvelopePublishDirectFieldEvent | EnvelopeDataTopicFieldEvent | EnvelopeDataPublisherFieldEvent | EnvelopeDataEpochFieldEvent | EnvelopeDataSeqFieldEvent | EnvelopeDataPayloadFieldEvent | EnvelopeDataHeadersKeyFieldEvent | EnvelopeDataHeadersValueFieldEvent | EnvelopeDataAckFieldEvent | EnvelopeDataFloorFieldEvent | EnvelopeHeartbeatTopicsFieldEvent | EnvelopeHeartbeatCountsFieldEvent | EnvelopeHeartbeatRootsTopicFieldEvent | EnvelopeHeartbeatRootsSubscribersFieldEvent | EnvelopeHeartbeatRootsViaFieldEvent | EnvelopeReplicaEntriesTopicFieldEvent | EnvelopeReplicaEntriesChildrenFieldEvent | EnvelopeReplicaEntriesDroppedFieldEvent | EnvelopeReplicaEntriesRankFieldEvent | EnvelopeReplicaEntriesMoreFieldEvent | EnvelopeRedirectTopicFieldEvent | EnvelopeRedirectCandidatesFieldEvent | EnvelopeRootInfoTopicFieldEvent | EnvelopeRootInfoSubscribersFieldEvent | EnvelopeRouteAckTopicFieldEvent | EnvelopeRouteAckPublisherFieldEvent | EnvelopeRouteAckSeqFieldEvent | EnvelopeNackTopicFieldEvent | EnvelopeNackPublisherFieldEvent | EnvelopeNackEpochFieldEvent | EnvelopeNackFromFieldEvent | EnvelopeNackToFieldEvent | EnvelopeNackRequesterFieldEvent | EnvelopeNackMaxAgeFieldEvent | EnvelopeReplayMessageTopicFieldEvent | EnvelopeReplayMessagePublisherFieldEvent | EnvelopeReplayMessageEpochFieldEvent | EnvelopeReplayMessageSeqFieldEvent | EnvelopeReplayMessagePayloadFieldEvent | EnvelopeReplayMessageHeadersKeyFieldEvent | EnvelopeReplayMessageHeadersValueFieldEvent | EnvelopeReplayMessageAckFieldEvent | EnvelopeReplayMessageFloorFieldEvent | EnvelopeStashMessageTopicFieldEvent | EnvelopeStashMessagePublisherFieldEvent | EnvelopeStashMessageEpochFieldEvent | EnvelopeStashMessageSeqFieldEvent | EnvelopeStashMessagePayloadFieldEvent | EnvelopeStashMessageHeadersKeyFieldEvent | EnvelopeStashMessageHeadersValueFieldEvent | EnvelopeStashMessageAckFieldEvent | EnvelopeStashMessageFloorFieldEvent | EnvelopePublishAckTopicFieldEvent | EnvelopePublishAckPublisherFieldEvent | EnvelopePublishAckEpochFieldEvent | EnvelopePublishAckSeqFieldEvent | EnvelopeSinceTopicFieldEvent | EnvelopeSinceSeqFieldEvent | EnvelopeSinceTimeFieldEvent | EnvelopeSinceLastFieldEvent | EnvelopeSinceDoneFieldEvent | EnvelopeSinceRequesterFieldEvent | EnvelopeReplyTopicFieldEvent | EnvelopeReplyRequestFieldEvent | EnvelopeReplyPayloadFieldEvent | EnvelopeReplyHeadersKeyFieldEvent | EnvelopeReplyHeadersValueFieldEvent>;
 }
 export interface Frame {
     messages: Envelope[];
@@ -1366,7 +1423,32 @@ export declare namespace Frame {
         value: string;
         index: number;
     }
+    interface FrameMessagesReplyTopicFieldEvent {
+        field: '$.messages[].reply.topic';
+        value: string;
+        index: number;
+    }
+    interface FrameMessagesReplyRequestFieldEvent {
+        field: '$.messages[].reply.request';
+        value: number;
+        index: number;
+    }
+    interface FrameMessagesReplyPayloadFieldEvent {
+        field: '$.messages[].reply.payload';
+        value: Uint8Array<ArrayBuffer>;
+        index: number;
+    }
+    interface FrameMessagesReplyHeadersKeyFieldEvent {
+        field: '$.messages[].reply.headers[].key';
+        value: string;
+        index: number;
+    }
+    interface FrameMessagesReplyHeadersValueFieldEvent {
+        field: '$.messages[].reply.headers[].value';
+        value: string;
+        index: number;
+    }
     function encode(obj: Partial<Frame>): Uint8Array<ArrayBuffer>;
     function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Frame>): Frame;
-    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Frame>): Generator<FrameMessagesJoinTopicFieldEvent | FrameMessagesJoinSubscribersFieldEvent | FrameMessagesJoinReliableFieldEvent | FrameMessagesJoinAckTopicFieldEvent | FrameMessagesJoinAckAttachedFieldEvent | FrameMessagesJoinAckPathFieldEvent | FrameMessagesJoinAckReplacesFieldEvent | FrameMessagesJoinAckDelegateFieldEvent | FrameMessagesJoinAckWithdrawFieldEvent | FrameMessagesLeaveTopicFieldEvent | FrameMessagesPublishMessageTopicFieldEvent | FrameMessagesPublishMessagePublisherFieldEvent | FrameMessagesPublishMessageEpochFieldEvent | FrameMessagesPublishMessageSeqFieldEvent | FrameMessagesPublishMessagePayloadFieldEvent | FrameMessagesPublishMessageHeadersKeyFieldEvent | FrameMessagesPublishMessageHeadersValueFieldEvent | FrameMessagesPublishMessageAckFieldEvent | FrameMessagesPublishMessageFloorFieldEvent | FrameMessagesPublishDirectFieldEvent | FrameMessagesDataTopicFieldEvent | FrameMessagesDataPublisherFieldEvent | FrameMessagesDataEpochFieldEvent | FrameMessagesDataSeqFieldEvent | FrameMessagesDataPayloadFieldEvent | FrameMessagesDataHeadersKeyFieldEvent | FrameMessagesDataHeadersValueFieldEvent | FrameMessagesDataAckFieldEvent | FrameMessagesDataFloorFieldEvent | FrameMessagesHeartbeatTopicsFieldEvent | FrameMessagesHeartbeatCountsFieldEvent | FrameMessagesHeartbeatRootsTopicFieldEvent | FrameMessagesHeartbeatRootsSubscribersFieldEvent | FrameMessagesHeartbeatRootsViaFieldEvent | FrameMessagesReplicaEntriesTopicFieldEvent | FrameMessagesReplicaEntriesChildrenFieldEvent | FrameMessagesReplicaEntriesDroppedFieldEvent | FrameMessagesReplicaEntriesRankFieldEvent | FrameMessagesReplicaEntriesMoreFieldEvent | FrameMessagesRedirectTopicFieldEvent | FrameMessagesRedirectCandidatesFieldEvent | FrameMessagesRootInfoTopicFieldEvent | FrameMessagesRootInfoSubscribersFieldEvent | FrameMessagesRouteAckTopicFieldEvent | FrameMessagesRouteAckPublisherFieldEvent | FrameMessagesRouteAckSeqFieldEvent | FrameMessagesNackTopicFieldEvent | FrameMessagesNackPublisherFieldEvent | FrameMessagesNackEpochFieldEvent | FrameMessagesNackFromFieldEvent | FrameMessagesNackToFieldEvent | FrameMessagesNackRequesterFieldEvent | FrameMessagesNackMaxAgeFieldEvent | FrameMessagesReplayMessageTopicFieldEvent | FrameMessagesReplayMessagePublisherFieldEvent | FrameMessagesReplayMessageEpochFieldEvent | FrameMessagesReplayMessageSeqFieldEvent | FrameMessagesReplayMessagePayloadFieldEvent | FrameMessagesReplayMessageHeadersKeyFieldEvent | FrameMessagesReplayMessageHeadersValueFieldEvent | FrameMessagesReplayMessageAckFieldEvent | FrameMessagesReplayMessageFloorFieldEvent | FrameMessagesStashMessageTopicFieldEvent | FrameMessagesStashMessagePublisherFieldEvent | FrameMessagesStashMessageEpochFieldEvent | FrameMessagesStashMessageSeqFieldEvent | FrameMessagesStashMessagePayloadFieldEvent | FrameMessagesStashMessageHeadersKeyFieldEvent | FrameMessagesStashMessageHeadersValueFieldEvent | FrameMessagesStashMessageAckFieldEvent | FrameMessagesStashMessageFloorFieldEvent | FrameMessagesPublishAckTopicFieldEvent | FrameMessagesPublishAckPublisherFieldEvent | FrameMessagesPublishAckEpochFieldEvent | FrameMessagesPublishAckSeqFieldEvent | FrameMessagesSinceTopicFieldEvent | FrameMessagesSinceSeqFieldEvent | FrameMessagesSinceTimeFieldEvent | FrameMessagesSinceLastFieldEvent | FrameMessagesSinceDoneFieldEvent | FrameMessagesSinceRequesterFieldEvent>;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Frame>): Generator<FrameMessagesJoinTopicFieldEvent | FrameMessagesJoinSubscribersFieldEvent | FrameMessagesJoinReliableFieldEvent | FrameMessagesJoinAckTopicFieldEvent | FrameMessagesJoinAckAttachedFieldEvent | FrameMessagesJoinAckPathFieldEvent | FrameMessagesJoinAckReplacesFieldEvent | FrameMessagesJoinAckDelegateFieldEvent | FrameMessagesJoinAckWithdrawFieldEvent | FrameMessagesLeaveTopicFieldEvent | FrameMessagesPublishMessageTopicFieldEvent | FrameMessagesPublishMessagePublisherFieldEvent | FrameMessagesPublishMessageEpochFieldEvent | FrameMessagesPublishMessageSeqFieldEvent | FrameMessagesPublishMessagePayloadFieldEvent | FrameMessagesPublishMessageHeadersKeyFieldEvent | FrameMessagesPublishMessageHeadersValueFieldEvent | FrameMessagesPublishMessageAckFieldEvent | FrameMessagesPublishMessageFloorFieldEvent | FrameMessagesPublishDirectFieldEvent | FrameMessagesDataTopicFieldEvent | FrameMessagesDataPublisherFieldEvent | FrameMessagesDataEpochFieldEvent | FrameMessagesDataSeqFieldEvent | FrameMessagesDataPayloadFieldEvent | FrameMessagesDataHeadersKeyFieldEvent | FrameMessagesDataHeadersValueFieldEvent | FrameMessagesDataAckFieldEvent | FrameMessagesDataFloorFieldEvent | FrameMessagesHeartbeatTopicsFieldEvent | FrameMessagesHeartbeatCountsFieldEvent | FrameMessagesHeartbeatRootsTopicFieldEvent | FrameMessagesHeartbeatRootsSubscribersFieldEvent | FrameMessagesHeartbeatRootsViaFieldEvent | FrameMessagesReplicaEntriesTopicFieldEvent | FrameMessagesReplicaEntriesChildrenFieldEvent | FrameMessagesReplicaEntriesDroppedFieldEvent | FrameMessagesReplicaEntriesRankFieldEvent | FrameMessagesReplicaEntriesMoreFieldEvent | FrameMessagesRedirectTopicFieldEvent | FrameMessagesRedirectCandidatesFieldEvent | FrameMessagesRootInfoTopicFieldEvent | FrameMessagesRootInfoSubscribersFieldEvent | FrameMessagesRouteAckTopicFieldEvent | FrameMessagesRouteAckPublisherFieldEvent | FrameMessagesRouteAckSeqFieldEvent | FrameMessagesNackTopicFieldEvent | FrameMessagesNackPublisherFieldEvent | FrameMessagesNackEpochFieldEvent | FrameMessagesNackFromFieldEvent | FrameMessagesNackToFieldEvent | FrameMessagesNackRequesterFieldEvent | FrameMessagesNackMaxAgeFieldEvent | FrameMessagesReplayMessageTopicFieldEvent | FrameMessagesReplayMessagePublisherFieldEvent | FrameMessagesReplayMessageEpochFieldEvent | FrameMessagesReplayMessageSeqFieldEvent | FrameMessagesReplayMessagePayloadFieldEvent | FrameMessagesReplayMessageHeadersKeyFieldEvent | FrameMessagesReplayMessageHeadersValueFieldEvent | FrameMessagesReplayMessageAckFieldEvent | FrameMessagesReplayMessageFloorFieldEvent | FrameMessagesStashMessageTopicFieldEvent | FrameMessagesStashMessagePublisherFieldEvent | FrameMessagesStashMessageEpochFieldEvent | FrameMessagesStashMessageSeqFieldEvent | FrameMessagesStashMessagePayloadFieldEvent | FrameMessagesStashMessageHeadersKeyFieldEvent | FrameMessagesStashMessageHeadersValueFieldEvent | FrameMessagesStashMessageAckFieldEvent | FrameMessagesStashMessageFloorFieldEvent | FrameMessagesPublishAckTopicFieldEvent | FrameMessagesPublishAckPublisherFieldEvent | FrameMessagesPublishAckEpochFieldEvent | FrameMessagesPublishAckSeqFieldEvent | FrameMessagesSinceTopicFieldEvent | FrameMessagesSinceSeqFieldEvent | FrameMessagesSinceTimeFieldEvent | FrameMessagesSinceLastFieldEvent | FrameMessagesSinceDoneFieldEvent | FrameMessagesSinceRequesterFieldEvent | FrameMessagesReplyTopicFieldEvent | FrameMessagesReplyRequestFieldEvent | FrameMessagesReplyPayloadFieldEvent | FrameMessagesReplyHeadersKeyFieldEvent | FrameMessagesReplyHeadersValueFieldEvent>;
 }

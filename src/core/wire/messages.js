@@ -2093,6 +2093,148 @@ export var Since;
     }
     Since.stream = stream;
 })(Since || (Since = {}));
+export var Reply;
+(function (Reply) {
+    let _codec;
+    Reply.codec = () => {
+        if (_codec == null) {
+            _codec = message((obj, w, opts = {}) => {
+                if (opts.lengthDelimited !== false) {
+                    w.fork();
+                }
+                if ((obj.topic != null && obj.topic !== '')) {
+                    w.uint32(10);
+                    w.string(obj.topic);
+                }
+                if ((obj.request != null && obj.request !== 0)) {
+                    w.uint32(16);
+                    w.uint64Number(obj.request);
+                }
+                if ((obj.payload != null && obj.payload.byteLength > 0)) {
+                    w.uint32(26);
+                    w.bytes(obj.payload);
+                }
+                if (obj.headers != null && obj.headers.length > 0) {
+                    for (const value of obj.headers) {
+                        w.uint32(34);
+                        Header.codec().encode(value, w);
+                    }
+                }
+                if (opts.lengthDelimited !== false) {
+                    w.ldelim();
+                }
+            }, (reader, length, opts = {}) => {
+                const obj = {
+                    topic: '',
+                    request: 0,
+                    payload: EMPTY_BYTES,
+                    headers: []
+                };
+                const end = length == null ? reader.len : reader.pos + length;
+                while (reader.pos < end) {
+                    const tag = reader.uint32();
+                    switch (tag >>> 3) {
+                        case 1: {
+                            obj.topic = reader.string();
+                            break;
+                        }
+                        case 2: {
+                            obj.request = reader.uint64Number();
+                            break;
+                        }
+                        case 3: {
+                            obj.payload = reader.bytes();
+                            break;
+                        }
+                        case 4: {
+                            if (opts.limits?.headers != null && obj.headers.length === opts.limits.headers) {
+                                throw new MaxLengthError('Decode error - repeated field "headers" had too many elements');
+                            }
+                            if (obj.headers.length === 64) {
+                                throw new MaxLengthError('Decode error - repeated field "headers" had too many elements');
+                            }
+                            obj.headers.push(Header.codec().decode(reader, reader.uint32(), {
+                                limits: opts.limits?.headers$
+                            }));
+                            break;
+                        }
+                        default: {
+                            reader.skipType(tag & 7);
+                            break;
+                        }
+                    }
+                }
+                return obj;
+            }, function* (reader, length, prefix, opts = {}) {
+                const obj = {
+                    headers: 64
+                };
+                const end = length == null ? reader.len : reader.pos + length;
+                while (reader.pos < end) {
+                    const tag = reader.uint32();
+                    switch (tag >>> 3) {
+                        case 1: {
+                            yield {
+                                field: `${prefix}.topic`,
+                                value: reader.string()
+                            };
+                            break;
+                        }
+                        case 2: {
+                            yield {
+                                field: `${prefix}.request`,
+                                value: reader.uint64Number()
+                            };
+                            break;
+                        }
+                        case 3: {
+                            yield {
+                                field: `${prefix}.payload`,
+                                value: reader.bytes()
+                            };
+                            break;
+                        }
+                        case 4: {
+                            if (opts.limits?.headers != null && obj.headers === opts.limits.headers) {
+                                throw new MaxLengthError('Streaming decode error - repeated field "headers" had too many elements');
+                            }
+                            if (obj.headers === 64) {
+                                throw new MaxLengthError('Streaming decode error - repeated field "headers" had too many elements');
+                            }
+                            for (const evt of Header.codec().stream(reader, reader.uint32(), `${prefix}.headers[]`, {
+                                limits: opts.limits?.headers$
+                            })) {
+                                yield {
+                                    ...evt,
+                                    index: obj.headers
+                                };
+                            }
+                            obj.headers++;
+                            break;
+                        }
+                        default: {
+                            reader.skipType(tag & 7);
+                            break;
+                        }
+                    }
+                }
+            });
+        }
+        return _codec;
+    };
+    function encode(obj) {
+        return encodeMessage(obj, Reply.codec());
+    }
+    Reply.encode = encode;
+    function decode(buf, opts) {
+        return decodeMessage(buf, Reply.codec(), opts);
+    }
+    Reply.decode = decode;
+    function stream(buf, opts) {
+        return streamMessage(buf, Reply.codec(), opts);
+    }
+    Reply.stream = stream;
+})(Reply || (Reply = {}));
 export var Envelope;
 (function (Envelope) {
     let _codec;
@@ -2103,7 +2245,25 @@ export var Envelope;
                     w.fork();
                 }
                 obj = { ...obj };
+                if (obj.reply != null) {
+                    obj.since = undefined;
+                    obj.publishAck = undefined;
+                    obj.stash = undefined;
+                    obj.replay = undefined;
+                    obj.nack = undefined;
+                    obj.routeAck = undefined;
+                    obj.rootInfo = undefined;
+                    obj.redirect = undefined;
+                    obj.replica = undefined;
+                    obj.heartbeat = undefined;
+                    obj.data = undefined;
+                    obj.publish = undefined;
+                    obj.leave = undefined;
+                    obj.joinAck = undefined;
+                    obj.join = undefined;
+                }
                 if (obj.since != null) {
+                    obj.reply = undefined;
                     obj.publishAck = undefined;
                     obj.stash = undefined;
                     obj.replay = undefined;
@@ -2120,6 +2280,7 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.publishAck != null) {
+                    obj.reply = undefined;
                     obj.since = undefined;
                     obj.stash = undefined;
                     obj.replay = undefined;
@@ -2136,6 +2297,7 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.stash != null) {
+                    obj.reply = undefined;
                     obj.since = undefined;
                     obj.publishAck = undefined;
                     obj.replay = undefined;
@@ -2152,6 +2314,7 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.replay != null) {
+                    obj.reply = undefined;
                     obj.since = undefined;
                     obj.publishAck = undefined;
                     obj.stash = undefined;
@@ -2168,6 +2331,7 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.nack != null) {
+                    obj.reply = undefined;
                     obj.since = undefined;
                     obj.publishAck = undefined;
                     obj.stash = undefined;
@@ -2184,6 +2348,7 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.routeAck != null) {
+                    obj.reply = undefined;
                     obj.since = undefined;
                     obj.publishAck = undefined;
                     obj.stash = undefined;
@@ -2200,6 +2365,7 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.rootInfo != null) {
+                    obj.reply = undefined;
                     obj.since = undefined;
                     obj.publishAck = undefined;
                     obj.stash = undefined;
@@ -2216,6 +2382,7 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.redirect != null) {
+                    obj.reply = undefined;
                     obj.since = undefined;
                     obj.publishAck = undefined;
                     obj.stash = undefined;
@@ -2232,6 +2399,7 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.replica != null) {
+                    obj.reply = undefined;
                     obj.since = undefined;
                     obj.publishAck = undefined;
                     obj.stash = undefined;
@@ -2248,6 +2416,7 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.heartbeat != null) {
+                    obj.reply = undefined;
                     obj.since = undefined;
                     obj.publishAck = undefined;
                     obj.stash = undefined;
@@ -2264,6 +2433,7 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.data != null) {
+                    obj.reply = undefined;
                     obj.since = undefined;
                     obj.publishAck = undefined;
                     obj.stash = undefined;
@@ -2280,6 +2450,7 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.publish != null) {
+                    obj.reply = undefined;
                     obj.since = undefined;
                     obj.publishAck = undefined;
                     obj.stash = undefined;
@@ -2296,6 +2467,7 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.leave != null) {
+                    obj.reply = undefined;
                     obj.since = undefined;
                     obj.publishAck = undefined;
                     obj.stash = undefined;
@@ -2312,6 +2484,7 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.joinAck != null) {
+                    obj.reply = undefined;
                     obj.since = undefined;
                     obj.publishAck = undefined;
                     obj.stash = undefined;
@@ -2328,6 +2501,7 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.join != null) {
+                    obj.reply = undefined;
                     obj.since = undefined;
                     obj.publishAck = undefined;
                     obj.stash = undefined;
@@ -2402,6 +2576,10 @@ export var Envelope;
                 if (obj.since != null) {
                     w.uint32(122);
                     Since.codec().encode(obj.since, w);
+                }
+                if (obj.reply != null) {
+                    w.uint32(130);
+                    Reply.codec().encode(obj.reply, w);
                 }
                 if (opts.lengthDelimited !== false) {
                     w.ldelim();
@@ -2502,13 +2680,37 @@ export var Envelope;
                             });
                             break;
                         }
+                        case 16: {
+                            obj.reply = Reply.codec().decode(reader, reader.uint32(), {
+                                limits: opts.limits?.reply
+                            });
+                            break;
+                        }
                         default: {
                             reader.skipType(tag & 7);
                             break;
                         }
                     }
                 }
+                if (obj.reply != null) {
+                    delete obj.since;
+                    delete obj.publishAck;
+                    delete obj.stash;
+                    delete obj.replay;
+                    delete obj.nack;
+                    delete obj.routeAck;
+                    delete obj.rootInfo;
+                    delete obj.redirect;
+                    delete obj.replica;
+                    delete obj.heartbeat;
+                    delete obj.data;
+                    delete obj.publish;
+                    delete obj.leave;
+                    delete obj.joinAck;
+                    delete obj.join;
+                }
                 if (obj.since != null) {
+                    delete obj.reply;
                     delete obj.publishAck;
                     delete obj.stash;
                     delete obj.replay;
@@ -2525,6 +2727,7 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.publishAck != null) {
+                    delete obj.reply;
                     delete obj.since;
                     delete obj.stash;
                     delete obj.replay;
@@ -2541,6 +2744,7 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.stash != null) {
+                    delete obj.reply;
                     delete obj.since;
                     delete obj.publishAck;
                     delete obj.replay;
@@ -2557,6 +2761,7 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.replay != null) {
+                    delete obj.reply;
                     delete obj.since;
                     delete obj.publishAck;
                     delete obj.stash;
@@ -2573,6 +2778,7 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.nack != null) {
+                    delete obj.reply;
                     delete obj.since;
                     delete obj.publishAck;
                     delete obj.stash;
@@ -2589,6 +2795,7 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.routeAck != null) {
+                    delete obj.reply;
                     delete obj.since;
                     delete obj.publishAck;
                     delete obj.stash;
@@ -2605,6 +2812,7 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.rootInfo != null) {
+                    delete obj.reply;
                     delete obj.since;
                     delete obj.publishAck;
                     delete obj.stash;
@@ -2621,6 +2829,7 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.redirect != null) {
+                    delete obj.reply;
                     delete obj.since;
                     delete obj.publishAck;
                     delete obj.stash;
@@ -2637,6 +2846,7 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.replica != null) {
+                    delete obj.reply;
                     delete obj.since;
                     delete obj.publishAck;
                     delete obj.stash;
@@ -2653,6 +2863,7 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.heartbeat != null) {
+                    delete obj.reply;
                     delete obj.since;
                     delete obj.publishAck;
                     delete obj.stash;
@@ -2669,6 +2880,7 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.data != null) {
+                    delete obj.reply;
                     delete obj.since;
                     delete obj.publishAck;
                     delete obj.stash;
@@ -2685,6 +2897,7 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.publish != null) {
+                    delete obj.reply;
                     delete obj.since;
                     delete obj.publishAck;
                     delete obj.stash;
@@ -2701,6 +2914,7 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.leave != null) {
+                    delete obj.reply;
                     delete obj.since;
                     delete obj.publishAck;
                     delete obj.stash;
@@ -2717,6 +2931,7 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.joinAck != null) {
+                    delete obj.reply;
                     delete obj.since;
                     delete obj.publishAck;
                     delete obj.stash;
@@ -2733,6 +2948,7 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.join != null) {
+                    delete obj.reply;
                     delete obj.since;
                     delete obj.publishAck;
                     delete obj.stash;
@@ -2841,6 +3057,12 @@ export var Envelope;
                         case 15: {
                             yield* Since.codec().stream(reader, reader.uint32(), `${prefix}.since`, {
                                 limits: opts.limits?.since
+                            });
+                            break;
+                        }
+                        case 16: {
+                            yield* Reply.codec().stream(reader, reader.uint32(), `${prefix}.reply`, {
+                                limits: opts.limits?.reply
                             });
                             break;
                         }

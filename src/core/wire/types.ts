@@ -57,10 +57,11 @@ export type Msg =
   | { type: 'stash', message: AppMessage }
   | { type: 'publishAck', topic: string, publisher: PeerRef, epoch: number, seq: number }
   | { type: 'since', topic: string, seq: number, time: number, last: number, done: boolean, requester: PeerRef }
+  | { type: 'reply', topic: string, request: number, payload: Uint8Array, headers: Header[] }
 
 export type MsgType = Msg['type']
 
-export const MSG_TYPES: readonly MsgType[] = ['join', 'joinAck', 'leave', 'publish', 'data', 'heartbeat', 'replica', 'redirect', 'rootInfo', 'routeAck', 'nack', 'replay', 'stash', 'publishAck', 'since']
+export const MSG_TYPES: readonly MsgType[] = ['join', 'joinAck', 'leave', 'publish', 'data', 'heartbeat', 'replica', 'redirect', 'rootInfo', 'routeAck', 'nack', 'replay', 'stash', 'publishAck', 'since', 'reply']
 
 export type DataMsg = Extract<Msg, { type: 'publish' | 'data' }>
 
