@@ -48,7 +48,7 @@ function sinceOption (s: string | undefined): number | Date | { last: number } |
   throw new UsageError(`--since ${s}: give a sequence number from 1, an ISO date, or last:N`)
 }
 
-async function ephemeral (bootstrap: string[]): Promise<MeshNode> {
+export async function ephemeral (bootstrap: string[]): Promise<MeshNode> {
   // libp2p is loaded only for a command that runs a node of its own (seconds of start-up).
   const { createNode } = await import('../node/mesh-node.ts')
   const node = await createNode({ bootstrap: checkMultiaddrs('bootstrap', bootstrap) })
@@ -56,7 +56,7 @@ async function ephemeral (bootstrap: string[]): Promise<MeshNode> {
   return node
 }
 
-function target (values: Record<string, unknown>): { data?: string, bootstrap?: string[] } {
+export function target (values: Record<string, unknown>): { data?: string, bootstrap?: string[] } {
   const data = values.data as string | undefined
   const bootstrap = values.bootstrap as string[] | undefined
   if (data === undefined && (bootstrap === undefined || bootstrap.length === 0)) throw new UsageError('give --data DIR (a running node) or --bootstrap MULTIADDR')

@@ -9,6 +9,7 @@ import type { Server, Socket } from 'node:net'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import type { MeshNode } from '../node/mesh-node.ts'
+import type { Message } from '../node/subscription.ts'
 import { UsageError } from './args.ts'
 
 export const CONTROL_SOCKET = 'control.sock'
@@ -34,12 +35,33 @@ export async function serveControl (node: MeshNode, dataDir: string): Promise<Se
   return server
 }
 
+/** Requests delivered to one control connection and not answered yet, by number (bounded: the oldest go). */
+class OpenRequests {
+  private next = 1
+  private readonly open = new Map<number, Message>()
+
+  add (m: Message): number {
+    if (this.open.size >= MAX_OPEN_REQUESTS) this.open.delete(this.open.keys().next().value as number)
+    this.open.set(this.next, m)
+    return this.next++
+  }
+
+  take (ref: number): Message | undefined {
+    const m = this.open.get(ref)
+    this.open.delete(ref)
+    return m
+  }
+}
+
+const MAX_OPEN_REQUESTS = 1024
+
 function handle (node: MeshNode, socket: Socket): void {
   const reply = (o: unknown): void => { if (!socket.destroyed) socket.write(JSON.stringify(o) + '\n') }
+  const requests = new OpenRequests()
   const lines = createInterface({ input: socket })
   lines.on('line', line => {
     void (async () => {
-      let req: { op?: string, topic?: string, data?: string, ack?: boolean, reliable?: boolean, since?: number | { last: number } | { time: number } }
+      let req: { op?: string, topic?: string, data?: string, ack?: boolean, reliable?: boolean, since?: number | { last: number } | { time: number }, replies?: boolean, ref?: number, timeout?: number }
       try { req = JSON.parse(line) } catch { reply({ ok: false, error: 'request is not JSON' }); return }
       try {
         switch (req.op) {
@@ -51,7 +73,22 @@ function handle (node: MeshNode, socket: Socket): void {
             socket.once('close', () => { sub.unsubscribe() })
             await sub.ready
             reply({ ok: true, ready: true })
-            for await (const m of sub) reply({ message: { topic: m.topic, data: m.string(), publisher: m.publisher, seq: m.seq } })
+            for await (const m of sub) {
+              // A `meshcast reply` client answers the requests by the number given here.
+              const ref = req.replies === true && m.headers.reply !== undefined ? requests.add(m) : undefined
+              reply({ message: { topic: m.topic, data: m.string(), publisher: m.publisher, seq: m.seq, ref } })
+            }
+            break
+          }
+          case 'respond': {
+            const m = requests.take(Number(req.ref))
+            if (m === undefined) reply({ ok: false, error: `no request ${String(req.ref)} to answer on this connection` })
+            else m.respond(String(req.data ?? ''))
+            break
+          }
+          case 'request': {
+            const m = await node.request(String(req.topic), String(req.data ?? ''), { timeout: req.timeout })
+            reply({ ok: true, message: { data: m.string(), publisher: m.publisher, headers: m.headers } })
             break
           }
           case 'peers': reply({ ok: true, peers: node.peers() }); break

@@ -5,8 +5,9 @@ import { MeshcastError } from '../core/errors.ts'
 import { NODE_HELP, runNode } from './node-cmd.ts'
 import { PEERS_HELP, PUB_HELP, runInfo, runPub, runSub, STATS_HELP, SUB_HELP, TOPICS_HELP } from './client-cmds.ts'
 import { runTop, TOP_HELP } from './top.ts'
+import { REPLY_HELP, REQUEST_HELP, runReply, runRequest } from './request-cmds.ts'
 
-const HELPS: Record<string, string> = { node: NODE_HELP, pub: PUB_HELP, sub: SUB_HELP, peers: PEERS_HELP, topics: TOPICS_HELP, stats: STATS_HELP, top: TOP_HELP }
+const HELPS: Record<string, string> = { node: NODE_HELP, pub: PUB_HELP, sub: SUB_HELP, peers: PEERS_HELP, topics: TOPICS_HELP, stats: STATS_HELP, top: TOP_HELP, request: REQUEST_HELP, reply: REPLY_HELP }
 
 async function helpOf (command: string | undefined): Promise<string> {
   if (command === 'sim') return (await import('./sim.ts')).SIM_HELP
@@ -19,6 +20,8 @@ Commands:
   node     run a node (meshcast node --data DIR)
   pub      publish a message or stdin lines to a topic
   sub      print the messages of a topic
+  request  send a request to a topic and print the first reply
+  reply    answer the requests sent to a topic
   peers    the peers a running node is connected to
   topics   the trees a running node is in, with messages dropped per topic
   stats    a running node's counters: transports, ZeroMQ lanes, drops by reason
@@ -39,6 +42,8 @@ export async function main (argv: string[], io = { stdout: (s: string) => { proc
       case 'pub': return await runPub(rest, io)
       case 'sub': return await runSub(rest, io)
       case 'top': return await runTop(rest, io)
+      case 'request': return await runRequest(rest, io)
+      case 'reply': return await runReply(rest, io)
       case 'peers':
       case 'topics':
       case 'stats':

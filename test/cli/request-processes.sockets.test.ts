@@ -1,0 +1,77 @@
+// `meshcast request` and `meshcast reply` between `meshcast node` processes on loopback
+// (issue 13, items 3 and 5): a reply from a command (as `nats reply --command`) or a fixed
+// response; no responders and a timeout exit 1 with a clear message; bad arguments exit 2.
+import { spawnSync } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { ask, bin, firstLine, processes, root } from '../helpers/processes.ts'
+import { until } from '../helpers/until.ts'
+
+const { dir, start } = processes('meshcast-request-')
+
+function cli (args: string[]): { status: number | null, stdout: string, stderr: string } {
+  return spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 })
+}
+
+describe('meshcast request | reply', () => {
+  it('answers through processes, and fails clearly without responders or in time', async () => {
+    const nodes: Array<{ dir: string, proc: ChildProcess }> = []
+    let boot = ''
+    for (let i = 0; i < 3; i++) {
+      const d = join(dir, `n${i}`)
+      const proc = start(['node', '--data', d, '--json', ...(i > 0 ? ['--bootstrap', boot] : [])])
+      const info = JSON.parse(await firstLine(proc))
+      if (i === 0) boot = info.addrs[0]
+      nodes.push({ dir: d, proc })
+    }
+    await until('the nodes know each other', async () => (await Promise.all(nodes.map(async n => (await ask(n.dir, 'peers') as string[]).length))).every(c => c >= 2), 60_000)
+    const inTree = async (n: { dir: string }, topic: string): Promise<boolean> =>
+      (await ask(n.dir, 'topics') as Array<{ topic: string, subscribed: boolean, role: string }>).some(t => t.topic === topic && t.subscribed && t.role !== 'detached')
+
+    // A service that upper-cases what it is sent, on node 1.
+    const upper = start(['reply', 'svc.upper', '--command', 'tr a-z A-Z', '--data', nodes[1].dir])
+    let served = ''
+    upper.stdout?.on('data', (b: Buffer) => { served += b.toString() })
+    await until('the service subscribed', async () => await inTree(nodes[1], 'svc.upper'), 30_000)
+    const r = cli(['request', 'svc.upper', 'hello mesh', '--data', nodes[2].dir, '--timeout', '5000'])
+    expect(r.stderr).toBe('')
+    expect(r.stdout).toBe('HELLO MESH\n')
+    expect(r.status).toBe(0)
+    await until('the service printed the request', () => served.includes('hello mesh'))
+
+    // A fixed response, answering two requests then exiting (--count).
+    const fixed = start(['reply', 'svc.fixed', 'pong', '--count', '2', '--data', nodes[0].dir])
+    const fixedExit = new Promise<number | null>(resolve => fixed.once('exit', code => { resolve(code) }))
+    await until('the fixed service subscribed', async () => await inTree(nodes[0], 'svc.fixed'), 30_000)
+    for (let i = 0; i < 2; i++) expect(cli(['request', 'svc.fixed', `ping ${i}`, '--data', nodes[2].dir, '--timeout', '5000']).stdout).toBe('pong\n')
+    expect(await fixedExit).toBe(0)
+
+    // Nobody subscribes: no responders, exit 1.
+    const none = cli(['request', 'svc.nobody', 'hi', '--data', nodes[2].dir, '--timeout', '30000'])
+    expect(none.status).toBe(1)
+    expect(none.stderr).toMatch(/no responders on svc.nobody/)
+
+    // A subscriber that never answers: the timeout, exit 1.
+    const silent = start(['sub', 'svc.silent', '--data', nodes[1].dir])
+    await until('the silent subscriber subscribed', async () => await inTree(nodes[1], 'svc.silent'), 30_000)
+    const late = cli(['request', 'svc.silent', 'hi', '--data', nodes[2].dir, '--timeout', '500'])
+    expect(late.status).toBe(1)
+    expect(late.stderr).toMatch(/no reply to the request on svc.silent within 500 ms/)
+    silent.kill()
+    upper.kill()
+  })
+
+  it.each([
+    [['request'], /missing TOPIC/],
+    [['request', 't'], /missing MESSAGE/],
+    [['request', 't', 'm', '--data', '/nonexistent', '--timeout', '0'], /--timeout takes a number in 1\.\./],
+    [['reply', 't', '--data', '/nonexistent'], /give a RESPONSE or --command CMD/],
+    [['reply', 't', 'x', '--command', 'cat', '--data', '/nonexistent'], /give a RESPONSE or --command CMD/],
+    [['request', 't', 'm', '--data', '/nonexistent'], /no meshcast node is running with --data \/nonexistent/]
+  ])('meshcast %j exits 2 with a clear message', (args, message) => {
+    const r = cli(args)
+    expect(r.status).toBe(2)
+    expect(r.stderr).toMatch(message)
+  })
+})
