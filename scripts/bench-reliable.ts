@@ -1,0 +1,138 @@
+// npm run bench:reliable — best effort against reliable delivery on the same 20 worker
+// processes in one run (issue 12): delivered msgs/s, latency p50/p99, bytes per delivery, and
+// messages lost while a tree repairs after kill -9 of an interior node and of the root.
+//
+// The workers are bench:node's (scripts/bench-node/worker.ts: one libp2p host with a meshcast
+// node each, every node dialled by every other, a byte meter on every connection). Modes:
+//   best effort: subscribe(topic), publish(topic, data);
+//   reliable:    subscribe(topic, { reliable: true }), publish(topic, data, { ack: true }),
+//                with up to --window (256) publishes awaiting their acknowledgement at once (the
+//                publisher does not wait for each in turn; a full window holds it back).
+// Worker 0 publishes everywhere and is never killed.
+//  1. Throughput and latency: two topics, one per mode, subscribed together by workers 1..10
+//     (best effort plainly, reliable with reliable: true), named so both have the same root, a
+//     node that neither publishes nor subscribes (the same publish path). 60 warm-up messages
+//     each, then paced phases (600 at 20/s: p50/p99, bytes per delivery) of both modes, then
+//     bursts (2,000, a turn of the event loop every 50: delivered msgs/s), alternating modes.
+//     Bytes per delivery = TCP bytes written on every libp2p connection of every node over the
+//     phase / distinct deliveries, as bench:node. The nodes run with lan: false so that data
+//     travels on libp2p where the meter counts it (--lan: ZeroMQ lanes on, as the node's default;
+//     the lanes' frame bytes are then added, without ZeroMQ/CURVE framing).
+//  2. Loss during repair, per mode, each on a fresh topic: 10 subscribers (the first live
+//     workers that are neither the publisher nor the root), 10 warm-up messages, then a stream
+//     of 400 at 50/s; 2.5 s into it one node is killed with SIGKILL by PID. Interior: the pure
+//     forwarder (children, no subscription, not root or publisher) with the most children;
+//     topic names are tried (up to 16) until the tree has one, else an interior subscriber is
+//     killed and not counted (the report says which). Root: the topic's root (names are chosen
+//     so it is not the publisher). Lost = owed messages (published; acknowledged in reliable
+//     mode) x surviving subscribers - distinct owed deliveries at them, counted once deliveries
+//     stopped changing for 3 s (at most 20 s after the stream). Order of the kills: best effort
+//     interior, reliable interior, best effort root, reliable root, so 4 workers are gone at the
+//     end (20, 19, 18 and 17 nodes live at each kill).
+//     Duplicates and out-of-order deliveries (a lower index after a higher one) are counted per
+//     subscriber in every measured phase and summed per mode.
+// Prints a table, a line per phase, the goal check, then one JSON line (stdout); logs on stderr.
+// Every process it starts is stopped by PID at the end, on error and on SIGINT.
+// Options: --nodes 20 --subscribers 10 --paced 600 --rate 20 --burst 2000 --chunk 50 --window 256
+//   --stream 400 --stream-rate 50 --kill-after 2500 --lan
+import { parseArgs } from 'node:util'
+import { livePids, shutdown, stopAllOnSignals } from './bench-node/procs.ts'
+import { Cluster, MODES } from './bench-reliable/cluster.ts'
+import { runPhase } from './bench-reliable/phase.ts'
+import type { PhaseFigures } from './bench-reliable/phase.ts'
+import { runRepair } from './bench-reliable/repair.ts'
+import type { RepairResult } from './bench-reliable/repair.ts'
+import { report } from './bench-reliable/report.ts'
+import { findTopic } from './bench-reliable/topics.ts'
+
+const { values } = parseArgs({
+  options: {
+    nodes: { type: 'string' },
+    subscribers: { type: 'string' },
+    paced: { type: 'string' },
+    rate: { type: 'string' },
+    burst: { type: 'string' },
+    chunk: { type: 'string' },
+    window: { type: 'string' },
+    stream: { type: 'string' },
+    'stream-rate': { type: 'string' },
+    'kill-after': { type: 'string' },
+    k: { type: 'string' },
+    'max-children': { type: 'string' },
+    lan: { type: 'boolean' }
+  }
+})
+const nodes = Number(values.nodes ?? 20)
+const subscribers = Number(values.subscribers ?? 10)
+const paced = Number(values.paced ?? 600)
+const rate = Number(values.rate ?? 20)
+const burst = Number(values.burst ?? 2000)
+const chunk = Number(values.chunk ?? 50)
+const window = Number(values.window ?? 256)
+const lan = values.lan === true
+const core = { k: Number(values.k ?? 3), ...(values['max-children'] === undefined ? {} : { maxChildren: Number(values['max-children']) }) }
+const log = (s: string): void => { process.stderr.write(s + '\n') }
+if (nodes < subscribers + 6) throw new Error(`--nodes must be at least --subscribers + 6 (4 kills, a publisher, a root): ${nodes} < ${subscribers + 6}`)
+
+stopAllOnSignals()
+
+async function main (): Promise<void> {
+  const t0 = performance.now()
+  const cluster = new Cluster({ nodes, lan, core }, log)
+  try {
+    const { setupMs } = await cluster.setUp()
+    const live = cluster.live()
+    const subs = live.slice(1, 1 + subscribers)
+    const members = new Set([0, ...subs])
+    const be = findTopic('bench-be', cluster.ids, live, r => !members.has(r))
+    const rel = findTopic('bench-rel', cluster.ids, live, r => r === be.root)
+    await cluster.subscribe(subs, be.topic, false)
+    await cluster.subscribe(subs, rel.topic, true)
+    for (const t of [be.topic, rel.topic]) log(`[bench:reliable] ${t} (predicted root ${be.root}): tree ${Cluster.describeTree(await cluster.stats(t))}`)
+    // The background (DHT, ping, identify, heartbeats of both trees) with nothing published.
+    const idle = await cluster.mesh.idle()
+    log(`[bench:reliable] idle: ${idle.bytesPerSec} B/s on the wire (application B/s by protocol: ${JSON.stringify(idle.byProtocol)}), ${idle.cpuPercent}% CPU over all nodes`)
+    const topicOf = (reliable: boolean): string => reliable ? rel.topic : be.topic
+    const phases: PhaseFigures[] = []
+    for (const mode of MODES) {
+      await runPhase(cluster, { mode, kind: 'warm-up', topic: topicOf(mode.reliable), subscribers: subs, count: 60, rate, chunk: 1, window: 1 }, log)
+    }
+    for (const mode of MODES) {
+      phases.push(await runPhase(cluster, { mode, kind: 'paced', topic: topicOf(mode.reliable), subscribers: subs, count: paced, rate, chunk: 1, window, idleBytesPerSec: idle.bytesPerSec }, log))
+    }
+    for (const mode of MODES) {
+      phases.push(await runPhase(cluster, { mode, kind: 'burst', topic: topicOf(mode.reliable), subscribers: subs, count: burst, rate: 0, chunk, window, idleBytesPerSec: idle.bytesPerSec }, log))
+    }
+    for (const t of [be.topic, rel.topic]) log(`[bench:reliable] ${t} after the bursts: tree ${Cluster.describeTree(await cluster.stats(t))}`)
+    await cluster.unsubscribe(subs, be.topic)
+    await cluster.unsubscribe(subs, rel.topic)
+    const repairs: RepairResult[] = []
+    for (const victim of ['interior', 'root'] as const) {
+      for (const mode of MODES) {
+        repairs.push(await runRepair(cluster, {
+          mode,
+          victim,
+          prefix: `kill-${victim}-${mode.name}`,
+          subscribers,
+          count: Number(values.stream ?? 400),
+          rate: Number(values['stream-rate'] ?? 50),
+          killAfterMs: Number(values['kill-after'] ?? 2500),
+          window,
+          settleQuietMs: 3000,
+          settleMaxMs: 20_000,
+          topicTries: 16
+        }, log))
+      }
+    }
+    report({ nodes, subscribers, lan, core, window, idle, topics: { bestEffort: be.topic, reliable: rel.topic, root: be.root }, phases, repairs, setupMs, wallMs: Math.round(performance.now() - t0) })
+  } finally {
+    await cluster.stop()
+    const left = livePids()
+    if (left.length > 0) log(`[bench:reliable] still running after stop: ${left.join(' ')}`)
+  }
+}
+
+main().then(
+  async () => { await shutdown(0) },
+  async (err: unknown) => { log(`[bench:reliable] failed: ${(err as Error).stack ?? String(err)}`); await shutdown(1) }
+)
