@@ -9,17 +9,23 @@
 //                with up to --window (256) publishes awaiting their acknowledgement at once (the
 //                publisher does not wait for each in turn; a full window holds it back).
 // Worker 0 publishes everywhere and is never killed.
+// Routing tables hold k = 3 contacts per bucket (--k; the default is 20): with 20 nodes that all
+// know each other, every JOIN goes straight to the root and each tree is a star, with no interior
+// node to kill. With k = 3 a JOIN takes the multi-hop routes of a larger network, so trees have
+// forwarders. Every phase of both modes runs on that configuration.
 //  1. Throughput and latency: two topics, one per mode, subscribed together by workers 1..10
 //     (best effort plainly, reliable with reliable: true), named so both have the same root, a
-//     node that neither publishes nor subscribes (the same publish path). 60 warm-up messages
+//     node that neither publishes nor subscribes (the same publish path; the trees below the
+//     root may still differ, the log prints both). 60 warm-up messages
 //     each, then paced phases (600 at 20/s: p50/p99, bytes per delivery) of both modes, then
 //     bursts (2,000, a turn of the event loop every 50: delivered msgs/s), alternating modes.
 //     Bytes per delivery = TCP bytes written on every libp2p connection of every node over the
 //     phase / distinct deliveries, as bench:node. The nodes run with lan: false so that data
 //     travels on libp2p where the meter counts it (--lan: ZeroMQ lanes on, as the node's default;
 //     the lanes' frame bytes are then added, without ZeroMQ/CURVE framing).
-//  2. Loss during repair, per mode, each on a fresh topic: 10 subscribers (the first live
-//     workers that are neither the publisher nor the root), 10 warm-up messages, then a stream
+//  2. Loss during repair, per mode, each on a fresh topic: 10 subscribers (live workers that are
+//     neither the publisher nor the root; the first 10, then a window moved by 3 with every
+//     topic tried for an interior kill), 10 warm-up messages, then a stream
 //     of 400 at 50/s; 2.5 s into it one node is killed with SIGKILL by PID. Interior: the pure
 //     forwarder (children, no subscription, not root or publisher) with the most children;
 //     topic names are tried (up to 16) until the tree has one, else an interior subscriber is
@@ -34,7 +40,7 @@
 // Prints a table, a line per phase, the goal check, then one JSON line (stdout); logs on stderr.
 // Every process it starts is stopped by PID at the end, on error and on SIGINT.
 // Options: --nodes 20 --subscribers 10 --paced 600 --rate 20 --burst 2000 --chunk 50 --window 256
-//   --stream 400 --stream-rate 50 --kill-after 2500 --lan
+//   --stream 400 --stream-rate 50 --kill-after 2500 --k 3 --max-children N --lan
 import { parseArgs } from 'node:util'
 import { livePids, shutdown, stopAllOnSignals } from './bench-node/procs.ts'
 import { Cluster, MODES } from './bench-reliable/cluster.ts'

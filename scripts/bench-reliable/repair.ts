@@ -81,7 +81,11 @@ export async function runRepair (cluster: Cluster, spec: RepairSpec, log: (s: st
     const found = findTopic(spec.prefix, cluster.ids, live, r => r !== 0, from)
     from = found.next
     const topic = found.topic
-    const subs = live.filter(i => i !== 0 && i !== found.root).slice(0, spec.subscribers)
+    // The subscribers: live workers other than the publisher and the root, a window that moves
+    // by 3 with every topic tried (so the nodes many routes pass through are not always members).
+    const candidates = live.filter(i => i !== 0 && i !== found.root)
+    const shift = ((attempt - 1) * 3) % candidates.length
+    const subs = [...candidates.slice(shift), ...candidates.slice(0, shift)].slice(0, spec.subscribers).sort((a, b) => a - b)
     await cluster.subscribe(subs, topic, spec.mode.reliable)
     // A few messages first (one acknowledged at a time): the publisher learns the root, and the
     // first publish's DHT lookup does not reorder the measured stream.
