@@ -41,6 +41,8 @@
 // Every process it starts is stopped by PID at the end, on error and on SIGINT.
 // Options: --nodes 20 --subscribers 10 --paced 600 --rate 20 --burst 2000 --chunk 50 --window 256
 //   --stream 400 --stream-rate 50 --kill-after 2500 --k 3 --max-children N --lan
+//   --dump FILE   every delivery (index, latency) and acknowledgement time as JSON lines
+import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { livePids, shutdown, stopAllOnSignals } from './bench-node/procs.ts'
 import { Cluster, MODES } from './bench-reliable/cluster.ts'
@@ -65,7 +67,8 @@ const { values } = parseArgs({
     'kill-after': { type: 'string' },
     k: { type: 'string' },
     'max-children': { type: 'string' },
-    lan: { type: 'boolean' }
+    lan: { type: 'boolean' },
+    dump: { type: 'string' }
   }
 })
 const nodes = Number(values.nodes ?? 20)
@@ -76,6 +79,7 @@ const burst = Number(values.burst ?? 2000)
 const chunk = Number(values.chunk ?? 50)
 const window = Number(values.window ?? 256)
 const lan = values.lan === true
+const dumpFile = values.dump === undefined ? undefined : resolve(values.dump)
 const core = { k: Number(values.k ?? 3), ...(values['max-children'] === undefined ? {} : { maxChildren: Number(values['max-children']) }) }
 const log = (s: string): void => { process.stderr.write(s + '\n') }
 if (nodes < subscribers + 6) throw new Error(`--nodes must be at least --subscribers + 6 (4 kills, a publisher, a root): ${nodes} < ${subscribers + 6}`)
@@ -104,10 +108,10 @@ async function main (): Promise<void> {
       await runPhase(cluster, { mode, kind: 'warm-up', topic: topicOf(mode.reliable), subscribers: subs, count: 60, rate, chunk: 1, window: 1 }, log)
     }
     for (const mode of MODES) {
-      phases.push(await runPhase(cluster, { mode, kind: 'paced', topic: topicOf(mode.reliable), subscribers: subs, count: paced, rate, chunk: 1, window, idleBytesPerSec: idle.bytesPerSec }, log))
+      phases.push(await runPhase(cluster, { mode, kind: 'paced', topic: topicOf(mode.reliable), subscribers: subs, count: paced, rate, chunk: 1, window, idleBytesPerSec: idle.bytesPerSec, dumpFile }, log))
     }
     for (const mode of MODES) {
-      phases.push(await runPhase(cluster, { mode, kind: 'burst', topic: topicOf(mode.reliable), subscribers: subs, count: burst, rate: 0, chunk, window, idleBytesPerSec: idle.bytesPerSec }, log))
+      phases.push(await runPhase(cluster, { mode, kind: 'burst', topic: topicOf(mode.reliable), subscribers: subs, count: burst, rate: 0, chunk, window, idleBytesPerSec: idle.bytesPerSec, dumpFile }, log))
     }
     for (const t of [be.topic, rel.topic]) log(`[bench:reliable] ${t} after the bursts: tree ${Cluster.describeTree(await cluster.stats(t))}`)
     await cluster.unsubscribe(subs, be.topic)
@@ -126,7 +130,8 @@ async function main (): Promise<void> {
           window,
           settleQuietMs: 3000,
           settleMaxMs: 20_000,
-          topicTries: 16
+          topicTries: 16,
+          dumpFile
         }, log))
       }
     }

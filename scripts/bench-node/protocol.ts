@@ -43,6 +43,8 @@ export interface PublishReport {
   failed?: number[]
   /** With ack: ms from publish() to its acknowledgement. */
   ackMs?: { p50: number | null, p99: number | null, max: number | null }
+  /** With ack: ms to each message's acknowledgement by index (-1: none). */
+  ackByIndex?: number[]
 }
 
 export interface PhaseReport {

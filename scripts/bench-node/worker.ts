@@ -111,6 +111,7 @@ async function publishAcked (req: Extract<Request, { op: 'publish' }>): Promise<
   const interval = req.rate > 0 ? 1000 / req.rate : 0
   const inflight = new Map<number, Promise<void>>()
   const ackMs: number[] = []
+  const ackByIndex: number[] = []
   const failed: number[] = []
   let sent = 0
   let errors = 0
@@ -127,7 +128,7 @@ async function publishAcked (req: Extract<Request, { op: 'publish' }>): Promise<
     }
     const t = wallNow()
     const p = theNode().publish(req.topic, makePayload(i, req.phaseId), { ack: true }).then(
-      () => { sent++; ackMs.push(wallNow() - t) },
+      () => { sent++; ackMs.push(ackByIndex[i] = wallNow() - t) },
       (err: unknown) => { errors++; lastError = (err as Error).message; failed.push(i) }
     ).finally(() => { inflight.delete(i) })
     inflight.set(i, p)
@@ -144,7 +145,8 @@ async function publishAcked (req: Extract<Request, { op: 'publish' }>): Promise<
     endedAt: wallNow(),
     launched,
     failed,
-    ackMs: { p50: percentile(ackMs, 0.5), p99: percentile(ackMs, 0.99), max: percentile(ackMs, 1) }
+    ackMs: { p50: percentile(ackMs, 0.5), p99: percentile(ackMs, 0.99), max: percentile(ackMs, 1) },
+    ackByIndex: Array.from({ length: launched }, (_, i) => Math.round((ackByIndex[i] ?? -1) * 1000) / 1000)
   }
 }
 

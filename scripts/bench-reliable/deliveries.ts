@@ -1,5 +1,6 @@
 // What the subscribers of one phase received, against what they should have: the messages
 // published (best effort) or acknowledged (reliable), each at every counted subscriber.
+import { appendFileSync } from 'node:fs'
 import type { PhaseReport, PublishReport } from '../bench-node/protocol.ts'
 import { percentile } from '../bench-node/stats.ts'
 
@@ -26,6 +27,18 @@ export interface DeliveryFigures {
   /** Earliest and latest delivery (epoch ms), null without deliveries. */
   first: number | null
   last: number | null
+}
+
+/**
+ * Appends a phase's raw figures to `file` as JSON lines: the publisher's (failed indices, ms to
+ * each acknowledgement) and every subscriber's deliveries (index and latency, in arrival order).
+ */
+export function dump (file: string, phase: Record<string, unknown>, pub: PublishReport, reports: ReadonlyArray<{ worker: number, report: PhaseReport }>): void {
+  const lines = [JSON.stringify({ ...phase, worker: 0, failed: pub.failed ?? [], ackByIndex: pub.ackByIndex ?? null })]
+  for (const { worker, report } of reports) {
+    lines.push(JSON.stringify({ ...phase, worker, duplicates: report.duplicates, indices: report.indices, latencies: report.latencies.map(l => Math.round(l * 1000) / 1000) }))
+  }
+  appendFileSync(file, lines.join('\n') + '\n')
 }
 
 /** The indices a subscriber is owed: 0..launched-1 without the failed ones. */

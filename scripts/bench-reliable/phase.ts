@@ -4,7 +4,7 @@
 import type { PhaseReport, PublishReport } from '../bench-node/protocol.ts'
 import { Cluster } from './cluster.ts'
 import type { Mode } from './cluster.ts'
-import { analyse } from './deliveries.ts'
+import { analyse, dump } from './deliveries.ts'
 import type { DeliveryFigures } from './deliveries.ts'
 
 export interface PhaseSpec {
@@ -21,6 +21,8 @@ export interface PhaseSpec {
   window: number
   /** Bytes/s on the wire with nothing published (measured before): gives bytesPerDeliveryNet. */
   idleBytesPerSec?: number
+  /** Append every delivery and acknowledgement time to this file (JSON lines). */
+  dumpFile?: string
 }
 
 export interface PhaseFigures extends DeliveryFigures {
@@ -80,6 +82,7 @@ export async function runPhase (cluster: Cluster, spec: PhaseSpec, log: (s: stri
   const reports = await Promise.all(spec.subscribers.map(async i => ({ worker: i, report: await cluster.workers[i].request<PhaseReport>({ op: 'collect', phaseId }, 60_000) })))
   const statsAfter = await cluster.stats(spec.topic)
   const d = analyse(pub, reports)
+  if (spec.dumpFile !== undefined && spec.kind !== 'warm-up') dump(spec.dumpFile, { mode: spec.mode.name, kind: spec.kind, topic: spec.topic }, pub, reports)
   const distinct = reports.reduce((a, r) => a + r.report.delivered, 0)
   const laneBytes = (after.laneWritten ?? 0) - (before.laneWritten ?? 0)
   const written = after.written - before.written + laneBytes

@@ -6,7 +6,7 @@
 import type { PhaseReport, PublishReport, StatsReport } from '../bench-node/protocol.ts'
 import { Cluster } from './cluster.ts'
 import type { Mode } from './cluster.ts'
-import { analyse } from './deliveries.ts'
+import { analyse, dump } from './deliveries.ts'
 import type { DeliveryFigures } from './deliveries.ts'
 import { runPhase } from './phase.ts'
 import { findTopic } from './topics.ts'
@@ -27,6 +27,8 @@ export interface RepairSpec {
   settleMaxMs: number
   /** Topics tried for a tree with a pure forwarder before an interior subscriber is taken instead. */
   topicTries: number
+  /** Append every delivery and acknowledgement time to this file (JSON lines). */
+  dumpFile?: string
 }
 
 /** How the victim was chosen. */
@@ -178,6 +180,7 @@ async function stream (cluster: Cluster, spec: RepairSpec, c: Chosen, log: (s: s
   const reports = await Promise.all(c.counted.map(async i => ({ worker: i, report: await cluster.workers[i].request<PhaseReport>({ op: 'collect', phaseId }, 60_000) })))
   const statsAfter = await cluster.stats(c.topic)
   const d = analyse(pub, reports)
+  if (spec.dumpFile !== undefined) dump(spec.dumpFile, { mode: spec.mode.name, kind: spec.victim, topic: c.topic, victim: c.victim, killAfterMs: spec.killAfterMs }, pub, reports)
   const rootsAfter = [...statsAfter].filter(([, s]) => s.role === 'root').map(([i]) => i)
   const result: RepairResult = {
     ...d,
