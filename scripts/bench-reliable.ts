@@ -17,8 +17,10 @@
 //     (best effort plainly, reliable with reliable: true), named so both have the same root, a
 //     node that neither publishes nor subscribes (the same publish path; the trees below the
 //     root may still differ, the log prints both). 60 warm-up messages
-//     each, then paced phases (600 at 20/s: p50/p99, bytes per delivery) of both modes, then
-//     bursts (2,000, a turn of the event loop every 50: delivered msgs/s), alternating modes.
+//     each, then paced phases (600 at 20/s: p50/p99, bytes per delivery) of both modes, in
+//     --rounds 4 rounds of 150 per mode interleaved A B B A A B B A (a stall of the machine or
+//     periodic background work falls on both modes alike; figures over all rounds), then
+//     bursts (2,000, a turn of the event loop every 50: delivered msgs/s), best effort's first.
 //     Bytes per delivery = TCP bytes written on every libp2p connection of every node over the
 //     phase / distinct deliveries, as bench:node. The nodes run with lan: false so that data
 //     travels on libp2p where the meter counts it (--lan: ZeroMQ lanes on, as the node's default;
@@ -39,14 +41,14 @@
 //     subscriber in every measured phase and summed per mode.
 // Prints a table, a line per phase, the goal check, then one JSON line (stdout); logs on stderr.
 // Every process it starts is stopped by PID at the end, on error and on SIGINT.
-// Options: --nodes 20 --subscribers 10 --paced 600 --rate 20 --burst 2000 --chunk 50 --window 256
+// Options: --nodes 20 --subscribers 10 --paced 600 --rounds 4 --rate 20 --burst 2000 --chunk 50 --window 256
 //   --stream 400 --stream-rate 50 --kill-after 2500 --k 3 --max-children N --lan
 //   --dump FILE   every delivery (index, latency) and acknowledgement time as JSON lines
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { livePids, shutdown, stopAllOnSignals } from './bench-node/procs.ts'
 import { Cluster, MODES } from './bench-reliable/cluster.ts'
-import { runPhase } from './bench-reliable/phase.ts'
+import { mergeRounds, runPhase } from './bench-reliable/phase.ts'
 import type { PhaseFigures } from './bench-reliable/phase.ts'
 import { runRepair } from './bench-reliable/repair.ts'
 import type { RepairResult } from './bench-reliable/repair.ts'
@@ -58,6 +60,7 @@ const { values } = parseArgs({
     nodes: { type: 'string' },
     subscribers: { type: 'string' },
     paced: { type: 'string' },
+    rounds: { type: 'string' },
     rate: { type: 'string' },
     burst: { type: 'string' },
     chunk: { type: 'string' },
@@ -74,6 +77,7 @@ const { values } = parseArgs({
 const nodes = Number(values.nodes ?? 20)
 const subscribers = Number(values.subscribers ?? 10)
 const paced = Number(values.paced ?? 600)
+const rounds = Math.max(1, Number(values.rounds ?? 4))
 const rate = Number(values.rate ?? 20)
 const burst = Number(values.burst ?? 2000)
 const chunk = Number(values.chunk ?? 50)
@@ -107,9 +111,15 @@ async function main (): Promise<void> {
     for (const mode of MODES) {
       await runPhase(cluster, { mode, kind: 'warm-up', topic: topicOf(mode.reliable), subscribers: subs, count: 60, rate, chunk: 1, window: 1 }, log)
     }
-    for (const mode of MODES) {
-      phases.push(await runPhase(cluster, { mode, kind: 'paced', topic: topicOf(mode.reliable), subscribers: subs, count: paced, rate, chunk: 1, window, idleBytesPerSec: idle.bytesPerSec, dumpFile }, log))
+    // Paced: `rounds` rounds per mode, interleaved A B B A A B B A, so that the machine's stalls
+    // (20 processes on 2 cores) and periodic background work fall on both modes alike.
+    const pacedRounds = new Map<string, PhaseFigures[]>(MODES.map(m => [m.name, []]))
+    for (let r = 0; r < rounds; r++) {
+      for (const mode of r % 2 === 0 ? MODES : [...MODES].reverse()) {
+        pacedRounds.get(mode.name)?.push(await runPhase(cluster, { mode, kind: 'paced', topic: topicOf(mode.reliable), subscribers: subs, count: Math.ceil(paced / rounds), rate, chunk: 1, window, idleBytesPerSec: idle.bytesPerSec, dumpFile }, log))
+      }
     }
+    for (const mode of MODES) phases.push(mergeRounds(pacedRounds.get(mode.name) ?? []))
     for (const mode of MODES) {
       phases.push(await runPhase(cluster, { mode, kind: 'burst', topic: topicOf(mode.reliable), subscribers: subs, count: burst, rate: 0, chunk, window, idleBytesPerSec: idle.bytesPerSec, dumpFile }, log))
     }

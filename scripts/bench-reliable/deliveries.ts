@@ -20,7 +20,8 @@ export interface DeliveryFigures {
   /** Deliveries of a lower index than one the subscriber already had (publish order broken). */
   outOfOrder: number
   perSubscriber: Array<{ worker: number, delivered: number, lost: number, duplicates: number, outOfOrder: number, firstLost: number | null }>
-  /** ms from publish to delivery over every delivery (owed or not). */
+  /** ms from publish to delivery over every delivery (owed or not), and their percentiles. */
+  latencies: number[]
   p50: number | null
   p99: number | null
   max: number | null
@@ -84,6 +85,7 @@ export function analyse (pub: PublishReport, reports: ReadonlyArray<{ worker: nu
     duplicates: per.reduce((a, s) => a + s.duplicates, 0),
     outOfOrder: per.reduce((a, s) => a + s.outOfOrder, 0),
     perSubscriber: per,
+    latencies,
     p50: percentile(latencies, 0.5),
     p99: percentile(latencies, 0.99),
     max: percentile(latencies, 1),

@@ -2,6 +2,7 @@
 // latency; burst: throughput), the parent waits (at most 30 s) until every subscriber has
 // every message it is owed, plus 0.5 s, and takes bytes on the wire and CPU time around it.
 import type { PhaseReport, PublishReport } from '../bench-node/protocol.ts'
+import { percentile } from '../bench-node/stats.ts'
 import { Cluster } from './cluster.ts'
 import type { Mode } from './cluster.ts'
 import { analyse, dump } from './deliveries.ts'
@@ -33,6 +34,12 @@ export interface PhaseFigures extends DeliveryFigures {
   publishErrors: number
   lastError: string
   ackMs: PublishReport['ackMs'] | null
+  /** ms to each acknowledgement (reliable). */
+  ackLatencies: number[]
+  /** Distinct deliveries (owed or not). */
+  distinct: number
+  /** Measured parts (a merged phase: its rounds), each with its latency percentiles. */
+  rounds: Array<{ p50: number | null, p99: number | null, max: number | null }>
   /** Distinct deliveries (owed or not) per second, first publish to last delivery. */
   deliveriesPerSec: number | null
   /** Publishes resolved (acknowledged) per second at the publisher. */
@@ -44,6 +51,7 @@ export interface PhaseFigures extends DeliveryFigures {
   bytesPerDelivery: number | null
   /** bytesPerDelivery without the idle background (idle bytes/s × the phase window). */
   bytesPerDeliveryNet: number | null
+  cpuMs: number
   cpuMsPerDelivery: number | null
   counters: Record<string, number>
 }
@@ -96,6 +104,9 @@ export async function runPhase (cluster: Cluster, spec: PhaseSpec, log: (s: stri
     publishErrors: pub.errors,
     lastError: pub.lastError,
     ackMs: pub.ackMs ?? null,
+    ackLatencies: (pub.ackByIndex ?? []).filter(x => x >= 0),
+    distinct,
+    rounds: [{ p50: d.p50, p99: d.p99, max: d.max }],
     deliveriesPerSec: Number.isFinite(durationMs) && durationMs > 0 ? Math.round(distinct / (durationMs / 1000)) : null,
     publishedPerSec: pub.endedAt > pub.startedAt ? Math.round(pub.sent / ((pub.endedAt - pub.startedAt) / 1000)) : null,
     windowMs: Math.round(windowMs),
@@ -103,6 +114,7 @@ export async function runPhase (cluster: Cluster, spec: PhaseSpec, log: (s: stri
     laneBytes,
     bytesPerDelivery: distinct > 0 ? written / distinct : null,
     bytesPerDeliveryNet: distinct > 0 && spec.idleBytesPerSec !== undefined ? (written - spec.idleBytesPerSec * windowMs / 1000) / distinct : null,
+    cpuMs: (after.cpuMicros - before.cpuMicros) / 1000,
     cpuMsPerDelivery: distinct > 0 ? (after.cpuMicros - before.cpuMicros) / 1000 / distinct : null,
     counters: Cluster.counterDeltas(statsBefore, statsAfter)
   }
@@ -111,4 +123,62 @@ export async function runPhase (cluster: Cluster, spec: PhaseSpec, log: (s: stri
     if (d.lost > 0 || d.duplicates > 0 || d.outOfOrder > 0) log(`[bench:reliable]   per subscriber ${JSON.stringify(d.perSubscriber)}; counters ${JSON.stringify(result.counters)}; tree ${Cluster.describeTree(statsAfter)}`)
   }
   return result
+}
+
+/**
+ * One figure for several rounds of a mode (paced rounds interleaved with the other mode's):
+ * counts, bytes, CPU and windows summed, percentiles over every latency of every round.
+ */
+export function mergeRounds (parts: readonly PhaseFigures[]): PhaseFigures {
+  const sum = (f: (p: PhaseFigures) => number): number => parts.reduce((a, p) => a + f(p), 0)
+  const latencies = parts.flatMap(p => p.latencies)
+  const ackLatencies = parts.flatMap(p => p.ackLatencies)
+  const distinct = sum(p => p.distinct)
+  const idleBytes = sum(p => p.bytesPerDeliveryNet === null ? NaN : p.bytesWritten - p.bytesPerDeliveryNet * p.distinct)
+  const bytesWritten = sum(p => p.bytesWritten)
+  const counters: Record<string, number> = {}
+  for (const p of parts) for (const [k, v] of Object.entries(p.counters)) counters[k] = (counters[k] ?? 0) + v
+  const first = parts[0]
+  return {
+    ...first,
+    owed: sum(p => p.owed),
+    expected: sum(p => p.expected),
+    delivered: sum(p => p.delivered),
+    lost: sum(p => p.lost),
+    extra: sum(p => p.extra),
+    duplicates: sum(p => p.duplicates),
+    outOfOrder: sum(p => p.outOfOrder),
+    perSubscriber: first.perSubscriber.map((s, i) => ({
+      worker: s.worker,
+      delivered: sum(p => p.perSubscriber[i]?.delivered ?? 0),
+      lost: sum(p => p.perSubscriber[i]?.lost ?? 0),
+      duplicates: sum(p => p.perSubscriber[i]?.duplicates ?? 0),
+      outOfOrder: sum(p => p.perSubscriber[i]?.outOfOrder ?? 0),
+      firstLost: null
+    })),
+    latencies,
+    p50: percentile(latencies, 0.5),
+    p99: percentile(latencies, 0.99),
+    max: percentile(latencies, 1),
+    first: Math.min(...parts.map(p => p.first ?? Infinity)),
+    last: Math.max(...parts.map(p => p.last ?? 0)),
+    launched: sum(p => p.launched),
+    publishErrors: sum(p => p.publishErrors),
+    lastError: parts.map(p => p.lastError).filter(e => e !== '').join('; '),
+    ackLatencies,
+    ackMs: ackLatencies.length === 0 ? null : { p50: percentile(ackLatencies, 0.5), p99: percentile(ackLatencies, 0.99), max: percentile(ackLatencies, 1) },
+    distinct,
+    rounds: parts.flatMap(p => p.rounds),
+    // Rates of a merged phase: over the rounds' own durations, not the time between them.
+    deliveriesPerSec: null,
+    publishedPerSec: null,
+    windowMs: sum(p => p.windowMs),
+    bytesWritten,
+    laneBytes: sum(p => p.laneBytes),
+    bytesPerDelivery: distinct > 0 ? bytesWritten / distinct : null,
+    bytesPerDeliveryNet: distinct > 0 && Number.isFinite(idleBytes) ? (bytesWritten - idleBytes) / distinct : null,
+    cpuMs: sum(p => p.cpuMs),
+    cpuMsPerDelivery: distinct > 0 ? sum(p => p.cpuMs) / distinct : null,
+    counters
+  }
 }

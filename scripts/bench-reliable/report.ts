@@ -82,7 +82,7 @@ export function report (r: RunResult): void {
   const complete = rel.lostInterior !== null && rel.lostRoot !== null
   const goalMet = complete && bytesRatio !== null && p99Ratio !== null && bytesRatio <= GOAL.bytesPerDeliveryRatio && p99Ratio <= GOAL.p99Ratio && relLost === 0
   for (const p of r.phases) {
-    out.push(`${p.mode} ${p.kind} (${p.topic}): owed ${p.owed} x ${p.perSubscriber.length}, delivered ${p.delivered}, lost ${p.lost}, p50/p99/max ${fmt(p.p50, 2)}/${fmt(p.p99, 2)}/${fmt(p.max, 1)} ms, ${fmt(p.bytesPerDelivery, 1)} B/delivery (${fmt(p.bytesPerDeliveryNet, 1)} without the idle background)${p.laneBytes > 0 ? ` (${p.laneBytes} B of it over ZeroMQ lanes)` : ''}, ${fmt(p.cpuMsPerDelivery, 3)} CPU ms/delivery${p.ackMs === null ? '' : `, ack p50/p99 ${fmt(p.ackMs?.p50 ?? null, 1)}/${fmt(p.ackMs?.p99 ?? null, 1)} ms`}`)
+    out.push(`${p.mode} ${p.kind} (${p.topic}): owed ${p.owed} x ${p.perSubscriber.length}, delivered ${p.delivered}, lost ${p.lost}, p50/p99/max ${fmt(p.p50, 2)}/${fmt(p.p99, 2)}/${fmt(p.max, 1)} ms${p.rounds.length > 1 ? ` (p99 by round ${p.rounds.map(x => fmt(x.p99, 0)).join(' / ')})` : ''}, ${fmt(p.bytesPerDelivery, 1)} B/delivery (${fmt(p.bytesPerDeliveryNet, 1)} without the idle background)${p.laneBytes > 0 ? ` (${p.laneBytes} B of it over ZeroMQ lanes)` : ''}, ${fmt(p.cpuMsPerDelivery, 3)} CPU ms/delivery${p.ackMs === null ? '' : `, ack p50/p99 ${fmt(p.ackMs?.p50 ?? null, 1)}/${fmt(p.ackMs?.p99 ?? null, 1)} ms`}`)
   }
   for (const x of r.repairs) {
     out.push(`${x.mode}, kill -9 of the ${x.kind} (${x.topic}, ${x.nodesBefore} nodes): worker ${x.victim}, ${x.victimCase}, ${x.victimChildren} children, counted subscribers below it ${x.orphans.join(',') || 'none'}; owed ${x.owed} of ${x.launched} x ${x.subscribers.length} surviving subscribers, lost ${x.lost}, duplicates ${x.duplicates}, out of order ${x.outOfOrder}, gaps reported ${x.counters.subscriptionGaps ?? 0}, max latency ${fmt(x.max, 0)} ms; root after: ${x.rootAfter} (${x.rootsAfter} root(s))`)
@@ -95,7 +95,8 @@ export function report (r: RunResult): void {
     mode: p.mode, kind: p.kind, topic: p.topic, launched: p.launched, owed: p.owed, expected: p.expected, delivered: p.delivered, lost: p.lost,
     extra: p.extra, duplicates: p.duplicates, outOfOrder: p.outOfOrder, p50Ms: round(p.p50, 3), p99Ms: round(p.p99, 3), maxMs: round(p.max, 3),
     deliveriesPerSec: p.deliveriesPerSec, publishedPerSec: p.publishedPerSec, bytesPerDelivery: round(p.bytesPerDelivery, 1), bytesPerDeliveryNet: round(p.bytesPerDeliveryNet, 1), laneBytes: p.laneBytes,
-    cpuMsPerDelivery: round(p.cpuMsPerDelivery, 4), ackMs: p.ackMs, windowMs: p.windowMs, counters: p.counters
+    cpuMsPerDelivery: round(p.cpuMsPerDelivery, 4), ackMs: p.ackMs, windowMs: p.windowMs,
+    rounds: p.rounds.map(x => ({ p50Ms: round(x.p50, 2), p99Ms: round(x.p99, 2), maxMs: round(x.max, 1) })), counters: p.counters
   })
   const compactRepair = (x: RepairResult): object => ({
     mode: x.mode, kind: x.kind, topic: x.topic, nodesBefore: x.nodesBefore, root: x.root, victim: x.victim, victimCase: x.victimCase,
