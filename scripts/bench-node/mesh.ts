@@ -96,6 +96,8 @@ export class BenchMesh {
   readonly workers: WorkerClient[] = []
   /** Each worker's libp2p peer id, by index (after setUp). */
   peerIds: string[] = []
+  /** Each worker's TCP multiaddr, by index (after setUp). */
+  addrs: string[] = []
   private phaseId = 10
   private readonly log: (s: string) => void
 
@@ -118,7 +120,7 @@ export class BenchMesh {
     const first = await this.workers[0].request<{ peerId: string, addrs: string[] }>({ op: 'start', bootstrap: [], lan: this.o.lan, core: this.o.core }, 60_000)
     const infos = [first, ...await Promise.all(this.workers.slice(1).map(async w => await w.request<{ peerId: string, addrs: string[] }>({ op: 'start', bootstrap: first.addrs, lan: this.o.lan, core: this.o.core }, 60_000)))]
     this.peerIds = infos.map(i => i.peerId)
-    const addrs = infos.map(i => i.addrs.find(a => a.includes('/tcp/')) ?? i.addrs[0])
+    const addrs = this.addrs = infos.map(i => i.addrs.find(a => a.includes('/tcp/')) ?? i.addrs[0])
     // As createTestnet does: every node dials every other, so both systems see a full mesh.
     const dialled = await Promise.all(this.workers.map(async (w, i) => await w.request<{ peers: number, errors: string[] }>({ op: 'connect', addrs: addrs.filter((_, j) => j !== i) }, 60_000)))
     const errors = [...new Set(dialled.flatMap(d => d.errors))]

@@ -97,7 +97,7 @@ export async function runRepair (cluster: Cluster, spec: RepairSpec, log: (s: st
     const roots = [...stats].filter(([, s]) => s.role === 'root').map(([i]) => i)
     const last = attempt >= spec.topicTries
     if (roots.length !== 1 || roots[0] === 0) {
-      log(`${tag}: ${topic} has root(s) [${roots.join(',')}] (predicted ${found.root}); next topic. Tree ${tree}`)
+      log(`${tag}: ${topic} has root(s) [${roots.join(',')}] (predicted ${found.root}: ${Cluster.describeRoots(stats)}); next topic. Tree ${tree}`)
       await cluster.unsubscribe(subs, topic)
       if (last) throw new Error(`${tag}: no topic with one root other than the publisher in ${attempt} tries`)
       continue

@@ -12,7 +12,8 @@ export interface RunResult {
   core: { k?: number, maxChildren?: number }
   window: number
   idle: { bytesPerSec: number, cpuPercent: number, byProtocol: Record<string, number> }
-  topics: { bestEffort: string, reliable: string, root: number }
+  /** roots: the nodes that took themselves for each topic's root before the paced rounds. */
+  topics: { bestEffort: string, reliable: string, root: number, roots: string }
   phases: PhaseFigures[]
   repairs: RepairResult[]
   setupMs: number
@@ -88,7 +89,7 @@ export function report (r: RunResult): void {
     out.push(`${x.mode}, kill -9 of the ${x.kind} (${x.topic}, ${x.nodesBefore} nodes): worker ${x.victim}, ${x.victimCase}, ${x.victimChildren} children, counted subscribers below it ${x.orphans.join(',') || 'none'}; owed ${x.owed} of ${x.launched} x ${x.subscribers.length} surviving subscribers, lost ${x.lost}, duplicates ${x.duplicates}, out of order ${x.outOfOrder}, gaps reported ${x.counters.subscriptionGaps ?? 0}, max latency ${fmt(x.max, 0)} ms; root after: ${x.rootAfter} (${x.rootsAfter} root(s))`)
   }
   out.push(`idle (both throughput topics subscribed, nothing published): ${r.idle.bytesPerSec} B/s on the wire, ${r.idle.cpuPercent}% CPU over all nodes`)
-  out.push(`throughput topics ${r.topics.bestEffort} and ${r.topics.reliable}, both rooted at worker ${r.topics.root}; set-up ${r.setupMs} ms, wall ${(r.wallMs / 1000).toFixed(1)} s`)
+  out.push(`throughput topics ${r.topics.bestEffort} and ${r.topics.reliable}, both rooted at worker ${r.topics.root} (roots seen: ${r.topics.roots}); set-up ${r.setupMs} ms, wall ${(r.wallMs / 1000).toFixed(1)} s`)
   out.push('', `goal: reliable/best effort bytes per delivery (paced, as bench:node) <= ${GOAL.bytesPerDeliveryRatio} and p99 <= ${GOAL.p99Ratio}x, reliable loses none: ${bytesRatio ?? 'n/a'} and ${p99Ratio ?? 'n/a'}, lost ${relLost} -> ${goalMet ? 'met' : 'NOT met'} (bytes per delivery ratio in the burst ${ratio(rel.burstBytesPerDelivery, be.burstBytesPerDelivery) ?? 'n/a'}; paced without the idle background ${ratio(rel.bytesPerDeliveryNet, be.bytesPerDeliveryNet) ?? 'n/a'})`)
   process.stdout.write(out.join('\n') + '\n')
   const compactPhase = (p: PhaseFigures): object => ({
@@ -128,6 +129,7 @@ export function report (r: RunResult): void {
     },
     goal: GOAL,
     goalMet,
+    topics: r.topics,
     phases: r.phases.map(compactPhase),
     repairs: r.repairs.map(compactRepair),
     setupMs: r.setupMs,
