@@ -27,6 +27,10 @@ export interface MeshOptions {
   profileDir?: string
   /** Append every delivery (system, phase, subscriber, index, latency) to this file as JSON lines. */
   dumpFile?: string
+  /** false: the nodes send data over libp2p only (no ZeroMQ lanes). Default: the node's default (lanes on). */
+  lan?: boolean
+  /** Protocol options of every meshcast node (default: the node's defaults). */
+  core?: { k?: number, maxChildren?: number }
 }
 
 export interface PhaseResult {
@@ -72,14 +76,15 @@ export interface MeshResult {
 
 const sleep = async (ms: number): Promise<void> => { await new Promise(resolve => setTimeout(resolve, ms)) }
 
-function sumSnapshots (snaps: Snapshot[]): Snapshot {
-  const total: Snapshot = { written: 0, read: 0, writes: 0, connections: 0, byProtocol: {}, cpuMicros: 0, rssMiB: 0 }
+export function sumSnapshots (snaps: Snapshot[]): Snapshot {
+  const total: Snapshot = { written: 0, read: 0, writes: 0, connections: 0, byProtocol: {}, cpuMicros: 0, rssMiB: 0, laneWritten: 0 }
   for (const s of snaps) {
     total.written += s.written
     total.read += s.read
     total.writes += s.writes
     total.connections += s.connections
     total.cpuMicros += s.cpuMicros
+    total.laneWritten = (total.laneWritten ?? 0) + (s.laneWritten ?? 0)
     total.rssMiB = Math.max(total.rssMiB, s.rssMiB)
     for (const [p, b] of Object.entries(s.byProtocol)) total.byProtocol[p] = (total.byProtocol[p] ?? 0) + b
   }
@@ -89,6 +94,10 @@ function sumSnapshots (snaps: Snapshot[]): Snapshot {
 export class BenchMesh {
   readonly o: MeshOptions
   readonly workers: WorkerClient[] = []
+  /** Each worker's libp2p peer id, by index (after setUp). */
+  peerIds: string[] = []
+  /** Each worker's TCP multiaddr, by index (after setUp). */
+  addrs: string[] = []
   private phaseId = 10
   private readonly log: (s: string) => void
 
@@ -108,9 +117,10 @@ export class BenchMesh {
   async setUp (): Promise<{ setupMs: number, connectionsPerNode: number }> {
     const t0 = performance.now()
     for (let i = 0; i < this.o.nodes; i++) this.workers.push(new WorkerClient(i))
-    const first = await this.workers[0].request<{ addrs: string[] }>({ op: 'start', bootstrap: [] }, 60_000)
-    const infos = [first, ...await Promise.all(this.workers.slice(1).map(async w => await w.request<{ addrs: string[] }>({ op: 'start', bootstrap: first.addrs }, 60_000)))]
-    const addrs = infos.map(i => i.addrs.find(a => a.includes('/tcp/')) ?? i.addrs[0])
+    const first = await this.workers[0].request<{ peerId: string, addrs: string[] }>({ op: 'start', bootstrap: [], lan: this.o.lan, core: this.o.core }, 60_000)
+    const infos = [first, ...await Promise.all(this.workers.slice(1).map(async w => await w.request<{ peerId: string, addrs: string[] }>({ op: 'start', bootstrap: first.addrs, lan: this.o.lan, core: this.o.core }, 60_000)))]
+    this.peerIds = infos.map(i => i.peerId)
+    const addrs = this.addrs = infos.map(i => i.addrs.find(a => a.includes('/tcp/')) ?? i.addrs[0])
     // As createTestnet does: every node dials every other, so both systems see a full mesh.
     const dialled = await Promise.all(this.workers.map(async (w, i) => await w.request<{ peers: number, errors: string[] }>({ op: 'connect', addrs: addrs.filter((_, j) => j !== i) }, 60_000)))
     const errors = [...new Set(dialled.flatMap(d => d.errors))]

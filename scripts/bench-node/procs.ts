@@ -99,6 +99,13 @@ export class IpcWorker<Req extends { op: string, id: number }> {
     })
   }
 
+  /** kill -9: SIGKILL by PID, nothing closed; resolves once the process exited (at most 5 s). */
+  async kill (): Promise<void> {
+    if (this.child.pid === undefined || !this.alive) return
+    try { process.kill(this.child.pid, 'SIGKILL') } catch {}
+    await waitExit(this.child, 5000)
+  }
+
   /**
    * Asks the worker to stop (so it closes what it holds, and a CPU profile is written), waits
    * up to exitMs for it to exit, then stops it by PID.

@@ -13,6 +13,7 @@ import type { MeshNode } from '../../src/node/mesh-node.ts'
 import type { Subscription } from '../../src/node/subscription.ts'
 import { ByteMeter } from './byte-meter.ts'
 import { makePayload, readPayload, wallNow } from './payload.ts'
+import { percentile } from './stats.ts'
 import type { PhaseReport, PublishReport, Request, Response, Snapshot, StatsReport, System } from './protocol.ts'
 
 const LIFETIME_MS = Number(process.env.BENCH_WORKER_LIFETIME_MS ?? 15 * 60_000)
@@ -20,7 +21,8 @@ const LIFETIME_MS = Number(process.env.BENCH_WORKER_LIFETIME_MS ?? 15 * 60_000)
 const meter = new ByteMeter()
 let node: MeshNode | undefined
 let pubsub: GossipSub | undefined
-let subscription: Subscription | undefined
+/** meshcast subscriptions by topic. */
+const subscriptions = new Map<string, Subscription>()
 
 /** The gossipsub class has getMeshPeers; its public interface does not declare it. */
 function meshPeers (ps: GossipSub, topic: string): number {
@@ -71,23 +73,81 @@ async function publish (req: Extract<Request, { op: 'publish' }>): Promise<Publi
   let sent = 0
   let errors = 0
   let lastError = ''
-  const fail = (err: unknown): void => { errors++; lastError = (err as Error).message }
+  let launched = 0
+  const failed: number[] = []
+  const fail = (err: unknown, index: number): void => { errors++; lastError = (err as Error).message; failed.push(index) }
   if (req.rate > 0) {
     const interval = 1000 / req.rate
     for (let i = 0; i < req.count && wallNow() < deadline; i++) {
       const wait = start + i * interval - wallNow()
       if (wait > 1) await sleep(wait)
-      try { await publishOne(req.system, req.topic, makePayload(i, req.phaseId)); sent++ } catch (err) { fail(err) }
+      launched++
+      try { await publishOne(req.system, req.topic, makePayload(i, req.phaseId)); sent++ } catch (err) { fail(err, i) }
     }
   } else {
     for (let i = 0; i < req.count && wallNow() < deadline; i += req.chunk) {
       const n = Math.min(req.chunk, req.count - i)
+      launched += n
       const results = await Promise.allSettled(Array.from({ length: n }, async (_, j) => { await publishOne(req.system, req.topic, makePayload(i + j, req.phaseId)) }))
-      for (const r of results) { if (r.status === 'fulfilled') sent++; else fail(r.reason) }
+      results.forEach((r, j) => { if (r.status === 'fulfilled') sent++; else fail(r.reason, i + j) })
       await new Promise(resolve => setImmediate(resolve))
     }
   }
-  return { sent, errors, lastError, startedAt: start, endedAt: wallNow() }
+  return { sent, errors, lastError, startedAt: start, endedAt: wallNow(), launched, failed }
+}
+
+/**
+ * Acknowledged publishes (meshcast { ack: true }), paced (rate > 0) or as fast as the window
+ * allows (a turn of the event loop every `chunk` publishes): up to `window` unacknowledged at a
+ * time, never more than count, and at most ACK_WAIT_MS past the time limit for the last
+ * acknowledgements (the core rejects after its ackTimeoutMs, 10 s). What is still unacknowledged
+ * then counts as failed.
+ */
+const ACK_WAIT_MS = 15_000
+async function publishAcked (req: Extract<Request, { op: 'publish' }>): Promise<PublishReport> {
+  const start = wallNow()
+  const deadline = start + req.timeLimitMs
+  const window = Math.max(1, req.window ?? 256)
+  const interval = req.rate > 0 ? 1000 / req.rate : 0
+  const inflight = new Map<number, Promise<void>>()
+  const ackMs: number[] = []
+  const ackByIndex: number[] = []
+  const failed: number[] = []
+  let sent = 0
+  let errors = 0
+  let lastError = ''
+  let launched = 0
+  for (let i = 0; i < req.count && wallNow() < deadline; i++) {
+    while (inflight.size >= window && wallNow() < deadline) await Promise.race([...inflight.values(), sleep(100)])
+    if (inflight.size >= window) break
+    if (interval > 0) {
+      const wait = start + i * interval - wallNow()
+      if (wait > 1) await sleep(wait)
+    } else if (i > 0 && i % req.chunk === 0) {
+      await new Promise(resolve => setImmediate(resolve))
+    }
+    const t = wallNow()
+    const p = theNode().publish(req.topic, makePayload(i, req.phaseId), { ack: true }).then(
+      () => { sent++; ackMs.push(ackByIndex[i] = wallNow() - t) },
+      (err: unknown) => { errors++; lastError = (err as Error).message; failed.push(i) }
+    ).finally(() => { inflight.delete(i) })
+    inflight.set(i, p)
+    launched++
+  }
+  await Promise.race([Promise.all(inflight.values()), sleep(ACK_WAIT_MS)])
+  for (const i of inflight.keys()) { failed.push(i); errors++; lastError = 'still unacknowledged at the end of the phase' }
+  failed.sort((a, b) => a - b)
+  return {
+    sent,
+    errors,
+    lastError,
+    startedAt: start,
+    endedAt: wallNow(),
+    launched,
+    failed,
+    ackMs: { p50: percentile(ackMs, 0.5), p99: percentile(ackMs, 0.99), max: percentile(ackMs, 1) },
+    ackByIndex: Array.from({ length: launched }, (_, i) => Math.round((ackByIndex[i] ?? -1) * 1000) / 1000)
+  }
 }
 
 async function handle (req: Request): Promise<unknown> {
@@ -96,6 +156,8 @@ async function handle (req: Request): Promise<unknown> {
       node = await createNode({
         listen: ['/ip4/127.0.0.1/tcp/0'],
         bootstrap: req.bootstrap,
+        ...(req.lan === false ? { lan: false as const } : {}),
+        ...(req.core === undefined ? {} : { core: req.core }),
         libp2pMetrics: meter.factory,
         extraServices: {
           pubsub: gossipsub({
@@ -122,8 +184,8 @@ async function handle (req: Request): Promise<unknown> {
     }
     case 'subscribe': {
       if (req.system === 'meshcast') {
-        const sub = theNode().subscribe(req.topic)
-        subscription = sub
+        const sub = theNode().subscribe(req.topic, { reliable: req.reliable === true })
+        subscriptions.set(req.topic, sub)
         void (async () => { for await (const m of sub) record(m.data) })()
         const timeout = sleep(req.timeoutMs).then(() => { throw new Error(`meshcast subscription not ready within ${req.timeoutMs} ms`) })
         await Promise.race([sub.ready, timeout])
@@ -132,6 +194,10 @@ async function handle (req: Request): Promise<unknown> {
       }
       return {}
     }
+    case 'unsubscribe':
+      subscriptions.get(req.topic)?.unsubscribe()
+      subscriptions.delete(req.topic)
+      return {}
     case 'gossip-ready': {
       // Bounded wait until gossipsub knows `subscribers` subscribers and its mesh has `mesh` peers.
       const end = Date.now() + req.timeoutMs
@@ -147,7 +213,7 @@ async function handle (req: Request): Promise<unknown> {
       return { subscribers: subs, mesh }
     }
     case 'publish':
-      return await publish(req)
+      return req.ack === true ? await publishAcked(req) : await publish(req)
     case 'collect': {
       const r = phases.get(req.phaseId)
       const report: PhaseReport = r === undefined
@@ -159,7 +225,7 @@ async function handle (req: Request): Promise<unknown> {
       return phases.get(req.phaseId)?.seen.size ?? 0
     case 'snapshot': {
       const cpu = process.cpuUsage()
-      const snap: Snapshot = { ...meter.counts(), cpuMicros: cpu.user + cpu.system, rssMiB: Math.round(process.memoryUsage().rss / 2 ** 20) }
+      const snap: Snapshot = { ...meter.counts(), cpuMicros: cpu.user + cpu.system, rssMiB: Math.round(process.memoryUsage().rss / 2 ** 20), laneWritten: node?.lanPlane?.stats.bytesSent ?? 0 }
       return snap
     }
     case 'stats': {
@@ -168,6 +234,7 @@ async function handle (req: Request): Promise<unknown> {
       const st = n.stats()
       const report: StatsReport = {
         role: view?.role ?? 'none',
+        parent: view?.parent ?? null,
         children: view?.children.length ?? 0,
         depth: view?.depth ?? -1,
         gossipMesh: meshPeers(thePubsub(), req.topic),
@@ -194,7 +261,19 @@ async function handle (req: Request): Promise<unknown> {
           droppedQueueFull: st.transport.droppedQueueFull,
           droppedDialFailed: st.transport.droppedDialFailed,
           badStreams: st.transport.badStreams,
-          subscriptionDropped: subscription?.dropped ?? 0,
+          subscriptionDropped: subscriptions.get(req.topic)?.dropped ?? 0,
+          subscriptionGaps: subscriptions.get(req.topic)?.gaps ?? 0,
+          gaps: st.core.gaps,
+          late: st.core.late,
+          nacksSent: st.core.nacksSent,
+          nacksForwarded: st.core.nacksForwarded,
+          replaysSent: st.core.replaysSent,
+          replaysReceived: st.core.replaysReceived,
+          ackRetries: st.core.ackRetries,
+          stashSent: st.core.sent.stash ?? 0,
+          publishAcksSent: st.core.sent.publishAck ?? 0,
+          lanFramesSent: st.lan?.framesSent ?? 0,
+          lanBytesSent: st.lan?.bytesSent ?? 0,
           connections: n.libp2p.getConnections().length,
           peers: n.peers().length,
           routingTable: st.routingTable,
