@@ -52,12 +52,12 @@ function collect (sub: Subscription): number[] {
  * Two nodes on loopback, a topic rooted at a, b subscribed and acknowledged: a -> b is a DATA
  * edge. `got` collects what b receives.
  */
-async function rootedPair (prefix: string, options: Parameters<typeof createTestnet>[1] = {}): Promise<{ a: MeshNode, b: MeshNode, topic: string, got: number[], stop: () => Promise<void> }> {
+async function rootedPair (prefix: string, options: Parameters<typeof createTestnet>[1] = {}, reliable = false): Promise<{ a: MeshNode, b: MeshNode, topic: string, got: number[], stop: () => Promise<void> }> {
   const net = await createTestnet(2, options)
   cleanups.push(net.stop)
   const [a, b] = net.nodes
   const topic = topicRootedAt(a.peerId, [a.peerId, b.peerId], prefix)
-  const sub = b.subscribe(topic)
+  const sub = b.subscribe(topic, { reliable })
   await sub.ready
   return { a, b, topic, got: collect(sub), stop: net.stop }
 }
@@ -189,6 +189,9 @@ describe('ZeroMQ data plane on one host', () => {
     const seen = new Set(got)
     const lost = Array.from({ length: N }, (_, i) => i).filter(i => !seen.has(i))
     const p = pathTo(a, b.peerId)
+    // Across the switch to libp2p and back: in publish order, never twice (issue 12, item 1).
+    expect(got).toEqual([...got].sort((x, y) => x - y))
+    expect(seen.size).toBe(got.length)
     // Only what was inside ZeroMQ at the moment of the kill may be lost.
     expect(lost.length).toBeLessThanOrEqual(10)
     expect(lost.every(i => i >= killedAt - 10 && i < killedAt + 10)).toBe(true)
@@ -198,6 +201,21 @@ describe('ZeroMQ data plane on one host', () => {
     // After the back-off the lane is asked for again and data is back on ZeroMQ.
     expect(a.stats().lan?.lanesOpened).toBeGreaterThanOrEqual(2)
     expect(p?.path).toBe('zeromq')
+    await stop()
+  })
+
+  it('a reliable subscription loses nothing across the lane\'s death and the switch to libp2p and back, in order', async () => {
+    const { a, b, topic, got, stop } = await rootedPair('lan-fallback-reliable', { tuning: { lanRetryMs: 500 } }, true)
+    const N = 400
+    await stream(a, topic, N, 5, i => {
+      if (i === 100) {
+        expect(pathTo(a, b.peerId)?.path).toBe('zeromq')
+        expect(b.lanPlane?.killReceiver(a.peerId)).toBe(true)
+      }
+    })
+    await until('every message at the reliable subscriber', () => got.length >= N, 15_000)
+    expect(got).toEqual(Array.from({ length: N }, (_, i) => i))
+    expect(a.stats().lan?.fallbacks).toBeGreaterThanOrEqual(1)
     await stop()
   })
 
