@@ -77,6 +77,8 @@ export interface CoreStats {
   rootTakeovers: number
   handovers: number
   cyclesAvoided: number
+  /** Queue group registrations a root refused (over its bounds of groups or members). */
+  queueJoinsRefused: number
 }
 
 export interface TopicView {

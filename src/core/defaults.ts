@@ -84,6 +84,8 @@ export interface CoreOptions {
   replayBufferAgeMs: number
   /** Buffers of topics a node stopped holding, kept in case it holds them again (retired-buffers.ts). */
   retiredBuffers: number
+  /** A queue group member tells the topic's root again this often (queue-groups.ts). */
+  queueRefreshMs: number
   /**
    * An acknowledged publish not acknowledged within ackRetryMs is routed again (the root may
    * have died: the route finds its successor); after ackTimeoutMs the publish fails. The retry
@@ -122,6 +124,7 @@ export const CORE_DEFAULTS: Readonly<CoreOptions> = Object.freeze({
   replayBufferBytes: 1024 * 1024,
   replayBufferAgeMs: 30_000,
   retiredBuffers: 64,
+  queueRefreshMs: 1000,
   ackRetryMs: 1000,
   ackTimeoutMs: 10_000,
   maxTopicBytes: 256,

@@ -28,7 +28,8 @@ export class Delegation {
 
   /** After t changed: a root with one active child and no subscription delegates to it. */
   consider (now: number, t: TopicState): void {
-    if (!t.isRoot || t.subscribed || t.delegate !== null || t.revoking !== null || t.children.size !== 1) return
+    // A topic with queue groups is not delegated: every message must pass the root to be assigned.
+    if (!t.isRoot || t.subscribed || t.delegate !== null || t.revoking !== null || t.children.size !== 1 || t.queues !== null) return
     const [[child, entry]] = t.children
     if (entry.redirected) return
     t.delegate = child

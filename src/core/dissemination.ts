@@ -19,6 +19,9 @@ export class Dissemination {
   /** When we last told a peer to stop sending a topic (see leave()). */
   private readonly leaves = new Map<string, number>()
 
+  /** At the root: queue groups choose which member delivers a new message (queue-groups.ts). */
+  assign: (now: number, t: TopicState, message: AppMessage) => void = () => {}
+
   constructor (ctx: CoreContext, order: DeliveryOrder, recovery: Recovery) {
     this.ctx = ctx
     this.order = order
@@ -63,6 +66,7 @@ export class Dissemination {
       else this.ctx.stats.duplicates++
       return
     }
+    if (t.isRoot && t.queues !== null) this.assign(now, t, message)
     this.recovery.keep(now, t, message)
     if (t.subscribed) this.order.deliver(now, t, message)
     if (t.children.size === 0) return

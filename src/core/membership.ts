@@ -367,6 +367,7 @@ export class Membership {
     t.delegate = null
     t.revoking = null
     t.heldAcks.clear()
+    t.queues = null // the members register with the new root
     if (now !== null) this.onUnrooted(now, t)
   }
 

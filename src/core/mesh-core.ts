@@ -29,7 +29,7 @@ import { CatchUp } from './catch-up.ts'
 import { Delegation } from './delegation.ts'
 import { DeliveryOrder } from './delivery-order.ts'
 import { Dissemination } from './dissemination.ts'
-import { InvalidTopicError, MeshcastError } from './errors.ts'
+import { InvalidOptionError, InvalidTopicError, MeshcastError } from './errors.ts'
 import { Fanout } from './fanout.ts'
 import { compareDistance } from './id.ts'
 import type { NodeId } from './id.ts'
@@ -38,6 +38,7 @@ import { Membership } from './membership.ts'
 import { Outputs } from './outputs.ts'
 import { PublishRouting } from './publish-routing.ts'
 import { Publisher } from './publisher.ts'
+import { QueueGroups } from './queue-groups.ts'
 import { Recovery } from './recovery.ts'
 import { Replicas } from './replicas.ts'
 import { RoutingTable } from './routing-table.ts'
@@ -45,7 +46,8 @@ import type { PeerRef } from './routing-table.ts'
 import { tick } from './tick.ts'
 import type { TickParts } from './tick.ts'
 import type { SinceSpec, TopicState } from './topic-state.ts'
-import { decodeFrame } from './wire/codec.ts'
+import { decodeFrame, validGroup } from './wire/codec.ts'
+import { MAX_GROUP_BYTES } from './wire/limits.ts'
 import { MSG_TYPES } from './wire/types.ts'
 import type { Header, Msg, MsgType } from './wire/types.ts'
 
@@ -81,7 +83,8 @@ export class MeshCore {
     collapses: 0,
     rootTakeovers: 0,
     handovers: 0,
-    cyclesAvoided: 0
+    cyclesAvoided: 0,
+    queueJoinsRefused: 0
   }
 
   private readonly ctx: CoreContext
@@ -96,6 +99,7 @@ export class MeshCore {
   private readonly routing: PublishRouting
   private readonly publisher: Publisher
   private readonly replicas: Replicas
+  private readonly queueGroups: QueueGroups
   private readonly tickParts: TickParts
   private nextTickAt: number
 
@@ -123,6 +127,8 @@ export class MeshCore {
     this.fanout = new Fanout(this.ctx, this.membership)
     this.order = new DeliveryOrder(this.ctx, this.recovery)
     this.dissemination = new Dissemination(this.ctx, this.order, this.recovery)
+    this.queueGroups = new QueueGroups(this.ctx, this.delegation)
+    this.dissemination.assign = (now, t, m) => { this.queueGroups.assign(now, t, m) }
     this.catchUp = new CatchUp(this.ctx, this.order, init.wallOffset ?? 0)
     this.recovery.bind(this.dissemination, this.catchUp)
     this.routing = new PublishRouting(this.ctx, this.dissemination)
@@ -143,7 +149,7 @@ export class MeshCore {
     // A replica whose root died and that does not take the tree over itself (another node is
     // root, or no tree is left to adopt) routes what it stashed to the topic's root now.
     this.replicas.onHandOn = (now, topic) => { for (const m of this.acks.takeStash(topic)) this.routing.route(now, m, 0) }
-    this.tickParts = { membership: this.membership, delegation: this.delegation, routing: this.routing, replicas: this.replicas, acks: this.acks, catchUp: this.catchUp, fail: (now, ref) => { this.fail(now, ref) } }
+    this.tickParts = { membership: this.membership, delegation: this.delegation, routing: this.routing, replicas: this.replicas, acks: this.acks, catchUp: this.catchUp, queueGroups: this.queueGroups, fail: (now, ref) => { this.fail(now, ref) } }
     // A random phase keeps the heartbeats of many nodes from beating in step.
     this.nextTickAt = init.now + init.rng.next() * this.tickMs
   }
@@ -233,6 +239,24 @@ export class MeshCore {
   }
 
   /**
+   * The local application subscribes to the topic in queue group `group` (as well as
+   * subscribe(), which puts the node in the topic's tree): the topic's root assigns each message
+   * to one member of the group (AppMessage.queue; queue-groups.ts).
+   */
+  joinQueue (now: number, topic: string, group: string): void {
+    this.checkTopic(topic)
+    if (!validGroup(group)) throw new InvalidOptionError(`queue group name must be 1..${MAX_GROUP_BYTES} bytes of UTF-8`)
+    const t = this.ctx.topics.get(topic)
+    if (t === undefined || !t.subscribed) throw new InvalidOptionError(`joinQueue: subscribe to ${topic} first`)
+    this.queueGroups.join(now, t, group)
+  }
+
+  leaveQueue (now: number, topic: string, group: string): void {
+    const t = this.ctx.topics.get(topic)
+    if (t !== undefined) this.queueGroups.leave(now, t, group)
+  }
+
+  /**
    * Publishes a message; returns its sequence number (per topic, from 1). With `ack`, an
    * 'acked' event follows once the topic's root and a replica hold it, or 'ack-failed' after
    * ackTimeoutMs (acks.ts).
@@ -313,6 +337,7 @@ export class MeshCore {
       case 'stash': this.acks.onStash(now, msg.message); break
       case 'since': this.catchUp.onSince(now, from, msg); break
       case 'publishAck': this.acks.onPublishAck(msg.topic, msg.publisher, msg.epoch, msg.seq, this.epoch); break
+      case 'queueJoin': this.queueGroups.onQueueJoin(now, from, msg); break
       case 'reply': this.ctx.out.emit({ type: 'reply', from, topic: msg.topic, request: msg.request, payload: msg.payload, headers: msg.headers }); break
     }
     this.settle(now)

@@ -8,6 +8,7 @@ import type { Delegation } from './delegation.ts'
 import { HeartbeatPlan } from './heartbeats.ts'
 import type { Membership } from './membership.ts'
 import type { PublishRouting } from './publish-routing.ts'
+import type { QueueGroups } from './queue-groups.ts'
 import type { Replicas } from './replicas.ts'
 import type { PeerRef } from './routing-table.ts'
 import { subtreeCount } from './topic-state.ts'
@@ -20,6 +21,7 @@ export interface TickParts {
   replicas: Replicas
   acks: Acks
   catchUp: CatchUp
+  queueGroups: QueueGroups
   /** Fails a peer everywhere (the core's failure handling). */
   fail: (now: number, ref: PeerRef) => void
 }
@@ -53,6 +55,7 @@ export function tick (ctx: CoreContext, parts: TickParts, now: number): void {
   routing.newTick()
   replicas.takeOverDue(now)
   parts.acks.tick(now)
+  parts.queueGroups.tick(now)
   parts.catchUp.tick(now)
   // A parent that answered but never said it reached the root: ask again (the answer is
   // soft state; it may have been lost).

@@ -1,6 +1,7 @@
 // What one node knows of one topic's tree.
 import type { DedupWindow } from './dedup.ts'
 import type { OrderStream } from './delivery-order.ts'
+import type { QueueGroupState } from './queue-groups.ts'
 import type { ReplayBuffer } from './replay-buffer.ts'
 import type { NodeId } from './id.ts'
 import type { PeerRef } from './routing-table.ts'
@@ -77,6 +78,8 @@ export class TopicState {
   revoking: PeerRef | null = null
   /** At the root: children whose attached JOIN-ACK waits for that confirmation. */
   readonly heldAcks = new Set<PeerRef>()
+  /** At the root: the topic's queue groups and their members (queue-groups.ts); null: none. */
+  queues: Map<string, QueueGroupState> | null = null
   /** At the root: the last delegate whose delegation was withdrawn (it kept what publishers sent it). */
   formerDelegate: PeerRef | null = null
   /** Our parent (the root) delegated the tree's data to us. */

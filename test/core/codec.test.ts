@@ -24,7 +24,9 @@ const ALL: Msg[] = [
   { type: 'nack', topic: 'a/b', publisher: 'p1', epoch: 1_764_000_000_000, from: 4, to: 0, requester: 'r', maxAge: 0 },
   { type: 'nack', topic: 'a/b', publisher: '', epoch: 0, from: 0, to: 0, requester: 'r', maxAge: 2500 },
   { type: 'replay', message: app },
-  { type: 'reply', topic: 'svc.time', request: 12, payload: new Uint8Array([4, 5]), headers: [{ key: 'k', value: 'v' }] }
+  { type: 'reply', topic: 'svc.time', request: 12, payload: new Uint8Array([4, 5]), headers: [{ key: 'k', value: 'v' }] },
+  { type: 'queueJoin', topic: 'jobs', group: 'workers', leave: false },
+  { type: 'data', message: { ...app, queue: [{ group: 'workers', member: 'm1' }, { group: 'audit', member: 'm2' }] } }
 ]
 const limits = coreOptions()
 
@@ -47,6 +49,8 @@ describe('codec', () => {
     ['a topic over the limit', encodeFrame([{ type: 'join', topic: 'x'.repeat(300), subscribers: 0, reliable: false }])],
     ['a message without sequence number', encodeFrame([{ type: 'data', message: { ...app, seq: 0 } }])],
     ['a reply without a request number', encodeFrame([{ type: 'reply', topic: 't', request: 0, payload: new Uint8Array(), headers: [] }])],
+    ['a queue join without a group', encodeFrame([{ type: 'queueJoin', topic: 't', group: '', leave: false }])],
+    ['a queue assignment without a member', encodeFrame([{ type: 'data', message: { ...app, queue: [{ group: 'g', member: '' }] } }])],
     ['too many path entries', encodeFrame([{ type: 'joinAck', topic: 't', attached: true, path: Array.from({ length: 65 }, (_, i) => `n${i}`), replaces: '', delegate: false, withdraw: false }])]
   ])('rejects %s with MalformedFrameError', (_name, bytes) => {
     expect(() => decodeFrame(bytes, limits)).toThrow(MalformedFrameError)

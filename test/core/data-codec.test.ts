@@ -24,7 +24,9 @@ function randomApp (): AppMessage {
     epoch: pick([0, 1, 127, 128, 300, 2 ** 31, 2 ** 32 - 1]),
     seq: pick([1, 2, 127, 128, 16_384, 2 ** 35 + 3, Number.MAX_SAFE_INTEGER]),
     payload,
-    headers: Array.from({ length: pick([0, 0, 1, 3]) }, () => ({ key: pick(['', 'k', 'content-type']), value: pick(['', 'v', 'ünï']) }))
+    headers: Array.from({ length: pick([0, 0, 1, 3]) }, () => ({ key: pick(['', 'k', 'content-type']), value: pick(['', 'v', 'ünï']) })),
+    // Queue group assignments (AppMessage.queue) on some.
+    ...(rng.next() < 0.3 ? { queue: Array.from({ length: pick([1, 2]) }, () => ({ group: pick(['w', 'workers', 'ünï']), member: pick(STRINGS.slice(0, 5)) })) } : {})
   }
 }
 

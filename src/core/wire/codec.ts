@@ -9,7 +9,7 @@ import { utf8ByteLength } from '../utf8.ts'
 import { decodeDataEnvelope, encodeDataFrame, frameEnvelopes } from './data-codec.ts'
 import { Envelope as EnvelopeCodec, Frame } from './messages.js'
 import type { AppMessage as WireAppMessage, Envelope } from './messages.js'
-import { MAX_FRAME_MESSAGES as MAX_MESSAGES, MAX_HEADERS } from './limits.ts'
+import { MAX_FRAME_MESSAGES as MAX_MESSAGES, MAX_GROUP_BYTES, MAX_HEADERS } from './limits.ts'
 import type { AppMessage, Msg } from './types.ts'
 import { isDataMsg } from './types.ts'
 
@@ -69,6 +69,11 @@ export function decodeFrame (bytes: Uint8Array, limits: CodecLimits): Msg[] {
   return out
 }
 
+export function validGroup (g: string): boolean {
+  const n = utf8ByteLength(g)
+  return n >= 1 && n <= MAX_GROUP_BYTES
+}
+
 function checkTopic (t: string, limits: CodecLimits): string {
   const n = utf8ByteLength(t)
   if (n === 0 || n > limits.maxTopicBytes) throw new MalformedFrameError(`topic of ${n} bytes (1..${limits.maxTopicBytes} allowed)`)
@@ -79,6 +84,7 @@ function checkApp (m: AppMessage | undefined, limits: CodecLimits): AppMessage {
   if (m === undefined) throw new MalformedFrameError('publish without a message')
   if (m.payload.byteLength > limits.maxPayloadBytes) throw new MalformedFrameError(`payload of ${m.payload.byteLength} bytes over ${limits.maxPayloadBytes}`)
   if (m.publisher === '' || m.seq < 1) throw new MalformedFrameError('message without publisher or sequence number')
+  if (m.queue !== undefined) for (const q of m.queue) if (q.member === '' || !validGroup(q.group)) throw new MalformedFrameError('queue assignment without a member or a valid group')
   checkTopic(m.topic, limits)
   return m
 }
@@ -100,6 +106,7 @@ function toEnvelope (m: Msg): Envelope {
     case 'stash': return { stash: { message: wireApp(m.message) } }
     case 'since': return { since: { topic: m.topic, seq: m.seq, time: m.time, last: m.last, done: m.done, requester: m.requester } }
     case 'publishAck': return { publishAck: { topic: m.topic, publisher: m.publisher, epoch: m.epoch, seq: m.seq } }
+    case 'queueJoin': return { queueJoin: { topic: m.topic, group: m.group, leave: m.leave } }
     case 'reply': return { reply: { topic: m.topic, request: m.request, payload: m.payload as Uint8Array<ArrayBuffer>, headers: m.headers } }
   }
 }
@@ -116,6 +123,7 @@ function fromEnvelope (e: Envelope, limits: CodecLimits): Msg {
     const out: AppMessage = { topic: a.topic, publisher: a.publisher, epoch: a.epoch, seq: a.seq, payload: a.payload, headers: a.headers }
     if (a.ack === true) out.ack = true
     if (a.floor !== 0) out.floor = a.floor
+    if (a.queue !== undefined && a.queue.length > 0) out.queue = a.queue
     return out
   }
   if (e.join != null) return { type: 'join', topic: topic(e.join.topic), subscribers: e.join.subscribers, reliable: e.join.reliable }
@@ -144,6 +152,11 @@ function fromEnvelope (e: Envelope, limits: CodecLimits): Msg {
     const a = e.publishAck
     if (a.publisher === '' || a.seq < 1) throw new MalformedFrameError('publishAck without publisher or sequence number')
     return { type: 'publishAck', topic: topic(a.topic), publisher: a.publisher, epoch: a.epoch, seq: a.seq }
+  }
+  if (e.queueJoin != null) {
+    const q = e.queueJoin
+    if (!validGroup(q.group)) throw new MalformedFrameError(`queue group name of ${utf8ByteLength(q.group)} bytes (1..${MAX_GROUP_BYTES} allowed)`)
+    return { type: 'queueJoin', topic: topic(q.topic), group: q.group, leave: q.leave }
   }
   if (e.reply != null) {
     const r = e.reply

@@ -6,7 +6,8 @@
 // 52-character publisher id; this writes one buffer with cached UTF-8 of topics and publishers.
 import * as varint from 'uint8-varint'
 import { MalformedFrameError } from '../errors.ts'
-import type { AppMessage, DataMsg, Header } from './types.ts'
+import { MAX_QUEUE_GROUPS } from './limits.ts'
+import type { AppMessage, DataMsg, Header, QueueAssign } from './types.ts'
 
 const encoder = new TextEncoder()
 const decoder = new TextDecoder()
@@ -54,7 +55,13 @@ function appSize (m: AppMessage): number {
   for (const h of m.headers) n += fieldLength(headerSize(h))
   if (m.ack === true) n += 2
   if (m.floor !== undefined && m.floor !== 0) n += 1 + varintLength(m.floor)
+  if (m.queue !== undefined) for (const q of m.queue) n += fieldLength(queueSize(q))
   return n
+}
+
+/** A QueueAssign has a Header's shape: two strings, fields 1 and 2. */
+function queueSize (q: QueueAssign): number {
+  return headerSize({ key: q.group, value: q.member })
 }
 
 function writeBytes (buf: Uint8Array, pos: number, tag: number, bytes: Uint8Array): number {
@@ -78,6 +85,14 @@ function writeApp (buf: Uint8Array, pos: number, m: AppMessage): number {
   }
   if (m.ack === true) { buf[pos++] = 0x38; buf[pos++] = 1 }
   if (m.floor !== undefined && m.floor !== 0) { buf[pos++] = 0x40; pos = writeVarint(buf, pos, m.floor) }
+  if (m.queue !== undefined) {
+    for (const q of m.queue) {
+      buf[pos++] = 0x4a
+      pos = writeVarint(buf, pos, queueSize(q))
+      if (q.group !== '') pos = writeBytes(buf, pos, 0x0a, utf8(q.group))
+      if (q.member !== '') pos = writeBytes(buf, pos, 0x12, utf8(q.member))
+    }
+  }
   return pos
 }
 
@@ -233,6 +248,14 @@ function readApp (c: Cursor, end: number, maxHeaders: number): AppMessage {
       }
       case 0x38: if (inner.varint() !== 0) m.ack = true; break
       case 0x40: { const f = inner.varint(); if (f !== 0) m.floor = f; break }
+      case 0x4a: {
+        const queue = m.queue ??= []
+        if (queue.length >= MAX_QUEUE_GROUPS) throw new MalformedFrameError(`more than ${MAX_QUEUE_GROUPS} queue assignments`)
+        const e = inner.sub()
+        const h = readHeader(inner, e)
+        queue.push({ group: h.key, member: h.value })
+        break
+      }
       default: inner.skip(tag & 7)
     }
   }

@@ -16,3 +16,7 @@ export const MAX_PATH = 64
 export const MAX_HEADERS = 64
 /** Candidates in one REDIRECT. */
 export const MAX_CANDIDATES = 64
+/** Queue groups assigned on one application message (one per group of the topic). */
+export const MAX_QUEUE_GROUPS = 64
+/** Bytes of a queue group's name. */
+export const MAX_GROUP_BYTES = 128

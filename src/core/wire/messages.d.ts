@@ -102,6 +102,7 @@ export interface AppMessage {
     headers: Header[];
     ack: boolean;
     floor: number;
+    queue: QueueAssign[];
 }
 export declare namespace AppMessage {
     const codec: () => Codec<AppMessage>;
@@ -143,9 +144,37 @@ export declare namespace AppMessage {
         field: '$.floor';
         value: number;
     }
+    interface AppMessageQueueGroupFieldEvent {
+        field: '$.queue[].group';
+        value: string;
+        index: number;
+    }
+    interface AppMessageQueueMemberFieldEvent {
+        field: '$.queue[].member';
+        value: string;
+        index: number;
+    }
     function encode(obj: Partial<AppMessage>): Uint8Array<ArrayBuffer>;
     function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<AppMessage>): AppMessage;
-    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<AppMessage>): Generator<AppMessageTopicFieldEvent | AppMessagePublisherFieldEvent | AppMessageEpochFieldEvent | AppMessageSeqFieldEvent | AppMessagePayloadFieldEvent | AppMessageHeadersKeyFieldEvent | AppMessageHeadersValueFieldEvent | AppMessageAckFieldEvent | AppMessageFloorFieldEvent>;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<AppMessage>): Generator<AppMessageTopicFieldEvent | AppMessagePublisherFieldEvent | AppMessageEpochFieldEvent | AppMessageSeqFieldEvent | AppMessagePayloadFieldEvent | AppMessageHeadersKeyFieldEvent | AppMessageHeadersValueFieldEvent | AppMessageAckFieldEvent | AppMessageFloorFieldEvent | AppMessageQueueGroupFieldEvent | AppMessageQueueMemberFieldEvent>;
+}
+export interface QueueAssign {
+    group: string;
+    member: string;
+}
+export declare namespace QueueAssign {
+    const codec: () => Codec<QueueAssign>;
+    interface QueueAssignGroupFieldEvent {
+        field: '$.group';
+        value: string;
+    }
+    interface QueueAssignMemberFieldEvent {
+        field: '$.member';
+        value: string;
+    }
+    function encode(obj: Partial<QueueAssign>): Uint8Array<ArrayBuffer>;
+    function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<QueueAssign>): QueueAssign;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<QueueAssign>): Generator<QueueAssignGroupFieldEvent | QueueAssignMemberFieldEvent>;
 }
 export interface Publish {
     message?: AppMessage;
@@ -191,13 +220,23 @@ export declare namespace Publish {
         field: '$.message.floor';
         value: number;
     }
+    interface PublishMessageQueueGroupFieldEvent {
+        field: '$.message.queue[].group';
+        value: string;
+        index: number;
+    }
+    interface PublishMessageQueueMemberFieldEvent {
+        field: '$.message.queue[].member';
+        value: string;
+        index: number;
+    }
     interface PublishDirectFieldEvent {
         field: '$.direct';
         value: boolean;
     }
     function encode(obj: Partial<Publish>): Uint8Array<ArrayBuffer>;
     function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Publish>): Publish;
-    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Publish>): Generator<PublishMessageTopicFieldEvent | PublishMessagePublisherFieldEvent | PublishMessageEpochFieldEvent | PublishMessageSeqFieldEvent | PublishMessagePayloadFieldEvent | PublishMessageHeadersKeyFieldEvent | PublishMessageHeadersValueFieldEvent | PublishMessageAckFieldEvent | PublishMessageFloorFieldEvent | PublishDirectFieldEvent>;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Publish>): Generator<PublishMessageTopicFieldEvent | PublishMessagePublisherFieldEvent | PublishMessageEpochFieldEvent | PublishMessageSeqFieldEvent | PublishMessagePayloadFieldEvent | PublishMessageHeadersKeyFieldEvent | PublishMessageHeadersValueFieldEvent | PublishMessageAckFieldEvent | PublishMessageFloorFieldEvent | PublishMessageQueueGroupFieldEvent | PublishMessageQueueMemberFieldEvent | PublishDirectFieldEvent>;
 }
 export interface Heartbeat {
     topics: string[];
@@ -472,9 +511,19 @@ export declare namespace Replay {
         field: '$.message.floor';
         value: number;
     }
+    interface ReplayMessageQueueGroupFieldEvent {
+        field: '$.message.queue[].group';
+        value: string;
+        index: number;
+    }
+    interface ReplayMessageQueueMemberFieldEvent {
+        field: '$.message.queue[].member';
+        value: string;
+        index: number;
+    }
     function encode(obj: Partial<Replay>): Uint8Array<ArrayBuffer>;
     function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Replay>): Replay;
-    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Replay>): Generator<ReplayMessageTopicFieldEvent | ReplayMessagePublisherFieldEvent | ReplayMessageEpochFieldEvent | ReplayMessageSeqFieldEvent | ReplayMessagePayloadFieldEvent | ReplayMessageHeadersKeyFieldEvent | ReplayMessageHeadersValueFieldEvent | ReplayMessageAckFieldEvent | ReplayMessageFloorFieldEvent>;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Replay>): Generator<ReplayMessageTopicFieldEvent | ReplayMessagePublisherFieldEvent | ReplayMessageEpochFieldEvent | ReplayMessageSeqFieldEvent | ReplayMessagePayloadFieldEvent | ReplayMessageHeadersKeyFieldEvent | ReplayMessageHeadersValueFieldEvent | ReplayMessageAckFieldEvent | ReplayMessageFloorFieldEvent | ReplayMessageQueueGroupFieldEvent | ReplayMessageQueueMemberFieldEvent>;
 }
 export interface Stash {
     message?: AppMessage;
@@ -519,9 +568,19 @@ export declare namespace Stash {
         field: '$.message.floor';
         value: number;
     }
+    interface StashMessageQueueGroupFieldEvent {
+        field: '$.message.queue[].group';
+        value: string;
+        index: number;
+    }
+    interface StashMessageQueueMemberFieldEvent {
+        field: '$.message.queue[].member';
+        value: string;
+        index: number;
+    }
     function encode(obj: Partial<Stash>): Uint8Array<ArrayBuffer>;
     function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Stash>): Stash;
-    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Stash>): Generator<StashMessageTopicFieldEvent | StashMessagePublisherFieldEvent | StashMessageEpochFieldEvent | StashMessageSeqFieldEvent | StashMessagePayloadFieldEvent | StashMessageHeadersKeyFieldEvent | StashMessageHeadersValueFieldEvent | StashMessageAckFieldEvent | StashMessageFloorFieldEvent>;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Stash>): Generator<StashMessageTopicFieldEvent | StashMessagePublisherFieldEvent | StashMessageEpochFieldEvent | StashMessageSeqFieldEvent | StashMessagePayloadFieldEvent | StashMessageHeadersKeyFieldEvent | StashMessageHeadersValueFieldEvent | StashMessageAckFieldEvent | StashMessageFloorFieldEvent | StashMessageQueueGroupFieldEvent | StashMessageQueueMemberFieldEvent>;
 }
 export interface PublishAck {
     topic: string;
@@ -623,6 +682,29 @@ export declare namespace Reply {
     function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Reply>): Reply;
     function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Reply>): Generator<ReplyTopicFieldEvent | ReplyRequestFieldEvent | ReplyPayloadFieldEvent | ReplyHeadersKeyFieldEvent | ReplyHeadersValueFieldEvent>;
 }
+export interface QueueJoin {
+    topic: string;
+    group: string;
+    leave: boolean;
+}
+export declare namespace QueueJoin {
+    const codec: () => Codec<QueueJoin>;
+    interface QueueJoinTopicFieldEvent {
+        field: '$.topic';
+        value: string;
+    }
+    interface QueueJoinGroupFieldEvent {
+        field: '$.group';
+        value: string;
+    }
+    interface QueueJoinLeaveFieldEvent {
+        field: '$.leave';
+        value: boolean;
+    }
+    function encode(obj: Partial<QueueJoin>): Uint8Array<ArrayBuffer>;
+    function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<QueueJoin>): QueueJoin;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<QueueJoin>): Generator<QueueJoinTopicFieldEvent | QueueJoinGroupFieldEvent | QueueJoinLeaveFieldEvent>;
+}
 export interface Envelope {
     join?: Join;
     joinAck?: JoinAck;
@@ -640,6 +722,7 @@ export interface Envelope {
     publishAck?: PublishAck;
     since?: Since;
     reply?: Reply;
+    queueJoin?: QueueJoin;
 }
 export declare namespace Envelope {
     const codec: () => Codec<Envelope>;
@@ -722,6 +805,16 @@ export declare namespace Envelope {
         field: '$.publish.message.floor';
         value: number;
     }
+    interface EnvelopePublishMessageQueueGroupFieldEvent {
+        field: '$.publish.message.queue[].group';
+        value: string;
+        index: number;
+    }
+    interface EnvelopePublishMessageQueueMemberFieldEvent {
+        field: '$.publish.message.queue[].member';
+        value: string;
+        index: number;
+    }
     interface EnvelopePublishDirectFieldEvent {
         field: '$.publish.direct';
         value: boolean;
@@ -763,6 +856,16 @@ export declare namespace Envelope {
     interface EnvelopeDataFloorFieldEvent {
         field: '$.data.floor';
         value: number;
+    }
+    interface EnvelopeDataQueueGroupFieldEvent {
+        field: '$.data.queue[].group';
+        value: string;
+        index: number;
+    }
+    interface EnvelopeDataQueueMemberFieldEvent {
+        field: '$.data.queue[].member';
+        value: string;
+        index: number;
     }
     interface EnvelopeHeartbeatTopicsFieldEvent {
         field: '$.heartbeat.topics[]';
@@ -909,6 +1012,16 @@ export declare namespace Envelope {
         field: '$.replay.message.floor';
         value: number;
     }
+    interface EnvelopeReplayMessageQueueGroupFieldEvent {
+        field: '$.replay.message.queue[].group';
+        value: string;
+        index: number;
+    }
+    interface EnvelopeReplayMessageQueueMemberFieldEvent {
+        field: '$.replay.message.queue[].member';
+        value: string;
+        index: number;
+    }
     interface EnvelopeStashMessageTopicFieldEvent {
         field: '$.stash.message.topic';
         value: string;
@@ -946,6 +1059,16 @@ export declare namespace Envelope {
     interface EnvelopeStashMessageFloorFieldEvent {
         field: '$.stash.message.floor';
         value: number;
+    }
+    interface EnvelopeStashMessageQueueGroupFieldEvent {
+        field: '$.stash.message.queue[].group';
+        value: string;
+        index: number;
+    }
+    interface EnvelopeStashMessageQueueMemberFieldEvent {
+        field: '$.stash.message.queue[].member';
+        value: string;
+        index: number;
     }
     interface EnvelopePublishAckTopicFieldEvent {
         field: '$.publishAck.topic';
@@ -1009,9 +1132,21 @@ export declare namespace Envelope {
         value: string;
         index: number;
     }
+    interface EnvelopeQueueJoinTopicFieldEvent {
+        field: '$.queueJoin.topic';
+        value: string;
+    }
+    interface EnvelopeQueueJoinGroupFieldEvent {
+        field: '$.queueJoin.group';
+        value: string;
+    }
+    interface EnvelopeQueueJoinLeaveFieldEvent {
+        field: '$.queueJoin.leave';
+        value: boolean;
+    }
     function encode(obj: Partial<Envelope>): Uint8Array<ArrayBuffer>;
     function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Envelope>): Envelope;
-    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Envelope>): Generator<EnvelopeJoinTopicFieldEvent | EnvelopeJoinSubscribersFieldEvent | EnvelopeJoinReliableFieldEvent | EnvelopeJoinAckTopicFieldEvent | EnvelopeJoinAckAttachedFieldEvent | EnvelopeJoinAckPathFieldEvent | EnvelopeJoinAckReplacesFieldEvent | EnvelopeJoinAckDelegateFieldEvent | EnvelopeJoinAckWithdrawFieldEvent | EnvelopeLeaveTopicFieldEvent | EnvelopePublishMessageTopicFieldEvent | EnvelopePublishMessagePublisherFieldEvent | EnvelopePublishMessageEpochFieldEvent | EnvelopePublishMessageSeqFieldEvent | EnvelopePublishMessagePayloadFieldEvent | EnvelopePublishMessageHeadersKeyFieldEvent | EnvelopePublishMessageHeadersValueFieldEvent | EnvelopePublishMessageAckFieldEvent | EnvelopePublishMessageFloorFieldEvent | EnvelopePublishDirectFieldEvent | EnvelopeDataTopicFieldEvent | EnvelopeDataPublisherFieldEvent | EnvelopeDataEpochFieldEvent | EnvelopeDataSeqFieldEvent | EnvelopeDataPayloadFieldEvent | EnvelopeDataHeadersKeyFieldEvent | EnvelopeDataHeadersValueFieldEvent | EnvelopeDataAckFieldEvent | EnvelopeDataFloorFieldEvent | EnvelopeHeartbeatTopicsFieldEvent | EnvelopeHeartbeatCountsFieldEvent | EnvelopeHeartbeatRootsTopicFieldEvent | EnvelopeHeartbeatRootsSubscribersFieldEvent | EnvelopeHeartbeatRootsViaFieldEvent | EnvelopeReplicaEntriesTopicFieldEvent | EnvelopeReplicaEntriesChildrenFieldEvent | EnvelopeReplicaEntriesDroppedFieldEvent | EnvelopeReplicaEntriesRankFieldEvent | EnvelopeReplicaEntriesMoreFieldEvent | EnvelopeRedirectTopicFieldEvent | EnvelopeRedirectCandidatesFieldEvent | EnvelopeRootInfoTopicFieldEvent | EnvelopeRootInfoSubscribersFieldEvent | EnvelopeRouteAckTopicFieldEvent | EnvelopeRouteAckPublisherFieldEvent | EnvelopeRouteAckSeqFieldEvent | EnvelopeNackTopicFieldEvent | EnvelopeNackPublisherFieldEvent | EnvelopeNackEpochFieldEvent | EnvelopeNackFromFieldEvent | EnvelopeNackToFieldEvent | EnvelopeNackRequesterFieldEvent | EnvelopeNackMaxAgeFieldEvent | EnvelopeReplayMessageTopicFieldEvent | EnvelopeReplayMessagePublisherFieldEvent | EnvelopeReplayMessageEpochFieldEvent | EnvelopeReplayMessageSeqFieldEvent | EnvelopeReplayMessagePayloadFieldEvent | EnvelopeReplayMessageHeadersKeyFieldEvent | EnvelopeReplayMessageHeadersValueFieldEvent | EnvelopeReplayMessageAckFieldEvent | EnvelopeReplayMessageFloorFieldEvent | EnvelopeStashMessageTopicFieldEvent | EnvelopeStashMessagePublisherFieldEvent | EnvelopeStashMessageEpochFieldEvent | EnvelopeStashMessageSeqFieldEvent | EnvelopeStashMessagePayloadFieldEvent | EnvelopeStashMessageHeadersKeyFieldEvent | EnvelopeStashMessageHeadersValueFieldEvent | EnvelopeStashMessageAckFieldEvent | EnvelopeStashMessageFloorFieldEvent | EnvelopePublishAckTopicFieldEvent | EnvelopePublishAckPublisherFieldEvent | EnvelopePublishAckEpochFieldEvent | EnvelopePublishAckSeqFieldEvent | EnvelopeSinceTopicFieldEvent | EnvelopeSinceSeqFieldEvent | EnvelopeSinceTimeFieldEvent | EnvelopeSinceLastFieldEvent | EnvelopeSinceDoneFieldEvent | EnvelopeSinceRequesterFieldEvent | EnvelopeReplyTopicFieldEvent | EnvelopeReplyRequestFieldEvent | EnvelopeReplyPayloadFieldEvent | EnvelopeReplyHeadersKeyFieldEvent | EnvelopeReplyHeadersValueFieldEvent>;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Envelope>): Generator<EnvelopeJoinTopicFieldEvent | EnvelopeJoinSubscribersFieldEvent | EnvelopeJoinReliableFieldEvent | EnvelopeJoinAckTopicFieldEvent | EnvelopeJoinAckAttachedFieldEvent | EnvelopeJoinAckPathFieldEvent | EnvelopeJoinAckReplacesFieldEvent | EnvelopeJoinAckDelegateFieldEvent | EnvelopeJoinAckWithdrawFieldEvent | EnvelopeLeaveTopicFieldEvent | EnvelopePublishMessageTopicFieldEvent | EnvelopePublishMessagePublisherFieldEvent | EnvelopePublishMessageEpochFieldEvent | EnvelopePublishMessageSeqFieldEvent | EnvelopePublishMessagePayloadFieldEvent | EnvelopePublishMessageHeadersKeyFieldEvent | EnvelopePublishMessageHeadersValueFieldEvent | EnvelopePublishMessageAckFieldEvent | EnvelopePublishMessageFloorFieldEvent | EnvelopePublishMessageQueueGroupFieldEvent | EnvelopePublishMessageQueueMemberFieldEvent | EnvelopePublishDirectFieldEvent | EnvelopeDataTopicFieldEvent | EnvelopeDataPublisherFieldEvent | EnvelopeDataEpochFieldEvent | EnvelopeDataSeqFieldEvent | EnvelopeDataPayloadFieldEvent | EnvelopeDataHeadersKeyFieldEvent | EnvelopeDataHeadersValueFieldEvent | EnvelopeDataAckFieldEvent | EnvelopeDataFloorFieldEvent | EnvelopeDataQueueGroupFieldEvent | EnvelopeDataQueueMemberFieldEvent | EnvelopeHeartbeatTopicsFieldEvent | EnvelopeHeartbeatCountsFieldEvent | EnvelopeHeartbeatRootsTopicFieldEvent | EnvelopeHeartbeatRootsSubscribersFieldEvent | EnvelopeHeartbeatRootsViaFieldEvent | EnvelopeReplicaEntriesTopicFieldEvent | EnvelopeReplicaEntriesChildrenFieldEvent | EnvelopeReplicaEntriesDroppedFieldEvent | EnvelopeReplicaEntriesRankFieldEvent | EnvelopeReplicaEntriesMoreFieldEvent | EnvelopeRedirectTopicFieldEvent | EnvelopeRedirectCandidatesFieldEvent | EnvelopeRootInfoTopicFieldEvent | EnvelopeRootInfoSubscribersFieldEvent | EnvelopeRouteAckTopicFieldEvent | EnvelopeRouteAckPublisherFieldEvent | EnvelopeRouteAckSeqFieldEvent | EnvelopeNackTopicFieldEvent | EnvelopeNackPublisherFieldEvent | EnvelopeNackEpochFieldEvent | EnvelopeNackFromFieldEvent | EnvelopeNackToFieldEvent | EnvelopeNackRequesterFieldEvent | EnvelopeNackMaxAgeFieldEvent | EnvelopeReplayMessageTopicFieldEvent | EnvelopeReplayMessagePublisherFieldEvent | EnvelopeReplayMessageEpochFieldEvent | EnvelopeReplayMessageSeqFieldEvent | EnvelopeReplayMessagePayloadFieldEvent | EnvelopeReplayMessageHeadersKeyFieldEvent | EnvelopeReplayMessageHeadersValueFieldEvent | EnvelopeReplayMessageAckFieldEvent | EnvelopeReplayMessageFloorFieldEvent | EnvelopeReplayMessageQueueGroupFieldEvent | EnvelopeReplayMessageQueueMemberFieldEvent | EnvelopeStashMessageTopicFieldEvent | EnvelopeStashMessagePublisherFieldEvent | EnvelopeStashMessageEpochFieldEvent | EnvelopeStashMessageSeqFieldEvent | EnvelopeStashMessagePayloadFieldEvent | EnvelopeStashMessageHeadersKeyFieldEvent | EnvelopeStashMessageHeadersValueFieldEvent | EnvelopeStashMessageAckFieldEvent | EnvelopeStashMessageFloorFieldEvent | EnvelopeStashMessageQueueGroupFieldEvent | EnvelopeStashMessageQueueMemberFieldEvent | EnvelopePublishAckTopicFieldEvent | EnvelopePublishAckPublisherFieldEvent | EnvelopePublishAckEpochFieldEvent | EnvelopePublishAckSeqFieldEvent | EnvelopeSinceTopicFieldEvent | EnvelopeSinceSeqFieldEvent | EnvelopeSinceTimeFieldEvent | EnvelopeSinceLastFieldEvent | EnvelopeSinceDoneFieldEvent | EnvelopeSinceRequesterFieldEvent | EnvelopeReplyTopicFieldEvent | EnvelopeReplyRequestFieldEvent | EnvelopeReplyPayloadFieldEvent | EnvelopeReplyHeadersKeyFieldEvent | EnvelopeReplyHeadersValueFieldEvent | EnvelopeQueueJoinTopicFieldEvent | EnvelopeQueueJoinGroupFieldEvent | EnvelopeQueueJoinLeaveFieldEvent>;
 }
 export interface Frame {
     messages: Envelope[];
@@ -1113,6 +1248,16 @@ export declare namespace Frame {
         value: number;
         index: number;
     }
+    interface FrameMessagesPublishMessageQueueGroupFieldEvent {
+        field: '$.messages[].publish.message.queue[].group';
+        value: string;
+        index: number;
+    }
+    interface FrameMessagesPublishMessageQueueMemberFieldEvent {
+        field: '$.messages[].publish.message.queue[].member';
+        value: string;
+        index: number;
+    }
     interface FrameMessagesPublishDirectFieldEvent {
         field: '$.messages[].publish.direct';
         value: boolean;
@@ -1161,6 +1306,16 @@ export declare namespace Frame {
     interface FrameMessagesDataFloorFieldEvent {
         field: '$.messages[].data.floor';
         value: number;
+        index: number;
+    }
+    interface FrameMessagesDataQueueGroupFieldEvent {
+        field: '$.messages[].data.queue[].group';
+        value: string;
+        index: number;
+    }
+    interface FrameMessagesDataQueueMemberFieldEvent {
+        field: '$.messages[].data.queue[].member';
+        value: string;
         index: number;
     }
     interface FrameMessagesHeartbeatTopicsFieldEvent {
@@ -1328,6 +1483,16 @@ export declare namespace Frame {
         value: number;
         index: number;
     }
+    interface FrameMessagesReplayMessageQueueGroupFieldEvent {
+        field: '$.messages[].replay.message.queue[].group';
+        value: string;
+        index: number;
+    }
+    interface FrameMessagesReplayMessageQueueMemberFieldEvent {
+        field: '$.messages[].replay.message.queue[].member';
+        value: string;
+        index: number;
+    }
     interface FrameMessagesStashMessageTopicFieldEvent {
         field: '$.messages[].stash.message.topic';
         value: string;
@@ -1371,6 +1536,16 @@ export declare namespace Frame {
     interface FrameMessagesStashMessageFloorFieldEvent {
         field: '$.messages[].stash.message.floor';
         value: number;
+        index: number;
+    }
+    interface FrameMessagesStashMessageQueueGroupFieldEvent {
+        field: '$.messages[].stash.message.queue[].group';
+        value: string;
+        index: number;
+    }
+    interface FrameMessagesStashMessageQueueMemberFieldEvent {
+        field: '$.messages[].stash.message.queue[].member';
+        value: string;
         index: number;
     }
     interface FrameMessagesPublishAckTopicFieldEvent {
@@ -1448,7 +1623,22 @@ export declare namespace Frame {
         value: string;
         index: number;
     }
+    interface FrameMessagesQueueJoinTopicFieldEvent {
+        field: '$.messages[].queueJoin.topic';
+        value: string;
+        index: number;
+    }
+    interface FrameMessagesQueueJoinGroupFieldEvent {
+        field: '$.messages[].queueJoin.group';
+        value: string;
+        index: number;
+    }
+    interface FrameMessagesQueueJoinLeaveFieldEvent {
+        field: '$.messages[].queueJoin.leave';
+        value: boolean;
+        index: number;
+    }
     function encode(obj: Partial<Frame>): Uint8Array<ArrayBuffer>;
     function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Frame>): Frame;
-    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Frame>): Generator<FrameMessagesJoinTopicFieldEvent | FrameMessagesJoinSubscribersFieldEvent | FrameMessagesJoinReliableFieldEvent | FrameMessagesJoinAckTopicFieldEvent | FrameMessagesJoinAckAttachedFieldEvent | FrameMessagesJoinAckPathFieldEvent | FrameMessagesJoinAckReplacesFieldEvent | FrameMessagesJoinAckDelegateFieldEvent | FrameMessagesJoinAckWithdrawFieldEvent | FrameMessagesLeaveTopicFieldEvent | FrameMessagesPublishMessageTopicFieldEvent | FrameMessagesPublishMessagePublisherFieldEvent | FrameMessagesPublishMessageEpochFieldEvent | FrameMessagesPublishMessageSeqFieldEvent | FrameMessagesPublishMessagePayloadFieldEvent | FrameMessagesPublishMessageHeadersKeyFieldEvent | FrameMessagesPublishMessageHeadersValueFieldEvent | FrameMessagesPublishMessageAckFieldEvent | FrameMessagesPublishMessageFloorFieldEvent | FrameMessagesPublishDirectFieldEvent | FrameMessagesDataTopicFieldEvent | FrameMessagesDataPublisherFieldEvent | FrameMessagesDataEpochFieldEvent | FrameMessagesDataSeqFieldEvent | FrameMessagesDataPayloadFieldEvent | FrameMessagesDataHeadersKeyFieldEvent | FrameMessagesDataHeadersValueFieldEvent | FrameMessagesDataAckFieldEvent | FrameMessagesDataFloorFieldEvent | FrameMessagesHeartbeatTopicsFieldEvent | FrameMessagesHeartbeatCountsFieldEvent | FrameMessagesHeartbeatRootsTopicFieldEvent | FrameMessagesHeartbeatRootsSubscribersFieldEvent | FrameMessagesHeartbeatRootsViaFieldEvent | FrameMessagesReplicaEntriesTopicFieldEvent | FrameMessagesReplicaEntriesChildrenFieldEvent | FrameMessagesReplicaEntriesDroppedFieldEvent | FrameMessagesReplicaEntriesRankFieldEvent | FrameMessagesReplicaEntriesMoreFieldEvent | FrameMessagesRedirectTopicFieldEvent | FrameMessagesRedirectCandidatesFieldEvent | FrameMessagesRootInfoTopicFieldEvent | FrameMessagesRootInfoSubscribersFieldEvent | FrameMessagesRouteAckTopicFieldEvent | FrameMessagesRouteAckPublisherFieldEvent | FrameMessagesRouteAckSeqFieldEvent | FrameMessagesNackTopicFieldEvent | FrameMessagesNackPublisherFieldEvent | FrameMessagesNackEpochFieldEvent | FrameMessagesNackFromFieldEvent | FrameMessagesNackToFieldEvent | FrameMessagesNackRequesterFieldEvent | FrameMessagesNackMaxAgeFieldEvent | FrameMessagesReplayMessageTopicFieldEvent | FrameMessagesReplayMessagePublisherFieldEvent | FrameMessagesReplayMessageEpochFieldEvent | FrameMessagesReplayMessageSeqFieldEvent | FrameMessagesReplayMessagePayloadFieldEvent | FrameMessagesReplayMessageHeadersKeyFieldEvent | FrameMessagesReplayMessageHeadersValueFieldEvent | FrameMessagesReplayMessageAckFieldEvent | FrameMessagesReplayMessageFloorFieldEvent | FrameMessagesStashMessageTopicFieldEvent | FrameMessagesStashMessagePublisherFieldEvent | FrameMessagesStashMessageEpochFieldEvent | FrameMessagesStashMessageSeqFieldEvent | FrameMessagesStashMessagePayloadFieldEvent | FrameMessagesStashMessageHeadersKeyFieldEvent | FrameMessagesStashMessageHeadersValueFieldEvent | FrameMessagesStashMessageAckFieldEvent | FrameMessagesStashMessageFloorFieldEvent | FrameMessagesPublishAckTopicFieldEvent | FrameMessagesPublishAckPublisherFieldEvent | FrameMessagesPublishAckEpochFieldEvent | FrameMessagesPublishAckSeqFieldEvent | FrameMessagesSinceTopicFieldEvent | FrameMessagesSinceSeqFieldEvent | FrameMessagesSinceTimeFieldEvent | FrameMessagesSinceLastFieldEvent | FrameMessagesSinceDoneFieldEvent | FrameMessagesSinceRequesterFieldEvent | FrameMessagesReplyTopicFieldEvent | FrameMessagesReplyRequestFieldEvent | FrameMessagesReplyPayloadFieldEvent | FrameMessagesReplyHeadersKeyFieldEvent | FrameMessagesReplyHeadersValueFieldEvent>;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Frame>): Generator<FrameMessagesJoinTopicFieldEvent | FrameMessagesJoinSubscribersFieldEvent | FrameMessagesJoinReliableFieldEvent | FrameMessagesJoinAckTopicFieldEvent | FrameMessagesJoinAckAttachedFieldEvent | FrameMessagesJoinAckPathFieldEvent | FrameMessagesJoinAckReplacesFieldEvent | FrameMessagesJoinAckDelegateFieldEvent | FrameMessagesJoinAckWithdrawFieldEvent | FrameMessagesLeaveTopicFieldEvent | FrameMessagesPublishMessageTopicFieldEvent | FrameMessagesPublishMessagePublisherFieldEvent | FrameMessagesPublishMessageEpochFieldEvent | FrameMessagesPublishMessageSeqFieldEvent | FrameMessagesPublishMessagePayloadFieldEvent | FrameMessagesPublishMessageHeadersKeyFieldEvent | FrameMessagesPublishMessageHeadersValueFieldEvent | FrameMessagesPublishMessageAckFieldEvent | FrameMessagesPublishMessageFloorFieldEvent | FrameMessagesPublishMessageQueueGroupFieldEvent | FrameMessagesPublishMessageQueueMemberFieldEvent | FrameMessagesPublishDirectFieldEvent | FrameMessagesDataTopicFieldEvent | FrameMessagesDataPublisherFieldEvent | FrameMessagesDataEpochFieldEvent | FrameMessagesDataSeqFieldEvent | FrameMessagesDataPayloadFieldEvent | FrameMessagesDataHeadersKeyFieldEvent | FrameMessagesDataHeadersValueFieldEvent | FrameMessagesDataAckFieldEvent | FrameMessagesDataFloorFieldEvent | FrameMessagesDataQueueGroupFieldEvent | FrameMessagesDataQueueMemberFieldEvent | FrameMessagesHeartbeatTopicsFieldEvent | FrameMessagesHeartbeatCountsFieldEvent | FrameMessagesHeartbeatRootsTopicFieldEvent | FrameMessagesHeartbeatRootsSubscribersFieldEvent | FrameMessagesHeartbeatRootsViaFieldEvent | FrameMessagesReplicaEntriesTopicFieldEvent | FrameMessagesReplicaEntriesChildrenFieldEvent | FrameMessagesReplicaEntriesDroppedFieldEvent | FrameMessagesReplicaEntriesRankFieldEvent | FrameMessagesReplicaEntriesMoreFieldEvent | FrameMessagesRedirectTopicFieldEvent | FrameMessagesRedirectCandidatesFieldEvent | FrameMessagesRootInfoTopicFieldEvent | FrameMessagesRootInfoSubscribersFieldEvent | FrameMessagesRouteAckTopicFieldEvent | FrameMessagesRouteAckPublisherFieldEvent | FrameMessagesRouteAckSeqFieldEvent | FrameMessagesNackTopicFieldEvent | FrameMessagesNackPublisherFieldEvent | FrameMessagesNackEpochFieldEvent | FrameMessagesNackFromFieldEvent | FrameMessagesNackToFieldEvent | FrameMessagesNackRequesterFieldEvent | FrameMessagesNackMaxAgeFieldEvent | FrameMessagesReplayMessageTopicFieldEvent | FrameMessagesReplayMessagePublisherFieldEvent | FrameMessagesReplayMessageEpochFieldEvent | FrameMessagesReplayMessageSeqFieldEvent | FrameMessagesReplayMessagePayloadFieldEvent | FrameMessagesReplayMessageHeadersKeyFieldEvent | FrameMessagesReplayMessageHeadersValueFieldEvent | FrameMessagesReplayMessageAckFieldEvent | FrameMessagesReplayMessageFloorFieldEvent | FrameMessagesReplayMessageQueueGroupFieldEvent | FrameMessagesReplayMessageQueueMemberFieldEvent | FrameMessagesStashMessageTopicFieldEvent | FrameMessagesStashMessagePublisherFieldEvent | FrameMessagesStashMessageEpochFieldEvent | FrameMessagesStashMessageSeqFieldEvent | FrameMessagesStashMessagePayloadFieldEvent | FrameMessagesStashMessageHeadersKeyFieldEvent | FrameMessagesStashMessageHeadersValueFieldEvent | FrameMessagesStashMessageAckFieldEvent | FrameMessagesStashMessageFloorFieldEvent | FrameMessagesStashMessageQueueGroupFieldEvent | FrameMessagesStashMessageQueueMemberFieldEvent | FrameMessagesPublishAckTopicFieldEvent | FrameMessagesPublishAckPublisherFieldEvent | FrameMessagesPublishAckEpochFieldEvent | FrameMessagesPublishAckSeqFieldEvent | FrameMessagesSinceTopicFieldEvent | FrameMessagesSinceSeqFieldEvent | FrameMessagesSinceTimeFieldEvent | FrameMessagesSinceLastFieldEvent | FrameMessagesSinceDoneFieldEvent | FrameMessagesSinceRequesterFieldEvent | FrameMessagesReplyTopicFieldEvent | FrameMessagesReplyRequestFieldEvent | FrameMessagesReplyPayloadFieldEvent | FrameMessagesReplyHeadersKeyFieldEvent | FrameMessagesReplyHeadersValueFieldEvent | FrameMessagesQueueJoinTopicFieldEvent | FrameMessagesQueueJoinGroupFieldEvent | FrameMessagesQueueJoinLeaveFieldEvent>;
 }

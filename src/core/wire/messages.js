@@ -470,6 +470,12 @@ export var AppMessage;
                     w.uint32(64);
                     w.uint64Number(obj.floor);
                 }
+                if (obj.queue != null && obj.queue.length > 0) {
+                    for (const value of obj.queue) {
+                        w.uint32(74);
+                        QueueAssign.codec().encode(value, w);
+                    }
+                }
                 if (opts.lengthDelimited !== false) {
                     w.ldelim();
                 }
@@ -482,7 +488,8 @@ export var AppMessage;
                     payload: EMPTY_BYTES,
                     headers: [],
                     ack: false,
-                    floor: 0
+                    floor: 0,
+                    queue: []
                 };
                 const end = length == null ? reader.len : reader.pos + length;
                 while (reader.pos < end) {
@@ -528,6 +535,18 @@ export var AppMessage;
                             obj.floor = reader.uint64Number();
                             break;
                         }
+                        case 9: {
+                            if (opts.limits?.queue != null && obj.queue.length === opts.limits.queue) {
+                                throw new MaxLengthError('Decode error - repeated field "queue" had too many elements');
+                            }
+                            if (obj.queue.length === 64) {
+                                throw new MaxLengthError('Decode error - repeated field "queue" had too many elements');
+                            }
+                            obj.queue.push(QueueAssign.codec().decode(reader, reader.uint32(), {
+                                limits: opts.limits?.queue$
+                            }));
+                            break;
+                        }
                         default: {
                             reader.skipType(tag & 7);
                             break;
@@ -537,7 +556,8 @@ export var AppMessage;
                 return obj;
             }, function* (reader, length, prefix, opts = {}) {
                 const obj = {
-                    headers: 64
+                    headers: 64,
+                    queue: 64
                 };
                 const end = length == null ? reader.len : reader.pos + length;
                 while (reader.pos < end) {
@@ -610,6 +630,24 @@ export var AppMessage;
                             };
                             break;
                         }
+                        case 9: {
+                            if (opts.limits?.queue != null && obj.queue === opts.limits.queue) {
+                                throw new MaxLengthError('Streaming decode error - repeated field "queue" had too many elements');
+                            }
+                            if (obj.queue === 64) {
+                                throw new MaxLengthError('Streaming decode error - repeated field "queue" had too many elements');
+                            }
+                            for (const evt of QueueAssign.codec().stream(reader, reader.uint32(), `${prefix}.queue[]`, {
+                                limits: opts.limits?.queue$
+                            })) {
+                                yield {
+                                    ...evt,
+                                    index: obj.queue
+                                };
+                            }
+                            obj.queue++;
+                            break;
+                        }
                         default: {
                             reader.skipType(tag & 7);
                             break;
@@ -633,6 +671,92 @@ export var AppMessage;
     }
     AppMessage.stream = stream;
 })(AppMessage || (AppMessage = {}));
+export var QueueAssign;
+(function (QueueAssign) {
+    let _codec;
+    QueueAssign.codec = () => {
+        if (_codec == null) {
+            _codec = message((obj, w, opts = {}) => {
+                if (opts.lengthDelimited !== false) {
+                    w.fork();
+                }
+                if ((obj.group != null && obj.group !== '')) {
+                    w.uint32(10);
+                    w.string(obj.group);
+                }
+                if ((obj.member != null && obj.member !== '')) {
+                    w.uint32(18);
+                    w.string(obj.member);
+                }
+                if (opts.lengthDelimited !== false) {
+                    w.ldelim();
+                }
+            }, (reader, length, opts = {}) => {
+                const obj = {
+                    group: '',
+                    member: ''
+                };
+                const end = length == null ? reader.len : reader.pos + length;
+                while (reader.pos < end) {
+                    const tag = reader.uint32();
+                    switch (tag >>> 3) {
+                        case 1: {
+                            obj.group = reader.string();
+                            break;
+                        }
+                        case 2: {
+                            obj.member = reader.string();
+                            break;
+                        }
+                        default: {
+                            reader.skipType(tag & 7);
+                            break;
+                        }
+                    }
+                }
+                return obj;
+            }, function* (reader, length, prefix, opts = {}) {
+                const end = length == null ? reader.len : reader.pos + length;
+                while (reader.pos < end) {
+                    const tag = reader.uint32();
+                    switch (tag >>> 3) {
+                        case 1: {
+                            yield {
+                                field: `${prefix}.group`,
+                                value: reader.string()
+                            };
+                            break;
+                        }
+                        case 2: {
+                            yield {
+                                field: `${prefix}.member`,
+                                value: reader.string()
+                            };
+                            break;
+                        }
+                        default: {
+                            reader.skipType(tag & 7);
+                            break;
+                        }
+                    }
+                }
+            });
+        }
+        return _codec;
+    };
+    function encode(obj) {
+        return encodeMessage(obj, QueueAssign.codec());
+    }
+    QueueAssign.encode = encode;
+    function decode(buf, opts) {
+        return decodeMessage(buf, QueueAssign.codec(), opts);
+    }
+    QueueAssign.decode = decode;
+    function stream(buf, opts) {
+        return streamMessage(buf, QueueAssign.codec(), opts);
+    }
+    QueueAssign.stream = stream;
+})(QueueAssign || (QueueAssign = {}));
 export var Publish;
 (function (Publish) {
     let _codec;
@@ -2235,6 +2359,108 @@ export var Reply;
     }
     Reply.stream = stream;
 })(Reply || (Reply = {}));
+export var QueueJoin;
+(function (QueueJoin) {
+    let _codec;
+    QueueJoin.codec = () => {
+        if (_codec == null) {
+            _codec = message((obj, w, opts = {}) => {
+                if (opts.lengthDelimited !== false) {
+                    w.fork();
+                }
+                if ((obj.topic != null && obj.topic !== '')) {
+                    w.uint32(10);
+                    w.string(obj.topic);
+                }
+                if ((obj.group != null && obj.group !== '')) {
+                    w.uint32(18);
+                    w.string(obj.group);
+                }
+                if ((obj.leave != null && obj.leave !== false)) {
+                    w.uint32(24);
+                    w.bool(obj.leave);
+                }
+                if (opts.lengthDelimited !== false) {
+                    w.ldelim();
+                }
+            }, (reader, length, opts = {}) => {
+                const obj = {
+                    topic: '',
+                    group: '',
+                    leave: false
+                };
+                const end = length == null ? reader.len : reader.pos + length;
+                while (reader.pos < end) {
+                    const tag = reader.uint32();
+                    switch (tag >>> 3) {
+                        case 1: {
+                            obj.topic = reader.string();
+                            break;
+                        }
+                        case 2: {
+                            obj.group = reader.string();
+                            break;
+                        }
+                        case 3: {
+                            obj.leave = reader.bool();
+                            break;
+                        }
+                        default: {
+                            reader.skipType(tag & 7);
+                            break;
+                        }
+                    }
+                }
+                return obj;
+            }, function* (reader, length, prefix, opts = {}) {
+                const end = length == null ? reader.len : reader.pos + length;
+                while (reader.pos < end) {
+                    const tag = reader.uint32();
+                    switch (tag >>> 3) {
+                        case 1: {
+                            yield {
+                                field: `${prefix}.topic`,
+                                value: reader.string()
+                            };
+                            break;
+                        }
+                        case 2: {
+                            yield {
+                                field: `${prefix}.group`,
+                                value: reader.string()
+                            };
+                            break;
+                        }
+                        case 3: {
+                            yield {
+                                field: `${prefix}.leave`,
+                                value: reader.bool()
+                            };
+                            break;
+                        }
+                        default: {
+                            reader.skipType(tag & 7);
+                            break;
+                        }
+                    }
+                }
+            });
+        }
+        return _codec;
+    };
+    function encode(obj) {
+        return encodeMessage(obj, QueueJoin.codec());
+    }
+    QueueJoin.encode = encode;
+    function decode(buf, opts) {
+        return decodeMessage(buf, QueueJoin.codec(), opts);
+    }
+    QueueJoin.decode = decode;
+    function stream(buf, opts) {
+        return streamMessage(buf, QueueJoin.codec(), opts);
+    }
+    QueueJoin.stream = stream;
+})(QueueJoin || (QueueJoin = {}));
 export var Envelope;
 (function (Envelope) {
     let _codec;
@@ -2245,7 +2471,26 @@ export var Envelope;
                     w.fork();
                 }
                 obj = { ...obj };
+                if (obj.queueJoin != null) {
+                    obj.reply = undefined;
+                    obj.since = undefined;
+                    obj.publishAck = undefined;
+                    obj.stash = undefined;
+                    obj.replay = undefined;
+                    obj.nack = undefined;
+                    obj.routeAck = undefined;
+                    obj.rootInfo = undefined;
+                    obj.redirect = undefined;
+                    obj.replica = undefined;
+                    obj.heartbeat = undefined;
+                    obj.data = undefined;
+                    obj.publish = undefined;
+                    obj.leave = undefined;
+                    obj.joinAck = undefined;
+                    obj.join = undefined;
+                }
                 if (obj.reply != null) {
+                    obj.queueJoin = undefined;
                     obj.since = undefined;
                     obj.publishAck = undefined;
                     obj.stash = undefined;
@@ -2263,6 +2508,7 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.since != null) {
+                    obj.queueJoin = undefined;
                     obj.reply = undefined;
                     obj.publishAck = undefined;
                     obj.stash = undefined;
@@ -2280,6 +2526,7 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.publishAck != null) {
+                    obj.queueJoin = undefined;
                     obj.reply = undefined;
                     obj.since = undefined;
                     obj.stash = undefined;
@@ -2297,6 +2544,7 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.stash != null) {
+                    obj.queueJoin = undefined;
                     obj.reply = undefined;
                     obj.since = undefined;
                     obj.publishAck = undefined;
@@ -2314,6 +2562,7 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.replay != null) {
+                    obj.queueJoin = undefined;
                     obj.reply = undefined;
                     obj.since = undefined;
                     obj.publishAck = undefined;
@@ -2331,6 +2580,7 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.nack != null) {
+                    obj.queueJoin = undefined;
                     obj.reply = undefined;
                     obj.since = undefined;
                     obj.publishAck = undefined;
@@ -2348,6 +2598,7 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.routeAck != null) {
+                    obj.queueJoin = undefined;
                     obj.reply = undefined;
                     obj.since = undefined;
                     obj.publishAck = undefined;
@@ -2365,6 +2616,7 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.rootInfo != null) {
+                    obj.queueJoin = undefined;
                     obj.reply = undefined;
                     obj.since = undefined;
                     obj.publishAck = undefined;
@@ -2382,6 +2634,7 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.redirect != null) {
+                    obj.queueJoin = undefined;
                     obj.reply = undefined;
                     obj.since = undefined;
                     obj.publishAck = undefined;
@@ -2399,6 +2652,7 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.replica != null) {
+                    obj.queueJoin = undefined;
                     obj.reply = undefined;
                     obj.since = undefined;
                     obj.publishAck = undefined;
@@ -2416,6 +2670,7 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.heartbeat != null) {
+                    obj.queueJoin = undefined;
                     obj.reply = undefined;
                     obj.since = undefined;
                     obj.publishAck = undefined;
@@ -2433,6 +2688,7 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.data != null) {
+                    obj.queueJoin = undefined;
                     obj.reply = undefined;
                     obj.since = undefined;
                     obj.publishAck = undefined;
@@ -2450,6 +2706,7 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.publish != null) {
+                    obj.queueJoin = undefined;
                     obj.reply = undefined;
                     obj.since = undefined;
                     obj.publishAck = undefined;
@@ -2467,6 +2724,7 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.leave != null) {
+                    obj.queueJoin = undefined;
                     obj.reply = undefined;
                     obj.since = undefined;
                     obj.publishAck = undefined;
@@ -2484,6 +2742,7 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.joinAck != null) {
+                    obj.queueJoin = undefined;
                     obj.reply = undefined;
                     obj.since = undefined;
                     obj.publishAck = undefined;
@@ -2501,6 +2760,7 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.join != null) {
+                    obj.queueJoin = undefined;
                     obj.reply = undefined;
                     obj.since = undefined;
                     obj.publishAck = undefined;
@@ -2580,6 +2840,10 @@ export var Envelope;
                 if (obj.reply != null) {
                     w.uint32(130);
                     Reply.codec().encode(obj.reply, w);
+                }
+                if (obj.queueJoin != null) {
+                    w.uint32(138);
+                    QueueJoin.codec().encode(obj.queueJoin, w);
                 }
                 if (opts.lengthDelimited !== false) {
                     w.ldelim();
@@ -2686,13 +2950,38 @@ export var Envelope;
                             });
                             break;
                         }
+                        case 17: {
+                            obj.queueJoin = QueueJoin.codec().decode(reader, reader.uint32(), {
+                                limits: opts.limits?.queueJoin
+                            });
+                            break;
+                        }
                         default: {
                             reader.skipType(tag & 7);
                             break;
                         }
                     }
                 }
+                if (obj.queueJoin != null) {
+                    delete obj.reply;
+                    delete obj.since;
+                    delete obj.publishAck;
+                    delete obj.stash;
+                    delete obj.replay;
+                    delete obj.nack;
+                    delete obj.routeAck;
+                    delete obj.rootInfo;
+                    delete obj.redirect;
+                    delete obj.replica;
+                    delete obj.heartbeat;
+                    delete obj.data;
+                    delete obj.publish;
+                    delete obj.leave;
+                    delete obj.joinAck;
+                    delete obj.join;
+                }
                 if (obj.reply != null) {
+                    delete obj.queueJoin;
                     delete obj.since;
                     delete obj.publishAck;
                     delete obj.stash;
@@ -2710,6 +2999,7 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.since != null) {
+                    delete obj.queueJoin;
                     delete obj.reply;
                     delete obj.publishAck;
                     delete obj.stash;
@@ -2727,6 +3017,7 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.publishAck != null) {
+                    delete obj.queueJoin;
                     delete obj.reply;
                     delete obj.since;
                     delete obj.stash;
@@ -2744,6 +3035,7 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.stash != null) {
+                    delete obj.queueJoin;
                     delete obj.reply;
                     delete obj.since;
                     delete obj.publishAck;
@@ -2761,6 +3053,7 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.replay != null) {
+                    delete obj.queueJoin;
                     delete obj.reply;
                     delete obj.since;
                     delete obj.publishAck;
@@ -2778,6 +3071,7 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.nack != null) {
+                    delete obj.queueJoin;
                     delete obj.reply;
                     delete obj.since;
                     delete obj.publishAck;
@@ -2795,6 +3089,7 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.routeAck != null) {
+                    delete obj.queueJoin;
                     delete obj.reply;
                     delete obj.since;
                     delete obj.publishAck;
@@ -2812,6 +3107,7 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.rootInfo != null) {
+                    delete obj.queueJoin;
                     delete obj.reply;
                     delete obj.since;
                     delete obj.publishAck;
@@ -2829,6 +3125,7 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.redirect != null) {
+                    delete obj.queueJoin;
                     delete obj.reply;
                     delete obj.since;
                     delete obj.publishAck;
@@ -2846,6 +3143,7 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.replica != null) {
+                    delete obj.queueJoin;
                     delete obj.reply;
                     delete obj.since;
                     delete obj.publishAck;
@@ -2863,6 +3161,7 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.heartbeat != null) {
+                    delete obj.queueJoin;
                     delete obj.reply;
                     delete obj.since;
                     delete obj.publishAck;
@@ -2880,6 +3179,7 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.data != null) {
+                    delete obj.queueJoin;
                     delete obj.reply;
                     delete obj.since;
                     delete obj.publishAck;
@@ -2897,6 +3197,7 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.publish != null) {
+                    delete obj.queueJoin;
                     delete obj.reply;
                     delete obj.since;
                     delete obj.publishAck;
@@ -2914,6 +3215,7 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.leave != null) {
+                    delete obj.queueJoin;
                     delete obj.reply;
                     delete obj.since;
                     delete obj.publishAck;
@@ -2931,6 +3233,7 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.joinAck != null) {
+                    delete obj.queueJoin;
                     delete obj.reply;
                     delete obj.since;
                     delete obj.publishAck;
@@ -2948,6 +3251,7 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.join != null) {
+                    delete obj.queueJoin;
                     delete obj.reply;
                     delete obj.since;
                     delete obj.publishAck;
@@ -3063,6 +3367,12 @@ export var Envelope;
                         case 16: {
                             yield* Reply.codec().stream(reader, reader.uint32(), `${prefix}.reply`, {
                                 limits: opts.limits?.reply
+                            });
+                            break;
+                        }
+                        case 17: {
+                            yield* QueueJoin.codec().stream(reader, reader.uint32(), `${prefix}.queueJoin`, {
+                                limits: opts.limits?.queueJoin
                             });
                             break;
                         }

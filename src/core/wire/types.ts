@@ -22,6 +22,13 @@ export interface AppMessage {
   ack?: boolean
   /** With ack: the publisher's lowest unacknowledged number on the topic when it sent this (see the .proto). */
   floor?: number
+  /** Queue groups: the member node that delivers this message, per group (queue-groups.ts). */
+  queue?: QueueAssign[]
+}
+
+export interface QueueAssign {
+  group: string
+  member: PeerRef
 }
 
 export interface TopicCount {
@@ -58,10 +65,11 @@ export type Msg =
   | { type: 'publishAck', topic: string, publisher: PeerRef, epoch: number, seq: number }
   | { type: 'since', topic: string, seq: number, time: number, last: number, done: boolean, requester: PeerRef }
   | { type: 'reply', topic: string, request: number, payload: Uint8Array, headers: Header[] }
+  | { type: 'queueJoin', topic: string, group: string, leave: boolean }
 
 export type MsgType = Msg['type']
 
-export const MSG_TYPES: readonly MsgType[] = ['join', 'joinAck', 'leave', 'publish', 'data', 'heartbeat', 'replica', 'redirect', 'rootInfo', 'routeAck', 'nack', 'replay', 'stash', 'publishAck', 'since', 'reply']
+export const MSG_TYPES: readonly MsgType[] = ['join', 'joinAck', 'leave', 'publish', 'data', 'heartbeat', 'replica', 'redirect', 'rootInfo', 'routeAck', 'nack', 'replay', 'stash', 'publishAck', 'since', 'reply', 'queueJoin']
 
 export type DataMsg = Extract<Msg, { type: 'publish' | 'data' }>
 
