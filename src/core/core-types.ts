@@ -93,4 +93,6 @@ export interface TopicView {
   depth: number
   /** Subscribers in this node's subtree (the topic's total at the root). */
   subscribers: number
+  /** At the root: the topic's queue groups and how many members each has registered. */
+  queueGroups?: Record<string, number>
 }

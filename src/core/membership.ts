@@ -333,7 +333,9 @@ export class Membership {
   view (t: TopicState): TopicView {
     const role = t.isRoot ? 'root' : !t.attached ? 'detached' : t.children.size > 0 ? 'forwarder' : 'subscriber'
     const root = t.isRoot ? this.ctx.ref : t.attached ? t.path[t.path.length - 1] ?? null : null
-    return { topic: t.name, subscribed: t.subscribed, role, parent: t.parent, root, attached: t.attached, children: [...t.children.keys()], depth: t.depth, subscribers: subtreeCount(t) }
+    const v: TopicView = { topic: t.name, subscribed: t.subscribed, role, parent: t.parent, root, attached: t.attached, children: [...t.children.keys()], depth: t.depth, subscribers: subtreeCount(t) }
+    if (t.queues !== null) v.queueGroups = Object.fromEntries([...t.queues].map(([g, s]) => [g, s.members.size]))
+    return v
   }
 
   // ---------------------------------------------------------------- helpers

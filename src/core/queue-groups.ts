@@ -38,6 +38,8 @@ export class QueueGroups {
   private readonly delegation: Delegation
   /** Topics with queue subscriptions on this node. */
   private readonly local = new Map<TopicState, LocalMembership>()
+  /** Topics this node is the root of that have queue groups (their members expire here). */
+  private readonly held = new Set<TopicState>()
 
   constructor (ctx: CoreContext, delegation: Delegation) {
     this.ctx = ctx
@@ -66,8 +68,22 @@ export class QueueGroups {
     return this.local.get(t)?.groups
   }
 
-  /** Registrations go again every queueRefreshMs, and at once to a new root. */
+  /** Registrations go again every queueRefreshMs, and at once to a new root; members expire. */
   tick (now: number): void {
+    for (const t of this.held) {
+      if (this.ctx.topics.get(t.name) !== t || !t.isRoot || t.queues === null) {
+        this.held.delete(t)
+        continue
+      }
+      for (const [group, g] of t.queues) {
+        for (const [ref, until] of g.members) if (until < now) g.members.delete(ref)
+        if (g.members.size === 0) t.queues.delete(group)
+      }
+      if (t.queues.size === 0) {
+        t.queues = null
+        this.held.delete(t)
+      }
+    }
     for (const [t, l] of this.local) {
       if (this.ctx.topics.get(t.name) !== t) {
         this.local.delete(t)
@@ -130,6 +146,7 @@ export class QueueGroups {
       return
     }
     const queues = t.queues ??= new Map()
+    this.held.add(t)
     let g = queues.get(group)
     if (g === undefined) {
       if (queues.size >= MAX_QUEUE_GROUPS) { this.ctx.stats.queueJoinsRefused++; return }

@@ -8,10 +8,11 @@ import type { CoreStats, TopicView } from '../core/mesh-core.ts'
 import { assertTopic, MeshCore } from '../core/mesh-core.ts'
 import { idFromBytes } from '../core/id.ts'
 import { Rng } from '../core/rng.ts'
-import { encodeFrame, encodeFrames } from '../core/wire/codec.ts'
+import { encodeFrame, encodeFrames, validGroup } from '../core/wire/codec.ts'
 import { FrameTooLargeError, InvalidOptionError, NodeStoppedError, NoRespondersError, PublishNotAcknowledgedError } from '../core/errors.ts'
 import type { SinceSpec } from '../core/topic-state.ts'
-import type { Header, Msg } from '../core/wire/types.ts'
+import type { Header, Msg, QueueAssign } from '../core/wire/types.ts'
+import { MAX_GROUP_BYTES } from '../core/wire/limits.ts'
 import { isDataMsg } from '../core/wire/types.ts'
 import { createHost } from '../transport/libp2p/host.ts'
 import { deadline } from '../transport/timeout.ts'
@@ -154,6 +155,8 @@ export class MeshNode {
   /** Acknowledged publishes waiting, by topic and sequence number. */
   private readonly ackWaiters = new Map<string, { resolve: () => void, reject: (err: Error) => void }>()
   private readonly requests = new Requests()
+  /** Round-robin among this node's subscriptions of one queue group. */
+  private queueTurn = 0
   /** Gives delivered requests their respond(): the reply goes straight to the requester. */
   private readonly responder: Responder = (m, data, headers) => {
     const id = replyTo(m.headers)
@@ -209,10 +212,7 @@ export class MeshNode {
         if (e.type === 'deliver') {
           this.counters.add(e.message.topic, 'delivered')
           const subs = this.subs.get(e.message.topic)
-          if (subs !== undefined) {
-            const m = toMessage(e.message, this.responder)
-            for (const s of subs) s.push(m)
-          }
+          if (subs !== undefined) this.hand(subs, toMessage(e.message, this.responder), e.message.queue)
         } else if (e.type === 'gap') {
           for (const s of this.subs.get(e.topic) ?? []) s.missed(e.publisher, e.missed)
         } else if (e.type === 'ready') {
@@ -346,6 +346,9 @@ export class MeshNode {
     this.assertRunning()
     assertTopic(topic, this.core.options.maxTopicBytes)
     const since = sinceSpec(options.since) // a bad value throws here, before anything starts
+    const queue = options.queue
+    if (queue !== undefined && (typeof queue !== 'string' || !validGroup(queue))) throw new InvalidOptionError(`queue: a group name of 1..${MAX_GROUP_BYTES} bytes, not ${JSON.stringify(queue)}`)
+    if (queue !== undefined && since !== undefined) throw new InvalidOptionError('since and queue cannot be combined (a queue group shares messages; history would reach one member)')
     // The history would reach the topic's other subscriptions here too (they share delivery).
     if (since !== undefined && (this.subs.get(topic)?.size ?? 0) > 0) throw new InvalidOptionError(`since: ${topic} already has a subscription on this node; subscribe with since first, or on another node`)
     const sub = new Subscription(topic, this.options.maxPending ?? this.tune.maxPending, s => this.removeSub(s), options, this.metrics?.observer)
@@ -356,7 +359,10 @@ export class MeshNode {
     void this.lookup(topic).then(() => {
       if (!this.running || set?.has(sub) !== true) return
       const reliable = this.reliable(topic)
-      this.driver.input((core, now) => { core.subscribe(now, topic, { reliable, since }) })
+      this.driver.input((core, now) => {
+        core.subscribe(now, topic, { reliable, since })
+        if (queue !== undefined) core.joinQueue(now, topic, queue)
+      })
       // Another local subscription already attached the topic: its 'ready' went out then.
       if (since === undefined && this.core.topicView(topic)?.attached === true) sub.markReady()
     })
@@ -567,6 +573,10 @@ export class MeshNode {
   private removeSub (s: Subscription): void {
     const set = this.subs.get(s.topic)
     if (set === undefined || !set.delete(s)) return
+    const group = s.group
+    if (group !== undefined && this.running && ![...set].some(o => o.group === group)) {
+      this.driver.input((core, now) => { core.leaveQueue(now, s.topic, group) })
+    }
     if (set.size === 0) {
       this.subs.delete(s.topic)
       if (this.running) this.driver.input((core, now) => { core.unsubscribe(now, s.topic) })
@@ -574,6 +584,25 @@ export class MeshNode {
       // The last reliable subscription of the topic went: the others need no resends.
       this.driver.input((core, now) => { core.subscribe(now, s.topic, { reliable: false }) })
     }
+  }
+
+  /**
+   * A delivered message to the topic's subscriptions: every plain one, and for each queue group
+   * the root gave it to this node, one of the group's subscriptions here (in turn).
+   */
+  private hand (subs: Set<Subscription>, m: Message, assigned: QueueAssign[] | undefined): void {
+    let groups: Map<string, Subscription[]> | undefined
+    for (const s of subs) {
+      if (s.group === undefined) s.push(m)
+      else if (assigned?.some(q => q.group === s.group && q.member === this.peerId) === true) {
+        groups ??= new Map()
+        const list = groups.get(s.group)
+        if (list === undefined) groups.set(s.group, [s])
+        else list.push(s)
+      }
+    }
+    if (groups === undefined) return
+    for (const list of groups.values()) list[this.queueTurn++ % list.length].push(m)
   }
 
   /** A local subscription to the topic asked for reliable delivery. */

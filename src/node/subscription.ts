@@ -67,6 +67,13 @@ export interface SubscribeOptions {
    * the history arrived. Only for the first subscription of a topic on a node.
    */
   since?: number | Date | { last: number }
+  /**
+   * Join this queue group (as in NATS): each message of the topic goes to one member of the
+   * group among all the nodes' subscriptions in it, round-robin, instead of to all of them.
+   * Plain queue groups are at most once: a message given to a member that died before the
+   * topic's root noticed is not delivered by the group (docs/protocol.md).
+   */
+  queue?: string
 }
 
 /**
@@ -106,6 +113,8 @@ export class Subscription implements AsyncIterable<Message> {
   readonly topic: string
   /** Asked for reliable delivery (SubscribeOptions.reliable). */
   readonly reliable: boolean
+  /** The queue group this subscription is in (SubscribeOptions.queue). */
+  readonly group: string | undefined
   /** Subscribed `since`: ready once the history arrived. */
   readonly catchingUp: boolean
   /** Resolves when the tree acknowledged the subscription. */
@@ -146,6 +155,7 @@ export class Subscription implements AsyncIterable<Message> {
     this.callback = options.callback
     this.onDrop = options.onDrop
     this.reliable = options.reliable === true || options.since !== undefined
+    this.group = options.queue
     this.catchingUp = options.since !== undefined
     this.maxPending = maxPending
     this.onClose = onClose

@@ -1,0 +1,74 @@
+// Queue groups between real nodes over libp2p on loopback (issue 13, items 1 and 3): each
+// message goes to one member of the group, round-robin, while a plain subscriber gets them
+// all; requests to a queue group are answered by one member (the service pattern); a member
+// whose node stops is dropped by the root and the others take its share.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestnet, InvalidOptionError } from '../../src/index.ts'
+import type { MeshNode, Subscription, Testnet } from '../../src/index.ts'
+import { until } from '../helpers/until.ts'
+
+let net: Testnet
+beforeAll(async () => { net = await createTestnet(7) })
+afterAll(async () => { await net.stop() })
+
+/** The members the topic's root has registered for the group. */
+function registered (topic: string, group: string): number {
+  for (const n of net.nodes) {
+    const v = n.topics().find(t => t.topic === topic && t.role === 'root')
+    if (v !== undefined) return v.queueGroups?.[group] ?? 0
+  }
+  return 0
+}
+
+function collect (sub: Subscription, into: string[]): void {
+  void (async () => { for await (const m of sub) into.push(m.string()) })()
+}
+
+describe('queue groups', () => {
+  it('each message goes to one member, in turn; a plain subscriber gets every one', async () => {
+    const members = net.nodes.slice(1, 5)
+    const got = members.map(() => [] as string[])
+    const subs = members.map((n, i) => { const s = n.subscribe('jobs.resize', { queue: 'workers' }); collect(s, got[i]); return s })
+    const all: string[] = []
+    const plain = net.nodes[5].subscribe('jobs.resize')
+    collect(plain, all)
+    await Promise.all([...subs, plain].map(async s => { await s.ready }))
+    await until('the root knows the 4 members', () => registered('jobs.resize', 'workers') === 4, 15_000)
+    const sent = Array.from({ length: 40 }, (_, i) => `job-${i}`)
+    for (const m of sent) await net.nodes[0].publish('jobs.resize', m)
+    await until('every job handled and seen', () => got.flat().length >= sent.length && all.length >= sent.length, 15_000)
+    expect(got.flat().sort()).toEqual([...sent].sort()) // each once, none lost
+    expect(got.map(g => g.length)).toEqual([10, 10, 10, 10]) // round-robin, not luck
+    expect(all.sort()).toEqual([...sent].sort())
+    for (const s of [...subs, plain]) s.unsubscribe()
+  })
+
+  it('a request to a queue group is answered by one member; a stopped member\'s share goes to the others', async () => {
+    const service = net.nodes.slice(2, 5)
+    const answered = service.map(() => 0)
+    const subs = service.map((n: MeshNode, i) => n.subscribe('svc.thumb', { queue: 'svc', callback: (_e, m) => { answered[i]++; m.respond(`done by ${i}`) } }))
+    await Promise.all(subs.map(async s => { await s.ready }))
+    await until('the root knows the 3 members', () => registered('svc.thumb', 'svc') === 3, 15_000)
+    for (let k = 0; k < 9; k++) {
+      const reply = await net.nodes[6].request('svc.thumb', `img-${k}`, { timeout: 5000 })
+      expect(reply.string()).toMatch(/^done by [012]$/)
+    }
+    expect(answered).toEqual([3, 3, 3])
+    // A member's node goes away without a word: the root drops it once it stops hearing from it.
+    // (A member that is not the topic's root: at most one of the three is.)
+    const rootNode = net.nodes.find(n => n.topics().some(t => t.topic === 'svc.thumb' && t.role === 'root'))
+    const v = service.findIndex(n => n !== rootNode)
+    await service[v].stop()
+    await until('the root dropped the stopped member', () => registered('svc.thumb', 'svc') === 2, 15_000)
+    const before = answered.slice()
+    for (let k = 0; k < 6; k++) expect((await net.nodes[6].request('svc.thumb', `again-${k}`, { timeout: 5000 })).string()).not.toBe(`done by ${v}`)
+    expect(answered[v]).toBe(before[v])
+    expect(answered.reduce((a, b) => a + b, 0) - before.reduce((a, b) => a + b, 0)).toBe(6)
+  })
+
+  it('refuses a bad group name and a queue group with since', () => {
+    expect(() => net.nodes[1].subscribe('t', { queue: '' })).toThrow(InvalidOptionError)
+    expect(() => net.nodes[1].subscribe('t', { queue: 'x'.repeat(200) })).toThrow(/queue: a group name/)
+    expect(() => net.nodes[1].subscribe('t', { queue: 'w', since: 1 })).toThrow(/since and queue cannot be combined/)
+  })
+})
