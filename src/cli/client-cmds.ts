@@ -17,10 +17,12 @@ how many subscribers the topic's tree reported (0: nobody listens).
                         if one is not acknowledged in time
   --quiet               print nothing
 `
-export const SUB_HELP = `Usage: meshcast sub TOPIC (--data DIR | --bootstrap MULTIADDR) [--reliable] [--since S] [--json] [--count N]
+export const SUB_HELP = `Usage: meshcast sub TOPIC (--data DIR | --bootstrap MULTIADDR) [--queue GROUP] [--reliable] [--since S] [--json] [--count N]
 
 Prints each message's payload on its own line as it arrives. Messages that will not arrive
 (a gap in a publisher's numbers, a consumer too slow) are reported on standard error.
+  --queue GROUP  share the messages with the other subscribers in GROUP: each goes to one
+               of them (a work queue, as nats sub --queue)
   --reliable   ask the tree again for what this node missed while its branch repaired
   --since S    start with what the topic's root retained: from sequence number S, from an
                ISO date (2026-11-30T12:00:00Z), or last:N for the last N; implies --reliable
@@ -34,7 +36,7 @@ export const STATS_HELP = 'Usage: meshcast stats --data DIR [--json]\n\nThe node
 const CLIENT_OPTIONS = {
   data: { type: 'string' }, bootstrap: { type: 'string', multiple: true }, json: { type: 'boolean' },
   count: { type: 'string' }, quiet: { type: 'boolean', short: 'q' }, help: { type: 'boolean', short: 'h' },
-  ack: { type: 'boolean' }, reliable: { type: 'boolean' }, since: { type: 'string' }
+  ack: { type: 'boolean' }, reliable: { type: 'boolean' }, since: { type: 'string' }, queue: { type: 'string' }
 } as const
 
 /** --since: a sequence number, an ISO date, or last:N (as the API's `since`). */
@@ -109,7 +111,7 @@ export async function runSub (argv: string[], io: Io): Promise<number> {
   let seen = 0
   if (t.data !== undefined) {
     const c = await connectControl(t.data)
-    c.request({ op: 'subscribe', topic, reliable: values.reliable === true, since: since instanceof Date ? { time: since.getTime() } : since })
+    c.request({ op: 'subscribe', topic, reliable: values.reliable === true, since: since instanceof Date ? { time: since.getTime() } : since, queue: values.queue })
     for await (const line of c.lines) {
       const r = JSON.parse(line)
       if (r.ok === false) throw new UsageError(String(r.error))
@@ -123,7 +125,7 @@ export async function runSub (argv: string[], io: Io): Promise<number> {
   }
   const node = await ephemeral(t.bootstrap ?? [])
   try {
-    const sub = node.subscribe(topic, { reliable: values.reliable === true, since, onDrop: e => { io.stderr(dropLine(topic, e)) } })
+    const sub = node.subscribe(topic, { reliable: values.reliable === true, since, queue: values.queue as string | undefined, onDrop: e => { io.stderr(dropLine(topic, e)) } })
     for await (const m of sub) {
       print({ topic: m.topic, data: m.string(), publisher: m.publisher, seq: m.seq })
       if (++seen >= count) break

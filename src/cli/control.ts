@@ -61,7 +61,7 @@ function handle (node: MeshNode, socket: Socket): void {
   const lines = createInterface({ input: socket })
   lines.on('line', line => {
     void (async () => {
-      let req: { op?: string, topic?: string, data?: string, ack?: boolean, reliable?: boolean, since?: number | { last: number } | { time: number }, replies?: boolean, ref?: number, timeout?: number }
+      let req: { op?: string, topic?: string, data?: string, ack?: boolean, reliable?: boolean, since?: number | { last: number } | { time: number }, replies?: boolean, ref?: number, timeout?: number, queue?: string }
       try { req = JSON.parse(line) } catch { reply({ ok: false, error: 'request is not JSON' }); return }
       try {
         switch (req.op) {
@@ -69,7 +69,7 @@ function handle (node: MeshNode, socket: Socket): void {
           case 'subscribe': {
             const s = req.since
             const since = s === undefined ? undefined : typeof s === 'object' && s !== null && 'time' in s ? new Date(s.time) : s
-            const sub = node.subscribe(String(req.topic), { since, reliable: req.reliable === true, onDrop: e => { reply({ dropped: { reason: e.reason, count: e.count } }) } })
+            const sub = node.subscribe(String(req.topic), { since, reliable: req.reliable === true, queue: req.queue === undefined ? undefined : String(req.queue), onDrop: e => { reply({ dropped: { reason: e.reason, count: e.count } }) } })
             socket.once('close', () => { sub.unsubscribe() })
             await sub.ready
             reply({ ok: true, ready: true })

@@ -15,20 +15,24 @@ subscribes to TOPIC (no responders) or no reply came within the timeout.
   --bootstrap MULTIADDR start a short-lived node that joins through this peer
   --timeout MS          how long to wait for a reply (default 1000)
 `
-export const REPLY_HELP = `Usage: meshcast reply TOPIC [RESPONSE] (--data DIR | --bootstrap MULTIADDR) [--command CMD] [--count N]
+export const REPLY_HELP = `Usage: meshcast reply TOPIC [RESPONSE] (--data DIR | --bootstrap MULTIADDR) [--command CMD] [--queue GROUP] [--count N]
 
 Answers the requests sent to TOPIC: with RESPONSE, or with what CMD prints when run through
 the shell with the request on its standard input. Prints each request on standard output.
   --command CMD  run CMD for each request (at most 10 s; 1 MiB of output)
+  --queue GROUP  answer as one member of GROUP: each request goes to one member (the service
+                 pattern; default: the group 'meshcast-reply', so replies never compete)
   --count N      exit after answering N requests
 `
 
 const OPTIONS = {
   data: { type: 'string' }, bootstrap: { type: 'string', multiple: true }, timeout: { type: 'string' },
-  command: { type: 'string' }, count: { type: 'string' }, help: { type: 'boolean', short: 'h' }
+  command: { type: 'string' }, count: { type: 'string' }, queue: { type: 'string' }, help: { type: 'boolean', short: 'h' }
 } as const
 
 const COMMAND_TIMEOUT_MS = 10_000
+/** As `nats reply`, every `meshcast reply` of a topic is in one queue group unless told otherwise. */
+const DEFAULT_GROUP = 'meshcast-reply'
 const COMMAND_MAX_OUTPUT = 1024 * 1024
 
 export async function runRequest (argv: string[], io: Io): Promise<number> {
@@ -38,7 +42,7 @@ export async function runRequest (argv: string[], io: Io): Promise<number> {
   if (topic === undefined) throw new UsageError('missing TOPIC')
   if (message === undefined) throw new UsageError('missing MESSAGE')
   if (extra !== undefined) throw new UsageError(`unexpected argument '${extra}' (quote a message with spaces)`)
-  if (values.command !== undefined || values.count !== undefined) throw new UsageError('--command and --count are options of meshcast reply')
+  if (values.command !== undefined || values.count !== undefined || values.queue !== undefined) throw new UsageError('--command, --count and --queue are options of meshcast reply')
   const timeout = numberFlag(values, 'timeout', { min: 1, max: 3_600_000 }) ?? 1000
   const t = target(values)
   if (t.data !== undefined) {
@@ -69,12 +73,13 @@ export async function runReply (argv: string[], io: Io): Promise<number> {
   if ((response === undefined) === (command === undefined)) throw new UsageError('give a RESPONSE or --command CMD (one of them)')
   if (values.timeout !== undefined) throw new UsageError('--timeout is an option of meshcast request')
   const count = numberFlag(values, 'count', { min: 1, integer: true }) ?? Infinity
+  const queue = (values.queue as string | undefined) ?? DEFAULT_GROUP
   const answer = async (request: string): Promise<string> => command === undefined ? response as string : await run(command, request, io)
   const t = target(values)
   let answered = 0
   if (t.data !== undefined) {
     const c = await connectControl(t.data)
-    c.request({ op: 'subscribe', topic, replies: true })
+    c.request({ op: 'subscribe', topic, replies: true, queue })
     for await (const line of c.lines) {
       const r = JSON.parse(line)
       if (r.ok === false) throw new UsageError(String(r.error))
@@ -88,7 +93,7 @@ export async function runReply (argv: string[], io: Io): Promise<number> {
   }
   const node: MeshNode = await ephemeral(t.bootstrap ?? [])
   try {
-    const sub = node.subscribe(topic)
+    const sub = node.subscribe(topic, { queue })
     for await (const m of sub) {
       io.stdout(m.string() + '\n')
       if (!m.respond(await answer(m.string()))) continue

@@ -1,6 +1,7 @@
-// `meshcast request` and `meshcast reply` between `meshcast node` processes on loopback
-// (issue 13, items 3 and 5): a reply from a command (as `nats reply --command`) or a fixed
-// response; no responders and a timeout exit 1 with a clear message; bad arguments exit 2.
+// `meshcast request`, `meshcast reply` and `meshcast sub --queue` between `meshcast node`
+// processes on loopback (issue 13, items 1, 3 and 5): a reply from a command (as `nats reply
+// --command`) or a fixed response; no responders and a timeout exit 1 with a clear message; a
+// work queue of two subscribers prints each line once; bad arguments exit 2.
 import { spawnSync } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
 import { join } from 'node:path'
@@ -60,6 +61,27 @@ describe('meshcast request | reply', () => {
     expect(late.stderr).toMatch(/no reply to the request on svc.silent within 500 ms/)
     silent.kill()
     upper.kill()
+
+    // A work queue: two `sub --queue` processes share what is published; each line once.
+    const workers = [0, 1].map(i => start(['sub', 'jobs.q', '--queue', 'w', '--data', nodes[i].dir]))
+    const printed = workers.map(() => '')
+    workers.forEach((w, i) => { w.stdout?.on('data', (b: Buffer) => { printed[i] += b.toString() }) })
+    const members = async (): Promise<number> => {
+      for (const n of nodes) {
+        const root = (await ask(n.dir, 'topics') as Array<{ topic: string, role: string, queueGroups?: Record<string, number> }>).find(t => t.topic === 'jobs.q' && t.role === 'root')
+        if (root !== undefined) return root.queueGroups?.w ?? 0
+      }
+      return 0
+    }
+    await until('both workers registered at the root', async () => await members() === 2, 30_000)
+    const lines = Array.from({ length: 20 }, (_, i) => `job-${i}`)
+    const pub = spawnSync(process.execPath, [bin, 'pub', 'jobs.q', '--quiet', '--data', nodes[2].dir], { cwd: root, input: lines.join('\n') + '\n', encoding: 'utf8', timeout: 60_000 })
+    expect(pub.status).toBe(0)
+    const all = (): string[] => printed.flatMap(p => p.split('\n').filter(l => l !== ''))
+    await until('every job printed', () => all().length >= lines.length, 30_000)
+    expect(all().sort()).toEqual([...lines].sort())
+    expect(printed.map(p => p.split('\n').filter(l => l !== '').length)).toEqual([10, 10])
+    for (const w of workers) w.kill()
   })
 
   it.each([
