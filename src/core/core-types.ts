@@ -48,6 +48,8 @@ export type CoreEvent =
   | { type: 'acked', topic: string, seq: number }
   /** Our acknowledged publish of `seq` was not acknowledged within ackTimeoutMs. */
   | { type: 'ack-failed', topic: string, seq: number }
+  /** The topic's root gives this node a message to process for queue group `group` (with acknowledgements; attempt from 1). */
+  | { type: 'queue-deliver', group: string, message: AppMessage, attempt: number }
   /** A node answered our request number `request` (published on `topic`). */
   | { type: 'reply', from: PeerRef, topic: string, request: number, payload: Uint8Array, headers: Header[] }
 
@@ -79,6 +81,11 @@ export interface CoreStats {
   cyclesAvoided: number
   /** Queue group registrations a root refused (over its bounds of groups or members). */
   queueJoinsRefused: number
+  /** Queue groups with acknowledgements, at the root: messages acknowledged, answers not from the member holding the message, deliveries after the first, messages sent to the dead-letter topic. */
+  queueAcked: number
+  queueAcksIgnored: number
+  queueRedeliveries: number
+  queueDeadLettered: number
 }
 
 export interface TopicView {

@@ -87,6 +87,13 @@ export interface CoreOptions {
   /** A queue group member tells the topic's root again this often (queue-groups.ts). */
   queueRefreshMs: number
   /**
+   * Queue groups with acknowledgements (queue-acks.ts): a message not acknowledged this long
+   * after its delivery is delivered again (30 s, as JetStream's AckWait); after this many
+   * deliveries it goes to `$DLQ.<topic>`.
+   */
+  queueAckWaitMs: number
+  queueMaxDeliver: number
+  /**
    * An acknowledged publish not acknowledged within ackRetryMs is routed again (the root may
    * have died: the route finds its successor); after ackTimeoutMs the publish fails. The retry
    * is under the repair bound, so a takeover is found by the second or third try.
@@ -125,6 +132,8 @@ export const CORE_DEFAULTS: Readonly<CoreOptions> = Object.freeze({
   replayBufferAgeMs: 30_000,
   retiredBuffers: 64,
   queueRefreshMs: 1000,
+  queueAckWaitMs: 30_000,
+  queueMaxDeliver: 5,
   ackRetryMs: 1000,
   ackTimeoutMs: 10_000,
   maxTopicBytes: 256,

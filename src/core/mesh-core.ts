@@ -22,6 +22,7 @@
 import { utf8ByteLength } from './utf8.ts'
 import type { CoreContext } from './core-context.ts'
 import type { CoreEvent, CoreInit, CoreStats, TopicView, Transmit } from './core-types.ts'
+import { emptyStats } from './core-stats.ts'
 import { coreOptions } from './defaults.ts'
 import type { CoreOptions } from './defaults.ts'
 import { Acks } from './acks.ts'
@@ -48,44 +49,16 @@ import type { TickParts } from './tick.ts'
 import type { SinceSpec, TopicState } from './topic-state.ts'
 import { decodeFrame, validGroup } from './wire/codec.ts'
 import { MAX_GROUP_BYTES } from './wire/limits.ts'
-import { MSG_TYPES } from './wire/types.ts'
-import type { Header, Msg, MsgType } from './wire/types.ts'
+import type { Header, Msg, QueueAckKind } from './wire/types.ts'
 
 export type { CoreEvent, CoreInit, CoreStats, TopicView, Transmit } from './core-types.ts'
-
-function zeroCounts (): Record<MsgType, number> {
-  const r = {} as Record<MsgType, number>
-  for (const t of MSG_TYPES) r[t] = 0
-  return r
-}
 
 export class MeshCore {
   readonly ref: PeerRef
   readonly id: NodeId
   readonly options: CoreOptions
   readonly table: RoutingTable
-  readonly stats: CoreStats = {
-    sent: zeroCounts(),
-    received: zeroCounts(),
-    malformedFrames: 0,
-    duplicates: 0,
-    gaps: 0,
-    late: 0,
-    stale: 0,
-    nacksSent: 0,
-    nacksForwarded: 0,
-    replaysSent: 0,
-    replaysReceived: 0,
-    ackRetries: 0,
-    droppedNoRoute: 0,
-    repairs: 0,
-    redirects: 0,
-    collapses: 0,
-    rootTakeovers: 0,
-    handovers: 0,
-    cyclesAvoided: 0,
-    queueJoinsRefused: 0
-  }
+  readonly stats: CoreStats = emptyStats()
 
   private readonly ctx: CoreContext
   private readonly membership: Membership
@@ -127,7 +100,7 @@ export class MeshCore {
     this.fanout = new Fanout(this.ctx, this.membership)
     this.order = new DeliveryOrder(this.ctx, this.recovery)
     this.dissemination = new Dissemination(this.ctx, this.order, this.recovery)
-    this.queueGroups = new QueueGroups(this.ctx, this.delegation)
+    this.queueGroups = new QueueGroups(this.ctx, this.delegation, (now, topic, payload, headers) => { this.publisher.publish(now, topic, payload, headers) })
     this.dissemination.assign = (now, t, m) => { this.queueGroups.assign(now, t, m) }
     this.catchUp = new CatchUp(this.ctx, this.order, init.wallOffset ?? 0)
     this.recovery.bind(this.dissemination, this.catchUp)
@@ -243,12 +216,19 @@ export class MeshCore {
    * subscribe(), which puts the node in the topic's tree): the topic's root assigns each message
    * to one member of the group (AppMessage.queue; queue-groups.ts).
    */
-  joinQueue (now: number, topic: string, group: string): void {
+  joinQueue (now: number, topic: string, group: string, maxAckPending = 0): void {
     this.checkTopic(topic)
     if (!validGroup(group)) throw new InvalidOptionError(`queue group name must be 1..${MAX_GROUP_BYTES} bytes of UTF-8`)
+    if (!Number.isInteger(maxAckPending) || maxAckPending < 0 || maxAckPending > 0xffffffff) throw new InvalidOptionError(`maxAckPending must be an integer from 1 (0: no acknowledgements), not ${maxAckPending}`)
     const t = this.ctx.topics.get(topic)
     if (t === undefined || !t.subscribed) throw new InvalidOptionError(`joinQueue: subscribe to ${topic} first`)
-    this.queueGroups.join(now, t, group)
+    this.queueGroups.join(now, t, group, maxAckPending)
+  }
+
+  /** The answer for a message a 'queue-deliver' event gave (groups with acknowledgements), to the topic's root. */
+  queueAck (now: number, topic: string, group: string, m: { publisher: PeerRef, epoch: number, seq: number }, kind: QueueAckKind, delay = 0): void {
+    const t = this.ctx.topics.get(topic)
+    if (t !== undefined) this.queueGroups.acks.answer(now, t, group, m, kind, Math.max(0, Math.min(Math.round(delay), 0xffffffff)))
   }
 
   leaveQueue (now: number, topic: string, group: string): void {
@@ -338,6 +318,8 @@ export class MeshCore {
       case 'since': this.catchUp.onSince(now, from, msg); break
       case 'publishAck': this.acks.onPublishAck(msg.topic, msg.publisher, msg.epoch, msg.seq, this.epoch); break
       case 'queueJoin': this.queueGroups.onQueueJoin(now, from, msg); break
+      case 'queueDeliver': this.queueGroups.acks.onQueueDeliver(msg); break
+      case 'queueAck': this.queueGroups.acks.onQueueAck(now, from, msg); break
       case 'reply': this.ctx.out.emit({ type: 'reply', from, topic: msg.topic, request: msg.request, payload: msg.payload, headers: msg.headers }); break
     }
     this.settle(now)

@@ -1,19 +1,26 @@
 // Queue groups (issue 13, item 1), as NATS's: subscriptions in a named group share a topic's
-// messages, each message going to one member of each group, round-robin over the live members.
-// Members are ordinary members of the topic's tree (they receive its data); a member tells the
-// topic's root it is in the group (QueueJoin, soft state: again every queueRefreshMs, and at
-// once when its root changes), and the root, where every message enters the tree, writes into
-// it which member of each group delivers it (AppMessage.queue). Every other member drops it.
-// Plain queue groups are at most once, as NATS's: a message assigned to a member that died
-// before the root noticed (failureTimeoutMs + queueRefreshMs without a refresh) is not
-// delivered by the group. A root does not delegate a topic with queue groups (it must see every
-// message), and a new root knows the members once they refreshed (within queueRefreshMs).
+// messages, each message going to one member of each group. Members are ordinary members of the
+// topic's tree; a member tells the topic's root it is in the group (QueueJoin, soft state: again
+// every queueRefreshMs, and at once when its root changes). The root, where every message
+// enters the tree, decides:
+// - plain groups (NATS core): it writes into the message which member delivers it
+//   (AppMessage.queue, round-robin over the live members); every other member drops it. At most
+//   once: a message given to a member that died before the root noticed is lost to the group.
+// - groups with explicit acknowledgements (JetStream-like, queue-acks.ts): it sends the message
+//   straight to one member with room (fewer than its maxAckPending unacknowledged), keeps it
+//   until that member acks, and redelivers it to another member after ackWaitMs, at once when
+//   the member leaves or dies, or after a nak's delay; after maxDeliver deliveries it goes to
+//   `$DLQ.<topic>`.
+// A root does not delegate a topic with queue groups (it must see every message); a new root
+// knows the members once they refreshed (within queueRefreshMs).
 import type { CoreContext } from './core-context.ts'
 import type { Delegation } from './delegation.ts'
+import { QueueAcks } from './queue-acks.ts'
+import type { InFlight, Waiting } from './queue-acks.ts'
 import type { PeerRef } from './routing-table.ts'
 import type { TopicState } from './topic-state.ts'
 import { MAX_QUEUE_GROUPS } from './wire/limits.ts'
-import type { AppMessage, Msg } from './wire/types.ts'
+import type { AppMessage, Header, Msg } from './wire/types.ts'
 
 /** Members one group of one topic may have at its root. */
 export const MAX_QUEUE_MEMBERS = 1024
@@ -24,10 +31,19 @@ export interface QueueGroupState {
   readonly members: Map<PeerRef, number>
   /** Round-robin position. */
   next: number
+  /** Explicit acknowledgements: member -> the most unacknowledged messages it takes. */
+  readonly maxPending: Map<PeerRef, number>
+  /** Explicit acknowledgements: messages delivered and not acknowledged, by message. */
+  readonly inflight: Map<string, InFlight>
+  /** Explicit acknowledgements: unacknowledged messages per member. */
+  readonly pendingBy: Map<PeerRef, number>
+  /** Explicit acknowledgements: messages waiting for a member with room (or for a nak's delay). */
+  waiting: Waiting[]
 }
 
 interface LocalMembership {
-  readonly groups: Set<string>
+  /** Group -> maxAckPending (0: a plain group). */
+  readonly groups: Map<string, number>
   /** The root the registrations last went to, and when. */
   sentTo: PeerRef | null
   sentAt: number
@@ -36,36 +52,34 @@ interface LocalMembership {
 export class QueueGroups {
   private readonly ctx: CoreContext
   private readonly delegation: Delegation
+  readonly acks: QueueAcks
   /** Topics with queue subscriptions on this node. */
   private readonly local = new Map<TopicState, LocalMembership>()
   /** Topics this node is the root of that have queue groups (their members expire here). */
   private readonly held = new Set<TopicState>()
 
-  constructor (ctx: CoreContext, delegation: Delegation) {
+  constructor (ctx: CoreContext, delegation: Delegation, publish: (now: number, topic: string, payload: Uint8Array, headers: Header[]) => void) {
     this.ctx = ctx
     this.delegation = delegation
+    this.acks = new QueueAcks(ctx, publish, (_now, t) => this.rootOf(t))
+    this.acks.pick = (now, g, fits) => this.pick(now, g, fits)
   }
 
-  /** The local application subscribed to t in `group`. */
-  join (now: number, t: TopicState, group: string): void {
+  /** The local application subscribed to t in `group` (maxAckPending > 0: explicit acknowledgements). */
+  join (now: number, t: TopicState, group: string, maxAckPending = 0): void {
     let l = this.local.get(t)
-    if (l === undefined) this.local.set(t, l = { groups: new Set(), sentTo: null, sentAt: 0 })
-    if (l.groups.has(group)) return
-    l.groups.add(group)
-    this.register(now, t, group, false)
+    if (l === undefined) this.local.set(t, l = { groups: new Map(), sentTo: null, sentAt: 0 })
+    if (l.groups.get(group) === maxAckPending) return
+    l.groups.set(group, maxAckPending)
+    this.register(now, t, group, false, maxAckPending)
   }
 
   /** The local application's last subscription to t in `group` went. */
   leave (now: number, t: TopicState, group: string): void {
     const l = this.local.get(t)
     if (l === undefined || !l.groups.delete(group)) return
-    this.register(now, t, group, true)
+    this.register(now, t, group, true, 0)
     if (l.groups.size === 0) this.local.delete(t)
-  }
-
-  /** The groups this node's application is a member of on t. */
-  groupsOf (t: TopicState): ReadonlySet<string> | undefined {
-    return this.local.get(t)?.groups
   }
 
   /** Registrations go again every queueRefreshMs, and at once to a new root; members expire. */
@@ -76,8 +90,9 @@ export class QueueGroups {
         continue
       }
       for (const [group, g] of t.queues) {
-        for (const [ref, until] of g.members) if (until < now) g.members.delete(ref)
-        if (g.members.size === 0) t.queues.delete(group)
+        for (const [ref, until] of g.members) if (until < now) this.drop(now, t, group, g, ref)
+        this.acks.tick(now, t, group, g)
+        if (g.members.size === 0 && g.inflight.size === 0 && g.waiting.length === 0) t.queues.delete(group)
       }
       if (t.queues.size === 0) {
         t.queues = null
@@ -92,7 +107,7 @@ export class QueueGroups {
       const root = this.rootOf(t)
       if (root === null) continue
       if (root === l.sentTo && now - l.sentAt < this.ctx.options.queueRefreshMs) continue
-      for (const g of l.groups) this.register(now, t, g, false)
+      for (const [g, max] of l.groups) this.register(now, t, g, false, max)
     }
   }
 
@@ -105,44 +120,50 @@ export class QueueGroups {
       if (t.parent !== null && t.parent !== from && t.joinTo === null) this.ctx.out.send(now, t.parent, m)
       return
     }
-    this.record(now, t, from, m.group, m.leave)
+    this.record(now, t, from, m.group, m.leave, m.maxAckPending)
   }
 
-  /** At the root: which member of each group delivers m (once, where m enters the tree). */
+  /** At the root: which member of each group gets m (once, where m enters the tree). */
   assign (now: number, t: TopicState, m: AppMessage): void {
     if (t.queues === null || m.queue !== undefined) return
     const out = []
     for (const [group, g] of t.queues) {
-      let chosen: PeerRef | undefined
-      const members = [...g.members]
-      for (let i = 0; i < members.length && chosen === undefined; i++) {
-        const [ref, until] = members[(g.next + i) % members.length]
-        if (until < now) g.members.delete(ref)
-        else { chosen = ref; g.next = (g.next + i + 1) % members.length }
+      if (g.maxPending.size > 0) {
+        this.acks.offer(now, t, group, g, m, 1, null)
+        continue
       }
-      if (chosen === undefined) t.queues.delete(group)
-      else out.push({ group, member: chosen })
+      const chosen = this.pick(now, g, () => true)
+      if (chosen !== undefined) out.push({ group, member: chosen })
     }
-    if (t.queues.size === 0) t.queues = null
     if (out.length > 0) m.queue = out
   }
 
-  private register (now: number, t: TopicState, group: string, leave: boolean): void {
+  /** The next live member in turn that `fits`; undefined if none. */
+  pick (now: number, g: QueueGroupState, fits: (ref: PeerRef) => boolean): PeerRef | undefined {
+    const members = [...g.members]
+    for (let i = 0; i < members.length; i++) {
+      const k = (g.next + i) % members.length
+      const [ref, until] = members[k]
+      if (until < now || !fits(ref)) continue
+      g.next = (k + 1) % members.length
+      return ref
+    }
+    return undefined
+  }
+
+  private register (now: number, t: TopicState, group: string, leave: boolean, maxAckPending: number): void {
     const root = this.rootOf(t)
     const l = this.local.get(t)
     if (l !== undefined && !leave) { l.sentTo = root; l.sentAt = now }
     if (root === null) return
-    if (root === this.ctx.ref) this.record(now, t, this.ctx.ref, group, leave)
-    else this.ctx.out.send(now, root, { type: 'queueJoin', topic: t.name, group, leave })
+    if (root === this.ctx.ref) this.record(now, t, this.ctx.ref, group, leave, maxAckPending)
+    else this.ctx.out.send(now, root, { type: 'queueJoin', topic: t.name, group, leave, maxAckPending })
   }
 
-  private record (now: number, t: TopicState, member: PeerRef, group: string, leave: boolean): void {
-    const own = member === this.ctx.ref
+  private record (now: number, t: TopicState, member: PeerRef, group: string, leave: boolean, maxAckPending: number): void {
     if (leave) {
       const g = t.queues?.get(group)
-      g?.members.delete(member)
-      if (g !== undefined && g.members.size === 0) t.queues?.delete(group)
-      if (t.queues?.size === 0) t.queues = null
+      if (g !== undefined) this.drop(now, t, group, g, member)
       return
     }
     const queues = t.queues ??= new Map()
@@ -150,16 +171,25 @@ export class QueueGroups {
     let g = queues.get(group)
     if (g === undefined) {
       if (queues.size >= MAX_QUEUE_GROUPS) { this.ctx.stats.queueJoinsRefused++; return }
-      queues.set(group, g = { members: new Map(), next: 0 })
+      queues.set(group, g = { members: new Map(), next: 0, maxPending: new Map(), inflight: new Map(), pendingBy: new Map(), waiting: [] })
     }
     if (!g.members.has(member) && g.members.size >= MAX_QUEUE_MEMBERS) { this.ctx.stats.queueJoinsRefused++; return }
-    g.members.set(member, own ? Infinity : now + this.ctx.options.failureTimeoutMs + this.ctx.options.queueRefreshMs)
+    g.members.set(member, member === this.ctx.ref ? Infinity : now + this.ctx.options.failureTimeoutMs + this.ctx.options.queueRefreshMs)
+    if (maxAckPending > 0) g.maxPending.set(member, maxAckPending)
+    else g.maxPending.delete(member)
     // Every message must pass the root to be assigned: no delegation for such a topic.
     if (t.delegate !== null) this.delegation.revoke(now, t)
   }
 
+  /** A member left or went silent: what it had not acknowledged goes to another member now. */
+  private drop (now: number, t: TopicState, group: string, g: QueueGroupState, member: PeerRef): void {
+    g.members.delete(member)
+    g.maxPending.delete(member)
+    this.acks.memberGone(now, t, group, g, member)
+  }
+
   /** Where the registrations go: this node when it is the root, else the root its path names. */
-  private rootOf (t: TopicState): PeerRef | null {
+  rootOf (t: TopicState): PeerRef | null {
     if (t.isRoot) return this.ctx.ref
     if (!t.attached || t.path.length === 0) return null
     return t.path[t.path.length - 1]

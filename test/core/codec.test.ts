@@ -25,7 +25,9 @@ const ALL: Msg[] = [
   { type: 'nack', topic: 'a/b', publisher: '', epoch: 0, from: 0, to: 0, requester: 'r', maxAge: 2500 },
   { type: 'replay', message: app },
   { type: 'reply', topic: 'svc.time', request: 12, payload: new Uint8Array([4, 5]), headers: [{ key: 'k', value: 'v' }] },
-  { type: 'queueJoin', topic: 'jobs', group: 'workers', leave: false },
+  { type: 'queueJoin', topic: 'jobs', group: 'workers', leave: false, maxAckPending: 100 },
+  { type: 'queueDeliver', group: 'workers', message: app, attempt: 2 },
+  { type: 'queueAck', topic: 'jobs', group: 'workers', publisher: 'p1', epoch: 7, seq: 3, kind: 'nak', delay: 500 },
   { type: 'data', message: { ...app, queue: [{ group: 'workers', member: 'm1' }, { group: 'audit', member: 'm2' }] } }
 ]
 const limits = coreOptions()
@@ -49,7 +51,9 @@ describe('codec', () => {
     ['a topic over the limit', encodeFrame([{ type: 'join', topic: 'x'.repeat(300), subscribers: 0, reliable: false }])],
     ['a message without sequence number', encodeFrame([{ type: 'data', message: { ...app, seq: 0 } }])],
     ['a reply without a request number', encodeFrame([{ type: 'reply', topic: 't', request: 0, payload: new Uint8Array(), headers: [] }])],
-    ['a queue join without a group', encodeFrame([{ type: 'queueJoin', topic: 't', group: '', leave: false }])],
+    ['a queue join without a group', encodeFrame([{ type: 'queueJoin', topic: 't', group: '', leave: false, maxAckPending: 0 }])],
+    ['a queue ack without a message', encodeFrame([{ type: 'queueAck', topic: 't', group: 'g', publisher: 'p', epoch: 1, seq: 0, kind: 'ack', delay: 0 }])],
+    ['a queue delivery without an attempt', encodeFrame([{ type: 'queueDeliver', group: 'g', message: app, attempt: 0 }])],
     ['a queue assignment without a member', encodeFrame([{ type: 'data', message: { ...app, queue: [{ group: 'g', member: '' }] } }])],
     ['too many path entries', encodeFrame([{ type: 'joinAck', topic: 't', attached: true, path: Array.from({ length: 65 }, (_, i) => `n${i}`), replaces: '', delegate: false, withdraw: false }])]
   ])('rejects %s with MalformedFrameError', (_name, bytes) => {

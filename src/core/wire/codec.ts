@@ -11,7 +11,7 @@ import { Envelope as EnvelopeCodec, Frame } from './messages.js'
 import type { AppMessage as WireAppMessage, Envelope } from './messages.js'
 import { MAX_FRAME_MESSAGES as MAX_MESSAGES, MAX_GROUP_BYTES, MAX_HEADERS } from './limits.ts'
 import type { AppMessage, Msg } from './types.ts'
-import { isDataMsg } from './types.ts'
+import { isDataMsg, QUEUE_ACK_KINDS } from './types.ts'
 
 export interface CodecLimits {
   maxFrameBytes: number
@@ -106,7 +106,9 @@ function toEnvelope (m: Msg): Envelope {
     case 'stash': return { stash: { message: wireApp(m.message) } }
     case 'since': return { since: { topic: m.topic, seq: m.seq, time: m.time, last: m.last, done: m.done, requester: m.requester } }
     case 'publishAck': return { publishAck: { topic: m.topic, publisher: m.publisher, epoch: m.epoch, seq: m.seq } }
-    case 'queueJoin': return { queueJoin: { topic: m.topic, group: m.group, leave: m.leave } }
+    case 'queueJoin': return { queueJoin: { topic: m.topic, group: m.group, leave: m.leave, maxAckPending: m.maxAckPending } }
+    case 'queueDeliver': return { queueDeliver: { group: m.group, message: wireApp(m.message), attempt: m.attempt } }
+    case 'queueAck': return { queueAck: { topic: m.topic, group: m.group, publisher: m.publisher, epoch: m.epoch, seq: m.seq, kind: QUEUE_ACK_KINDS.indexOf(m.kind), delay: m.delay } }
     case 'reply': return { reply: { topic: m.topic, request: m.request, payload: m.payload as Uint8Array<ArrayBuffer>, headers: m.headers } }
   }
 }
@@ -156,7 +158,18 @@ function fromEnvelope (e: Envelope, limits: CodecLimits): Msg {
   if (e.queueJoin != null) {
     const q = e.queueJoin
     if (!validGroup(q.group)) throw new MalformedFrameError(`queue group name of ${utf8ByteLength(q.group)} bytes (1..${MAX_GROUP_BYTES} allowed)`)
-    return { type: 'queueJoin', topic: topic(q.topic), group: q.group, leave: q.leave }
+    return { type: 'queueJoin', topic: topic(q.topic), group: q.group, leave: q.leave, maxAckPending: q.maxAckPending }
+  }
+  if (e.queueDeliver != null) {
+    const q = e.queueDeliver
+    if (!validGroup(q.group) || q.attempt < 1) throw new MalformedFrameError('queueDeliver without a valid group or attempt')
+    return { type: 'queueDeliver', group: q.group, message: app(q.message), attempt: q.attempt }
+  }
+  if (e.queueAck != null) {
+    const q = e.queueAck
+    const kind = QUEUE_ACK_KINDS[q.kind]
+    if (!validGroup(q.group) || q.publisher === '' || q.seq < 1 || kind === undefined) throw new MalformedFrameError('queueAck without a valid group, message or kind')
+    return { type: 'queueAck', topic: topic(q.topic), group: q.group, publisher: q.publisher, epoch: q.epoch, seq: q.seq, kind, delay: q.delay }
   }
   if (e.reply != null) {
     const r = e.reply

@@ -686,6 +686,7 @@ export interface QueueJoin {
     topic: string;
     group: string;
     leave: boolean;
+    maxAckPending: number;
 }
 export declare namespace QueueJoin {
     const codec: () => Codec<QueueJoin>;
@@ -701,9 +702,123 @@ export declare namespace QueueJoin {
         field: '$.leave';
         value: boolean;
     }
+    interface QueueJoinMaxAckPendingFieldEvent {
+        field: '$.maxAckPending';
+        value: number;
+    }
     function encode(obj: Partial<QueueJoin>): Uint8Array<ArrayBuffer>;
     function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<QueueJoin>): QueueJoin;
-    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<QueueJoin>): Generator<QueueJoinTopicFieldEvent | QueueJoinGroupFieldEvent | QueueJoinLeaveFieldEvent>;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<QueueJoin>): Generator<QueueJoinTopicFieldEvent | QueueJoinGroupFieldEvent | QueueJoinLeaveFieldEvent | QueueJoinMaxAckPendingFieldEvent>;
+}
+export interface QueueDeliver {
+    group: string;
+    message?: AppMessage;
+    attempt: number;
+}
+export declare namespace QueueDeliver {
+    const codec: () => Codec<QueueDeliver>;
+    interface QueueDeliverGroupFieldEvent {
+        field: '$.group';
+        value: string;
+    }
+    interface QueueDeliverMessageTopicFieldEvent {
+        field: '$.message.topic';
+        value: string;
+    }
+    interface QueueDeliverMessagePublisherFieldEvent {
+        field: '$.message.publisher';
+        value: string;
+    }
+    interface QueueDeliverMessageEpochFieldEvent {
+        field: '$.message.epoch';
+        value: number;
+    }
+    interface QueueDeliverMessageSeqFieldEvent {
+        field: '$.message.seq';
+        value: number;
+    }
+    interface QueueDeliverMessagePayloadFieldEvent {
+        field: '$.message.payload';
+        value: Uint8Array<ArrayBuffer>;
+    }
+    interface QueueDeliverMessageHeadersKeyFieldEvent {
+        field: '$.message.headers[].key';
+        value: string;
+        index: number;
+    }
+    interface QueueDeliverMessageHeadersValueFieldEvent {
+        field: '$.message.headers[].value';
+        value: string;
+        index: number;
+    }
+    interface QueueDeliverMessageAckFieldEvent {
+        field: '$.message.ack';
+        value: boolean;
+    }
+    interface QueueDeliverMessageFloorFieldEvent {
+        field: '$.message.floor';
+        value: number;
+    }
+    interface QueueDeliverMessageQueueGroupFieldEvent {
+        field: '$.message.queue[].group';
+        value: string;
+        index: number;
+    }
+    interface QueueDeliverMessageQueueMemberFieldEvent {
+        field: '$.message.queue[].member';
+        value: string;
+        index: number;
+    }
+    interface QueueDeliverAttemptFieldEvent {
+        field: '$.attempt';
+        value: number;
+    }
+    function encode(obj: Partial<QueueDeliver>): Uint8Array<ArrayBuffer>;
+    function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<QueueDeliver>): QueueDeliver;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<QueueDeliver>): Generator<QueueDeliverGroupFieldEvent | QueueDeliverMessageTopicFieldEvent | QueueDeliverMessagePublisherFieldEvent | QueueDeliverMessageEpochFieldEvent | QueueDeliverMessageSeqFieldEvent | QueueDeliverMessagePayloadFieldEvent | QueueDeliverMessageHeadersKeyFieldEvent | QueueDeliverMessageHeadersValueFieldEvent | QueueDeliverMessageAckFieldEvent | QueueDeliverMessageFloorFieldEvent | QueueDeliverMessageQueueGroupFieldEvent | QueueDeliverMessageQueueMemberFieldEvent | QueueDeliverAttemptFieldEvent>;
+}
+export interface QueueAck {
+    topic: string;
+    group: string;
+    publisher: string;
+    epoch: number;
+    seq: number;
+    kind: number;
+    delay: number;
+}
+export declare namespace QueueAck {
+    const codec: () => Codec<QueueAck>;
+    interface QueueAckTopicFieldEvent {
+        field: '$.topic';
+        value: string;
+    }
+    interface QueueAckGroupFieldEvent {
+        field: '$.group';
+        value: string;
+    }
+    interface QueueAckPublisherFieldEvent {
+        field: '$.publisher';
+        value: string;
+    }
+    interface QueueAckEpochFieldEvent {
+        field: '$.epoch';
+        value: number;
+    }
+    interface QueueAckSeqFieldEvent {
+        field: '$.seq';
+        value: number;
+    }
+    interface QueueAckKindFieldEvent {
+        field: '$.kind';
+        value: number;
+    }
+    interface QueueAckDelayFieldEvent {
+        field: '$.delay';
+        value: number;
+    }
+    function encode(obj: Partial<QueueAck>): Uint8Array<ArrayBuffer>;
+    function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<QueueAck>): QueueAck;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<QueueAck>): Generator<QueueAckTopicFieldEvent | QueueAckGroupFieldEvent | QueueAckPublisherFieldEvent | QueueAckEpochFieldEvent | QueueAckSeqFieldEvent | QueueAckKindFieldEvent | QueueAckDelayFieldEvent>;
 }
 export interface Envelope {
     join?: Join;
@@ -723,6 +838,8 @@ export interface Envelope {
     since?: Since;
     reply?: Reply;
     queueJoin?: QueueJoin;
+    queueDeliver?: QueueDeliver;
+    queueAck?: QueueAck;
 }
 export declare namespace Envelope {
     const codec: () => Codec<Envelope>;
@@ -1144,9 +1261,97 @@ export declare namespace Envelope {
         field: '$.queueJoin.leave';
         value: boolean;
     }
+    interface EnvelopeQueueJoinMaxAckPendingFieldEvent {
+        field: '$.queueJoin.maxAckPending';
+        value: number;
+    }
+    interface EnvelopeQueueDeliverGroupFieldEvent {
+        field: '$.queueDeliver.group';
+        value: string;
+    }
+    interface EnvelopeQueueDeliverMessageTopicFieldEvent {
+        field: '$.queueDeliver.message.topic';
+        value: string;
+    }
+    interface EnvelopeQueueDeliverMessagePublisherFieldEvent {
+        field: '$.queueDeliver.message.publisher';
+        value: string;
+    }
+    interface EnvelopeQueueDeliverMessageEpochFieldEvent {
+        field: '$.queueDeliver.message.epoch';
+        value: number;
+    }
+    interface EnvelopeQueueDeliverMessageSeqFieldEvent {
+        field: '$.queueDeliver.message.seq';
+        value: number;
+    }
+    interface EnvelopeQueueDeliverMessagePayloadFieldEvent {
+        field: '$.queueDeliver.message.payload';
+        value: Uint8Array<ArrayBuffer>;
+    }
+    interface EnvelopeQueueDeliverMessageHeadersKeyFieldEvent {
+        field: '$.queueDeliver.message.headers[].key';
+        value: string;
+        index: number;
+    }
+    interface EnvelopeQueueDeliverMessageHeadersValueFieldEvent {
+        field: '$.queueDeliver.message.headers[].value';
+        value: string;
+        index: number;
+    }
+    interface EnvelopeQueueDeliverMessageAckFieldEvent {
+        field: '$.queueDeliver.message.ack';
+        value: boolean;
+    }
+    interface EnvelopeQueueDeliverMessageFloorFieldEvent {
+        field: '$.queueDeliver.message.floor';
+        value: number;
+    }
+    interface EnvelopeQueueDeliverMessageQueueGroupFieldEvent {
+        field: '$.queueDeliver.message.queue[].group';
+        value: string;
+        index: number;
+    }
+    interface EnvelopeQueueDeliverMessageQueueMemberFieldEvent {
+        field: '$.queueDeliver.message.queue[].member';
+        value: string;
+        index: number;
+    }
+    interface EnvelopeQueueDeliverAttemptFieldEvent {
+        field: '$.queueDeliver.attempt';
+        value: number;
+    }
+    interface EnvelopeQueueAckTopicFieldEvent {
+        field: '$.queueAck.topic';
+        value: string;
+    }
+    interface EnvelopeQueueAckGroupFieldEvent {
+        field: '$.queueAck.group';
+        value: string;
+    }
+    interface EnvelopeQueueAckPublisherFieldEvent {
+        field: '$.queueAck.publisher';
+        value: string;
+    }
+    interface EnvelopeQueueAckEpochFieldEvent {
+        field: '$.queueAck.epoch';
+        value: number;
+    }
+    interface EnvelopeQueueAckSeqFieldEvent {
+        field: '$.queueAck.seq';
+        value: number;
+    }
+    interface EnvelopeQueueAckKindFieldEvent {
+        field: '$.queueAck.kind';
+        value: number;
+    }
+    interface EnvelopeQueueAckDelayFieldEvent {
+        field: '$.queueAck.delay';
+        value: number;
+    }
     function encode(obj: Partial<Envelope>): Uint8Array<ArrayBuffer>;
     function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Envelope>): Envelope;
-    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Envelope>): Generator<EnvelopeJoinTopicFieldEvent | EnvelopeJoinSubscribersFieldEvent | EnvelopeJoinReliableFieldEvent | EnvelopeJoinAckTopicFieldEvent | EnvelopeJoinAckAttachedFieldEvent | EnvelopeJoinAckPathFieldEvent | EnvelopeJoinAckReplacesFieldEvent | EnvelopeJoinAckDelegateFieldEvent | EnvelopeJoinAckWithdrawFieldEvent | EnvelopeLeaveTopicFieldEvent | EnvelopePublishMessageTopicFieldEvent | EnvelopePublishMessagePublisherFieldEvent | EnvelopePublishMessageEpochFieldEvent | EnvelopePublishMessageSeqFieldEvent | EnvelopePublishMessagePayloadFieldEvent | EnvelopePublishMessageHeadersKeyFieldEvent | EnvelopePublishMessageHeadersValueFieldEvent | EnvelopePublishMessageAckFieldEvent | EnvelopePublishMessageFloorFieldEvent | EnvelopePublishMessageQueueGroupFieldEvent | EnvelopePublishMessageQueueMemberFieldEvent | EnvelopePublishDirectFieldEvent | EnvelopeDataTopicFieldEvent | EnvelopeDataPublisherFieldEvent | EnvelopeDataEpochFieldEvent | EnvelopeDataSeqFieldEvent | EnvelopeDataPayloadFieldEvent | EnvelopeDataHeadersKeyFieldEvent | EnvelopeDataHeadersValueFieldEvent | EnvelopeDataAckFieldEvent | EnvelopeDataFloorFieldEvent | EnvelopeDataQueueGroupFieldEvent | EnvelopeDataQueueMemberFieldEvent | EnvelopeHeartbeatTopicsFieldEvent | EnvelopeHeartbeatCountsFieldEvent | EnvelopeHeartbeatRootsTopicFieldEvent | EnvelopeHeartbeatRootsSubscribersFieldEvent | EnvelopeHeartbeatRootsViaFieldEvent | EnvelopeReplicaEntriesTopicFieldEvent | EnvelopeReplicaEntriesChildrenFieldEvent | EnvelopeReplicaEntriesDroppedFieldEvent | EnvelopeReplicaEntriesRankFieldEvent | EnvelopeReplicaEntriesMoreFieldEvent | EnvelopeRedirectTopicFieldEvent | EnvelopeRedirectCandidatesFieldEvent | EnvelopeRootInfoTopicFieldEvent | EnvelopeRootInfoSubscribersFieldEvent | EnvelopeRouteAckTopicFieldEvent | EnvelopeRouteAckPublisherFieldEvent | EnvelopeRouteAckSeqFieldEvent | EnvelopeNackTopicFieldEvent | EnvelopeNackPublisherFieldEvent | EnvelopeNackEpochFieldEvent | EnvelopeNackFromFieldEvent | EnvelopeNackToFieldEvent | EnvelopeNackRequesterFieldEvent | EnvelopeNackMaxAgeFieldEvent | EnvelopeReplayMessageTopicFieldEvent | EnvelopeReplayMessagePublisherFieldEvent | EnvelopeReplayMessageEpochFieldEvent | EnvelopeReplayMessageSeqFieldEvent | EnvelopeReplayMessagePayloadFieldEvent | EnvelopeReplayMessageHeadersKeyFieldEvent | EnvelopeReplayMessageHeadersValueFieldEvent | EnvelopeReplayMessageAckFieldEvent | EnvelopeReplayMessageFloorFieldEvent | EnvelopeReplayMessageQueueGroupFieldEvent | EnvelopeReplayMessageQueueMemberFieldEvent | EnvelopeStashMessageTopicFieldEvent | EnvelopeStashMessagePublisherFieldEvent | EnvelopeStashMessageEpochFieldEvent | EnvelopeStashMessageSeqFieldEvent | EnvelopeStashMessagePayloadFieldEvent | EnvelopeStashMessageHeadersKeyFieldEvent | EnvelopeStashMessageHeadersValueFieldEvent | EnvelopeStashMessageAckFieldEvent | EnvelopeStashMessageFloorFieldEvent | EnvelopeStashMessageQueueGroupFieldEvent | EnvelopeStashMessageQueueMemberFieldEvent | EnvelopePublishAckTopicFieldEvent | EnvelopePublishAckPublisherFieldEvent | EnvelopePublishAckEpochFieldEvent | EnvelopePublishAckSeqFieldEvent | EnvelopeSinceTopicFieldEvent | EnvelopeSinceSeqFieldEvent | EnvelopeSinceTimeFieldEvent | EnvelopeSinceLastFieldEvent | EnvelopeSinceDoneFieldEvent | EnvelopeSinceRequesterFieldEvent | EnvelopeReplyTopicFieldEvent | EnvelopeReplyRequestFieldEvent | EnvelopeReplyPayloadFieldEvent | EnvelopeReplyHeadersKeyFieldEvent | EnvelopeReplyHeadersValueFieldEvent | EnvelopeQueueJoinTopicFieldEvent | EnvelopeQueueJoinGroupFieldEvent | EnvelopeQueueJoinLeaveFieldEvent>;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Envelope>): Generator<EnvelopeJoinTopicFieldEvent | EnvelopeJoinSubscribersFieldEvent | EnvelopeJoinReliableFieldEvent | EnvelopeJoinAckTopicFieldEvent | EnvelopeJoinAckAttachedFieldEvent | EnvelopeJoinAckPathFieldEvent | EnvelopeJoinAckReplacesFieldEvent | EnvelopeJoinAckDelegateFieldEvent | EnvelopeJoinAckWithdrawFieldEvent | EnvelopeLeaveTopicFieldEvent | EnvelopePublishMessageTopicFieldEvent | EnvelopePublishMessagePublisherFieldEvent | EnvelopePublishMessageEpochFieldEvent | EnvelopePublishMessageSeqFieldEvent | EnvelopePublishMessagePayloadFieldEvent | EnvelopePublishMessageHeadersKeyFieldEvent | EnvelopePublishMessageHeadersValueFieldEvent | EnvelopePublishMessageAckFieldEvent | EnvelopePublishMessageFloorFieldEvent | EnvelopePublishMessageQueueGroupFieldEvent | EnvelopePublishMessageQueueMemberFieldEvent | EnvelopePublishDirectFieldEvent | EnvelopeDataTopicFieldEvent | EnvelopeDataPublisherFieldEvent | EnvelopeDataEpochFieldEvent | EnvelopeDataSeqFieldEvent | EnvelopeDataPayloadFieldEvent | EnvelopeDataHeadersKeyFieldEvent | EnvelopeDataHeadersValueFieldEvent | EnvelopeDataAckFieldEvent | EnvelopeDataFloorFieldEvent | EnvelopeDataQueueGroupFieldEvent | EnvelopeDataQueueMemberFieldEvent | EnvelopeHeartbeatTopicsFieldEvent | EnvelopeHeartbeatCountsFieldEvent | EnvelopeHeartbeatRootsTopicFieldEvent | EnvelopeHeartbeatRootsSubscribersFieldEvent | EnvelopeHeartbeatRootsViaFieldEvent | EnvelopeReplicaEntriesTopicFieldEvent | EnvelopeReplicaEntriesChildrenFieldEvent | EnvelopeReplicaEntriesDroppedFieldEvent | EnvelopeReplicaEntriesRankFieldEvent | EnvelopeReplicaEntriesMoreFieldEvent | EnvelopeRedirectTopicFieldEvent | EnvelopeRedirectCandidatesFieldEvent | EnvelopeRootInfoTopicFieldEvent | EnvelopeRootInfoSubscribersFieldEvent | EnvelopeRouteAckTopicFieldEvent | EnvelopeRouteAckPublisherFieldEvent | EnvelopeRouteAckSeqFieldEvent | EnvelopeNackTopicFieldEvent | EnvelopeNackPublisherFieldEvent | EnvelopeNackEpochFieldEvent | EnvelopeNackFromFieldEvent | EnvelopeNackToFieldEvent | EnvelopeNackRequesterFieldEvent | EnvelopeNackMaxAgeFieldEvent | EnvelopeReplayMessageTopicFieldEvent | EnvelopeReplayMessagePublisherFieldEvent | EnvelopeReplayMessageEpochFieldEvent | EnvelopeReplayMessageSeqFieldEvent | EnvelopeReplayMessagePayloadFieldEvent | EnvelopeReplayMessageHeadersKeyFieldEvent | EnvelopeReplayMessageHeadersValueFieldEvent | EnvelopeReplayMessageAckFieldEvent | EnvelopeReplayMessageFloorFieldEvent | EnvelopeReplayMessageQueueGroupFieldEvent | EnvelopeReplayMessageQueueMemberFieldEvent | EnvelopeStashMessageTopicFieldEvent | EnvelopeStashMessagePublisherFieldEvent | EnvelopeStashMessageEpochFieldEvent | EnvelopeStashMessageSeqFieldEvent | EnvelopeStashMessagePayloadFieldEvent | EnvelopeStashMessageHeadersKeyFieldEvent | EnvelopeStashMessageHeadersValueFieldEvent | EnvelopeStashMessageAckFieldEvent | EnvelopeStashMessageFloorFieldEvent | EnvelopeStashMessageQueueGroupFieldEvent | EnvelopeStashMessageQueueMemberFieldEvent | EnvelopePublishAckTopicFieldEvent | EnvelopePublishAckPublisherFieldEvent | EnvelopePublishAckEpochFieldEvent | EnvelopePublishAckSeqFieldEvent | EnvelopeSinceTopicFieldEvent | EnvelopeSinceSeqFieldEvent | EnvelopeSinceTimeFieldEvent | EnvelopeSinceLastFieldEvent | EnvelopeSinceDoneFieldEvent | EnvelopeSinceRequesterFieldEvent | EnvelopeReplyTopicFieldEvent | EnvelopeReplyRequestFieldEvent | EnvelopeReplyPayloadFieldEvent | EnvelopeReplyHeadersKeyFieldEvent | EnvelopeReplyHeadersValueFieldEvent | EnvelopeQueueJoinTopicFieldEvent | EnvelopeQueueJoinGroupFieldEvent | EnvelopeQueueJoinLeaveFieldEvent | EnvelopeQueueJoinMaxAckPendingFieldEvent | EnvelopeQueueDeliverGroupFieldEvent | EnvelopeQueueDeliverMessageTopicFieldEvent | EnvelopeQueueDeliverMessagePublisherFieldEvent | EnvelopeQueueDeliverMessageEpochFieldEvent | EnvelopeQueueDeliverMessageSeqFieldEvent | EnvelopeQueueDeliverMessagePayloadFieldEvent | EnvelopeQueueDeliverMessageHeadersKeyFieldEvent | EnvelopeQueueDeliverMessageHeadersValueFieldEvent | EnvelopeQueueDeliverMessageAckFieldEvent | EnvelopeQueueDeliverMessageFloorFieldEvent | EnvelopeQueueDeliverMessageQueueGroupFieldEvent | EnvelopeQueueDeliverMessageQueueMemberFieldEvent | EnvelopeQueueDeliverAttemptFieldEvent | EnvelopeQueueAckTopicFieldEvent | EnvelopeQueueAckGroupFieldEvent | EnvelopeQueueAckPublisherFieldEvent | EnvelopeQueueAckEpochFieldEvent | EnvelopeQueueAckSeqFieldEvent | EnvelopeQueueAckKindFieldEvent | EnvelopeQueueAckDelayFieldEvent>;
 }
 export interface Frame {
     messages: Envelope[];
@@ -1638,7 +1843,112 @@ export declare namespace Frame {
         value: boolean;
         index: number;
     }
+    interface FrameMessagesQueueJoinMaxAckPendingFieldEvent {
+        field: '$.messages[].queueJoin.maxAckPending';
+        value: number;
+        index: number;
+    }
+    interface FrameMessagesQueueDeliverGroupFieldEvent {
+        field: '$.messages[].queueDeliver.group';
+        value: string;
+        index: number;
+    }
+    interface FrameMessagesQueueDeliverMessageTopicFieldEvent {
+        field: '$.messages[].queueDeliver.message.topic';
+        value: string;
+        index: number;
+    }
+    interface FrameMessagesQueueDeliverMessagePublisherFieldEvent {
+        field: '$.messages[].queueDeliver.message.publisher';
+        value: string;
+        index: number;
+    }
+    interface FrameMessagesQueueDeliverMessageEpochFieldEvent {
+        field: '$.messages[].queueDeliver.message.epoch';
+        value: number;
+        index: number;
+    }
+    interface FrameMessagesQueueDeliverMessageSeqFieldEvent {
+        field: '$.messages[].queueDeliver.message.seq';
+        value: number;
+        index: number;
+    }
+    interface FrameMessagesQueueDeliverMessagePayloadFieldEvent {
+        field: '$.messages[].queueDeliver.message.payload';
+        value: Uint8Array<ArrayBuffer>;
+        index: number;
+    }
+    interface FrameMessagesQueueDeliverMessageHeadersKeyFieldEvent {
+        field: '$.messages[].queueDeliver.message.headers[].key';
+        value: string;
+        index: number;
+    }
+    interface FrameMessagesQueueDeliverMessageHeadersValueFieldEvent {
+        field: '$.messages[].queueDeliver.message.headers[].value';
+        value: string;
+        index: number;
+    }
+    interface FrameMessagesQueueDeliverMessageAckFieldEvent {
+        field: '$.messages[].queueDeliver.message.ack';
+        value: boolean;
+        index: number;
+    }
+    interface FrameMessagesQueueDeliverMessageFloorFieldEvent {
+        field: '$.messages[].queueDeliver.message.floor';
+        value: number;
+        index: number;
+    }
+    interface FrameMessagesQueueDeliverMessageQueueGroupFieldEvent {
+        field: '$.messages[].queueDeliver.message.queue[].group';
+        value: string;
+        index: number;
+    }
+    interface FrameMessagesQueueDeliverMessageQueueMemberFieldEvent {
+        field: '$.messages[].queueDeliver.message.queue[].member';
+        value: string;
+        index: number;
+    }
+    interface FrameMessagesQueueDeliverAttemptFieldEvent {
+        field: '$.messages[].queueDeliver.attempt';
+        value: number;
+        index: number;
+    }
+    interface FrameMessagesQueueAckTopicFieldEvent {
+        field: '$.messages[].queueAck.topic';
+        value: string;
+        index: number;
+    }
+    interface FrameMessagesQueueAckGroupFieldEvent {
+        field: '$.messages[].queueAck.group';
+        value: string;
+        index: number;
+    }
+    interface FrameMessagesQueueAckPublisherFieldEvent {
+        field: '$.messages[].queueAck.publisher';
+        value: string;
+        index: number;
+    }
+    interface FrameMessagesQueueAckEpochFieldEvent {
+        field: '$.messages[].queueAck.epoch';
+        value: number;
+        index: number;
+    }
+    interface FrameMessagesQueueAckSeqFieldEvent {
+        field: '$.messages[].queueAck.seq';
+        value: number;
+        index: number;
+    }
+    interface FrameMessagesQueueAckKindFieldEvent {
+        field: '$.messages[].queueAck.kind';
+        value: number;
+        index: number;
+    }
+    interface FrameMessagesQueueAckDelayFieldEvent {
+        field: '$.messages[].queueAck.delay';
+        value: number;
+        index: number;
+    }
     function encode(obj: Partial<Frame>): Uint8Array<ArrayBuffer>;
     function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Frame>): Frame;
-    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Frame>): Generator<FrameMessagesJoinTopicFieldEvent | FrameMessagesJoinSubscribersFieldEvent | FrameMessagesJoinReliableFieldEvent | FrameMessagesJoinAckTopicFieldEvent | FrameMessagesJoinAckAttachedFieldEvent | FrameMessagesJoinAckPathFieldEvent | FrameMessagesJoinAckReplacesFieldEvent | FrameMessagesJoinAckDelegateFieldEvent | FrameMessagesJoinAckWithdrawFieldEvent | FrameMessagesLeaveTopicFieldEvent | FrameMessagesPublishMessageTopicFieldEvent | FrameMessagesPublishMessagePublisherFieldEvent | FrameMessagesPublishMessageEpochFieldEvent | FrameMessagesPublishMessageSeqFieldEvent | FrameMessagesPublishMessagePayloadFieldEvent | FrameMessagesPublishMessageHeadersKeyFieldEvent | FrameMessagesPublishMessageHeadersValueFieldEvent | FrameMessagesPublishMessageAckFieldEvent | FrameMessagesPublishMessageFloorFieldEvent | FrameMessagesPublishMessageQueueGroupFieldEvent | FrameMessagesPublishMessageQueueMemberFieldEvent | FrameMessagesPublishDirectFieldEvent | FrameMessagesDataTopicFieldEvent | FrameMessagesDataPublisherFieldEvent | FrameMessagesDataEpochFieldEvent | FrameMessagesDataSeqFieldEvent | FrameMessagesDataPayloadFieldEvent | FrameMessagesDataHeadersKeyFieldEvent | FrameMessagesDataHeadersValueFieldEvent | FrameMessagesDataAckFieldEvent | FrameMessagesDataFloorFieldEvent | FrameMessagesDataQueueGroupFieldEvent | FrameMessagesDataQueueMemberFieldEvent | FrameMessagesHeartbeatTopicsFieldEvent | FrameMessagesHeartbeatCountsFieldEvent | FrameMessagesHeartbeatRootsTopicFieldEvent | FrameMessagesHeartbeatRootsSubscribersFieldEvent | FrameMessagesHeartbeatRootsViaFieldEvent | FrameMessagesReplicaEntriesTopicFieldEvent | FrameMessagesReplicaEntriesChildrenFieldEvent | FrameMessagesReplicaEntriesDroppedFieldEvent | FrameMessagesReplicaEntriesRankFieldEvent | FrameMessagesReplicaEntriesMoreFieldEvent | FrameMessagesRedirectTopicFieldEvent | FrameMessagesRedirectCandidatesFieldEvent | FrameMessagesRootInfoTopicFieldEvent | FrameMessagesRootInfoSubscribersFieldEvent | FrameMessagesRouteAckTopicFieldEvent | FrameMessagesRouteAckPublisherFieldEvent | FrameMessagesRouteAckSeqFieldEvent | FrameMessagesNackTopicFieldEvent | FrameMessagesNackPublisherFieldEvent | FrameMessagesNackEpochFieldEvent | FrameMessagesNackFromFieldEvent | FrameMessagesNackToFieldEvent | FrameMessagesNackRequesterFieldEvent | FrameMessagesNackMaxAgeFieldEvent | FrameMessagesReplayMessageTopicFieldEvent | FrameMessagesReplayMessagePublisherFieldEvent | FrameMessagesReplayMessageEpochFieldEvent | FrameMessagesReplayMessageSeqFieldEvent | FrameMessagesReplayMessagePayloadFieldEvent | FrameMessagesReplayMessageHeadersKeyFieldEvent | FrameMessagesReplayMessageHeadersValueFieldEvent | FrameMessagesReplayMessageAckFieldEvent | FrameMessagesReplayMessageFloorFieldEvent | FrameMessagesReplayMessageQueueGroupFieldEvent | FrameMessagesReplayMessageQueueMemberFieldEvent | FrameMessagesStashMessageTopicFieldEvent | FrameMessagesStashMessagePublisherFieldEvent | FrameMessagesStashMessageEpochFieldEvent | FrameMessagesStashMessageSeqFieldEvent | FrameMessagesStashMessagePayloadFieldEvent | FrameMessagesStashMessageHeadersKeyFieldEvent | FrameMessagesStashMessageHeadersValueFieldEvent | FrameMessagesStashMessageAckFieldEvent | FrameMessagesStashMessageFloorFieldEvent | FrameMessagesStashMessageQueueGroupFieldEvent | FrameMessagesStashMessageQueueMemberFieldEvent | FrameMessagesPublishAckTopicFieldEvent | FrameMessagesPublishAckPublisherFieldEvent | FrameMessagesPublishAckEpochFieldEvent | FrameMessagesPublishAckSeqFieldEvent | FrameMessagesSinceTopicFieldEvent | FrameMessagesSinceSeqFieldEvent | FrameMessagesSinceTimeFieldEvent | FrameMessagesSinceLastFieldEvent | FrameMessagesSinceDoneFieldEvent | FrameMessagesSinceRequesterFieldEvent | FrameMessagesReplyTopicFieldEvent | FrameMessagesReplyRequestFieldEvent | FrameMessagesReplyPayloadFieldEvent | FrameMessagesReplyHeadersKeyFieldEvent | FrameMessagesReplyHeadersValueFieldEvent | FrameMessagesQueueJoinTopicFieldEvent | FrameMessagesQueueJoinGroupFieldEvent | FrameMessagesQueueJoinLeaveFieldEvent>;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Frame>): Generator<FrameMessagesJoinTopicFieldEvent | FrameMessagesJoinSubscribersFieldEvent | FrameMessagesJoinReliableFieldEvent | FrameMessagesJoinAckTopicFieldEvent | FrameMessagesJoinAckAttachedFieldEvent | FrameMessagesJoinAckPathFieldEvent | FrameMessagesJoinAckReplacesFieldEvent | FrameMessagesJoinAckDelegateFieldEvent | FrameMessagesJoinAckWithdrawFieldEvent | FrameMessagesLeaveTopicFieldEvent | FrameMessagesPublishMessageTopicFieldEvent | FrameMessagesPublishMessagePublisherFieldEvent | FrameMessagesPublishMessageEpochFieldEvent | FrameMessagesPublishMessageSeqFieldEvent | FrameMessagesPublishMessagePayloadFieldEvent | FrameMessagesPublishMessageHeadersKeyFieldEvent | FrameMessagesPublishMessageHeadersValueFieldEvent | FrameMessagesPublishMessageAckFieldEvent | FrameMessagesPublishMessageFloorFieldEvent | FrameMessagesPublishMessageQueueGroupFieldEvent | FrameMessagesPublishMessageQueueMemberFieldEvent | FrameMessagesPublishDirectFieldEvent | FrameMessagesDataTopicFieldEvent | FrameMessagesDataPublisherFieldEvent | FrameMessagesDataEpochFieldEvent | FrameMessagesDataSeqFieldEvent | FrameMessagesDataPayloadFieldEvent | FrameMessagesDataHeadersKeyFieldEvent | FrameMessagesDataHeadersValueFieldEvent | FrameMessagesDataAckFieldEvent | FrameMessagesDataFloorFieldEvent | FrameMessagesDataQueueGroupFieldEvent | FrameMessagesDataQueueMemberFieldEvent | FrameMessagesHeartbeatTopicsFieldEvent | FrameMessagesHeartbeatCountsFieldEvent | FrameMessagesHeartbeatRootsTopicFieldEvent | FrameMessagesHeartbeatRootsSubscribersFieldEvent | FrameMessagesHeartbeatRootsViaFieldEvent | FrameMessagesReplicaEntriesTopicFieldEvent | FrameMessagesReplicaEntriesChildrenFieldEvent | FrameMessagesReplicaEntriesDroppedFieldEvent | FrameMessagesReplicaEntriesRankFieldEvent | FrameMessagesReplicaEntriesMoreFieldEvent | FrameMessagesRedirectTopicFieldEvent | FrameMessagesRedirectCandidatesFieldEvent | FrameMessagesRootInfoTopicFieldEvent | FrameMessagesRootInfoSubscribersFieldEvent | FrameMessagesRouteAckTopicFieldEvent | FrameMessagesRouteAckPublisherFieldEvent | FrameMessagesRouteAckSeqFieldEvent | FrameMessagesNackTopicFieldEvent | FrameMessagesNackPublisherFieldEvent | FrameMessagesNackEpochFieldEvent | FrameMessagesNackFromFieldEvent | FrameMessagesNackToFieldEvent | FrameMessagesNackRequesterFieldEvent | FrameMessagesNackMaxAgeFieldEvent | FrameMessagesReplayMessageTopicFieldEvent | FrameMessagesReplayMessagePublisherFieldEvent | FrameMessagesReplayMessageEpochFieldEvent | FrameMessagesReplayMessageSeqFieldEvent | FrameMessagesReplayMessagePayloadFieldEvent | FrameMessagesReplayMessageHeadersKeyFieldEvent | FrameMessagesReplayMessageHeadersValueFieldEvent | FrameMessagesReplayMessageAckFieldEvent | FrameMessagesReplayMessageFloorFieldEvent | FrameMessagesReplayMessageQueueGroupFieldEvent | FrameMessagesReplayMessageQueueMemberFieldEvent | FrameMessagesStashMessageTopicFieldEvent | FrameMessagesStashMessagePublisherFieldEvent | FrameMessagesStashMessageEpochFieldEvent | FrameMessagesStashMessageSeqFieldEvent | FrameMessagesStashMessagePayloadFieldEvent | FrameMessagesStashMessageHeadersKeyFieldEvent | FrameMessagesStashMessageHeadersValueFieldEvent | FrameMessagesStashMessageAckFieldEvent | FrameMessagesStashMessageFloorFieldEvent | FrameMessagesStashMessageQueueGroupFieldEvent | FrameMessagesStashMessageQueueMemberFieldEvent | FrameMessagesPublishAckTopicFieldEvent | FrameMessagesPublishAckPublisherFieldEvent | FrameMessagesPublishAckEpochFieldEvent | FrameMessagesPublishAckSeqFieldEvent | FrameMessagesSinceTopicFieldEvent | FrameMessagesSinceSeqFieldEvent | FrameMessagesSinceTimeFieldEvent | FrameMessagesSinceLastFieldEvent | FrameMessagesSinceDoneFieldEvent | FrameMessagesSinceRequesterFieldEvent | FrameMessagesReplyTopicFieldEvent | FrameMessagesReplyRequestFieldEvent | FrameMessagesReplyPayloadFieldEvent | FrameMessagesReplyHeadersKeyFieldEvent | FrameMessagesReplyHeadersValueFieldEvent | FrameMessagesQueueJoinTopicFieldEvent | FrameMessagesQueueJoinGroupFieldEvent | FrameMessagesQueueJoinLeaveFieldEvent | FrameMessagesQueueJoinMaxAckPendingFieldEvent | FrameMessagesQueueDeliverGroupFieldEvent | FrameMessagesQueueDeliverMessageTopicFieldEvent | FrameMessagesQueueDeliverMessagePublisherFieldEvent | FrameMessagesQueueDeliverMessageEpochFieldEvent | FrameMessagesQueueDeliverMessageSeqFieldEvent | FrameMessagesQueueDeliverMessagePayloadFieldEvent | FrameMessagesQueueDeliverMessageHeadersKeyFieldEvent | FrameMessagesQueueDeliverMessageHeadersValueFieldEvent | FrameMessagesQueueDeliverMessageAckFieldEvent | FrameMessagesQueueDeliverMessageFloorFieldEvent | FrameMessagesQueueDeliverMessageQueueGroupFieldEvent | FrameMessagesQueueDeliverMessageQueueMemberFieldEvent | FrameMessagesQueueDeliverAttemptFieldEvent | FrameMessagesQueueAckTopicFieldEvent | FrameMessagesQueueAckGroupFieldEvent | FrameMessagesQueueAckPublisherFieldEvent | FrameMessagesQueueAckEpochFieldEvent | FrameMessagesQueueAckSeqFieldEvent | FrameMessagesQueueAckKindFieldEvent | FrameMessagesQueueAckDelayFieldEvent>;
 }

@@ -2380,6 +2380,10 @@ export var QueueJoin;
                     w.uint32(24);
                     w.bool(obj.leave);
                 }
+                if ((obj.maxAckPending != null && obj.maxAckPending !== 0)) {
+                    w.uint32(32);
+                    w.uint32(obj.maxAckPending);
+                }
                 if (opts.lengthDelimited !== false) {
                     w.ldelim();
                 }
@@ -2387,7 +2391,8 @@ export var QueueJoin;
                 const obj = {
                     topic: '',
                     group: '',
-                    leave: false
+                    leave: false,
+                    maxAckPending: 0
                 };
                 const end = length == null ? reader.len : reader.pos + length;
                 while (reader.pos < end) {
@@ -2403,6 +2408,10 @@ export var QueueJoin;
                         }
                         case 3: {
                             obj.leave = reader.bool();
+                            break;
+                        }
+                        case 4: {
+                            obj.maxAckPending = reader.uint32();
                             break;
                         }
                         default: {
@@ -2438,6 +2447,13 @@ export var QueueJoin;
                             };
                             break;
                         }
+                        case 4: {
+                            yield {
+                                field: `${prefix}.maxAckPending`,
+                                value: reader.uint32()
+                            };
+                            break;
+                        }
                         default: {
                             reader.skipType(tag & 7);
                             break;
@@ -2461,6 +2477,274 @@ export var QueueJoin;
     }
     QueueJoin.stream = stream;
 })(QueueJoin || (QueueJoin = {}));
+export var QueueDeliver;
+(function (QueueDeliver) {
+    let _codec;
+    QueueDeliver.codec = () => {
+        if (_codec == null) {
+            _codec = message((obj, w, opts = {}) => {
+                if (opts.lengthDelimited !== false) {
+                    w.fork();
+                }
+                if ((obj.group != null && obj.group !== '')) {
+                    w.uint32(10);
+                    w.string(obj.group);
+                }
+                if (obj.message != null) {
+                    w.uint32(18);
+                    AppMessage.codec().encode(obj.message, w);
+                }
+                if ((obj.attempt != null && obj.attempt !== 0)) {
+                    w.uint32(24);
+                    w.uint32(obj.attempt);
+                }
+                if (opts.lengthDelimited !== false) {
+                    w.ldelim();
+                }
+            }, (reader, length, opts = {}) => {
+                const obj = {
+                    group: '',
+                    attempt: 0
+                };
+                const end = length == null ? reader.len : reader.pos + length;
+                while (reader.pos < end) {
+                    const tag = reader.uint32();
+                    switch (tag >>> 3) {
+                        case 1: {
+                            obj.group = reader.string();
+                            break;
+                        }
+                        case 2: {
+                            obj.message = AppMessage.codec().decode(reader, reader.uint32(), {
+                                limits: opts.limits?.message
+                            });
+                            break;
+                        }
+                        case 3: {
+                            obj.attempt = reader.uint32();
+                            break;
+                        }
+                        default: {
+                            reader.skipType(tag & 7);
+                            break;
+                        }
+                    }
+                }
+                return obj;
+            }, function* (reader, length, prefix, opts = {}) {
+                const end = length == null ? reader.len : reader.pos + length;
+                while (reader.pos < end) {
+                    const tag = reader.uint32();
+                    switch (tag >>> 3) {
+                        case 1: {
+                            yield {
+                                field: `${prefix}.group`,
+                                value: reader.string()
+                            };
+                            break;
+                        }
+                        case 2: {
+                            yield* AppMessage.codec().stream(reader, reader.uint32(), `${prefix}.message`, {
+                                limits: opts.limits?.message
+                            });
+                            break;
+                        }
+                        case 3: {
+                            yield {
+                                field: `${prefix}.attempt`,
+                                value: reader.uint32()
+                            };
+                            break;
+                        }
+                        default: {
+                            reader.skipType(tag & 7);
+                            break;
+                        }
+                    }
+                }
+            });
+        }
+        return _codec;
+    };
+    function encode(obj) {
+        return encodeMessage(obj, QueueDeliver.codec());
+    }
+    QueueDeliver.encode = encode;
+    function decode(buf, opts) {
+        return decodeMessage(buf, QueueDeliver.codec(), opts);
+    }
+    QueueDeliver.decode = decode;
+    function stream(buf, opts) {
+        return streamMessage(buf, QueueDeliver.codec(), opts);
+    }
+    QueueDeliver.stream = stream;
+})(QueueDeliver || (QueueDeliver = {}));
+export var QueueAck;
+(function (QueueAck) {
+    let _codec;
+    QueueAck.codec = () => {
+        if (_codec == null) {
+            _codec = message((obj, w, opts = {}) => {
+                if (opts.lengthDelimited !== false) {
+                    w.fork();
+                }
+                if ((obj.topic != null && obj.topic !== '')) {
+                    w.uint32(10);
+                    w.string(obj.topic);
+                }
+                if ((obj.group != null && obj.group !== '')) {
+                    w.uint32(18);
+                    w.string(obj.group);
+                }
+                if ((obj.publisher != null && obj.publisher !== '')) {
+                    w.uint32(26);
+                    w.string(obj.publisher);
+                }
+                if ((obj.epoch != null && obj.epoch !== 0)) {
+                    w.uint32(32);
+                    w.uint64Number(obj.epoch);
+                }
+                if ((obj.seq != null && obj.seq !== 0)) {
+                    w.uint32(40);
+                    w.uint64Number(obj.seq);
+                }
+                if ((obj.kind != null && obj.kind !== 0)) {
+                    w.uint32(48);
+                    w.uint32(obj.kind);
+                }
+                if ((obj.delay != null && obj.delay !== 0)) {
+                    w.uint32(56);
+                    w.uint32(obj.delay);
+                }
+                if (opts.lengthDelimited !== false) {
+                    w.ldelim();
+                }
+            }, (reader, length, opts = {}) => {
+                const obj = {
+                    topic: '',
+                    group: '',
+                    publisher: '',
+                    epoch: 0,
+                    seq: 0,
+                    kind: 0,
+                    delay: 0
+                };
+                const end = length == null ? reader.len : reader.pos + length;
+                while (reader.pos < end) {
+                    const tag = reader.uint32();
+                    switch (tag >>> 3) {
+                        case 1: {
+                            obj.topic = reader.string();
+                            break;
+                        }
+                        case 2: {
+                            obj.group = reader.string();
+                            break;
+                        }
+                        case 3: {
+                            obj.publisher = reader.string();
+                            break;
+                        }
+                        case 4: {
+                            obj.epoch = reader.uint64Number();
+                            break;
+                        }
+                        case 5: {
+                            obj.seq = reader.uint64Number();
+                            break;
+                        }
+                        case 6: {
+                            obj.kind = reader.uint32();
+                            break;
+                        }
+                        case 7: {
+                            obj.delay = reader.uint32();
+                            break;
+                        }
+                        default: {
+                            reader.skipType(tag & 7);
+                            break;
+                        }
+                    }
+                }
+                return obj;
+            }, function* (reader, length, prefix, opts = {}) {
+                const end = length == null ? reader.len : reader.pos + length;
+                while (reader.pos < end) {
+                    const tag = reader.uint32();
+                    switch (tag >>> 3) {
+                        case 1: {
+                            yield {
+                                field: `${prefix}.topic`,
+                                value: reader.string()
+                            };
+                            break;
+                        }
+                        case 2: {
+                            yield {
+                                field: `${prefix}.group`,
+                                value: reader.string()
+                            };
+                            break;
+                        }
+                        case 3: {
+                            yield {
+                                field: `${prefix}.publisher`,
+                                value: reader.string()
+                            };
+                            break;
+                        }
+                        case 4: {
+                            yield {
+                                field: `${prefix}.epoch`,
+                                value: reader.uint64Number()
+                            };
+                            break;
+                        }
+                        case 5: {
+                            yield {
+                                field: `${prefix}.seq`,
+                                value: reader.uint64Number()
+                            };
+                            break;
+                        }
+                        case 6: {
+                            yield {
+                                field: `${prefix}.kind`,
+                                value: reader.uint32()
+                            };
+                            break;
+                        }
+                        case 7: {
+                            yield {
+                                field: `${prefix}.delay`,
+                                value: reader.uint32()
+                            };
+                            break;
+                        }
+                        default: {
+                            reader.skipType(tag & 7);
+                            break;
+                        }
+                    }
+                }
+            });
+        }
+        return _codec;
+    };
+    function encode(obj) {
+        return encodeMessage(obj, QueueAck.codec());
+    }
+    QueueAck.encode = encode;
+    function decode(buf, opts) {
+        return decodeMessage(buf, QueueAck.codec(), opts);
+    }
+    QueueAck.decode = decode;
+    function stream(buf, opts) {
+        return streamMessage(buf, QueueAck.codec(), opts);
+    }
+    QueueAck.stream = stream;
+})(QueueAck || (QueueAck = {}));
 export var Envelope;
 (function (Envelope) {
     let _codec;
@@ -2471,7 +2755,49 @@ export var Envelope;
                     w.fork();
                 }
                 obj = { ...obj };
+                if (obj.queueAck != null) {
+                    obj.queueDeliver = undefined;
+                    obj.queueJoin = undefined;
+                    obj.reply = undefined;
+                    obj.since = undefined;
+                    obj.publishAck = undefined;
+                    obj.stash = undefined;
+                    obj.replay = undefined;
+                    obj.nack = undefined;
+                    obj.routeAck = undefined;
+                    obj.rootInfo = undefined;
+                    obj.redirect = undefined;
+                    obj.replica = undefined;
+                    obj.heartbeat = undefined;
+                    obj.data = undefined;
+                    obj.publish = undefined;
+                    obj.leave = undefined;
+                    obj.joinAck = undefined;
+                    obj.join = undefined;
+                }
+                if (obj.queueDeliver != null) {
+                    obj.queueAck = undefined;
+                    obj.queueJoin = undefined;
+                    obj.reply = undefined;
+                    obj.since = undefined;
+                    obj.publishAck = undefined;
+                    obj.stash = undefined;
+                    obj.replay = undefined;
+                    obj.nack = undefined;
+                    obj.routeAck = undefined;
+                    obj.rootInfo = undefined;
+                    obj.redirect = undefined;
+                    obj.replica = undefined;
+                    obj.heartbeat = undefined;
+                    obj.data = undefined;
+                    obj.publish = undefined;
+                    obj.leave = undefined;
+                    obj.joinAck = undefined;
+                    obj.join = undefined;
+                }
                 if (obj.queueJoin != null) {
+                    obj.queueAck = undefined;
+                    obj.queueDeliver = undefined;
                     obj.reply = undefined;
                     obj.since = undefined;
                     obj.publishAck = undefined;
@@ -2490,6 +2816,8 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.reply != null) {
+                    obj.queueAck = undefined;
+                    obj.queueDeliver = undefined;
                     obj.queueJoin = undefined;
                     obj.since = undefined;
                     obj.publishAck = undefined;
@@ -2508,6 +2836,8 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.since != null) {
+                    obj.queueAck = undefined;
+                    obj.queueDeliver = undefined;
                     obj.queueJoin = undefined;
                     obj.reply = undefined;
                     obj.publishAck = undefined;
@@ -2526,6 +2856,8 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.publishAck != null) {
+                    obj.queueAck = undefined;
+                    obj.queueDeliver = undefined;
                     obj.queueJoin = undefined;
                     obj.reply = undefined;
                     obj.since = undefined;
@@ -2544,6 +2876,8 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.stash != null) {
+                    obj.queueAck = undefined;
+                    obj.queueDeliver = undefined;
                     obj.queueJoin = undefined;
                     obj.reply = undefined;
                     obj.since = undefined;
@@ -2562,6 +2896,8 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.replay != null) {
+                    obj.queueAck = undefined;
+                    obj.queueDeliver = undefined;
                     obj.queueJoin = undefined;
                     obj.reply = undefined;
                     obj.since = undefined;
@@ -2580,6 +2916,8 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.nack != null) {
+                    obj.queueAck = undefined;
+                    obj.queueDeliver = undefined;
                     obj.queueJoin = undefined;
                     obj.reply = undefined;
                     obj.since = undefined;
@@ -2598,6 +2936,8 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.routeAck != null) {
+                    obj.queueAck = undefined;
+                    obj.queueDeliver = undefined;
                     obj.queueJoin = undefined;
                     obj.reply = undefined;
                     obj.since = undefined;
@@ -2616,6 +2956,8 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.rootInfo != null) {
+                    obj.queueAck = undefined;
+                    obj.queueDeliver = undefined;
                     obj.queueJoin = undefined;
                     obj.reply = undefined;
                     obj.since = undefined;
@@ -2634,6 +2976,8 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.redirect != null) {
+                    obj.queueAck = undefined;
+                    obj.queueDeliver = undefined;
                     obj.queueJoin = undefined;
                     obj.reply = undefined;
                     obj.since = undefined;
@@ -2652,6 +2996,8 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.replica != null) {
+                    obj.queueAck = undefined;
+                    obj.queueDeliver = undefined;
                     obj.queueJoin = undefined;
                     obj.reply = undefined;
                     obj.since = undefined;
@@ -2670,6 +3016,8 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.heartbeat != null) {
+                    obj.queueAck = undefined;
+                    obj.queueDeliver = undefined;
                     obj.queueJoin = undefined;
                     obj.reply = undefined;
                     obj.since = undefined;
@@ -2688,6 +3036,8 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.data != null) {
+                    obj.queueAck = undefined;
+                    obj.queueDeliver = undefined;
                     obj.queueJoin = undefined;
                     obj.reply = undefined;
                     obj.since = undefined;
@@ -2706,6 +3056,8 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.publish != null) {
+                    obj.queueAck = undefined;
+                    obj.queueDeliver = undefined;
                     obj.queueJoin = undefined;
                     obj.reply = undefined;
                     obj.since = undefined;
@@ -2724,6 +3076,8 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.leave != null) {
+                    obj.queueAck = undefined;
+                    obj.queueDeliver = undefined;
                     obj.queueJoin = undefined;
                     obj.reply = undefined;
                     obj.since = undefined;
@@ -2742,6 +3096,8 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.joinAck != null) {
+                    obj.queueAck = undefined;
+                    obj.queueDeliver = undefined;
                     obj.queueJoin = undefined;
                     obj.reply = undefined;
                     obj.since = undefined;
@@ -2760,6 +3116,8 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.join != null) {
+                    obj.queueAck = undefined;
+                    obj.queueDeliver = undefined;
                     obj.queueJoin = undefined;
                     obj.reply = undefined;
                     obj.since = undefined;
@@ -2844,6 +3202,14 @@ export var Envelope;
                 if (obj.queueJoin != null) {
                     w.uint32(138);
                     QueueJoin.codec().encode(obj.queueJoin, w);
+                }
+                if (obj.queueDeliver != null) {
+                    w.uint32(146);
+                    QueueDeliver.codec().encode(obj.queueDeliver, w);
+                }
+                if (obj.queueAck != null) {
+                    w.uint32(154);
+                    QueueAck.codec().encode(obj.queueAck, w);
                 }
                 if (opts.lengthDelimited !== false) {
                     w.ldelim();
@@ -2956,13 +3322,67 @@ export var Envelope;
                             });
                             break;
                         }
+                        case 18: {
+                            obj.queueDeliver = QueueDeliver.codec().decode(reader, reader.uint32(), {
+                                limits: opts.limits?.queueDeliver
+                            });
+                            break;
+                        }
+                        case 19: {
+                            obj.queueAck = QueueAck.codec().decode(reader, reader.uint32(), {
+                                limits: opts.limits?.queueAck
+                            });
+                            break;
+                        }
                         default: {
                             reader.skipType(tag & 7);
                             break;
                         }
                     }
                 }
+                if (obj.queueAck != null) {
+                    delete obj.queueDeliver;
+                    delete obj.queueJoin;
+                    delete obj.reply;
+                    delete obj.since;
+                    delete obj.publishAck;
+                    delete obj.stash;
+                    delete obj.replay;
+                    delete obj.nack;
+                    delete obj.routeAck;
+                    delete obj.rootInfo;
+                    delete obj.redirect;
+                    delete obj.replica;
+                    delete obj.heartbeat;
+                    delete obj.data;
+                    delete obj.publish;
+                    delete obj.leave;
+                    delete obj.joinAck;
+                    delete obj.join;
+                }
+                if (obj.queueDeliver != null) {
+                    delete obj.queueAck;
+                    delete obj.queueJoin;
+                    delete obj.reply;
+                    delete obj.since;
+                    delete obj.publishAck;
+                    delete obj.stash;
+                    delete obj.replay;
+                    delete obj.nack;
+                    delete obj.routeAck;
+                    delete obj.rootInfo;
+                    delete obj.redirect;
+                    delete obj.replica;
+                    delete obj.heartbeat;
+                    delete obj.data;
+                    delete obj.publish;
+                    delete obj.leave;
+                    delete obj.joinAck;
+                    delete obj.join;
+                }
                 if (obj.queueJoin != null) {
+                    delete obj.queueAck;
+                    delete obj.queueDeliver;
                     delete obj.reply;
                     delete obj.since;
                     delete obj.publishAck;
@@ -2981,6 +3401,8 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.reply != null) {
+                    delete obj.queueAck;
+                    delete obj.queueDeliver;
                     delete obj.queueJoin;
                     delete obj.since;
                     delete obj.publishAck;
@@ -2999,6 +3421,8 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.since != null) {
+                    delete obj.queueAck;
+                    delete obj.queueDeliver;
                     delete obj.queueJoin;
                     delete obj.reply;
                     delete obj.publishAck;
@@ -3017,6 +3441,8 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.publishAck != null) {
+                    delete obj.queueAck;
+                    delete obj.queueDeliver;
                     delete obj.queueJoin;
                     delete obj.reply;
                     delete obj.since;
@@ -3035,6 +3461,8 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.stash != null) {
+                    delete obj.queueAck;
+                    delete obj.queueDeliver;
                     delete obj.queueJoin;
                     delete obj.reply;
                     delete obj.since;
@@ -3053,6 +3481,8 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.replay != null) {
+                    delete obj.queueAck;
+                    delete obj.queueDeliver;
                     delete obj.queueJoin;
                     delete obj.reply;
                     delete obj.since;
@@ -3071,6 +3501,8 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.nack != null) {
+                    delete obj.queueAck;
+                    delete obj.queueDeliver;
                     delete obj.queueJoin;
                     delete obj.reply;
                     delete obj.since;
@@ -3089,6 +3521,8 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.routeAck != null) {
+                    delete obj.queueAck;
+                    delete obj.queueDeliver;
                     delete obj.queueJoin;
                     delete obj.reply;
                     delete obj.since;
@@ -3107,6 +3541,8 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.rootInfo != null) {
+                    delete obj.queueAck;
+                    delete obj.queueDeliver;
                     delete obj.queueJoin;
                     delete obj.reply;
                     delete obj.since;
@@ -3125,6 +3561,8 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.redirect != null) {
+                    delete obj.queueAck;
+                    delete obj.queueDeliver;
                     delete obj.queueJoin;
                     delete obj.reply;
                     delete obj.since;
@@ -3143,6 +3581,8 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.replica != null) {
+                    delete obj.queueAck;
+                    delete obj.queueDeliver;
                     delete obj.queueJoin;
                     delete obj.reply;
                     delete obj.since;
@@ -3161,6 +3601,8 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.heartbeat != null) {
+                    delete obj.queueAck;
+                    delete obj.queueDeliver;
                     delete obj.queueJoin;
                     delete obj.reply;
                     delete obj.since;
@@ -3179,6 +3621,8 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.data != null) {
+                    delete obj.queueAck;
+                    delete obj.queueDeliver;
                     delete obj.queueJoin;
                     delete obj.reply;
                     delete obj.since;
@@ -3197,6 +3641,8 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.publish != null) {
+                    delete obj.queueAck;
+                    delete obj.queueDeliver;
                     delete obj.queueJoin;
                     delete obj.reply;
                     delete obj.since;
@@ -3215,6 +3661,8 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.leave != null) {
+                    delete obj.queueAck;
+                    delete obj.queueDeliver;
                     delete obj.queueJoin;
                     delete obj.reply;
                     delete obj.since;
@@ -3233,6 +3681,8 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.joinAck != null) {
+                    delete obj.queueAck;
+                    delete obj.queueDeliver;
                     delete obj.queueJoin;
                     delete obj.reply;
                     delete obj.since;
@@ -3251,6 +3701,8 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.join != null) {
+                    delete obj.queueAck;
+                    delete obj.queueDeliver;
                     delete obj.queueJoin;
                     delete obj.reply;
                     delete obj.since;
@@ -3373,6 +3825,18 @@ export var Envelope;
                         case 17: {
                             yield* QueueJoin.codec().stream(reader, reader.uint32(), `${prefix}.queueJoin`, {
                                 limits: opts.limits?.queueJoin
+                            });
+                            break;
+                        }
+                        case 18: {
+                            yield* QueueDeliver.codec().stream(reader, reader.uint32(), `${prefix}.queueDeliver`, {
+                                limits: opts.limits?.queueDeliver
+                            });
+                            break;
+                        }
+                        case 19: {
+                            yield* QueueAck.codec().stream(reader, reader.uint32(), `${prefix}.queueAck`, {
+                                limits: opts.limits?.queueAck
                             });
                             break;
                         }

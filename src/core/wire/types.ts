@@ -26,6 +26,10 @@ export interface AppMessage {
   queue?: QueueAssign[]
 }
 
+/** What became of a message a queue group member was given (the .proto's QueueAck.kind). */
+export type QueueAckKind = 'ack' | 'nak' | 'working' | 'term'
+export const QUEUE_ACK_KINDS: readonly QueueAckKind[] = ['ack', 'nak', 'working', 'term']
+
 export interface QueueAssign {
   group: string
   member: PeerRef
@@ -65,11 +69,13 @@ export type Msg =
   | { type: 'publishAck', topic: string, publisher: PeerRef, epoch: number, seq: number }
   | { type: 'since', topic: string, seq: number, time: number, last: number, done: boolean, requester: PeerRef }
   | { type: 'reply', topic: string, request: number, payload: Uint8Array, headers: Header[] }
-  | { type: 'queueJoin', topic: string, group: string, leave: boolean }
+  | { type: 'queueJoin', topic: string, group: string, leave: boolean, maxAckPending: number }
+  | { type: 'queueDeliver', group: string, message: AppMessage, attempt: number }
+  | { type: 'queueAck', topic: string, group: string, publisher: PeerRef, epoch: number, seq: number, kind: QueueAckKind, delay: number }
 
 export type MsgType = Msg['type']
 
-export const MSG_TYPES: readonly MsgType[] = ['join', 'joinAck', 'leave', 'publish', 'data', 'heartbeat', 'replica', 'redirect', 'rootInfo', 'routeAck', 'nack', 'replay', 'stash', 'publishAck', 'since', 'reply', 'queueJoin']
+export const MSG_TYPES: readonly MsgType[] = ['join', 'joinAck', 'leave', 'publish', 'data', 'heartbeat', 'replica', 'redirect', 'rootInfo', 'routeAck', 'nack', 'replay', 'stash', 'publishAck', 'since', 'reply', 'queueJoin', 'queueDeliver', 'queueAck']
 
 export type DataMsg = Extract<Msg, { type: 'publish' | 'data' }>
 
