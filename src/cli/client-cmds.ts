@@ -22,7 +22,9 @@ export const SUB_HELP = `Usage: meshcast sub TOPIC (--data DIR | --bootstrap MUL
 Prints each message's payload on its own line as it arrives. Messages that will not arrive
 (a gap in a publisher's numbers, a consumer too slow) are reported on standard error.
   --queue GROUP  share the messages with the other subscribers in GROUP: each goes to one
-               of them (a work queue, as nats sub --queue)
+               of them (a work queue, as nats sub --queue). Each message is acknowledged once
+               it is written to standard output; one that is not (this process died first) is
+               delivered to another member
   --reliable   ask the tree again for what this node missed while its branch repaired
   --since S    start with what the topic's root retained: from sequence number S, from an
                ISO date (2026-11-30T12:00:00Z), or last:N for the last N; implies --reliable
@@ -111,13 +113,14 @@ export async function runSub (argv: string[], io: Io): Promise<number> {
   let seen = 0
   if (t.data !== undefined) {
     const c = await connectControl(t.data)
-    c.request({ op: 'subscribe', topic, reliable: values.reliable === true, since: since instanceof Date ? { time: since.getTime() } : since, queue: values.queue })
+    c.request({ op: 'subscribe', topic, reliable: values.reliable === true, since: since instanceof Date ? { time: since.getTime() } : since, queue: values.queue, ack: values.queue !== undefined ? 'explicit' : undefined })
     for await (const line of c.lines) {
       const r = JSON.parse(line)
       if (r.ok === false) throw new UsageError(String(r.error))
       if (r.dropped !== undefined) io.stderr(dropLine(topic, r.dropped))
       if (r.message === undefined) continue
       print(r.message)
+      if (r.message.ref !== undefined) c.request({ op: 'ack', ref: r.message.ref })
       if (++seen >= count) break
     }
     c.close()
@@ -125,9 +128,11 @@ export async function runSub (argv: string[], io: Io): Promise<number> {
   }
   const node = await ephemeral(t.bootstrap ?? [])
   try {
-    const sub = node.subscribe(topic, { reliable: values.reliable === true, since, queue: values.queue as string | undefined, onDrop: e => { io.stderr(dropLine(topic, e)) } })
+    const queue = values.queue as string | undefined
+    const sub = node.subscribe(topic, { reliable: values.reliable === true, since, queue, ack: queue !== undefined ? 'explicit' : undefined, onDrop: e => { io.stderr(dropLine(topic, e)) } })
     for await (const m of sub) {
       print({ topic: m.topic, data: m.string(), publisher: m.publisher, seq: m.seq })
+      m.ack()
       if (++seen >= count) break
     }
   } finally { await node.stop() }

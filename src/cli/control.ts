@@ -35,7 +35,7 @@ export async function serveControl (node: MeshNode, dataDir: string): Promise<Se
   return server
 }
 
-/** Requests delivered to one control connection and not answered yet, by number (bounded: the oldest go). */
+/** Requests (and messages to acknowledge) delivered to one control connection and not answered yet, by number (bounded: the oldest go). */
 class OpenRequests {
   private next = 1
   private readonly open = new Map<number, Message>()
@@ -61,7 +61,7 @@ function handle (node: MeshNode, socket: Socket): void {
   const lines = createInterface({ input: socket })
   lines.on('line', line => {
     void (async () => {
-      let req: { op?: string, topic?: string, data?: string, ack?: boolean, reliable?: boolean, since?: number | { last: number } | { time: number }, replies?: boolean, ref?: number, timeout?: number, queue?: string }
+      let req: { op?: string, topic?: string, data?: string, reliable?: boolean, since?: number | { last: number } | { time: number }, replies?: boolean, ref?: number, timeout?: number, queue?: string, ack?: boolean | string }
       try { req = JSON.parse(line) } catch { reply({ ok: false, error: 'request is not JSON' }); return }
       try {
         switch (req.op) {
@@ -69,13 +69,15 @@ function handle (node: MeshNode, socket: Socket): void {
           case 'subscribe': {
             const s = req.since
             const since = s === undefined ? undefined : typeof s === 'object' && s !== null && 'time' in s ? new Date(s.time) : s
-            const sub = node.subscribe(String(req.topic), { since, reliable: req.reliable === true, queue: req.queue === undefined ? undefined : String(req.queue), onDrop: e => { reply({ dropped: { reason: e.reason, count: e.count } }) } })
+            const explicit = req.ack === 'explicit'
+            const sub = node.subscribe(String(req.topic), { since, reliable: req.reliable === true, queue: req.queue === undefined ? undefined : String(req.queue), ack: explicit ? 'explicit' : undefined, onDrop: e => { reply({ dropped: { reason: e.reason, count: e.count } }) } })
             socket.once('close', () => { sub.unsubscribe() })
             await sub.ready
             reply({ ok: true, ready: true })
             for await (const m of sub) {
               // A `meshcast reply` client answers the requests by the number given here.
-              const ref = req.replies === true && m.headers.reply !== undefined ? requests.add(m) : undefined
+              // and an `ack: 'explicit'` client acknowledges by it once it printed the message.
+              const ref = (req.replies === true && m.headers.reply !== undefined) || explicit ? requests.add(m) : undefined
               reply({ message: { topic: m.topic, data: m.string(), publisher: m.publisher, seq: m.seq, ref } })
             }
             break
@@ -84,6 +86,12 @@ function handle (node: MeshNode, socket: Socket): void {
             const m = requests.take(Number(req.ref))
             if (m === undefined) reply({ ok: false, error: `no request ${String(req.ref)} to answer on this connection` })
             else m.respond(String(req.data ?? ''))
+            break
+          }
+          case 'ack': {
+            const m = requests.take(Number(req.ref))
+            if (m === undefined) reply({ ok: false, error: `no message ${String(req.ref)} to acknowledge on this connection` })
+            else m.ack()
             break
           }
           case 'request': {

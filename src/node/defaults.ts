@@ -68,6 +68,8 @@ export const NODE_DEFAULTS = Object.freeze({
   countWaitMs: 2000,
   /** node.request gives up after this long without a reply (RequestTimeoutError), as nats.js's default. */
   requestTimeoutMs: 1000,
+  /** A queue subscription with ack 'explicit' takes at most this many unacknowledged messages (JetStream's default). */
+  maxAckPending: 1000,
   /** Connected peers missing from the routing table are offered again this often. */
   tableCheckMs: 2000,
   /**

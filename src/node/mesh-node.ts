@@ -11,7 +11,7 @@ import { Rng } from '../core/rng.ts'
 import { encodeFrame, encodeFrames, validGroup } from '../core/wire/codec.ts'
 import { FrameTooLargeError, InvalidOptionError, NodeStoppedError, NoRespondersError, PublishNotAcknowledgedError } from '../core/errors.ts'
 import type { SinceSpec } from '../core/topic-state.ts'
-import type { Header, Msg, QueueAssign } from '../core/wire/types.ts'
+import type { AppMessage, Header, Msg, QueueAssign } from '../core/wire/types.ts'
 import { MAX_GROUP_BYTES } from '../core/wire/limits.ts'
 import { isDataMsg } from '../core/wire/types.ts'
 import { createHost } from '../transport/libp2p/host.ts'
@@ -27,7 +27,7 @@ import { peerIdFromString } from '@libp2p/peer-id'
 import { NODE_DEFAULTS } from './defaults.ts'
 import type { NodeDefaults } from './defaults.ts'
 import { Subscription, toMessage } from './subscription.ts'
-import type { Message, Responder } from './subscription.ts'
+import type { Acker, Message, Responder } from './subscription.ts'
 import { REPLY_HEADER, replyTo, Requests } from './requests.ts'
 import { TopicCounters } from './topic-counters.ts'
 import { NodeMetrics } from './metrics.ts'
@@ -226,6 +226,8 @@ export class MeshNode {
           this.ackWaiters.delete(k)
           if (e.type === 'acked') w?.resolve()
           else w?.reject(new PublishNotAcknowledgedError(e.topic, e.seq, this.core.options.ackTimeoutMs))
+        } else if (e.type === 'queue-deliver') {
+          this.handQueued(e.group, e.message, e.attempt)
         } else if (e.type === 'reply') {
           this.requests.settle(e.from, e.topic, e.request, e.payload, e.headers)
         } else if (e.type === 'subscribers') {
@@ -349,6 +351,10 @@ export class MeshNode {
     const queue = options.queue
     if (queue !== undefined && (typeof queue !== 'string' || !validGroup(queue))) throw new InvalidOptionError(`queue: a group name of 1..${MAX_GROUP_BYTES} bytes, not ${JSON.stringify(queue)}`)
     if (queue !== undefined && since !== undefined) throw new InvalidOptionError('since and queue cannot be combined (a queue group shares messages; history would reach one member)')
+    if (options.ack !== undefined && options.ack !== 'explicit' && options.ack !== 'none') throw new InvalidOptionError(`ack: 'explicit' or 'none', not ${JSON.stringify(options.ack)}`)
+    if (options.ack === 'explicit' && queue === undefined) throw new InvalidOptionError("ack: 'explicit' is for queue groups: give queue too")
+    const maxAckPending = options.ack === 'explicit' ? options.maxAckPending ?? this.tune.maxAckPending : 0
+    if (!Number.isInteger(maxAckPending) || maxAckPending < 0 || (options.ack === 'explicit' && maxAckPending < 1)) throw new InvalidOptionError(`maxAckPending: an integer from 1, not ${String(options.maxAckPending)}`)
     // The history would reach the topic's other subscriptions here too (they share delivery).
     if (since !== undefined && (this.subs.get(topic)?.size ?? 0) > 0) throw new InvalidOptionError(`since: ${topic} already has a subscription on this node; subscribe with since first, or on another node`)
     const sub = new Subscription(topic, this.options.maxPending ?? this.tune.maxPending, s => this.removeSub(s), options, this.metrics?.observer)
@@ -361,7 +367,7 @@ export class MeshNode {
       const reliable = this.reliable(topic)
       this.driver.input((core, now) => {
         core.subscribe(now, topic, { reliable, since })
-        if (queue !== undefined) core.joinQueue(now, topic, queue)
+        if (queue !== undefined) core.joinQueue(now, topic, queue, maxAckPending)
       })
       // Another local subscription already attached the topic: its 'ready' went out then.
       if (since === undefined && this.core.topicView(topic)?.attached === true) sub.markReady()
@@ -594,7 +600,7 @@ export class MeshNode {
     let groups: Map<string, Subscription[]> | undefined
     for (const s of subs) {
       if (s.group === undefined) s.push(m)
-      else if (assigned?.some(q => q.group === s.group && q.member === this.peerId) === true) {
+      else if (!s.explicit && (assigned?.some(q => q.group === s.group && q.member === this.peerId) === true)) {
         groups ??= new Map()
         const list = groups.get(s.group)
         if (list === undefined) groups.set(s.group, [s])
@@ -603,6 +609,22 @@ export class MeshNode {
     }
     if (groups === undefined) return
     for (const list of groups.values()) list[this.queueTurn++ % list.length].push(m)
+  }
+
+  /**
+   * A message the topic's root gave this node to process for a queue group with explicit
+   * acknowledgements: to one of the group's subscriptions here (in turn), with ack() and the
+   * rest; with none left here, a nak sends it on at once.
+   */
+  private handQueued (group: string, message: AppMessage, attempt: number): void {
+    const acker: Acker = (kind, delayMs) => {
+      if (!this.running) return false
+      this.driver.input((core, now) => { core.queueAck(now, message.topic, group, message, kind, delayMs) })
+      return true
+    }
+    const list = [...(this.subs.get(message.topic) ?? [])].filter(s => s.group === group && s.explicit)
+    if (list.length === 0) { acker('nak', 0); return }
+    list[this.queueTurn++ % list.length].push(toMessage(message, this.responder, acker, attempt))
   }
 
   /** A local subscription to the topic asked for reliable delivery. */

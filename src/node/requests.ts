@@ -59,7 +59,12 @@ export class Requests {
       headers: h,
       string: () => decoder.decode(payload),
       json: <T>() => JSON.parse(decoder.decode(payload)) as T,
-      respond: () => false
+      respond: () => false,
+      ack: () => false,
+      nak: () => false,
+      working: () => false,
+      term: () => false,
+      deliveries: 1
     })
   }
 

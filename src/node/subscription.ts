@@ -22,6 +22,18 @@ export interface Message {
    * requesting node. False when the message is not a request (as in nats.js).
    */
   respond: (data?: Uint8Array | string, options?: { headers?: Record<string, string> }) => boolean
+  /**
+   * Queue groups with `ack: 'explicit'` (as JetStream): processed; not processed, deliver it again
+   * (to another member if one has room) after `delayMs`; still working on it (restarts the ack
+   * wait); never deliver it again. Each returns false when the message takes no answer (not from
+   * such a group, or already answered).
+   */
+  ack: () => boolean
+  nak: (delayMs?: number) => boolean
+  working: () => boolean
+  term: () => boolean
+  /** How many times the message was delivered to the group (1: the first time). */
+  deliveries: number
 }
 
 const decoder = new TextDecoder()
@@ -74,6 +86,14 @@ export interface SubscribeOptions {
    * topic's root noticed is not delivered by the group (docs/protocol.md).
    */
   queue?: string
+  /**
+   * With `queue`: 'explicit' makes each message wait for msg.ack() (or nak/working/term); one not
+   * acknowledged within the ack wait (30 s), or whose member leaves or dies, is delivered to
+   * another member, and after 5 deliveries it goes to `$DLQ.<topic>` (docs/protocol.md).
+   */
+  ack?: 'explicit' | 'none'
+  /** With ack 'explicit': the most unacknowledged messages this subscription's node takes (default 1000). */
+  maxAckPending?: number
 }
 
 /**
@@ -93,8 +113,16 @@ export interface SubscriptionObserver {
 
 /** Sends a reply to a request; given by the node to the messages it delivers. */
 export type Responder = (m: AppMessage, data: Uint8Array | string, headers: Record<string, string>) => boolean
+/** Answers for a message of a queue group with acknowledgements. */
+export type Acker = (kind: 'ack' | 'nak' | 'working' | 'term', delayMs: number) => boolean
 
-export function toMessage (m: AppMessage, responder?: Responder): Message {
+export function toMessage (m: AppMessage, responder?: Responder, acker?: Acker, deliveries = 1): Message {
+  let answered = false
+  const answer = (kind: 'ack' | 'nak' | 'working' | 'term', delayMs = 0): boolean => {
+    if (acker === undefined || answered) return false
+    if (kind !== 'working') answered = true
+    return acker(kind, delayMs)
+  }
   const headers: Record<string, string> = {}
   for (const h of m.headers) headers[h.key] = h.value
   return {
@@ -105,7 +133,12 @@ export function toMessage (m: AppMessage, responder?: Responder): Message {
     headers,
     string: () => decoder.decode(m.payload),
     json: <T>() => JSON.parse(decoder.decode(m.payload)) as T,
-    respond: (data = new Uint8Array(), options = {}) => responder?.(m, data, options.headers ?? {}) ?? false
+    respond: (data = new Uint8Array(), options = {}) => responder?.(m, data, options.headers ?? {}) ?? false,
+    ack: () => answer('ack'),
+    nak: (delayMs = 0) => answer('nak', delayMs),
+    working: () => answer('working'),
+    term: () => answer('term'),
+    deliveries
   }
 }
 
@@ -115,6 +148,8 @@ export class Subscription implements AsyncIterable<Message> {
   readonly reliable: boolean
   /** The queue group this subscription is in (SubscribeOptions.queue). */
   readonly group: string | undefined
+  /** In a queue group with explicit acknowledgements. */
+  readonly explicit: boolean
   /** Subscribed `since`: ready once the history arrived. */
   readonly catchingUp: boolean
   /** Resolves when the tree acknowledged the subscription. */
@@ -156,6 +191,7 @@ export class Subscription implements AsyncIterable<Message> {
     this.onDrop = options.onDrop
     this.reliable = options.reliable === true || options.since !== undefined
     this.group = options.queue
+    this.explicit = options.ack === 'explicit'
     this.catchingUp = options.since !== undefined
     this.maxPending = maxPending
     this.onClose = onClose

@@ -8,6 +8,8 @@ import type { MeshNode, Subscription, Testnet } from '../../src/index.ts'
 import { until } from '../helpers/until.ts'
 
 let net: Testnet
+/** Nodes a test stopped (the others are still running). */
+const stopped = new Set<MeshNode>()
 beforeAll(async () => { net = await createTestnet(7) })
 afterAll(async () => { await net.stop() })
 
@@ -59,6 +61,7 @@ describe('queue groups', () => {
     const rootNode = net.nodes.find(n => n.topics().some(t => t.topic === 'svc.thumb' && t.role === 'root'))
     const v = service.findIndex(n => n !== rootNode)
     await service[v].stop()
+    stopped.add(service[v])
     await until('the root dropped the stopped member', () => registered('svc.thumb', 'svc') === 2, 15_000)
     const before = answered.slice()
     for (let k = 0; k < 6; k++) expect((await net.nodes[6].request('svc.thumb', `again-${k}`, { timeout: 5000 })).string()).not.toBe(`done by ${v}`)
@@ -66,9 +69,42 @@ describe('queue groups', () => {
     expect(answered.reduce((a, b) => a + b, 0) - before.reduce((a, b) => a + b, 0)).toBe(6)
   })
 
+  it('with ack explicit, a member whose node dies holding messages loses nothing: each job acknowledged once by a live member', async () => {
+    const topic = 'jobs.explicit'
+    const members = net.nodes.slice(1).filter(n => !stopped.has(n)).slice(0, 3)
+    const rootNode = (): MeshNode | undefined => net.nodes.find(n => n.topics().some(t => t.topic === topic && t.role === 'root'))
+    const acks = new Map<string, number>()
+    const held: number[] = members.map(() => 0)
+    let victim = -1
+    const subs = members.map((n, i) => n.subscribe(topic, {
+      queue: 'w',
+      ack: 'explicit',
+      maxAckPending: 5,
+      callback: (_e, m) => {
+        if (i === victim) { held[i]++; return } // takes them and never answers
+        acks.set(m.string(), (acks.get(m.string()) ?? 0) + 1)
+        m.ack()
+      }
+    }))
+    await Promise.all(subs.map(async s => { await s.ready }))
+    await until('the root knows the 3 members', () => registered(topic, 'w') === 3, 15_000)
+    victim = members.findIndex(n => n !== rootNode())
+    const jobs = Array.from({ length: 60 }, (_, i) => `job-${i}`)
+    for (const j of jobs) await net.nodes[0].publish(topic, j)
+    await until('the victim holds its share', () => held[victim] >= 5, 15_000)
+    await members[victim].stop() // its 5 unacknowledged jobs must go elsewhere
+    stopped.add(members[victim])
+    await until('every job acknowledged', () => jobs.every(j => acks.has(j)), 20_000)
+    expect([...acks.values()].every(n => n === 1)).toBe(true)
+    expect(acks.size).toBe(jobs.length)
+    expect(held[victim]).toBe(5) // maxAckPending: it never held more
+  })
+
   it('refuses a bad group name and a queue group with since', () => {
-    expect(() => net.nodes[1].subscribe('t', { queue: '' })).toThrow(InvalidOptionError)
-    expect(() => net.nodes[1].subscribe('t', { queue: 'x'.repeat(200) })).toThrow(/queue: a group name/)
-    expect(() => net.nodes[1].subscribe('t', { queue: 'w', since: 1 })).toThrow(/since and queue cannot be combined/)
+    expect(() => net.nodes[0].subscribe('t', { queue: '' })).toThrow(InvalidOptionError)
+    expect(() => net.nodes[0].subscribe('t', { queue: 'x'.repeat(200) })).toThrow(/queue: a group name/)
+    expect(() => net.nodes[0].subscribe('t', { queue: 'w', since: 1 })).toThrow(/since and queue cannot be combined/)
+    expect(() => net.nodes[0].subscribe('t', { ack: 'explicit' })).toThrow(/for queue groups/)
+    expect(() => net.nodes[0].subscribe('t', { queue: 'w', ack: 'explicit', maxAckPending: 0 })).toThrow(/maxAckPending/)
   })
 })
