@@ -2,10 +2,8 @@
 // four `meshcast node` processes; one member's node is killed with SIGKILL mid-stream. Every
 // message is processed (printed by a member; what the dead one held and had not acknowledged is
 // delivered to another), and no surviving member prints a message twice.
-import type { ChildProcess } from 'node:child_process'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { ask, firstLine, processes } from '../helpers/processes.ts'
+import { ask, processes, startNodes } from '../helpers/processes.ts'
 import { sleep, until } from '../helpers/until.ts'
 
 const { dir, start } = processes('meshcast-queue-')
@@ -13,16 +11,7 @@ const TOPIC = 'jobs.render'
 
 describe('a work queue across kill -9', () => {
   it('every message is processed by a member; the killed member\'s unacknowledged ones by another', async () => {
-    const nodes: Array<{ dir: string, proc: ChildProcess }> = []
-    let boot = ''
-    for (let i = 0; i < 5; i++) {
-      const d = join(dir, `n${i}`)
-      const proc = start(['node', '--data', d, '--json', ...(i > 0 ? ['--bootstrap', boot] : [])])
-      const info = JSON.parse(await firstLine(proc))
-      if (i === 0) boot = info.addrs[0]
-      nodes.push({ dir: d, proc })
-    }
-    await until('the nodes know each other', async () => (await Promise.all(nodes.map(async n => (await ask(n.dir, 'peers') as string[]).length))).every(c => c >= 2), 60_000)
+    const nodes = await startNodes(start, dir, 5)
     const printed = new Map<number, string[]>()
     for (const i of [1, 2, 3, 4]) {
       const p = start(['sub', TOPIC, '--queue', 'render', '--data', nodes[i].dir])

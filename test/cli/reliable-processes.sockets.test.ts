@@ -6,13 +6,12 @@
 // nodes closest to the topic's key in turn, which hold the acknowledged messages). Every
 // acknowledged line reaches each subscriber once and in order, no gap is reported, and the
 // publisher exits 0 (nothing failed to be acknowledged).
-import type { ChildProcess } from 'node:child_process'
-import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { peerIdFromString } from '@libp2p/peer-id'
 import { describe, expect, it } from 'vitest'
 import { compareDistance, idFromBytes, topicKey } from '../../src/core/id.ts'
-import { ask, firstLine, processes } from '../helpers/processes.ts'
+import { ask, processes, startNodes } from '../helpers/processes.ts'
+import type { NodeProc as Proc } from '../helpers/processes.ts'
 import { sleep, until } from '../helpers/until.ts'
 
 const { dir, start } = processes('meshcast-reliable-')
@@ -23,21 +22,9 @@ const INTERVAL_MS = 50
 const REPAIR_BOUND_MS = 2500
 const TOPIC = 'ledger/entries'
 
-interface Proc { dir: string, proc: ChildProcess, peerId: string }
-
 describe('reliable delivery between processes', () => {
   it('kill -9 of the root, then of each node taking over, one repair bound apart: every acknowledged message reaches each reliable subscriber once, in order', async () => {
-    const nodes: Proc[] = []
-    let bootAddr = ''
-    for (let i = 0; i < N; i++) {
-      const d = join(dir, `n${i}`)
-      const args = ['node', '--data', d, '--json']
-      if (i > 0) args.push('--bootstrap', bootAddr)
-      const proc = start(args)
-      const info = JSON.parse(await firstLine(proc))
-      if (i === 0) bootAddr = info.addrs[0]
-      nodes.push({ dir: d, proc, peerId: info.peerId })
-    }
+    const nodes = await startNodes(start, dir, N)
     // Nodes by distance to the topic's key: the closest is the root, the next ones its
     // replicas, which take over in turn. Subscribers and the publisher are the farthest.
     const key = topicKey(TOPIC)
@@ -47,9 +34,6 @@ describe('reliable delivery between processes', () => {
     const publisherNode = byDistance[N - 1]
     const subscribers = byDistance.slice(N - 4, N - 1)
 
-    // Every node has joined the mesh (the DHT connects the rest as the trees need it).
-    const peersOf = async (n: Proc): Promise<number> => (await ask(n.dir, 'peers') as string[]).length
-    await until('every node in the mesh', async () => (await Promise.all(nodes.map(peersOf))).every(c => c >= 2), 90_000)
 
     const got = new Map<number, string[]>()
     const stderr = new Map<number, string>()

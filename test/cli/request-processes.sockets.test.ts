@@ -3,10 +3,8 @@
 // --command`) or a fixed response; no responders and a timeout exit 1 with a clear message; a
 // work queue of two subscribers prints each line once; bad arguments exit 2.
 import { spawnSync } from 'node:child_process'
-import type { ChildProcess } from 'node:child_process'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { ask, bin, firstLine, processes, root } from '../helpers/processes.ts'
+import { ask, bin, processes, root, startNodes } from '../helpers/processes.ts'
 import { until } from '../helpers/until.ts'
 
 const { dir, start } = processes('meshcast-request-')
@@ -17,16 +15,7 @@ function cli (args: string[]): { status: number | null, stdout: string, stderr: 
 
 describe('meshcast request | reply', () => {
   it('answers through processes, and fails clearly without responders or in time', async () => {
-    const nodes: Array<{ dir: string, proc: ChildProcess }> = []
-    let boot = ''
-    for (let i = 0; i < 3; i++) {
-      const d = join(dir, `n${i}`)
-      const proc = start(['node', '--data', d, '--json', ...(i > 0 ? ['--bootstrap', boot] : [])])
-      const info = JSON.parse(await firstLine(proc))
-      if (i === 0) boot = info.addrs[0]
-      nodes.push({ dir: d, proc })
-    }
-    await until('the nodes know each other', async () => (await Promise.all(nodes.map(async n => (await ask(n.dir, 'peers') as string[]).length))).every(c => c >= 2), 60_000)
+    const nodes = await startNodes(start, dir, 3)
     const inTree = async (n: { dir: string }, topic: string): Promise<boolean> =>
       (await ask(n.dir, 'topics') as Array<{ topic: string, subscribed: boolean, role: string }>).some(t => t.topic === topic && t.subscribed && t.role !== 'detached')
 

@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { afterAll } from 'vitest'
 import { connectControl } from '../../src/cli/control.ts'
+import { until } from './until.ts'
 
 export const root = new URL('../..', import.meta.url).pathname
 export const bin = join(root, 'bin', 'meshcast.js')
@@ -48,4 +49,24 @@ export async function ask (dataDir: string, op: 'peers' | 'topics' | 'stats'): P
   } finally {
     c.destroy()
   }
+}
+
+export interface NodeProc { dir: string, proc: ChildProcess, peerId: string }
+
+/**
+ * n `meshcast node` processes (data directories DIR/n0..), each joining through the first, once
+ * every one is in the mesh (at least two peers; the DHT connects the rest as trees need it).
+ */
+export async function startNodes (start: (args: string[]) => ChildProcess, dir: string, n: number): Promise<NodeProc[]> {
+  const nodes: NodeProc[] = []
+  let boot = ''
+  for (let i = 0; i < n; i++) {
+    const d = join(dir, `n${i}`)
+    const proc = start(['node', '--data', d, '--json', ...(i > 0 ? ['--bootstrap', boot] : [])])
+    const info = JSON.parse(await firstLine(proc))
+    if (i === 0) boot = info.addrs[0]
+    nodes.push({ dir: d, proc, peerId: info.peerId })
+  }
+  await until('every node in the mesh', async () => (await Promise.all(nodes.map(async p => (await ask(p.dir, 'peers') as string[]).length))).every(c => c >= 2), 90_000)
+  return nodes
 }
