@@ -32,8 +32,8 @@ Prints each message's payload on its own line as it arrives. Messages that will 
   --count N    exit after N messages
 `
 export const PEERS_HELP = 'Usage: meshcast peers --data DIR\n\nLists the peers the node is connected to.\n'
-export const TOPICS_HELP = 'Usage: meshcast topics --data DIR [--json]\n\nLists the trees the node is in: role, parent, children, messages dropped by reason.\n'
-export const STATS_HELP = 'Usage: meshcast stats --data DIR [--json]\n\nThe node\'s counters: frames per transport, the ZeroMQ lanes (state, queue, failures),\nmessages dropped by reason.\n'
+export const TOPICS_HELP = 'Usage: meshcast topics --data DIR [--json]\n\nLists the trees the node is in: role, parent, children, queue groups (at the root),\nmessages dropped by reason.\n'
+export const STATS_HELP = 'Usage: meshcast stats --data DIR [--json]\n\nThe node\'s counters: frames per transport, the ZeroMQ lanes (state, queue, failures),\nmessages dropped by reason, reliable delivery (gaps, resends) and queue groups (acknowledged,\nredelivered, dead-lettered).\n'
 
 const CLIENT_OPTIONS = {
   data: { type: 'string' }, bootstrap: { type: 'string', multiple: true }, json: { type: 'boolean' },
@@ -159,7 +159,8 @@ export async function runInfo (what: 'peers' | 'topics' | 'stats', argv: string[
   else if (what === 'stats') io.stdout(formatStats(r.stats as NodeStats))
   else {
     for (const t of r.topics as NodeTopicView[]) {
-      io.stdout(`${t.topic}  role=${t.role}${t.subscribed ? ' (subscribed)' : ''}  depth=${t.depth}  subscribers-below=${t.subscribers}  dropped=${formatDrops(t.dropped)}\n` +
+      const groups = t.queueGroups === undefined ? '' : `  queue-groups=${Object.entries(t.queueGroups).map(([g, n]) => `${g}:${n}`).join(',')}`
+      io.stdout(`${t.topic}  role=${t.role}${t.subscribed ? ' (subscribed)' : ''}  depth=${t.depth}  subscribers-below=${t.subscribers}${groups}  dropped=${formatDrops(t.dropped)}\n` +
         `  root=${t.root ?? '-'}\n  parent=${t.parent ?? '-'}\n` + t.children.map(c => `  child=${c}\n`).join(''))
     }
   }
@@ -178,7 +179,9 @@ function formatStats (s: NodeStats): string {
     s.lan === undefined
       ? 'zeromq   off (--lan off)'
       : `zeromq   frames sent ${s.lan.framesSent}  received ${s.lan.framesReceived}  lanes opened ${s.lan.lanesOpened}  fallbacks ${s.lan.fallbacks}  zap refused ${s.lan.zapRefused}`,
-    `dropped  ${formatDrops(s.dropped)}`
+    `dropped  ${formatDrops(s.dropped)}`,
+    `reliable gaps ${s.core.gaps}  nacks sent ${s.core.nacksSent}  replays sent ${s.core.replaysSent} received ${s.core.replaysReceived}  publish retries ${s.core.ackRetries}`,
+    `queues   acknowledged ${s.core.queueAcked}  redeliveries ${s.core.queueRedeliveries}  dead-lettered ${s.core.queueDeadLettered}  answers ignored ${s.core.queueAcksIgnored}  joins refused ${s.core.queueJoinsRefused}`
   ]
   for (const p of s.paths) {
     const lane = p.lane === undefined ? '' : `  lane=${p.lane.state} queued=${p.lane.queued} failures=${p.lane.failures}${p.lane.lastError === '' ? '' : ` (${p.lane.lastError})`}`

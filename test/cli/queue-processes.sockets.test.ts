@@ -3,7 +3,8 @@
 // message is processed (printed by a member; what the dead one held and had not acknowledged is
 // delivered to another), and no surviving member prints a message twice.
 import { describe, expect, it } from 'vitest'
-import { ask, processes, startNodes } from '../helpers/processes.ts'
+import { spawnSync } from 'node:child_process'
+import { ask, bin, processes, root as repo, startNodes } from '../helpers/processes.ts'
 import { sleep, until } from '../helpers/until.ts'
 
 const { dir, start } = processes('meshcast-queue-')
@@ -54,5 +55,8 @@ describe('a work queue across kill -9', () => {
       expect(got.length).toBeGreaterThan(0)
     }
     expect(nodes[victim].proc.signalCode).toBe('SIGKILL')
+    // The root counted each message acknowledged once (meshcast stats prints it).
+    const stats = spawnSync(process.execPath, [bin, 'stats', '--data', nodes[root as number].dir], { cwd: repo, encoding: 'utf8', timeout: 30_000 })
+    expect(stats.stdout).toMatch(new RegExp(`^queues +acknowledged ${lines.length} `, 'm'))
   })
 })
