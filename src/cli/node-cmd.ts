@@ -8,7 +8,7 @@ import { awaitBootstrap, checkMultiaddrs } from './peering.ts'
 import { serveControl } from './control.ts'
 import type { Io } from './io.ts'
 
-export const NODE_HELP = `Usage: meshcast node --data DIR [--listen MULTIADDR]... [--bootstrap MULTIADDR]... [--lan CIDR|off]... [--json] [--mdns] [--max-children N] [--metrics HOST:PORT]
+export const NODE_HELP = `Usage: meshcast node --data DIR [--listen MULTIADDR]... [--bootstrap MULTIADDR]... [--lan CIDR|off]... [--json] [--mdns] [--max-children N] [--wildcards] [--metrics HOST:PORT]
 
 Runs a meshcast node until SIGINT or SIGTERM. Its key (so its peer id) is kept in DIR, and
 'meshcast pub|sub|peers|topics --data DIR' talk to it through DIR/control.sock.
@@ -20,6 +20,8 @@ Runs a meshcast node until SIGINT or SIGTERM. Its key (so its peer id) is kept i
                         Default: the IPv4 subnets of this host's interfaces, and peers on
                         this host over loopback. 'off': libp2p only
   --mdns                discover peers on the LAN
+  --wildcards           forward the messages entering this node's trees to wildcard
+                        subscriptions (every node of a mesh that uses them needs it)
   --max-children N      fan-out cap: children in one topic's tree before the node hands the
                         farthest to a sibling (default 64)
   --metrics HOST:PORT   serve Prometheus metrics at http://HOST:PORT/metrics. ':PORT' is
@@ -33,7 +35,7 @@ Runs a meshcast node until SIGINT or SIGTERM. Its key (so its peer id) is kept i
 export async function runNode (argv: string[], io: Io): Promise<number> {
   const { values } = parse(argv, {
     data: { type: 'string' }, listen: { type: 'string', multiple: true }, bootstrap: { type: 'string', multiple: true },
-    lan: { type: 'string', multiple: true }, metrics: { type: 'string' }, mdns: { type: 'boolean' }, json: { type: 'boolean' }, 'max-children': { type: 'string' }, help: { type: 'boolean', short: 'h' }
+    lan: { type: 'string', multiple: true }, metrics: { type: 'string' }, mdns: { type: 'boolean' }, json: { type: 'boolean' }, 'max-children': { type: 'string' }, wildcards: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }
   }, false)
   if (values.help === true) { io.stdout(NODE_HELP); return 0 }
   if (typeof values.data !== 'string') throw new UsageError('--data DIR is required')
@@ -55,7 +57,7 @@ export async function runNode (argv: string[], io: Io): Promise<number> {
   }
   const metrics = typeof values.metrics === 'string' ? parseMetricsAddress(values.metrics) : undefined
   const { createNode } = await import('../node/mesh-node.ts') // libp2p only once the arguments are good
-  const node = await createNode({ dataDir: values.data, listen, bootstrap, lan, metrics, mdns: values.mdns === true, core: maxChildren === undefined ? {} : { maxChildren } })
+  const node = await createNode({ dataDir: values.data, listen, bootstrap, lan, metrics, mdns: values.mdns === true, core: { ...(maxChildren === undefined ? {} : { maxChildren }), ...(values.wildcards === true ? { wildcards: true } : {}) } })
   if (bootstrap.length > 0) await awaitBootstrap(node, bootstrap)
   const server = await serveControl(node, values.data)
   if (values.json === true) io.stdout(JSON.stringify({ peerId: node.peerId, addrs: node.addrs, ...(node.metricsUrl === undefined ? {} : { metrics: node.metricsUrl }) }) + '\n')

@@ -94,6 +94,15 @@ export interface CoreOptions {
   queueAckWaitMs: number
   queueMaxDeliver: number
   /**
+   * Wildcard subscriptions (wildcards.ts): every node of a mesh that uses them must forward the
+   * messages that enter its trees to the wildcard families (off by default: it costs each node a
+   * try of each family of the topics it roots every wildcardProbeMs, even with no wildcard
+   * subscriber anywhere).
+   */
+  wildcards: boolean
+  /** A wildcard family known to be empty is tried again this often. */
+  wildcardProbeMs: number
+  /**
    * An acknowledged publish not acknowledged within ackRetryMs is routed again (the root may
    * have died: the route finds its successor); after ackTimeoutMs the publish fails. The retry
    * is under the repair bound, so a takeover is found by the second or third try.
@@ -134,6 +143,8 @@ export const CORE_DEFAULTS: Readonly<CoreOptions> = Object.freeze({
   queueRefreshMs: 1000,
   queueAckWaitMs: 30_000,
   queueMaxDeliver: 5,
+  wildcards: false,
+  wildcardProbeMs: 2000,
   ackRetryMs: 1000,
   ackTimeoutMs: 10_000,
   maxTopicBytes: 256,

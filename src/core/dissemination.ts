@@ -21,6 +21,8 @@ export class Dissemination {
 
   /** At the root: queue groups choose which member delivers a new message (queue-groups.ts). */
   assign: (now: number, t: TopicState, message: AppMessage) => void = () => {}
+  /** A new message entered its tree here (root or delegate): wildcard families get it (wildcards.ts). */
+  entered: (now: number, message: AppMessage) => void = () => {}
 
   constructor (ctx: CoreContext, order: DeliveryOrder, recovery: Recovery) {
     this.ctx = ctx
@@ -67,6 +69,7 @@ export class Dissemination {
       return
     }
     if (t.isRoot && t.queues !== null) this.assign(now, t, message)
+    if (from === null && (t.isRoot || t.delegated)) this.entered(now, message)
     this.recovery.keep(now, t, message)
     if (t.subscribed) this.order.deliver(now, t, message)
     if (t.children.size === 0) return

@@ -45,6 +45,7 @@ import { Replicas } from './replicas.ts'
 import { RoutingTable } from './routing-table.ts'
 import type { PeerRef } from './routing-table.ts'
 import { tick } from './tick.ts'
+import { WildcardForwarding } from './wildcards.ts'
 import type { TickParts } from './tick.ts'
 import type { SinceSpec, TopicState } from './topic-state.ts'
 import { decodeFrame, validGroup } from './wire/codec.ts'
@@ -109,6 +110,11 @@ export class MeshCore {
     this.publisher = new Publisher(this.ctx, epoch, this.routing, this.dissemination, this.acks)
     this.replicas = new Replicas(this.ctx, this.membership, this.fanout)
     this.routing.onRootPublish = (now, t, m) => { this.acks.atRoot(now, t, m) }
+    if (this.options.wildcards) {
+      const wildcards = new WildcardForwarding(this.ctx, (now, topic, payload, headers) => { this.publisher.publish(now, topic, payload, headers) }, topic => this.routing.subscribers(topic))
+      this.dissemination.entered = (now, m) => { wildcards.entered(now, m, false) }
+      this.routing.onRouteEnd = (now, m) => { wildcards.entered(now, m, true) }
+    }
     // A replica that becomes the root (taking over the dead root's tree, or asked by a JOIN
     // first) sends what the dead root stashed with it down the tree, and keeps it to resend.
     this.membership.onRooted = (now, t) => { for (const m of this.acks.takeStash(t.name)) this.dissemination.disseminate(now, t, m, null) }

@@ -40,6 +40,8 @@ export class PublishRouting {
   private readonly dissemination: Dissemination
   /** A publish reached us as the topic's root (acks.ts answers acknowledged ones). */
   onRootPublish: (now: number, t: TopicState, m: AppMessage) => void = () => {}
+  /** The route of a message ended here and its topic has no tree (wildcard families may want it). */
+  onRouteEnd: (now: number, m: AppMessage) => void = () => {}
   /** Routed publishes sent and not yet acknowledged by their next hop. */
   private readonly routed = new Map<string, Inflight>()
   /** As a publisher: the subscriber count each topic's root last reported. */
@@ -64,6 +66,7 @@ export class PublishRouting {
     if (next === undefined || tries >= MAX_ROUTE_TRIES) {
       // We are the closest node we know and hold no tree: nobody subscribes.
       this.ctx.stats.droppedNoRoute++
+      if (next === undefined) this.onRouteEnd(now, message)
       if (message.publisher === this.ctx.ref) this.report(message.topic, 0)
       // The route ends here with no tree: tell the publisher nobody listens, and where the
       // root would be.

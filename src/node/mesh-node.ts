@@ -27,6 +27,9 @@ import { peerIdFromString } from '@libp2p/peer-id'
 import { NODE_DEFAULTS } from './defaults.ts'
 import type { NodeDefaults } from './defaults.ts'
 import { Subscription, toMessage } from './subscription.ts'
+import { originOf } from './wildcard-origin.ts'
+import { parsePattern } from '../core/wildcards.ts'
+import type { WildcardPattern } from '../core/wildcards.ts'
 import type { Acker, Message, Responder } from './subscription.ts'
 import { REPLY_HEADER, replyTo, Requests } from './requests.ts'
 import { TopicCounters } from './topic-counters.ts'
@@ -157,6 +160,8 @@ export class MeshNode {
   private readonly requests = new Requests()
   /** Round-robin among this node's subscriptions of one queue group. */
   private queueTurn = 0
+  /** Wildcard subscriptions waiting to be ready (markReady). */
+  private readonly readyTimers = new Set<ReturnType<typeof setTimeout>>()
   /** Gives delivered requests their respond(): the reply goes straight to the requester. */
   private readonly responder: Responder = (m, data, headers) => {
     const id = replyTo(m.headers)
@@ -212,12 +217,12 @@ export class MeshNode {
         if (e.type === 'deliver') {
           this.counters.add(e.message.topic, 'delivered')
           const subs = this.subs.get(e.message.topic)
-          if (subs !== undefined) this.hand(subs, toMessage(e.message, this.responder), e.message.queue)
+          if (subs !== undefined) this.hand(subs, e.message)
         } else if (e.type === 'gap') {
           for (const s of this.subs.get(e.topic) ?? []) s.missed(e.publisher, e.missed)
         } else if (e.type === 'ready') {
           // A subscription `since` is ready once it caught up (below).
-          for (const s of this.subs.get(e.topic) ?? []) if (!s.catchingUp) s.markReady()
+          for (const s of this.subs.get(e.topic) ?? []) if (!s.catchingUp) this.markReady(s)
         } else if (e.type === 'caught-up') {
           for (const s of this.subs.get(e.topic) ?? []) s.markReady()
         } else if (e.type === 'acked' || e.type === 'ack-failed') {
@@ -334,6 +339,8 @@ export class MeshNode {
     for (const w of this.ackWaiters.values()) w.reject(new NodeStoppedError('the publish was acknowledged'))
     this.ackWaiters.clear()
     this.requests.close()
+    for (const t of this.readyTimers) clearTimeout(t)
+    this.readyTimers.clear()
     await this.zmq?.stop()
     await this.transport.stop()
     await this.libp2p.stop()
@@ -357,20 +364,25 @@ export class MeshNode {
     if (!Number.isInteger(maxAckPending) || maxAckPending < 0 || (options.ack === 'explicit' && maxAckPending < 1)) throw new InvalidOptionError(`maxAckPending: an integer from 1, not ${String(options.maxAckPending)}`)
     // The history would reach the topic's other subscriptions here too (they share delivery).
     if (since !== undefined && (this.subs.get(topic)?.size ?? 0) > 0) throw new InvalidOptionError(`since: ${topic} already has a subscription on this node; subscribe with since first, or on another node`)
-    const sub = new Subscription(topic, this.options.maxPending ?? this.tune.maxPending, s => this.removeSub(s), options, this.metrics?.observer)
-    let set = this.subs.get(topic)
-    if (set === undefined) this.subs.set(topic, set = new Set())
+    let wildcard: WildcardPattern | undefined
+    try { wildcard = parsePattern(topic) } catch (err) { throw new InvalidOptionError((err as Error).message) }
+    if (wildcard !== undefined && !this.core.options.wildcards) throw new InvalidOptionError(`${topic} is a wildcard pattern: every node of the mesh must run with core option wildcards: true (meshcast node --wildcards)`)
+    if (wildcard !== undefined && (queue !== undefined || since !== undefined)) throw new InvalidOptionError(`${topic}: a wildcard subscription takes neither queue nor since`)
+    const route = wildcard?.family ?? topic
+    const sub = new Subscription(topic, this.options.maxPending ?? this.tune.maxPending, s => this.removeSub(s), options, this.metrics?.observer, wildcard)
+    let set = this.subs.get(route)
+    if (set === undefined) this.subs.set(route, set = new Set())
     set.add(sub)
     // Find the topic's neighbourhood in the DHT first, so the route to its root is known.
-    void this.lookup(topic).then(() => {
+    void this.lookup(route).then(() => {
       if (!this.running || set?.has(sub) !== true) return
-      const reliable = this.reliable(topic)
+      const reliable = this.reliable(route)
       this.driver.input((core, now) => {
-        core.subscribe(now, topic, { reliable, since })
-        if (queue !== undefined) core.joinQueue(now, topic, queue, maxAckPending)
+        core.subscribe(now, route, { reliable, since })
+        if (queue !== undefined) core.joinQueue(now, route, queue, maxAckPending)
       })
       // Another local subscription already attached the topic: its 'ready' went out then.
-      if (since === undefined && this.core.topicView(topic)?.attached === true) sub.markReady()
+      if (since === undefined && this.core.topicView(route)?.attached === true) this.markReady(sub)
     })
     return sub
   }
@@ -577,18 +589,19 @@ export class MeshNode {
   }
 
   private removeSub (s: Subscription): void {
-    const set = this.subs.get(s.topic)
+    const route = s.route
+    const set = this.subs.get(route)
     if (set === undefined || !set.delete(s)) return
     const group = s.group
     if (group !== undefined && this.running && ![...set].some(o => o.group === group)) {
-      this.driver.input((core, now) => { core.leaveQueue(now, s.topic, group) })
+      this.driver.input((core, now) => { core.leaveQueue(now, route, group) })
     }
     if (set.size === 0) {
-      this.subs.delete(s.topic)
-      if (this.running) this.driver.input((core, now) => { core.unsubscribe(now, s.topic) })
-    } else if (s.reliable && this.running && !this.reliable(s.topic)) {
+      this.subs.delete(route)
+      if (this.running) this.driver.input((core, now) => { core.unsubscribe(now, route) })
+    } else if (s.reliable && this.running && !this.reliable(route)) {
       // The last reliable subscription of the topic went: the others need no resends.
-      this.driver.input((core, now) => { core.subscribe(now, s.topic, { reliable: false }) })
+      this.driver.input((core, now) => { core.subscribe(now, route, { reliable: false }) })
     }
   }
 
@@ -596,10 +609,17 @@ export class MeshNode {
    * A delivered message to the topic's subscriptions: every plain one, and for each queue group
    * the root gave it to this node, one of the group's subscriptions here (in turn).
    */
-  private hand (subs: Set<Subscription>, m: Message, assigned: QueueAssign[] | undefined): void {
+  private hand (subs: Set<Subscription>, app: AppMessage): void {
+    const assigned: QueueAssign[] | undefined = app.queue
+    const m = toMessage(app, this.responder)
     let groups: Map<string, Subscription[]> | undefined
+    let origin: AppMessage | null | undefined
     for (const s of subs) {
-      if (s.group === undefined) s.push(m)
+      if (s.matches !== undefined) {
+        // A wildcard family's message: the original one, if this pattern takes its topic.
+        origin ??= originOf(app)
+        if (origin !== null && s.matches(origin.topic)) s.push(toMessage(origin, this.responder))
+      } else if (s.group === undefined) s.push(m)
       else if (!s.explicit && (assigned?.some(q => q.group === s.group && q.member === this.peerId) === true)) {
         groups ??= new Map()
         const list = groups.get(s.group)
@@ -625,6 +645,16 @@ export class MeshNode {
     const list = [...(this.subs.get(message.topic) ?? [])].filter(s => s.group === group && s.explicit)
     if (list.length === 0) { acker('nak', 0); return }
     list[this.queueTurn++ % list.length].push(toMessage(message, this.responder, acker, attempt))
+  }
+
+  /**
+   * The tree acknowledged the subscription. A wildcard one waits wildcardProbeMs more: by then
+   * every root of a matching topic that found its family empty has tried it again.
+   */
+  private markReady (s: Subscription): void {
+    if (s.matches === undefined) { s.markReady(); return }
+    const timer = setTimeout(() => { this.readyTimers.delete(timer); s.markReady() }, this.core.options.wildcardProbeMs)
+    this.readyTimers.add(timer)
   }
 
   /** A local subscription to the topic asked for reliable delivery. */

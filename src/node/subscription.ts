@@ -144,6 +144,10 @@ export function toMessage (m: AppMessage, responder?: Responder, acker?: Acker, 
 
 export class Subscription implements AsyncIterable<Message> {
   readonly topic: string
+  /** The topic the node subscribes to for it: the topic, or a wildcard pattern's family topic. */
+  readonly route: string
+  /** A wildcard subscription: the original topics it takes. */
+  readonly matches: ((topic: string) => boolean) | undefined
   /** Asked for reliable delivery (SubscribeOptions.reliable). */
   readonly reliable: boolean
   /** The queue group this subscription is in (SubscribeOptions.queue). */
@@ -184,7 +188,9 @@ export class Subscription implements AsyncIterable<Message> {
   private resolveReady!: () => void
   private resolveClosed!: () => void
 
-  constructor (topic: string, maxPending: number, onClose: (s: Subscription) => void, options: SubscribeOptions = {}, observer?: SubscriptionObserver) {
+  constructor (topic: string, maxPending: number, onClose: (s: Subscription) => void, options: SubscribeOptions = {}, observer?: SubscriptionObserver, wildcard?: { family: string, matches: (topic: string) => boolean }) {
+    this.route = wildcard?.family ?? topic
+    this.matches = wildcard?.matches
     this.topic = topic
     this.observer = observer
     this.callback = options.callback
