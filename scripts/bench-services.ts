@@ -40,8 +40,12 @@
 // Prints the table, then, last on stdout, one JSON line with every figure and the ratios
 // meshcast/NATS. Logs on stderr.
 // Goals (issue 13): request/reply p50 <= 2x NATS's, work-queue throughput >= 0.5x NATS's.
-// Options: --rounds 3 --messages 20000 --warmup 200 --chunk 100 --requests 2000
+// Options: --rounds 3 --messages 20000 --warmup 1000 --chunk 100 --requests 2000
 //   --responders 2 --timeout 2000 --time-limit 60000
+// Diagnostics (not the default comparison):
+//   --libp2p         meshcast nodes with lan: false (data over libp2p streams, no ZeroMQ lanes)
+//   --root endpoint  meshcast topics rooted at the first endpoint (work-queue worker 1, the
+//                    first responder) instead of the relay: one tree hop fewer for what it handles
 import { availableParallelism, cpus } from 'node:os'
 import { createRequire } from 'node:module'
 import { parseArgs } from 'node:util'
@@ -66,7 +70,9 @@ const { values } = parseArgs({
     requests: { type: 'string' },
     responders: { type: 'string' },
     timeout: { type: 'string' },
-    'time-limit': { type: 'string' }
+    'time-limit': { type: 'string' },
+    libp2p: { type: 'boolean' },
+    root: { type: 'string' }
   }
 })
 const int = (v: string | undefined, d: number, min: number, max: number, name: string): number => {
@@ -78,13 +84,16 @@ const WORKERS = 4
 const o = {
   rounds: int(values.rounds, 3, 1, 20, 'rounds'),
   messages: int(values.messages, 20_000, 1, 1_000_000, 'messages'),
-  warmup: int(values.warmup, 200, 0, 100_000, 'warmup'),
+  warmup: int(values.warmup, 1000, 0, 100_000, 'warmup'),
   chunk: int(values.chunk, 100, 1, 100_000, 'chunk'),
   requests: int(values.requests, 2000, 1, 1_000_000, 'requests'),
   responders: int(values.responders, 2, 1, WORKERS, 'responders'),
   timeoutMs: int(values.timeout, 2000, 1, 60_000, 'timeout'),
-  timeLimitMs: int(values['time-limit'], 60_000, 1000, 600_000, 'time-limit')
+  timeLimitMs: int(values['time-limit'], 60_000, 1000, 600_000, 'time-limit'),
+  lan: values.libp2p !== true,
+  root: values.root ?? 'relay'
 }
+if (o.root !== 'relay' && o.root !== 'endpoint') { log('[bench:services] --root: relay or endpoint'); process.exit(2) }
 
 stopAllOnSignals()
 
@@ -94,9 +103,9 @@ async function main (): Promise<void> {
   const require = createRequire(import.meta.url)
   const clientVersion = (require('nats/package.json') as { version: string }).version
   const server = await startNatsServer(binary, log)
-  const cluster = new Cluster(WORKERS, log)
+  const cluster = new Cluster(WORKERS, o.root as 'relay' | 'endpoint', log)
   const t0 = performance.now()
-  await cluster.setUp(server.port)
+  await cluster.setUp(server.port, o.lan)
   log(`[bench:services] ${cluster.workers.length} worker processes up in ${Math.round(performance.now() - t0)} ms; ${serverVersion}, nats.js ${clientVersion}`)
 
   const work: Record<System, WorkQueueResult[]> = { meshcast: [], nats: [] }

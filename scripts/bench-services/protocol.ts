@@ -4,8 +4,11 @@
 export type System = 'meshcast' | 'nats'
 
 export type Request = { id: number } & (
-  /** Starts the meshcast node (bootstrap: the first node's addresses) and connects to nats-server. */
-  | { op: 'start', bootstrap: string[], natsPort: number }
+  /**
+   * Starts the meshcast node (bootstrap: the first node's addresses; lan false: data over
+   * libp2p only, no ZeroMQ lanes) and connects to nats-server.
+   */
+  | { op: 'start', bootstrap: string[], natsPort: number, lan: boolean }
   | { op: 'connect', addrs: string[] }
   /**
    * Joins queue group `group` of `topic`. respond: answer every message with its own payload
@@ -22,6 +25,8 @@ export type Request = { id: number } & (
   /** Distinct deliveries of a phase so far. */
   | { op: 'count', phaseId: number }
   | { op: 'collect', phaseId: number }
+  /** Messages the meshcast node dropped (by reason, and for full send queues), for a loss. */
+  | { op: 'drops' }
   | { op: 'stop' }
 )
 

@@ -12,6 +12,8 @@ export interface SystemFigures {
   workDuplicates: number
   workPublishErrors: number
   workPerWorker: number[]
+  /** meshcast, runs that lost messages: the nodes' drop counters after the run, by worker index. */
+  workDrops: Array<Record<number, Record<string, number>>>
   /** Round trips of every round together. */
   rrP50: number | null
   rrP99: number | null
@@ -31,6 +33,7 @@ export function figures (work: WorkQueueResult[], rr: RequestReplyResult[]): Sys
     workDuplicates: work.reduce((a, w) => a + w.duplicates, 0),
     workPublishErrors: work.reduce((a, w) => a + w.publishErrors, 0),
     workPerWorker: work.length === 0 ? [] : work[0].perWorker.map((_, i) => work.reduce((a, w) => a + (w.perWorker[i] ?? 0), 0)),
+    workDrops: work.flatMap(w => w.drops === undefined ? [] : [w.drops]),
     rrP50: round(percentile(rtt, 0.5), 3),
     rrP99: round(percentile(rtt, 0.99), 3),
     rrMax: round(percentile(rtt, 1), 3),

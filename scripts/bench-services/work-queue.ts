@@ -21,8 +21,9 @@ export interface WorkQueueResult {
   /** ms from the first send to the last send and to the last delivery. */
   sendMs: number
   lastDeliveryMs: number | null
-  /** One-way latency of deliveries is not measured here (a burst queues); see request/reply. */
   lastError: string
+  /** meshcast: the nodes' drop counters after the run (cumulative), by worker index, when not zero. */
+  drops?: Record<number, Record<string, number>>
 }
 
 const GROUP = 'workers'
@@ -79,6 +80,10 @@ export async function runWorkQueue (c: Cluster, system: System, o: WorkQueueOpti
       sendMs: produced.endedAt - produced.startedAt,
       lastDeliveryMs,
       lastError: produced.lastError
+    }
+    if (system === 'meshcast' && result.lost > 0) {
+      result.drops = await c.drops()
+      log(`[bench:services] meshcast drop counters (cumulative, by worker): ${JSON.stringify(result.drops)}`)
     }
     log(`[bench:services] ${system} work queue: ${result.delivered}/${o.count} delivered in ${lastDeliveryMs?.toFixed(0) ?? 'n/a'} ms (sent in ${result.sendMs.toFixed(0)} ms), per worker ${result.perWorker.join(',')}, duplicates ${duplicates}, publish errors ${produced.errors}${produced.lastError === '' ? '' : ` (${produced.lastError})`}`)
     return result
