@@ -14,9 +14,9 @@ import type { Subscription } from '../../src/node/subscription.ts'
 import { ByteMeter } from './byte-meter.ts'
 import { makePayload, readPayload, wallNow } from './payload.ts'
 import { percentile } from './stats.ts'
-import type { PhaseReport, PublishReport, Request, Response, Snapshot, StatsReport, System } from './protocol.ts'
+import type { PhaseReport, PublishReport, Request, Snapshot, StatsReport, System } from './protocol.ts'
+import { serve } from './serve.ts'
 
-const LIFETIME_MS = Number(process.env.BENCH_WORKER_LIFETIME_MS ?? 15 * 60_000)
 
 const meter = new ByteMeter()
 let node: MeshNode | undefined
@@ -332,22 +332,4 @@ async function stop (): Promise<void> {
   if (n !== undefined) await Promise.race([n.stop(), sleep(5000)])
 }
 
-function reply (r: Response): void {
-  if (process.connected) process.send?.(r)
-}
-
-process.on('message', (req: Request) => {
-  handle(req).then(
-    result => { reply({ id: req.id, ok: true, result }) },
-    (err: unknown) => { reply({ id: req.id, ok: false, error: (err as Error).stack ?? String(err) }) }
-  ).finally(() => {
-    // Exit after the reply went out; the exit (not a kill) lets --cpu-prof write its profile.
-    if (req.op === 'stop') setTimeout(() => process.exit(0), 50)
-  })
-})
-
-const exit = (): void => { void stop().finally(() => process.exit(0)) }
-process.on('disconnect', exit)
-process.on('SIGTERM', exit)
-process.on('SIGINT', exit)
-setTimeout(exit, LIFETIME_MS).unref()
+serve(handle, stop)

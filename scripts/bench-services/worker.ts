@@ -11,8 +11,8 @@ import type { MeshNode } from '../../src/node/mesh-node.ts'
 import type { Subscription } from '../../src/node/subscription.ts'
 import { makePayload, readPayload, wallNow } from '../bench-node/payload.ts'
 import type { CollectReport, ProduceReport, Request, RequestsReport, StartResult } from './protocol.ts'
+import { serve } from '../bench-node/serve.ts'
 
-const LIFETIME_MS = Number(process.env.BENCH_WORKER_LIFETIME_MS ?? 15 * 60_000)
 
 let node: MeshNode | undefined
 let nc: NatsConnection | undefined
@@ -194,17 +194,4 @@ async function stop (): Promise<void> {
   ])
 }
 
-process.on('message', (req: Request) => {
-  handle(req).then(
-    result => { if (process.connected) process.send?.({ id: req.id, ok: true, result }) },
-    (err: unknown) => { if (process.connected) process.send?.({ id: req.id, ok: false, error: (err as Error).stack ?? String(err) }) }
-  ).finally(() => {
-    if (req.op === 'stop') setTimeout(() => process.exit(0), 50)
-  })
-})
-
-const exit = (): void => { void stop().finally(() => process.exit(0)) }
-process.on('disconnect', exit)
-process.on('SIGTERM', exit)
-process.on('SIGINT', exit)
-setTimeout(exit, LIFETIME_MS).unref()
+serve(handle, stop)
