@@ -22,6 +22,11 @@ import type { TopicState } from './topic-state.ts'
 import { MAX_QUEUE_GROUPS } from './wire/limits.ts'
 import type { AppMessage, Header, Msg } from './wire/types.ts'
 
+/** The root gave message m to node `ref` to deliver for queue group `group` (plain groups). */
+export function deliversFor (m: AppMessage, ref: PeerRef, group: string): boolean {
+  return m.queue?.some(q => q.group === group && q.member === ref) === true
+}
+
 /** Members one group of one topic may have at its root. */
 export const MAX_QUEUE_MEMBERS = 1024
 

@@ -11,7 +11,7 @@ import { Rng } from '../core/rng.ts'
 import { encodeFrame, encodeFrames, validGroup } from '../core/wire/codec.ts'
 import { FrameTooLargeError, InvalidOptionError, NodeStoppedError, NoRespondersError, PublishNotAcknowledgedError } from '../core/errors.ts'
 import type { SinceSpec } from '../core/topic-state.ts'
-import type { AppMessage, Header, Msg, QueueAssign } from '../core/wire/types.ts'
+import type { AppMessage, Header, Msg } from '../core/wire/types.ts'
 import { MAX_GROUP_BYTES } from '../core/wire/limits.ts'
 import { isDataMsg } from '../core/wire/types.ts'
 import { createHost } from '../transport/libp2p/host.ts'
@@ -27,8 +27,8 @@ import { peerIdFromString } from '@libp2p/peer-id'
 import { NODE_DEFAULTS } from './defaults.ts'
 import type { NodeDefaults } from './defaults.ts'
 import { Subscription, toMessage } from './subscription.ts'
-import { originOf } from './wildcard-origin.ts'
-import { parsePattern } from '../core/wildcards.ts'
+import { originOf, parsePattern } from '../core/wildcards.ts'
+import { deliversFor } from '../core/queue-groups.ts'
 import type { WildcardPattern } from '../core/wildcards.ts'
 import type { Acker, Message, Responder } from './subscription.ts'
 import { REPLY_HEADER, replyTo, Requests } from './requests.ts'
@@ -610,7 +610,6 @@ export class MeshNode {
    * the root gave it to this node, one of the group's subscriptions here (in turn).
    */
   private hand (subs: Set<Subscription>, app: AppMessage): void {
-    const assigned: QueueAssign[] | undefined = app.queue
     const m = toMessage(app, this.responder)
     let groups: Map<string, Subscription[]> | undefined
     let origin: AppMessage | null | undefined
@@ -620,7 +619,7 @@ export class MeshNode {
         origin ??= originOf(app)
         if (origin !== null && s.matches(origin.topic)) s.push(toMessage(origin, this.responder))
       } else if (s.group === undefined) s.push(m)
-      else if (!s.explicit && (assigned?.some(q => q.group === s.group && q.member === this.peerId) === true)) {
+      else if (!s.explicit && deliversFor(app, this.peerId, s.group)) {
         groups ??= new Map()
         const list = groups.get(s.group)
         if (list === undefined) groups.set(s.group, [s])

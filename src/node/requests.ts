@@ -6,6 +6,7 @@
 // count, which the first publish to a topic waits for from the root), not after the timeout.
 import { NodeStoppedError, RequestTimeoutError } from '../core/errors.ts'
 import type { Header } from '../core/wire/types.ts'
+import { toMessage } from './subscription.ts'
 import type { Message } from './subscription.ts'
 
 /** The header a request carries: the requester's number for it (decimal). */
@@ -17,8 +18,6 @@ interface Waiter {
   reject: (err: Error) => void
   timer: ReturnType<typeof setTimeout>
 }
-
-const decoder = new TextDecoder()
 
 export class Requests {
   private next = 1
@@ -49,23 +48,7 @@ export class Requests {
     }
     this.waiting.delete(request)
     clearTimeout(w.timer)
-    const h: Record<string, string> = {}
-    for (const x of headers) h[x.key] = x.value
-    w.resolve({
-      topic,
-      data: payload,
-      publisher: from,
-      seq: 0,
-      headers: h,
-      string: () => decoder.decode(payload),
-      json: <T>() => JSON.parse(decoder.decode(payload)) as T,
-      respond: () => false,
-      ack: () => false,
-      nak: () => false,
-      working: () => false,
-      term: () => false,
-      deliveries: 1
-    })
+    w.resolve(toMessage({ topic, publisher: from, epoch: 0, seq: 0, payload, headers }))
   }
 
   fail (id: number, err: Error): void {

@@ -4,6 +4,7 @@
 // plain subscribers still get everything; a new root learns the members again.
 import { describe, expect, it } from 'vitest'
 import { CORE_DEFAULTS } from '../../src/core/defaults.ts'
+import { deliversFor } from '../../src/core/queue-groups.ts'
 import type { AppMessage } from '../../src/core/wire/types.ts'
 import { network, pick } from './helpers.ts'
 import type { Net } from './helpers.ts'
@@ -30,8 +31,8 @@ function setUp (peers: number, memberCount: number, exclude: number[] = []): Run
   net.sim.hooks.deliver = (node, e) => {
     if (e.message.topic !== TOPIC) return
     if (node.index === plain) r.plainGot.add(index(e.message))
-    // What the node layer does: a member delivers a message only if the root assigned it to it.
-    if (e.message.queue?.some(q => q.group === GROUP && q.member === node.ref) === true) {
+    // As the node does: a member delivers a message only if the root gave it to it.
+    if (deliversFor(e.message, node.ref, GROUP)) {
       const i = index(e.message)
       r.handled.set(i, [...(r.handled.get(i) ?? []), node.index])
     }

@@ -3,7 +3,7 @@
 // once per wildcardProbeMs; a message whose route ended here is forwarded once; '$' topics never.
 import { describe, expect, it } from 'vitest'
 import { coreOptions } from '../../src/core/defaults.ts'
-import { familiesOf, parsePattern, WildcardForwarding } from '../../src/core/wildcards.ts'
+import { familiesOf, originOf, parsePattern, WildcardForwarding } from '../../src/core/wildcards.ts'
 import type { CoreContext } from '../../src/core/core-context.ts'
 import type { AppMessage } from '../../src/core/wire/types.ts'
 
@@ -54,6 +54,16 @@ describe('forwarding to families', () => {
     expect(sent).toHaveLength(2) // the first message, to each family
     f.entered(probe + 1, msg('sensors.a.temp', 11), false)
     expect(sent).toHaveLength(4)
+  })
+
+  it('the family message turns back into the original (topic, publisher, number, headers); a malformed origin into nothing', () => {
+    const published: AppMessage[] = []
+    const ctx = { options: coreOptions({ wildcards: true }) } as unknown as CoreContext
+    const f = new WildcardForwarding(ctx, (_now, topic, payload, headers) => { published.push({ topic, publisher: 'root', epoch: 9, seq: 1, payload, headers }) }, () => 1)
+    f.entered(0, { ...msg('sensors.a.temp', 42), headers: [{ key: 'unit', value: 'C' }] }, false)
+    expect(published).toHaveLength(2)
+    expect(originOf(published[1])).toEqual({ topic: 'sensors.a.temp', publisher: 'p', epoch: 9, seq: 42, payload: new Uint8Array([1]), headers: [{ key: 'unit', value: 'C' }] })
+    expect(originOf({ ...published[1], headers: [{ key: 'meshcast-topic', value: 'x' }] })).toBeNull()
   })
 
   it('forwards a message whose route ended here once, even if it comes again', () => {
