@@ -34,6 +34,10 @@ export function emptyStats (): CoreStats {
     queueAcked: 0,
     queueAcksIgnored: 0,
     queueRedeliveries: 0,
-    queueDeadLettered: 0
+    queueDeadLettered: 0,
+    mailboxesRefused: 0,
+    mailboxesDeleted: 0,
+    mailboxDropped: 0,
+    mailboxIgnored: 0
   }
 }

@@ -4,6 +4,7 @@ import type { NodeId } from './id.ts'
 import type { Rng } from './rng.ts'
 import type { PeerRef } from './routing-table.ts'
 import type { CoreOptions } from './defaults.ts'
+import type { MailboxStore } from './mailbox-store.ts'
 import type { AppMessage, Header, Msg, MsgType } from './wire/types.ts'
 
 export interface CoreInit {
@@ -23,6 +24,8 @@ export interface CoreInit {
   /** Wall-clock ms at `now` = 0 (subscriptions `since` a time compare with it); 0 when absent. */
   wallOffset?: number
   options?: Partial<CoreOptions>
+  /** Where the mailboxes this node holds are kept (in memory when absent); read at creation. */
+  mailboxStore?: MailboxStore
 }
 
 export interface Transmit {
@@ -50,6 +53,12 @@ export type CoreEvent =
   | { type: 'ack-failed', topic: string, seq: number }
   /** The topic's root gives this node a message to process for queue group `group` (with acknowledgements; attempt from 1). */
   | { type: 'queue-deliver', group: string, message: AppMessage, attempt: number }
+  /** A durable subscription's mailbox takes the topic's messages (mailbox-client.ts). */
+  | { type: 'mailbox-ready', name: string, topic: string }
+  /** A durable subscription's mailbox delivers a kept message: acknowledge it with mailboxAck(). */
+  | { type: 'mailbox-deliver', name: string, message: AppMessage }
+  /** A mailbox dropped messages over its bounds (`dropped` since it was created); at a holder or at the subscriber. */
+  | { type: 'mailbox-overflow', name: string, topic: string, dropped: number, holder: boolean }
   /** A node answered our request number `request` (published on `topic`). */
   | { type: 'reply', from: PeerRef, topic: string, request: number, payload: Uint8Array, headers: Header[] }
 
@@ -86,6 +95,11 @@ export interface CoreStats {
   queueAcksIgnored: number
   queueRedeliveries: number
   queueDeadLettered: number
+  /** Durable mailboxes: not created (over maxMailboxes), deleted, messages dropped over bounds, deliveries for no durable subscription here. */
+  mailboxesRefused: number
+  mailboxesDeleted: number
+  mailboxDropped: number
+  mailboxIgnored: number
 }
 
 export interface TopicView {

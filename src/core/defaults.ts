@@ -94,6 +94,28 @@ export interface CoreOptions {
   queueAckWaitMs: number
   queueMaxDeliver: number
   /**
+   * Durable mailboxes (mailboxes.ts): a durable subscriber's node tells the mailbox again this
+   * often that it is there; the holders exchange acknowledgements and check who should hold the
+   * mailbox at this pace too.
+   */
+  mailboxRefreshMs: number
+  /** A message delivered from a mailbox and not acknowledged this long is delivered again. */
+  mailboxAckWaitMs: number
+  /** Messages a mailbox has delivered and not had acknowledged at once (then it waits). */
+  mailboxWindow: number
+  /**
+   * Bounds of one mailbox: messages, bytes (payloads and headers) and age. Over the count or the
+   * bytes the oldest messages are dropped (counted, and an event at the holder and at the
+   * subscriber): the newest are what an offline device wants, as MQTT brokers and JetStream's
+   * DiscardOld do.
+   */
+  mailboxMaxMessages: number
+  mailboxMaxBytes: number
+  mailboxMaxAgeMs: number
+  /** Mailboxes one node holds, and their bytes in total (a message over it is dropped, counted). */
+  maxMailboxes: number
+  mailboxesMaxBytes: number
+  /**
    * Wildcard subscriptions (wildcards.ts): every node of a mesh that uses them must forward the
    * messages that enter its trees to the wildcard families (off by default: it costs each node a
    * try of each family of the topics it roots every wildcardProbeMs, even with no wildcard
@@ -143,6 +165,14 @@ export const CORE_DEFAULTS: Readonly<CoreOptions> = Object.freeze({
   queueRefreshMs: 1000,
   queueAckWaitMs: 30_000,
   queueMaxDeliver: 5,
+  mailboxRefreshMs: 1000,
+  mailboxAckWaitMs: 10_000,
+  mailboxWindow: 128,
+  mailboxMaxMessages: 10_000,
+  mailboxMaxBytes: 16 * 1024 * 1024,
+  mailboxMaxAgeMs: 7 * 24 * 3600_000,
+  maxMailboxes: 1024,
+  mailboxesMaxBytes: 256 * 1024 * 1024,
   wildcards: false,
   wildcardProbeMs: 2000,
   ackRetryMs: 1000,

@@ -48,6 +48,8 @@ export class DeliveryOrder {
   private readonly ctx: CoreContext
   private readonly recovery: Recovery
   private readonly deadlines = new MinHeap<Due>((a, b) => a.at < b.at)
+  /** Every message delivered to the local subscription (mailboxes keep theirs). */
+  delivered: (m: AppMessage) => void = () => {}
 
   constructor (ctx: CoreContext, recovery: Recovery) {
     this.ctx = ctx
@@ -228,6 +230,7 @@ export class DeliveryOrder {
 
   private emit (message: AppMessage): void {
     this.ctx.out.emit({ type: 'deliver', message })
+    this.delivered(message)
   }
 
   /** Entries whose stream was replaced, forgotten or no longer waits until that time. */

@@ -19,7 +19,6 @@
 //   tick.ts, heartbeats.ts  failure detection, retries, heartbeats
 //   liveness.ts, outputs.ts the peers' records; the collected transmits and events
 // See docs/protocol.md for the state machine and its reasons.
-import { utf8ByteLength } from './utf8.ts'
 import type { CoreContext } from './core-context.ts'
 import type { CoreEvent, CoreInit, CoreStats, TopicView, Transmit } from './core-types.ts'
 import { emptyStats } from './core-stats.ts'
@@ -30,11 +29,13 @@ import { CatchUp } from './catch-up.ts'
 import { Delegation } from './delegation.ts'
 import { DeliveryOrder } from './delivery-order.ts'
 import { Dissemination } from './dissemination.ts'
-import { InvalidOptionError, InvalidTopicError, MeshcastError } from './errors.ts'
+import { InvalidOptionError, MeshcastError } from './errors.ts'
 import { Fanout } from './fanout.ts'
 import { compareDistance } from './id.ts'
 import type { NodeId } from './id.ts'
 import { Liveness } from './liveness.ts'
+import { MailboxService } from './mailbox-service.ts'
+import { MemoryMailboxStore } from './mailbox-store.ts'
 import { Membership } from './membership.ts'
 import { Outputs } from './outputs.ts'
 import { PublishRouting } from './publish-routing.ts'
@@ -46,13 +47,16 @@ import { RoutingTable } from './routing-table.ts'
 import type { PeerRef } from './routing-table.ts'
 import { tick } from './tick.ts'
 import { WildcardForwarding } from './wildcards.ts'
-import type { TickParts } from './tick.ts'
+import { dispatch } from './dispatch.ts'
+import type { CoreParts } from './dispatch.ts'
 import type { SinceSpec, TopicState } from './topic-state.ts'
 import { decodeFrame, validGroup } from './wire/codec.ts'
 import { MAX_GROUP_BYTES } from './wire/limits.ts'
-import type { Header, Msg, QueueAckKind } from './wire/types.ts'
+import type { Header, MessageRef, Msg, QueueAckKind } from './wire/types.ts'
+import { assertTopic } from './topic-name.ts'
 
 export type { CoreEvent, CoreInit, CoreStats, TopicView, Transmit } from './core-types.ts'
+export { assertTopic } from './topic-name.ts'
 
 export class MeshCore {
   readonly ref: PeerRef
@@ -74,7 +78,10 @@ export class MeshCore {
   private readonly publisher: Publisher
   private readonly replicas: Replicas
   private readonly queueGroups: QueueGroups
-  private readonly tickParts: TickParts
+  private readonly mail: MailboxService
+  /** Topics the local application subscribed (a held mailbox subscribes too). */
+  private readonly appTopics = new Set<string>()
+  private readonly parts: CoreParts
   private nextTickAt: number
 
   constructor (init: CoreInit) {
@@ -124,11 +131,18 @@ export class MeshCore {
     this.membership.onUnrooted = (now, t) => {
       for (const m of t.buffer?.all() ?? []) if (m.ack === true) this.routing.route(now, m, 0)
     }
+    // A node holding a mailbox subscribes its topic (reliable) for as long as it does.
+    this.mail = new MailboxService(this.ctx, init.mailboxStore ?? new MemoryMailboxStore(), init.wallOffset ?? 0, (now, topic, on) => {
+      if (on) this.membership.subscribe(now, topic, true)
+      else if (!this.appTopics.has(topic)) this.membership.unsubscribe(now, topic)
+    })
+    this.order.delivered = m => { this.mail.holders.delivered(m) }
+    this.mail.holders.restore(init.now)
     this.replicas.onDropped = topic => { this.acks.dropStash(topic) }
     // A replica whose root died and that does not take the tree over itself (another node is
     // root, or no tree is left to adopt) routes what it stashed to the topic's root now.
     this.replicas.onHandOn = (now, topic) => { for (const m of this.acks.takeStash(topic)) this.routing.route(now, m, 0) }
-    this.tickParts = { membership: this.membership, delegation: this.delegation, routing: this.routing, replicas: this.replicas, acks: this.acks, catchUp: this.catchUp, queueGroups: this.queueGroups, fail: (now, ref) => { this.fail(now, ref) } }
+    this.parts = { membership: this.membership, delegation: this.delegation, routing: this.routing, replicas: this.replicas, acks: this.acks, catchUp: this.catchUp, queueGroups: this.queueGroups, mail: this.mail, dissemination: this.dissemination, fanout: this.fanout, recovery: this.recovery, epoch: () => this.epoch, fail: (now, ref) => { this.fail(now, ref) } }
     // A random phase keeps the heartbeats of many nodes from beating in step.
     this.nextTickAt = init.now + init.rng.next() * this.tickMs
   }
@@ -201,7 +215,8 @@ export class MeshCore {
   subscribe (now: number, topic: string, options: { reliable?: boolean, since?: SinceSpec } = {}): void {
     this.checkTopic(topic)
     const since = options.since
-    this.membership.subscribe(now, topic, options.reliable === true || since !== undefined)
+    this.appTopics.add(topic)
+    this.membership.subscribe(now, topic, options.reliable === true || since !== undefined || this.mail.holders.holds(topic))
     const t = this.ctx.topics.get(topic)
     if (since !== undefined && t !== undefined) {
       // Delivery waits until the root answered what it retained (catch-up.ts).
@@ -213,9 +228,33 @@ export class MeshCore {
   }
 
   unsubscribe (now: number, topic: string): void {
-    this.membership.unsubscribe(now, topic)
+    this.appTopics.delete(topic)
+    if (this.mail.holders.holds(topic)) this.membership.subscribe(now, topic, true)
+    else this.membership.unsubscribe(now, topic)
     this.settle(now)
   }
+
+  /**
+   * A durable subscription (mailbox-client.ts): the mailbox (name, topic), held by the two nodes
+   * closest to its key, keeps the topic's messages while no subscription of that name is open,
+   * and delivers them in order ('mailbox-deliver' events, answered with mailboxAck()).
+   */
+  openMailbox (now: number, name: string, topic: string): void {
+    this.checkTopic(topic)
+    this.mail.client.open(now, name, topic)
+  }
+
+  /** The durable subscription went; `remove` deletes its mailbox (else it keeps collecting). */
+  closeMailbox (now: number, name: string, topic: string, remove = false): void {
+    this.mail.client.close(now, name, topic, remove)
+  }
+
+  mailboxAck (now: number, name: string, topic: string, m: MessageRef): void {
+    this.mail.client.ack(now, name, topic, m)
+  }
+
+  /** Mailboxes this node holds. */
+  get mailboxesHeld (): number { return this.mail.holders.size }
 
   /**
    * The local application subscribes to the topic in queue group `group` (as well as
@@ -304,36 +343,13 @@ export class MeshCore {
     if (from === this.ref) return
     this.ctx.peers.touch(from, now)
     this.stats.received[msg.type]++
-    switch (msg.type) {
-      case 'join': this.membership.onJoin(now, from, msg.topic, msg.subscribers, msg.reliable); break
-      case 'joinAck': this.membership.onJoinAck(now, from, msg); break
-      case 'leave': this.membership.onLeave(now, from, msg.topic); break
-      case 'publish': this.routing.onPublish(now, from, msg.message, msg.direct); break
-      case 'data': this.dissemination.onData(now, from, msg.message); break
-      case 'heartbeat':
-        for (let i = 0; i < msg.topics.length; i++) this.membership.onRefresh(now, from, msg.topics[i], msg.counts[i] ?? 0)
-        this.routing.onRootCounts(from, msg.roots)
-        break
-      case 'replica': this.replicas.onReplica(now, from, msg); break
-      case 'redirect': this.fanout.onRedirect(now, from, msg.topic, msg.candidates); break
-      case 'rootInfo': this.routing.onRootInfo(from, msg.topic, msg.subscribers); break
-      case 'routeAck': this.routing.onRouteAck(msg.publisher, msg.topic, msg.seq); break
-      case 'nack': this.recovery.onNack(now, from, msg); break
-      case 'replay': this.recovery.onReplay(now, from, msg.message); break
-      case 'stash': this.acks.onStash(now, msg.message); break
-      case 'since': this.catchUp.onSince(now, from, msg); break
-      case 'publishAck': this.acks.onPublishAck(msg.topic, msg.publisher, msg.epoch, msg.seq, this.epoch); break
-      case 'queueJoin': this.queueGroups.onQueueJoin(now, from, msg); break
-      case 'queueDeliver': this.queueGroups.acks.onQueueDeliver(msg); break
-      case 'queueAck': this.queueGroups.acks.onQueueAck(now, from, msg); break
-      case 'reply': this.ctx.out.emit({ type: 'reply', from, topic: msg.topic, request: msg.request, payload: msg.payload, headers: msg.headers }); break
-    }
+    dispatch(this.ctx, this.parts, now, from, msg)
     this.settle(now)
   }
 
   handleTimeout (now: number): void {
     if (now >= this.nextTickAt) {
-      tick(this.ctx, this.tickParts, now)
+      tick(this.ctx, this.parts, now)
       while (this.nextTickAt <= now) this.nextTickAt += this.tickMs
     }
     // JOINs unanswered by their deadline: the peer is taken as failed (and the JOIN re-routed).
@@ -351,6 +367,7 @@ export class MeshCore {
    * changing has none left).
    */
   private settle (now: number): void {
+    this.mail.holders.flush(now)
     const reshaped = this.membership.reshaped
     if (reshaped.size === 0) return
     for (const t of reshaped) {
@@ -370,6 +387,7 @@ export class MeshCore {
     this.ctx.peers.forget(ref)
     this.routing.onPeerFailed(now, ref)
     this.replicas.onPeerFailed(now, ref)
+    this.mail.onPeerFailed(now, ref)
     this.membership.onPeerFailed(now, ref)
     this.ctx.out.emit({ type: 'peer-failed', peer: ref })
   }
@@ -379,9 +397,3 @@ export class MeshCore {
   }
 }
 
-/** Throws InvalidTopicError unless topic is a string of 1..maxTopicBytes UTF-8 bytes. */
-export function assertTopic (topic: string, maxTopicBytes: number): void {
-  if (typeof topic !== 'string' || topic.length === 0) throw new InvalidTopicError('topic must be a non-empty string')
-  const n = utf8ByteLength(topic)
-  if (n > maxTopicBytes) throw new InvalidTopicError(`topic of ${n} bytes is over the limit of ${maxTopicBytes} (option maxTopicBytes)`)
-}

@@ -6,6 +6,7 @@ import type { Acks } from './acks.ts'
 import type { CatchUp } from './catch-up.ts'
 import type { Delegation } from './delegation.ts'
 import { HeartbeatPlan } from './heartbeats.ts'
+import type { MailboxService } from './mailbox-service.ts'
 import type { Membership } from './membership.ts'
 import type { PublishRouting } from './publish-routing.ts'
 import type { QueueGroups } from './queue-groups.ts'
@@ -22,6 +23,7 @@ export interface TickParts {
   acks: Acks
   catchUp: CatchUp
   queueGroups: QueueGroups
+  mail: MailboxService
   /** Fails a peer everywhere (the core's failure handling). */
   fail: (now: number, ref: PeerRef) => void
 }
@@ -56,6 +58,7 @@ export function tick (ctx: CoreContext, parts: TickParts, now: number): void {
   replicas.takeOverDue(now)
   parts.acks.tick(now)
   parts.queueGroups.tick(now)
+  parts.mail.tick(now)
   parts.catchUp.tick(now)
   // A parent that answered but never said it reached the root: ask again (the answer is
   // soft state; it may have been lost).

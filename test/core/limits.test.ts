@@ -42,6 +42,9 @@ describe('the sending side keeps within the schema', () => {
     expect(limitOf('JoinAck', 'path')).toBe(L.MAX_PATH)
     expect(limitOf('AppMessage', 'headers')).toBe(L.MAX_HEADERS)
     expect(limitOf('Redirect', 'candidates')).toBe(L.MAX_CANDIDATES)
+    expect(limitOf('MailboxAck', 'ids')).toBe(L.MAX_MAILBOX_REFS)
+    expect(limitOf('MailboxSync', 'acked')).toBe(L.MAX_MAILBOX_REFS)
+    expect(limitOf('MailboxSync', 'messages')).toBe(L.MAX_MAILBOX_REFS)
   })
 
   it('a flush of more than 4,096 messages to one peer (10,000 JOINs) and refreshes of more than 4,096 topics reach it whole', () => {

@@ -10,8 +10,8 @@ import { decodeDataEnvelope, encodeDataFrame, frameEnvelopes } from './data-code
 import { Envelope as EnvelopeCodec, Frame } from './messages.js'
 import type { AppMessage as WireAppMessage, Envelope } from './messages.js'
 import { MAX_FRAME_MESSAGES as MAX_MESSAGES, MAX_GROUP_BYTES, MAX_HEADERS } from './limits.ts'
-import type { AppMessage, Msg } from './types.ts'
-import { isDataMsg, QUEUE_ACK_KINDS } from './types.ts'
+import type { AppMessage, MessageRef, Msg } from './types.ts'
+import { isDataMsg, MAILBOX_MODES, QUEUE_ACK_KINDS } from './types.ts'
 
 export interface CodecLimits {
   maxFrameBytes: number
@@ -109,6 +109,11 @@ function toEnvelope (m: Msg): Envelope {
     case 'queueJoin': return { queueJoin: { topic: m.topic, group: m.group, leave: m.leave, maxAckPending: m.maxAckPending } }
     case 'queueDeliver': return { queueDeliver: { group: m.group, message: wireApp(m.message), attempt: m.attempt } }
     case 'queueAck': return { queueAck: { topic: m.topic, group: m.group, publisher: m.publisher, epoch: m.epoch, seq: m.seq, kind: QUEUE_ACK_KINDS.indexOf(m.kind), delay: m.delay } }
+    case 'mailboxOpen': return { mailboxOpen: { name: m.name, topic: m.topic, subscriber: m.subscriber, mode: MAILBOX_MODES.indexOf(m.mode) } }
+    case 'mailboxState': return { mailboxState: { name: m.name, topic: m.topic, ready: m.ready, stored: m.stored, dropped: m.dropped } }
+    case 'mailboxDeliver': return { mailboxDeliver: { name: m.name, message: wireApp(m.message) } }
+    case 'mailboxAck': return { mailboxAck: { name: m.name, topic: m.topic, ids: m.ids } }
+    case 'mailboxSync': return { mailboxSync: { name: m.name, topic: m.topic, acked: m.acked, messages: m.messages.map(wireApp), request: m.request } }
     case 'reply': return { reply: { topic: m.topic, request: m.request, payload: m.payload as Uint8Array<ArrayBuffer>, headers: m.headers } }
   }
 }
@@ -127,6 +132,14 @@ function fromEnvelope (e: Envelope, limits: CodecLimits): Msg {
     if (a.floor !== 0) out.floor = a.floor
     if (a.queue !== undefined && a.queue.length > 0) out.queue = a.queue
     return out
+  }
+  const name = (n: string): string => {
+    if (!validGroup(n)) throw new MalformedFrameError(`mailbox name of ${utf8ByteLength(n)} bytes (1..${MAX_GROUP_BYTES} allowed)`)
+    return n
+  }
+  const ref = (r: MessageRef): MessageRef => {
+    if (r.publisher === '' || r.seq < 1) throw new MalformedFrameError('message reference without publisher or sequence number')
+    return { publisher: r.publisher, epoch: r.epoch, seq: r.seq }
   }
   if (e.join != null) return { type: 'join', topic: topic(e.join.topic), subscribers: e.join.subscribers, reliable: e.join.reliable }
   if (e.joinAck != null) return { type: 'joinAck', topic: topic(e.joinAck.topic), attached: e.joinAck.attached, path: e.joinAck.path, replaces: e.joinAck.replaces, delegate: e.joinAck.delegate, withdraw: e.joinAck.withdraw }
@@ -176,6 +189,22 @@ function fromEnvelope (e: Envelope, limits: CodecLimits): Msg {
     if (r.request < 1) throw new MalformedFrameError('reply without a request number')
     if (r.payload.byteLength > limits.maxPayloadBytes) throw new MalformedFrameError(`payload of ${r.payload.byteLength} bytes over ${limits.maxPayloadBytes}`)
     return { type: 'reply', topic: topic(r.topic), request: r.request, payload: r.payload, headers: r.headers }
+  }
+  if (e.mailboxOpen != null) {
+    const o = e.mailboxOpen
+    const mode = MAILBOX_MODES[o.mode]
+    if (!validGroup(o.name) || o.subscriber === '' || mode === undefined) throw new MalformedFrameError('mailboxOpen without a valid name, subscriber or mode')
+    return { type: 'mailboxOpen', name: o.name, topic: topic(o.topic), subscriber: o.subscriber, mode }
+  }
+  if (e.mailboxState != null) {
+    const o = e.mailboxState
+    return { type: 'mailboxState', name: name(o.name), topic: topic(o.topic), ready: o.ready, stored: o.stored, dropped: o.dropped }
+  }
+  if (e.mailboxDeliver != null) return { type: 'mailboxDeliver', name: name(e.mailboxDeliver.name), message: app(e.mailboxDeliver.message) }
+  if (e.mailboxAck != null) return { type: 'mailboxAck', name: name(e.mailboxAck.name), topic: topic(e.mailboxAck.topic), ids: e.mailboxAck.ids.map(ref) }
+  if (e.mailboxSync != null) {
+    const o = e.mailboxSync
+    return { type: 'mailboxSync', name: name(o.name), topic: topic(o.topic), acked: o.acked.map(ref), messages: o.messages.map(app), request: o.request }
   }
   if (e.routeAck != null) return { type: 'routeAck', topic: topic(e.routeAck.topic), publisher: e.routeAck.publisher, seq: e.routeAck.seq }
   throw new MalformedFrameError('envelope with no known message')

@@ -20,3 +20,5 @@ export const MAX_CANDIDATES = 64
 export const MAX_QUEUE_GROUPS = 64
 /** Bytes of a queue group's name. */
 export const MAX_GROUP_BYTES = 128
+/** Message references in one MailboxAck or MailboxSync.acked, and messages in one MailboxSync. */
+export const MAX_MAILBOX_REFS = 1024

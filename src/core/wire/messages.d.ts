@@ -820,6 +820,281 @@ export declare namespace QueueAck {
     function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<QueueAck>): QueueAck;
     function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<QueueAck>): Generator<QueueAckTopicFieldEvent | QueueAckGroupFieldEvent | QueueAckPublisherFieldEvent | QueueAckEpochFieldEvent | QueueAckSeqFieldEvent | QueueAckKindFieldEvent | QueueAckDelayFieldEvent>;
 }
+export interface MessageRef {
+    publisher: string;
+    epoch: number;
+    seq: number;
+}
+export declare namespace MessageRef {
+    const codec: () => Codec<MessageRef>;
+    interface MessageRefPublisherFieldEvent {
+        field: '$.publisher';
+        value: string;
+    }
+    interface MessageRefEpochFieldEvent {
+        field: '$.epoch';
+        value: number;
+    }
+    interface MessageRefSeqFieldEvent {
+        field: '$.seq';
+        value: number;
+    }
+    function encode(obj: Partial<MessageRef>): Uint8Array<ArrayBuffer>;
+    function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<MessageRef>): MessageRef;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<MessageRef>): Generator<MessageRefPublisherFieldEvent | MessageRefEpochFieldEvent | MessageRefSeqFieldEvent>;
+}
+export interface MailboxOpen {
+    name: string;
+    topic: string;
+    subscriber: string;
+    mode: number;
+}
+export declare namespace MailboxOpen {
+    const codec: () => Codec<MailboxOpen>;
+    interface MailboxOpenNameFieldEvent {
+        field: '$.name';
+        value: string;
+    }
+    interface MailboxOpenTopicFieldEvent {
+        field: '$.topic';
+        value: string;
+    }
+    interface MailboxOpenSubscriberFieldEvent {
+        field: '$.subscriber';
+        value: string;
+    }
+    interface MailboxOpenModeFieldEvent {
+        field: '$.mode';
+        value: number;
+    }
+    function encode(obj: Partial<MailboxOpen>): Uint8Array<ArrayBuffer>;
+    function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<MailboxOpen>): MailboxOpen;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<MailboxOpen>): Generator<MailboxOpenNameFieldEvent | MailboxOpenTopicFieldEvent | MailboxOpenSubscriberFieldEvent | MailboxOpenModeFieldEvent>;
+}
+export interface MailboxState {
+    name: string;
+    topic: string;
+    ready: boolean;
+    stored: number;
+    dropped: number;
+}
+export declare namespace MailboxState {
+    const codec: () => Codec<MailboxState>;
+    interface MailboxStateNameFieldEvent {
+        field: '$.name';
+        value: string;
+    }
+    interface MailboxStateTopicFieldEvent {
+        field: '$.topic';
+        value: string;
+    }
+    interface MailboxStateReadyFieldEvent {
+        field: '$.ready';
+        value: boolean;
+    }
+    interface MailboxStateStoredFieldEvent {
+        field: '$.stored';
+        value: number;
+    }
+    interface MailboxStateDroppedFieldEvent {
+        field: '$.dropped';
+        value: number;
+    }
+    function encode(obj: Partial<MailboxState>): Uint8Array<ArrayBuffer>;
+    function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<MailboxState>): MailboxState;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<MailboxState>): Generator<MailboxStateNameFieldEvent | MailboxStateTopicFieldEvent | MailboxStateReadyFieldEvent | MailboxStateStoredFieldEvent | MailboxStateDroppedFieldEvent>;
+}
+export interface MailboxDeliver {
+    name: string;
+    message?: AppMessage;
+}
+export declare namespace MailboxDeliver {
+    const codec: () => Codec<MailboxDeliver>;
+    interface MailboxDeliverNameFieldEvent {
+        field: '$.name';
+        value: string;
+    }
+    interface MailboxDeliverMessageTopicFieldEvent {
+        field: '$.message.topic';
+        value: string;
+    }
+    interface MailboxDeliverMessagePublisherFieldEvent {
+        field: '$.message.publisher';
+        value: string;
+    }
+    interface MailboxDeliverMessageEpochFieldEvent {
+        field: '$.message.epoch';
+        value: number;
+    }
+    interface MailboxDeliverMessageSeqFieldEvent {
+        field: '$.message.seq';
+        value: number;
+    }
+    interface MailboxDeliverMessagePayloadFieldEvent {
+        field: '$.message.payload';
+        value: Uint8Array<ArrayBuffer>;
+    }
+    interface MailboxDeliverMessageHeadersKeyFieldEvent {
+        field: '$.message.headers[].key';
+        value: string;
+        index: number;
+    }
+    interface MailboxDeliverMessageHeadersValueFieldEvent {
+        field: '$.message.headers[].value';
+        value: string;
+        index: number;
+    }
+    interface MailboxDeliverMessageAckFieldEvent {
+        field: '$.message.ack';
+        value: boolean;
+    }
+    interface MailboxDeliverMessageFloorFieldEvent {
+        field: '$.message.floor';
+        value: number;
+    }
+    interface MailboxDeliverMessageQueueGroupFieldEvent {
+        field: '$.message.queue[].group';
+        value: string;
+        index: number;
+    }
+    interface MailboxDeliverMessageQueueMemberFieldEvent {
+        field: '$.message.queue[].member';
+        value: string;
+        index: number;
+    }
+    function encode(obj: Partial<MailboxDeliver>): Uint8Array<ArrayBuffer>;
+    function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<MailboxDeliver>): MailboxDeliver;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<MailboxDeliver>): Generator<MailboxDeliverNameFieldEvent | MailboxDeliverMessageTopicFieldEvent | MailboxDeliverMessagePublisherFieldEvent | MailboxDeliverMessageEpochFieldEvent | MailboxDeliverMessageSeqFieldEvent | MailboxDeliverMessagePayloadFieldEvent | MailboxDeliverMessageHeadersKeyFieldEvent | MailboxDeliverMessageHeadersValueFieldEvent | MailboxDeliverMessageAckFieldEvent | MailboxDeliverMessageFloorFieldEvent | MailboxDeliverMessageQueueGroupFieldEvent | MailboxDeliverMessageQueueMemberFieldEvent>;
+}
+export interface MailboxAck {
+    name: string;
+    topic: string;
+    ids: MessageRef[];
+}
+export declare namespace MailboxAck {
+    const codec: () => Codec<MailboxAck>;
+    interface MailboxAckNameFieldEvent {
+        field: '$.name';
+        value: string;
+    }
+    interface MailboxAckTopicFieldEvent {
+        field: '$.topic';
+        value: string;
+    }
+    interface MailboxAckIdsPublisherFieldEvent {
+        field: '$.ids[].publisher';
+        value: string;
+        index: number;
+    }
+    interface MailboxAckIdsEpochFieldEvent {
+        field: '$.ids[].epoch';
+        value: number;
+        index: number;
+    }
+    interface MailboxAckIdsSeqFieldEvent {
+        field: '$.ids[].seq';
+        value: number;
+        index: number;
+    }
+    function encode(obj: Partial<MailboxAck>): Uint8Array<ArrayBuffer>;
+    function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<MailboxAck>): MailboxAck;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<MailboxAck>): Generator<MailboxAckNameFieldEvent | MailboxAckTopicFieldEvent | MailboxAckIdsPublisherFieldEvent | MailboxAckIdsEpochFieldEvent | MailboxAckIdsSeqFieldEvent>;
+}
+export interface MailboxSync {
+    name: string;
+    topic: string;
+    acked: MessageRef[];
+    messages: AppMessage[];
+    request: boolean;
+}
+export declare namespace MailboxSync {
+    const codec: () => Codec<MailboxSync>;
+    interface MailboxSyncNameFieldEvent {
+        field: '$.name';
+        value: string;
+    }
+    interface MailboxSyncTopicFieldEvent {
+        field: '$.topic';
+        value: string;
+    }
+    interface MailboxSyncAckedPublisherFieldEvent {
+        field: '$.acked[].publisher';
+        value: string;
+        index: number;
+    }
+    interface MailboxSyncAckedEpochFieldEvent {
+        field: '$.acked[].epoch';
+        value: number;
+        index: number;
+    }
+    interface MailboxSyncAckedSeqFieldEvent {
+        field: '$.acked[].seq';
+        value: number;
+        index: number;
+    }
+    interface MailboxSyncMessagesTopicFieldEvent {
+        field: '$.messages[].topic';
+        value: string;
+        index: number;
+    }
+    interface MailboxSyncMessagesPublisherFieldEvent {
+        field: '$.messages[].publisher';
+        value: string;
+        index: number;
+    }
+    interface MailboxSyncMessagesEpochFieldEvent {
+        field: '$.messages[].epoch';
+        value: number;
+        index: number;
+    }
+    interface MailboxSyncMessagesSeqFieldEvent {
+        field: '$.messages[].seq';
+        value: number;
+        index: number;
+    }
+    interface MailboxSyncMessagesPayloadFieldEvent {
+        field: '$.messages[].payload';
+        value: Uint8Array<ArrayBuffer>;
+        index: number;
+    }
+    interface MailboxSyncMessagesHeadersKeyFieldEvent {
+        field: '$.messages[].headers[].key';
+        value: string;
+        index: number;
+    }
+    interface MailboxSyncMessagesHeadersValueFieldEvent {
+        field: '$.messages[].headers[].value';
+        value: string;
+        index: number;
+    }
+    interface MailboxSyncMessagesAckFieldEvent {
+        field: '$.messages[].ack';
+        value: boolean;
+        index: number;
+    }
+    interface MailboxSyncMessagesFloorFieldEvent {
+        field: '$.messages[].floor';
+        value: number;
+        index: number;
+    }
+    interface MailboxSyncMessagesQueueGroupFieldEvent {
+        field: '$.messages[].queue[].group';
+        value: string;
+        index: number;
+    }
+    interface MailboxSyncMessagesQueueMemberFieldEvent {
+        field: '$.messages[].queue[].member';
+        value: string;
+        index: number;
+    }
+    interface MailboxSyncRequestFieldEvent {
+        field: '$.request';
+        value: boolean;
+    }
+    function encode(obj: Partial<MailboxSync>): Uint8Array<ArrayBuffer>;
+    function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<MailboxSync>): MailboxSync;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<MailboxSync>): Generator<MailboxSyncNameFieldEvent | MailboxSyncTopicFieldEvent | MailboxSyncAckedPublisherFieldEvent | MailboxSyncAckedEpochFieldEvent | MailboxSyncAckedSeqFieldEvent | MailboxSyncMessagesTopicFieldEvent | MailboxSyncMessagesPublisherFieldEvent | MailboxSyncMessagesEpochFieldEvent | MailboxSyncMessagesSeqFieldEvent | MailboxSyncMessagesPayloadFieldEvent | MailboxSyncMessagesHeadersKeyFieldEvent | MailboxSyncMessagesHeadersValueFieldEvent | MailboxSyncMessagesAckFieldEvent | MailboxSyncMessagesFloorFieldEvent | MailboxSyncMessagesQueueGroupFieldEvent | MailboxSyncMessagesQueueMemberFieldEvent | MailboxSyncRequestFieldEvent>;
+}
 export interface Envelope {
     join?: Join;
     joinAck?: JoinAck;
@@ -840,6 +1115,11 @@ export interface Envelope {
     queueJoin?: QueueJoin;
     queueDeliver?: QueueDeliver;
     queueAck?: QueueAck;
+    mailboxOpen?: MailboxOpen;
+    mailboxState?: MailboxState;
+    mailboxDeliver?: MailboxDeliver;
+    mailboxAck?: MailboxAck;
+    mailboxSync?: MailboxSync;
 }
 export declare namespace Envelope {
     const codec: () => Codec<Envelope>;
@@ -1349,9 +1629,202 @@ export declare namespace Envelope {
         field: '$.queueAck.delay';
         value: number;
     }
+    interface EnvelopeMailboxOpenNameFieldEvent {
+        field: '$.mailboxOpen.name';
+        value: string;
+    }
+    interface EnvelopeMailboxOpenTopicFieldEvent {
+        field: '$.mailboxOpen.topic';
+        value: string;
+    }
+    interface EnvelopeMailboxOpenSubscriberFieldEvent {
+        field: '$.mailboxOpen.subscriber';
+        value: string;
+    }
+    interface EnvelopeMailboxOpenModeFieldEvent {
+        field: '$.mailboxOpen.mode';
+        value: number;
+    }
+    interface EnvelopeMailboxStateNameFieldEvent {
+        field: '$.mailboxState.name';
+        value: string;
+    }
+    interface EnvelopeMailboxStateTopicFieldEvent {
+        field: '$.mailboxState.topic';
+        value: string;
+    }
+    interface EnvelopeMailboxStateReadyFieldEvent {
+        field: '$.mailboxState.ready';
+        value: boolean;
+    }
+    interface EnvelopeMailboxStateStoredFieldEvent {
+        field: '$.mailboxState.stored';
+        value: number;
+    }
+    interface EnvelopeMailboxStateDroppedFieldEvent {
+        field: '$.mailboxState.dropped';
+        value: number;
+    }
+    interface EnvelopeMailboxDeliverNameFieldEvent {
+        field: '$.mailboxDeliver.name';
+        value: string;
+    }
+    interface EnvelopeMailboxDeliverMessageTopicFieldEvent {
+        field: '$.mailboxDeliver.message.topic';
+        value: string;
+    }
+    interface EnvelopeMailboxDeliverMessagePublisherFieldEvent {
+        field: '$.mailboxDeliver.message.publisher';
+        value: string;
+    }
+    interface EnvelopeMailboxDeliverMessageEpochFieldEvent {
+        field: '$.mailboxDeliver.message.epoch';
+        value: number;
+    }
+    interface EnvelopeMailboxDeliverMessageSeqFieldEvent {
+        field: '$.mailboxDeliver.message.seq';
+        value: number;
+    }
+    interface EnvelopeMailboxDeliverMessagePayloadFieldEvent {
+        field: '$.mailboxDeliver.message.payload';
+        value: Uint8Array<ArrayBuffer>;
+    }
+    interface EnvelopeMailboxDeliverMessageHeadersKeyFieldEvent {
+        field: '$.mailboxDeliver.message.headers[].key';
+        value: string;
+        index: number;
+    }
+    interface EnvelopeMailboxDeliverMessageHeadersValueFieldEvent {
+        field: '$.mailboxDeliver.message.headers[].value';
+        value: string;
+        index: number;
+    }
+    interface EnvelopeMailboxDeliverMessageAckFieldEvent {
+        field: '$.mailboxDeliver.message.ack';
+        value: boolean;
+    }
+    interface EnvelopeMailboxDeliverMessageFloorFieldEvent {
+        field: '$.mailboxDeliver.message.floor';
+        value: number;
+    }
+    interface EnvelopeMailboxDeliverMessageQueueGroupFieldEvent {
+        field: '$.mailboxDeliver.message.queue[].group';
+        value: string;
+        index: number;
+    }
+    interface EnvelopeMailboxDeliverMessageQueueMemberFieldEvent {
+        field: '$.mailboxDeliver.message.queue[].member';
+        value: string;
+        index: number;
+    }
+    interface EnvelopeMailboxAckNameFieldEvent {
+        field: '$.mailboxAck.name';
+        value: string;
+    }
+    interface EnvelopeMailboxAckTopicFieldEvent {
+        field: '$.mailboxAck.topic';
+        value: string;
+    }
+    interface EnvelopeMailboxAckIdsPublisherFieldEvent {
+        field: '$.mailboxAck.ids[].publisher';
+        value: string;
+        index: number;
+    }
+    interface EnvelopeMailboxAckIdsEpochFieldEvent {
+        field: '$.mailboxAck.ids[].epoch';
+        value: number;
+        index: number;
+    }
+    interface EnvelopeMailboxAckIdsSeqFieldEvent {
+        field: '$.mailboxAck.ids[].seq';
+        value: number;
+        index: number;
+    }
+    interface EnvelopeMailboxSyncNameFieldEvent {
+        field: '$.mailboxSync.name';
+        value: string;
+    }
+    interface EnvelopeMailboxSyncTopicFieldEvent {
+        field: '$.mailboxSync.topic';
+        value: string;
+    }
+    interface EnvelopeMailboxSyncAckedPublisherFieldEvent {
+        field: '$.mailboxSync.acked[].publisher';
+        value: string;
+        index: number;
+    }
+    interface EnvelopeMailboxSyncAckedEpochFieldEvent {
+        field: '$.mailboxSync.acked[].epoch';
+        value: number;
+        index: number;
+    }
+    interface EnvelopeMailboxSyncAckedSeqFieldEvent {
+        field: '$.mailboxSync.acked[].seq';
+        value: number;
+        index: number;
+    }
+    interface EnvelopeMailboxSyncMessagesTopicFieldEvent {
+        field: '$.mailboxSync.messages[].topic';
+        value: string;
+        index: number;
+    }
+    interface EnvelopeMailboxSyncMessagesPublisherFieldEvent {
+        field: '$.mailboxSync.messages[].publisher';
+        value: string;
+        index: number;
+    }
+    interface EnvelopeMailboxSyncMessagesEpochFieldEvent {
+        field: '$.mailboxSync.messages[].epoch';
+        value: number;
+        index: number;
+    }
+    interface EnvelopeMailboxSyncMessagesSeqFieldEvent {
+        field: '$.mailboxSync.messages[].seq';
+        value: number;
+        index: number;
+    }
+    interface EnvelopeMailboxSyncMessagesPayloadFieldEvent {
+        field: '$.mailboxSync.messages[].payload';
+        value: Uint8Array<ArrayBuffer>;
+        index: number;
+    }
+    interface EnvelopeMailboxSyncMessagesHeadersKeyFieldEvent {
+        field: '$.mailboxSync.messages[].headers[].key';
+        value: string;
+        index: number;
+    }
+    interface EnvelopeMailboxSyncMessagesHeadersValueFieldEvent {
+        field: '$.mailboxSync.messages[].headers[].value';
+        value: string;
+        index: number;
+    }
+    interface EnvelopeMailboxSyncMessagesAckFieldEvent {
+        field: '$.mailboxSync.messages[].ack';
+        value: boolean;
+        index: number;
+    }
+    interface EnvelopeMailboxSyncMessagesFloorFieldEvent {
+        field: '$.mailboxSync.messages[].floor';
+        value: number;
+        index: number;
+    }
+    interface EnvelopeMailboxSyncMessagesQueueGroupFieldEvent {
+        field: '$.mailboxSync.messages[].queue[].group';
+        value: string;
+        index: number;
+    }
+    interface EnvelopeMailboxSyncMessagesQueueMemberFieldEvent {
+        field: '$.mailboxSync.messages[].queue[].member';
+        value: string;
+        index: number;
+    }
+    interface EnvelopeMailboxSyncRequestFieldEvent {
+        field: '$.mailboxSync.request';
+        value: boolean;
+    }
     function encode(obj: Partial<Envelope>): Uint8Array<ArrayBuffer>;
     function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Envelope>): Envelope;
-    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Envelope>): Generator<EnvelopeJoinTopicFieldEvent | EnvelopeJoinSubscribersFieldEvent | EnvelopeJoinReliableFieldEvent | EnvelopeJoinAckTopicFieldEvent | EnvelopeJoinAckAttachedFieldEvent | EnvelopeJoinAckPathFieldEvent | EnvelopeJoinAckReplacesFieldEvent | EnvelopeJoinAckDelegateFieldEvent | EnvelopeJoinAckWithdrawFieldEvent | EnvelopeLeaveTopicFieldEvent | EnvelopePublishMessageTopicFieldEvent | EnvelopePublishMessagePublisherFieldEvent | EnvelopePublishMessageEpochFieldEvent | EnvelopePublishMessageSeqFieldEvent | EnvelopePublishMessagePayloadFieldEvent | EnvelopePublishMessageHeadersKeyFieldEvent | EnvelopePublishMessageHeadersValueFieldEvent | EnvelopePublishMessageAckFieldEvent | EnvelopePublishMessageFloorFieldEvent | EnvelopePublishMessageQueueGroupFieldEvent | EnvelopePublishMessageQueueMemberFieldEvent | EnvelopePublishDirectFieldEvent | EnvelopeDataTopicFieldEvent | EnvelopeDataPublisherFieldEvent | EnvelopeDataEpochFieldEvent | EnvelopeDataSeqFieldEvent | EnvelopeDataPayloadFieldEvent | EnvelopeDataHeadersKeyFieldEvent | EnvelopeDataHeadersValueFieldEvent | EnvelopeDataAckFieldEvent | EnvelopeDataFloorFieldEvent | EnvelopeDataQueueGroupFieldEvent | EnvelopeDataQueueMemberFieldEvent | EnvelopeHeartbeatTopicsFieldEvent | EnvelopeHeartbeatCountsFieldEvent | EnvelopeHeartbeatRootsTopicFieldEvent | EnvelopeHeartbeatRootsSubscribersFieldEvent | EnvelopeHeartbeatRootsViaFieldEvent | EnvelopeReplicaEntriesTopicFieldEvent | EnvelopeReplicaEntriesChildrenFieldEvent | EnvelopeReplicaEntriesDroppedFieldEvent | EnvelopeReplicaEntriesRankFieldEvent | EnvelopeReplicaEntriesMoreFieldEvent | EnvelopeRedirectTopicFieldEvent | EnvelopeRedirectCandidatesFieldEvent | EnvelopeRootInfoTopicFieldEvent | EnvelopeRootInfoSubscribersFieldEvent | EnvelopeRouteAckTopicFieldEvent | EnvelopeRouteAckPublisherFieldEvent | EnvelopeRouteAckSeqFieldEvent | EnvelopeNackTopicFieldEvent | EnvelopeNackPublisherFieldEvent | EnvelopeNackEpochFieldEvent | EnvelopeNackFromFieldEvent | EnvelopeNackToFieldEvent | EnvelopeNackRequesterFieldEvent | EnvelopeNackMaxAgeFieldEvent | EnvelopeReplayMessageTopicFieldEvent | EnvelopeReplayMessagePublisherFieldEvent | EnvelopeReplayMessageEpochFieldEvent | EnvelopeReplayMessageSeqFieldEvent | EnvelopeReplayMessagePayloadFieldEvent | EnvelopeReplayMessageHeadersKeyFieldEvent | EnvelopeReplayMessageHeadersValueFieldEvent | EnvelopeReplayMessageAckFieldEvent | EnvelopeReplayMessageFloorFieldEvent | EnvelopeReplayMessageQueueGroupFieldEvent | EnvelopeReplayMessageQueueMemberFieldEvent | EnvelopeStashMessageTopicFieldEvent | EnvelopeStashMessagePublisherFieldEvent | EnvelopeStashMessageEpochFieldEvent | EnvelopeStashMessageSeqFieldEvent | EnvelopeStashMessagePayloadFieldEvent | EnvelopeStashMessageHeadersKeyFieldEvent | EnvelopeStashMessageHeadersValueFieldEvent | EnvelopeStashMessageAckFieldEvent | EnvelopeStashMessageFloorFieldEvent | EnvelopeStashMessageQueueGroupFieldEvent | EnvelopeStashMessageQueueMemberFieldEvent | EnvelopePublishAckTopicFieldEvent | EnvelopePublishAckPublisherFieldEvent | EnvelopePublishAckEpochFieldEvent | EnvelopePublishAckSeqFieldEvent | EnvelopeSinceTopicFieldEvent | EnvelopeSinceSeqFieldEvent | EnvelopeSinceTimeFieldEvent | EnvelopeSinceLastFieldEvent | EnvelopeSinceDoneFieldEvent | EnvelopeSinceRequesterFieldEvent | EnvelopeReplyTopicFieldEvent | EnvelopeReplyRequestFieldEvent | EnvelopeReplyPayloadFieldEvent | EnvelopeReplyHeadersKeyFieldEvent | EnvelopeReplyHeadersValueFieldEvent | EnvelopeQueueJoinTopicFieldEvent | EnvelopeQueueJoinGroupFieldEvent | EnvelopeQueueJoinLeaveFieldEvent | EnvelopeQueueJoinMaxAckPendingFieldEvent | EnvelopeQueueDeliverGroupFieldEvent | EnvelopeQueueDeliverMessageTopicFieldEvent | EnvelopeQueueDeliverMessagePublisherFieldEvent | EnvelopeQueueDeliverMessageEpochFieldEvent | EnvelopeQueueDeliverMessageSeqFieldEvent | EnvelopeQueueDeliverMessagePayloadFieldEvent | EnvelopeQueueDeliverMessageHeadersKeyFieldEvent | EnvelopeQueueDeliverMessageHeadersValueFieldEvent | EnvelopeQueueDeliverMessageAckFieldEvent | EnvelopeQueueDeliverMessageFloorFieldEvent | EnvelopeQueueDeliverMessageQueueGroupFieldEvent | EnvelopeQueueDeliverMessageQueueMemberFieldEvent | EnvelopeQueueDeliverAttemptFieldEvent | EnvelopeQueueAckTopicFieldEvent | EnvelopeQueueAckGroupFieldEvent | EnvelopeQueueAckPublisherFieldEvent | EnvelopeQueueAckEpochFieldEvent | EnvelopeQueueAckSeqFieldEvent | EnvelopeQueueAckKindFieldEvent | EnvelopeQueueAckDelayFieldEvent>;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Envelope>): Generator<EnvelopeJoinTopicFieldEvent | EnvelopeJoinSubscribersFieldEvent | EnvelopeJoinReliableFieldEvent | EnvelopeJoinAckTopicFieldEvent | EnvelopeJoinAckAttachedFieldEvent | EnvelopeJoinAckPathFieldEvent | EnvelopeJoinAckReplacesFieldEvent | EnvelopeJoinAckDelegateFieldEvent | EnvelopeJoinAckWithdrawFieldEvent | EnvelopeLeaveTopicFieldEvent | EnvelopePublishMessageTopicFieldEvent | EnvelopePublishMessagePublisherFieldEvent | EnvelopePublishMessageEpochFieldEvent | EnvelopePublishMessageSeqFieldEvent | EnvelopePublishMessagePayloadFieldEvent | EnvelopePublishMessageHeadersKeyFieldEvent | EnvelopePublishMessageHeadersValueFieldEvent | EnvelopePublishMessageAckFieldEvent | EnvelopePublishMessageFloorFieldEvent | EnvelopePublishMessageQueueGroupFieldEvent | EnvelopePublishMessageQueueMemberFieldEvent | EnvelopePublishDirectFieldEvent | EnvelopeDataTopicFieldEvent | EnvelopeDataPublisherFieldEvent | EnvelopeDataEpochFieldEvent | EnvelopeDataSeqFieldEvent | EnvelopeDataPayloadFieldEvent | EnvelopeDataHeadersKeyFieldEvent | EnvelopeDataHeadersValueFieldEvent | EnvelopeDataAckFieldEvent | EnvelopeDataFloorFieldEvent | EnvelopeDataQueueGroupFieldEvent | EnvelopeDataQueueMemberFieldEvent | EnvelopeHeartbeatTopicsFieldEvent | EnvelopeHeartbeatCountsFieldEvent | EnvelopeHeartbeatRootsTopicFieldEvent | EnvelopeHeartbeatRootsSubscribersFieldEvent | EnvelopeHeartbeatRootsViaFieldEvent | EnvelopeReplicaEntriesTopicFieldEvent | EnvelopeReplicaEntriesChildrenFieldEvent | EnvelopeReplicaEntriesDroppedFieldEvent | EnvelopeReplicaEntriesRankFieldEvent | EnvelopeReplicaEntriesMoreFieldEvent | EnvelopeRedirectTopicFieldEvent | EnvelopeRedirectCandidatesFieldEvent | EnvelopeRootInfoTopicFieldEvent | EnvelopeRootInfoSubscribersFieldEvent | EnvelopeRouteAckTopicFieldEvent | EnvelopeRouteAckPublisherFieldEvent | EnvelopeRouteAckSeqFieldEvent | EnvelopeNackTopicFieldEvent | EnvelopeNackPublisherFieldEvent | EnvelopeNackEpochFieldEvent | EnvelopeNackFromFieldEvent | EnvelopeNackToFieldEvent | EnvelopeNackRequesterFieldEvent | EnvelopeNackMaxAgeFieldEvent | EnvelopeReplayMessageTopicFieldEvent | EnvelopeReplayMessagePublisherFieldEvent | EnvelopeReplayMessageEpochFieldEvent | EnvelopeReplayMessageSeqFieldEvent | EnvelopeReplayMessagePayloadFieldEvent | EnvelopeReplayMessageHeadersKeyFieldEvent | EnvelopeReplayMessageHeadersValueFieldEvent | EnvelopeReplayMessageAckFieldEvent | EnvelopeReplayMessageFloorFieldEvent | EnvelopeReplayMessageQueueGroupFieldEvent | EnvelopeReplayMessageQueueMemberFieldEvent | EnvelopeStashMessageTopicFieldEvent | EnvelopeStashMessagePublisherFieldEvent | EnvelopeStashMessageEpochFieldEvent | EnvelopeStashMessageSeqFieldEvent | EnvelopeStashMessagePayloadFieldEvent | EnvelopeStashMessageHeadersKeyFieldEvent | EnvelopeStashMessageHeadersValueFieldEvent | EnvelopeStashMessageAckFieldEvent | EnvelopeStashMessageFloorFieldEvent | EnvelopeStashMessageQueueGroupFieldEvent | EnvelopeStashMessageQueueMemberFieldEvent | EnvelopePublishAckTopicFieldEvent | EnvelopePublishAckPublisherFieldEvent | EnvelopePublishAckEpochFieldEvent | EnvelopePublishAckSeqFieldEvent | EnvelopeSinceTopicFieldEvent | EnvelopeSinceSeqFieldEvent | EnvelopeSinceTimeFieldEvent | EnvelopeSinceLastFieldEvent | EnvelopeSinceDoneFieldEvent | EnvelopeSinceRequesterFieldEvent | EnvelopeReplyTopicFieldEvent | EnvelopeReplyRequestFieldEvent | EnvelopeReplyPayloadFieldEvent | EnvelopeReplyHeadersKeyFieldEvent | EnvelopeReplyHeadersValueFieldEvent | EnvelopeQueueJoinTopicFieldEvent | EnvelopeQueueJoinGroupFieldEvent | EnvelopeQueueJoinLeaveFieldEvent | EnvelopeQueueJoinMaxAckPendingFieldEvent | EnvelopeQueueDeliverGroupFieldEvent | EnvelopeQueueDeliverMessageTopicFieldEvent | EnvelopeQueueDeliverMessagePublisherFieldEvent | EnvelopeQueueDeliverMessageEpochFieldEvent | EnvelopeQueueDeliverMessageSeqFieldEvent | EnvelopeQueueDeliverMessagePayloadFieldEvent | EnvelopeQueueDeliverMessageHeadersKeyFieldEvent | EnvelopeQueueDeliverMessageHeadersValueFieldEvent | EnvelopeQueueDeliverMessageAckFieldEvent | EnvelopeQueueDeliverMessageFloorFieldEvent | EnvelopeQueueDeliverMessageQueueGroupFieldEvent | EnvelopeQueueDeliverMessageQueueMemberFieldEvent | EnvelopeQueueDeliverAttemptFieldEvent | EnvelopeQueueAckTopicFieldEvent | EnvelopeQueueAckGroupFieldEvent | EnvelopeQueueAckPublisherFieldEvent | EnvelopeQueueAckEpochFieldEvent | EnvelopeQueueAckSeqFieldEvent | EnvelopeQueueAckKindFieldEvent | EnvelopeQueueAckDelayFieldEvent | EnvelopeMailboxOpenNameFieldEvent | EnvelopeMailboxOpenTopicFieldEvent | EnvelopeMailboxOpenSubscriberFieldEvent | EnvelopeMailboxOpenModeFieldEvent | EnvelopeMailboxStateNameFieldEvent | EnvelopeMailboxStateTopicFieldEvent | EnvelopeMailboxStateReadyFieldEvent | EnvelopeMailboxStateStoredFieldEvent | EnvelopeMailboxStateDroppedFieldEvent | EnvelopeMailboxDeliverNameFieldEvent | EnvelopeMailboxDeliverMessageTopicFieldEvent | EnvelopeMailboxDeliverMessagePublisherFieldEvent | EnvelopeMailboxDeliverMessageEpochFieldEvent | EnvelopeMailboxDeliverMessageSeqFieldEvent | EnvelopeMailboxDeliverMessagePayloadFieldEvent | EnvelopeMailboxDeliverMessageHeadersKeyFieldEvent | EnvelopeMailboxDeliverMessageHeadersValueFieldEvent | EnvelopeMailboxDeliverMessageAckFieldEvent | EnvelopeMailboxDeliverMessageFloorFieldEvent | EnvelopeMailboxDeliverMessageQueueGroupFieldEvent | EnvelopeMailboxDeliverMessageQueueMemberFieldEvent | EnvelopeMailboxAckNameFieldEvent | EnvelopeMailboxAckTopicFieldEvent | EnvelopeMailboxAckIdsPublisherFieldEvent | EnvelopeMailboxAckIdsEpochFieldEvent | EnvelopeMailboxAckIdsSeqFieldEvent | EnvelopeMailboxSyncNameFieldEvent | EnvelopeMailboxSyncTopicFieldEvent | EnvelopeMailboxSyncAckedPublisherFieldEvent | EnvelopeMailboxSyncAckedEpochFieldEvent | EnvelopeMailboxSyncAckedSeqFieldEvent | EnvelopeMailboxSyncMessagesTopicFieldEvent | EnvelopeMailboxSyncMessagesPublisherFieldEvent | EnvelopeMailboxSyncMessagesEpochFieldEvent | EnvelopeMailboxSyncMessagesSeqFieldEvent | EnvelopeMailboxSyncMessagesPayloadFieldEvent | EnvelopeMailboxSyncMessagesHeadersKeyFieldEvent | EnvelopeMailboxSyncMessagesHeadersValueFieldEvent | EnvelopeMailboxSyncMessagesAckFieldEvent | EnvelopeMailboxSyncMessagesFloorFieldEvent | EnvelopeMailboxSyncMessagesQueueGroupFieldEvent | EnvelopeMailboxSyncMessagesQueueMemberFieldEvent | EnvelopeMailboxSyncRequestFieldEvent>;
 }
 export interface Frame {
     messages: Envelope[];
@@ -1948,7 +2421,222 @@ export declare namespace Frame {
         value: number;
         index: number;
     }
+    interface FrameMessagesMailboxOpenNameFieldEvent {
+        field: '$.messages[].mailboxOpen.name';
+        value: string;
+        index: number;
+    }
+    interface FrameMessagesMailboxOpenTopicFieldEvent {
+        field: '$.messages[].mailboxOpen.topic';
+        value: string;
+        index: number;
+    }
+    interface FrameMessagesMailboxOpenSubscriberFieldEvent {
+        field: '$.messages[].mailboxOpen.subscriber';
+        value: string;
+        index: number;
+    }
+    interface FrameMessagesMailboxOpenModeFieldEvent {
+        field: '$.messages[].mailboxOpen.mode';
+        value: number;
+        index: number;
+    }
+    interface FrameMessagesMailboxStateNameFieldEvent {
+        field: '$.messages[].mailboxState.name';
+        value: string;
+        index: number;
+    }
+    interface FrameMessagesMailboxStateTopicFieldEvent {
+        field: '$.messages[].mailboxState.topic';
+        value: string;
+        index: number;
+    }
+    interface FrameMessagesMailboxStateReadyFieldEvent {
+        field: '$.messages[].mailboxState.ready';
+        value: boolean;
+        index: number;
+    }
+    interface FrameMessagesMailboxStateStoredFieldEvent {
+        field: '$.messages[].mailboxState.stored';
+        value: number;
+        index: number;
+    }
+    interface FrameMessagesMailboxStateDroppedFieldEvent {
+        field: '$.messages[].mailboxState.dropped';
+        value: number;
+        index: number;
+    }
+    interface FrameMessagesMailboxDeliverNameFieldEvent {
+        field: '$.messages[].mailboxDeliver.name';
+        value: string;
+        index: number;
+    }
+    interface FrameMessagesMailboxDeliverMessageTopicFieldEvent {
+        field: '$.messages[].mailboxDeliver.message.topic';
+        value: string;
+        index: number;
+    }
+    interface FrameMessagesMailboxDeliverMessagePublisherFieldEvent {
+        field: '$.messages[].mailboxDeliver.message.publisher';
+        value: string;
+        index: number;
+    }
+    interface FrameMessagesMailboxDeliverMessageEpochFieldEvent {
+        field: '$.messages[].mailboxDeliver.message.epoch';
+        value: number;
+        index: number;
+    }
+    interface FrameMessagesMailboxDeliverMessageSeqFieldEvent {
+        field: '$.messages[].mailboxDeliver.message.seq';
+        value: number;
+        index: number;
+    }
+    interface FrameMessagesMailboxDeliverMessagePayloadFieldEvent {
+        field: '$.messages[].mailboxDeliver.message.payload';
+        value: Uint8Array<ArrayBuffer>;
+        index: number;
+    }
+    interface FrameMessagesMailboxDeliverMessageHeadersKeyFieldEvent {
+        field: '$.messages[].mailboxDeliver.message.headers[].key';
+        value: string;
+        index: number;
+    }
+    interface FrameMessagesMailboxDeliverMessageHeadersValueFieldEvent {
+        field: '$.messages[].mailboxDeliver.message.headers[].value';
+        value: string;
+        index: number;
+    }
+    interface FrameMessagesMailboxDeliverMessageAckFieldEvent {
+        field: '$.messages[].mailboxDeliver.message.ack';
+        value: boolean;
+        index: number;
+    }
+    interface FrameMessagesMailboxDeliverMessageFloorFieldEvent {
+        field: '$.messages[].mailboxDeliver.message.floor';
+        value: number;
+        index: number;
+    }
+    interface FrameMessagesMailboxDeliverMessageQueueGroupFieldEvent {
+        field: '$.messages[].mailboxDeliver.message.queue[].group';
+        value: string;
+        index: number;
+    }
+    interface FrameMessagesMailboxDeliverMessageQueueMemberFieldEvent {
+        field: '$.messages[].mailboxDeliver.message.queue[].member';
+        value: string;
+        index: number;
+    }
+    interface FrameMessagesMailboxAckNameFieldEvent {
+        field: '$.messages[].mailboxAck.name';
+        value: string;
+        index: number;
+    }
+    interface FrameMessagesMailboxAckTopicFieldEvent {
+        field: '$.messages[].mailboxAck.topic';
+        value: string;
+        index: number;
+    }
+    interface FrameMessagesMailboxAckIdsPublisherFieldEvent {
+        field: '$.messages[].mailboxAck.ids[].publisher';
+        value: string;
+        index: number;
+    }
+    interface FrameMessagesMailboxAckIdsEpochFieldEvent {
+        field: '$.messages[].mailboxAck.ids[].epoch';
+        value: number;
+        index: number;
+    }
+    interface FrameMessagesMailboxAckIdsSeqFieldEvent {
+        field: '$.messages[].mailboxAck.ids[].seq';
+        value: number;
+        index: number;
+    }
+    interface FrameMessagesMailboxSyncNameFieldEvent {
+        field: '$.messages[].mailboxSync.name';
+        value: string;
+        index: number;
+    }
+    interface FrameMessagesMailboxSyncTopicFieldEvent {
+        field: '$.messages[].mailboxSync.topic';
+        value: string;
+        index: number;
+    }
+    interface FrameMessagesMailboxSyncAckedPublisherFieldEvent {
+        field: '$.messages[].mailboxSync.acked[].publisher';
+        value: string;
+        index: number;
+    }
+    interface FrameMessagesMailboxSyncAckedEpochFieldEvent {
+        field: '$.messages[].mailboxSync.acked[].epoch';
+        value: number;
+        index: number;
+    }
+    interface FrameMessagesMailboxSyncAckedSeqFieldEvent {
+        field: '$.messages[].mailboxSync.acked[].seq';
+        value: number;
+        index: number;
+    }
+    interface FrameMessagesMailboxSyncMessagesTopicFieldEvent {
+        field: '$.messages[].mailboxSync.messages[].topic';
+        value: string;
+        index: number;
+    }
+    interface FrameMessagesMailboxSyncMessagesPublisherFieldEvent {
+        field: '$.messages[].mailboxSync.messages[].publisher';
+        value: string;
+        index: number;
+    }
+    interface FrameMessagesMailboxSyncMessagesEpochFieldEvent {
+        field: '$.messages[].mailboxSync.messages[].epoch';
+        value: number;
+        index: number;
+    }
+    interface FrameMessagesMailboxSyncMessagesSeqFieldEvent {
+        field: '$.messages[].mailboxSync.messages[].seq';
+        value: number;
+        index: number;
+    }
+    interface FrameMessagesMailboxSyncMessagesPayloadFieldEvent {
+        field: '$.messages[].mailboxSync.messages[].payload';
+        value: Uint8Array<ArrayBuffer>;
+        index: number;
+    }
+    interface FrameMessagesMailboxSyncMessagesHeadersKeyFieldEvent {
+        field: '$.messages[].mailboxSync.messages[].headers[].key';
+        value: string;
+        index: number;
+    }
+    interface FrameMessagesMailboxSyncMessagesHeadersValueFieldEvent {
+        field: '$.messages[].mailboxSync.messages[].headers[].value';
+        value: string;
+        index: number;
+    }
+    interface FrameMessagesMailboxSyncMessagesAckFieldEvent {
+        field: '$.messages[].mailboxSync.messages[].ack';
+        value: boolean;
+        index: number;
+    }
+    interface FrameMessagesMailboxSyncMessagesFloorFieldEvent {
+        field: '$.messages[].mailboxSync.messages[].floor';
+        value: number;
+        index: number;
+    }
+    interface FrameMessagesMailboxSyncMessagesQueueGroupFieldEvent {
+        field: '$.messages[].mailboxSync.messages[].queue[].group';
+        value: string;
+        index: number;
+    }
+    interface FrameMessagesMailboxSyncMessagesQueueMemberFieldEvent {
+        field: '$.messages[].mailboxSync.messages[].queue[].member';
+        value: string;
+        index: number;
+    }
+    interface FrameMessagesMailboxSyncRequestFieldEvent {
+        field: '$.messages[].mailboxSync.request';
+        value: boolean;
+        index: number;
+    }
     function encode(obj: Partial<Frame>): Uint8Array<ArrayBuffer>;
     function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Frame>): Frame;
-    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Frame>): Generator<FrameMessagesJoinTopicFieldEvent | FrameMessagesJoinSubscribersFieldEvent | FrameMessagesJoinReliableFieldEvent | FrameMessagesJoinAckTopicFieldEvent | FrameMessagesJoinAckAttachedFieldEvent | FrameMessagesJoinAckPathFieldEvent | FrameMessagesJoinAckReplacesFieldEvent | FrameMessagesJoinAckDelegateFieldEvent | FrameMessagesJoinAckWithdrawFieldEvent | FrameMessagesLeaveTopicFieldEvent | FrameMessagesPublishMessageTopicFieldEvent | FrameMessagesPublishMessagePublisherFieldEvent | FrameMessagesPublishMessageEpochFieldEvent | FrameMessagesPublishMessageSeqFieldEvent | FrameMessagesPublishMessagePayloadFieldEvent | FrameMessagesPublishMessageHeadersKeyFieldEvent | FrameMessagesPublishMessageHeadersValueFieldEvent | FrameMessagesPublishMessageAckFieldEvent | FrameMessagesPublishMessageFloorFieldEvent | FrameMessagesPublishMessageQueueGroupFieldEvent | FrameMessagesPublishMessageQueueMemberFieldEvent | FrameMessagesPublishDirectFieldEvent | FrameMessagesDataTopicFieldEvent | FrameMessagesDataPublisherFieldEvent | FrameMessagesDataEpochFieldEvent | FrameMessagesDataSeqFieldEvent | FrameMessagesDataPayloadFieldEvent | FrameMessagesDataHeadersKeyFieldEvent | FrameMessagesDataHeadersValueFieldEvent | FrameMessagesDataAckFieldEvent | FrameMessagesDataFloorFieldEvent | FrameMessagesDataQueueGroupFieldEvent | FrameMessagesDataQueueMemberFieldEvent | FrameMessagesHeartbeatTopicsFieldEvent | FrameMessagesHeartbeatCountsFieldEvent | FrameMessagesHeartbeatRootsTopicFieldEvent | FrameMessagesHeartbeatRootsSubscribersFieldEvent | FrameMessagesHeartbeatRootsViaFieldEvent | FrameMessagesReplicaEntriesTopicFieldEvent | FrameMessagesReplicaEntriesChildrenFieldEvent | FrameMessagesReplicaEntriesDroppedFieldEvent | FrameMessagesReplicaEntriesRankFieldEvent | FrameMessagesReplicaEntriesMoreFieldEvent | FrameMessagesRedirectTopicFieldEvent | FrameMessagesRedirectCandidatesFieldEvent | FrameMessagesRootInfoTopicFieldEvent | FrameMessagesRootInfoSubscribersFieldEvent | FrameMessagesRouteAckTopicFieldEvent | FrameMessagesRouteAckPublisherFieldEvent | FrameMessagesRouteAckSeqFieldEvent | FrameMessagesNackTopicFieldEvent | FrameMessagesNackPublisherFieldEvent | FrameMessagesNackEpochFieldEvent | FrameMessagesNackFromFieldEvent | FrameMessagesNackToFieldEvent | FrameMessagesNackRequesterFieldEvent | FrameMessagesNackMaxAgeFieldEvent | FrameMessagesReplayMessageTopicFieldEvent | FrameMessagesReplayMessagePublisherFieldEvent | FrameMessagesReplayMessageEpochFieldEvent | FrameMessagesReplayMessageSeqFieldEvent | FrameMessagesReplayMessagePayloadFieldEvent | FrameMessagesReplayMessageHeadersKeyFieldEvent | FrameMessagesReplayMessageHeadersValueFieldEvent | FrameMessagesReplayMessageAckFieldEvent | FrameMessagesReplayMessageFloorFieldEvent | FrameMessagesReplayMessageQueueGroupFieldEvent | FrameMessagesReplayMessageQueueMemberFieldEvent | FrameMessagesStashMessageTopicFieldEvent | FrameMessagesStashMessagePublisherFieldEvent | FrameMessagesStashMessageEpochFieldEvent | FrameMessagesStashMessageSeqFieldEvent | FrameMessagesStashMessagePayloadFieldEvent | FrameMessagesStashMessageHeadersKeyFieldEvent | FrameMessagesStashMessageHeadersValueFieldEvent | FrameMessagesStashMessageAckFieldEvent | FrameMessagesStashMessageFloorFieldEvent | FrameMessagesStashMessageQueueGroupFieldEvent | FrameMessagesStashMessageQueueMemberFieldEvent | FrameMessagesPublishAckTopicFieldEvent | FrameMessagesPublishAckPublisherFieldEvent | FrameMessagesPublishAckEpochFieldEvent | FrameMessagesPublishAckSeqFieldEvent | FrameMessagesSinceTopicFieldEvent | FrameMessagesSinceSeqFieldEvent | FrameMessagesSinceTimeFieldEvent | FrameMessagesSinceLastFieldEvent | FrameMessagesSinceDoneFieldEvent | FrameMessagesSinceRequesterFieldEvent | FrameMessagesReplyTopicFieldEvent | FrameMessagesReplyRequestFieldEvent | FrameMessagesReplyPayloadFieldEvent | FrameMessagesReplyHeadersKeyFieldEvent | FrameMessagesReplyHeadersValueFieldEvent | FrameMessagesQueueJoinTopicFieldEvent | FrameMessagesQueueJoinGroupFieldEvent | FrameMessagesQueueJoinLeaveFieldEvent | FrameMessagesQueueJoinMaxAckPendingFieldEvent | FrameMessagesQueueDeliverGroupFieldEvent | FrameMessagesQueueDeliverMessageTopicFieldEvent | FrameMessagesQueueDeliverMessagePublisherFieldEvent | FrameMessagesQueueDeliverMessageEpochFieldEvent | FrameMessagesQueueDeliverMessageSeqFieldEvent | FrameMessagesQueueDeliverMessagePayloadFieldEvent | FrameMessagesQueueDeliverMessageHeadersKeyFieldEvent | FrameMessagesQueueDeliverMessageHeadersValueFieldEvent | FrameMessagesQueueDeliverMessageAckFieldEvent | FrameMessagesQueueDeliverMessageFloorFieldEvent | FrameMessagesQueueDeliverMessageQueueGroupFieldEvent | FrameMessagesQueueDeliverMessageQueueMemberFieldEvent | FrameMessagesQueueDeliverAttemptFieldEvent | FrameMessagesQueueAckTopicFieldEvent | FrameMessagesQueueAckGroupFieldEvent | FrameMessagesQueueAckPublisherFieldEvent | FrameMessagesQueueAckEpochFieldEvent | FrameMessagesQueueAckSeqFieldEvent | FrameMessagesQueueAckKindFieldEvent | FrameMessagesQueueAckDelayFieldEvent>;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Frame>): Generator<FrameMessagesJoinTopicFieldEvent | FrameMessagesJoinSubscribersFieldEvent | FrameMessagesJoinReliableFieldEvent | FrameMessagesJoinAckTopicFieldEvent | FrameMessagesJoinAckAttachedFieldEvent | FrameMessagesJoinAckPathFieldEvent | FrameMessagesJoinAckReplacesFieldEvent | FrameMessagesJoinAckDelegateFieldEvent | FrameMessagesJoinAckWithdrawFieldEvent | FrameMessagesLeaveTopicFieldEvent | FrameMessagesPublishMessageTopicFieldEvent | FrameMessagesPublishMessagePublisherFieldEvent | FrameMessagesPublishMessageEpochFieldEvent | FrameMessagesPublishMessageSeqFieldEvent | FrameMessagesPublishMessagePayloadFieldEvent | FrameMessagesPublishMessageHeadersKeyFieldEvent | FrameMessagesPublishMessageHeadersValueFieldEvent | FrameMessagesPublishMessageAckFieldEvent | FrameMessagesPublishMessageFloorFieldEvent | FrameMessagesPublishMessageQueueGroupFieldEvent | FrameMessagesPublishMessageQueueMemberFieldEvent | FrameMessagesPublishDirectFieldEvent | FrameMessagesDataTopicFieldEvent | FrameMessagesDataPublisherFieldEvent | FrameMessagesDataEpochFieldEvent | FrameMessagesDataSeqFieldEvent | FrameMessagesDataPayloadFieldEvent | FrameMessagesDataHeadersKeyFieldEvent | FrameMessagesDataHeadersValueFieldEvent | FrameMessagesDataAckFieldEvent | FrameMessagesDataFloorFieldEvent | FrameMessagesDataQueueGroupFieldEvent | FrameMessagesDataQueueMemberFieldEvent | FrameMessagesHeartbeatTopicsFieldEvent | FrameMessagesHeartbeatCountsFieldEvent | FrameMessagesHeartbeatRootsTopicFieldEvent | FrameMessagesHeartbeatRootsSubscribersFieldEvent | FrameMessagesHeartbeatRootsViaFieldEvent | FrameMessagesReplicaEntriesTopicFieldEvent | FrameMessagesReplicaEntriesChildrenFieldEvent | FrameMessagesReplicaEntriesDroppedFieldEvent | FrameMessagesReplicaEntriesRankFieldEvent | FrameMessagesReplicaEntriesMoreFieldEvent | FrameMessagesRedirectTopicFieldEvent | FrameMessagesRedirectCandidatesFieldEvent | FrameMessagesRootInfoTopicFieldEvent | FrameMessagesRootInfoSubscribersFieldEvent | FrameMessagesRouteAckTopicFieldEvent | FrameMessagesRouteAckPublisherFieldEvent | FrameMessagesRouteAckSeqFieldEvent | FrameMessagesNackTopicFieldEvent | FrameMessagesNackPublisherFieldEvent | FrameMessagesNackEpochFieldEvent | FrameMessagesNackFromFieldEvent | FrameMessagesNackToFieldEvent | FrameMessagesNackRequesterFieldEvent | FrameMessagesNackMaxAgeFieldEvent | FrameMessagesReplayMessageTopicFieldEvent | FrameMessagesReplayMessagePublisherFieldEvent | FrameMessagesReplayMessageEpochFieldEvent | FrameMessagesReplayMessageSeqFieldEvent | FrameMessagesReplayMessagePayloadFieldEvent | FrameMessagesReplayMessageHeadersKeyFieldEvent | FrameMessagesReplayMessageHeadersValueFieldEvent | FrameMessagesReplayMessageAckFieldEvent | FrameMessagesReplayMessageFloorFieldEvent | FrameMessagesReplayMessageQueueGroupFieldEvent | FrameMessagesReplayMessageQueueMemberFieldEvent | FrameMessagesStashMessageTopicFieldEvent | FrameMessagesStashMessagePublisherFieldEvent | FrameMessagesStashMessageEpochFieldEvent | FrameMessagesStashMessageSeqFieldEvent | FrameMessagesStashMessagePayloadFieldEvent | FrameMessagesStashMessageHeadersKeyFieldEvent | FrameMessagesStashMessageHeadersValueFieldEvent | FrameMessagesStashMessageAckFieldEvent | FrameMessagesStashMessageFloorFieldEvent | FrameMessagesStashMessageQueueGroupFieldEvent | FrameMessagesStashMessageQueueMemberFieldEvent | FrameMessagesPublishAckTopicFieldEvent | FrameMessagesPublishAckPublisherFieldEvent | FrameMessagesPublishAckEpochFieldEvent | FrameMessagesPublishAckSeqFieldEvent | FrameMessagesSinceTopicFieldEvent | FrameMessagesSinceSeqFieldEvent | FrameMessagesSinceTimeFieldEvent | FrameMessagesSinceLastFieldEvent | FrameMessagesSinceDoneFieldEvent | FrameMessagesSinceRequesterFieldEvent | FrameMessagesReplyTopicFieldEvent | FrameMessagesReplyRequestFieldEvent | FrameMessagesReplyPayloadFieldEvent | FrameMessagesReplyHeadersKeyFieldEvent | FrameMessagesReplyHeadersValueFieldEvent | FrameMessagesQueueJoinTopicFieldEvent | FrameMessagesQueueJoinGroupFieldEvent | FrameMessagesQueueJoinLeaveFieldEvent | FrameMessagesQueueJoinMaxAckPendingFieldEvent | FrameMessagesQueueDeliverGroupFieldEvent | FrameMessagesQueueDeliverMessageTopicFieldEvent | FrameMessagesQueueDeliverMessagePublisherFieldEvent | FrameMessagesQueueDeliverMessageEpochFieldEvent | FrameMessagesQueueDeliverMessageSeqFieldEvent | FrameMessagesQueueDeliverMessagePayloadFieldEvent | FrameMessagesQueueDeliverMessageHeadersKeyFieldEvent | FrameMessagesQueueDeliverMessageHeadersValueFieldEvent | FrameMessagesQueueDeliverMessageAckFieldEvent | FrameMessagesQueueDeliverMessageFloorFieldEvent | FrameMessagesQueueDeliverMessageQueueGroupFieldEvent | FrameMessagesQueueDeliverMessageQueueMemberFieldEvent | FrameMessagesQueueDeliverAttemptFieldEvent | FrameMessagesQueueAckTopicFieldEvent | FrameMessagesQueueAckGroupFieldEvent | FrameMessagesQueueAckPublisherFieldEvent | FrameMessagesQueueAckEpochFieldEvent | FrameMessagesQueueAckSeqFieldEvent | FrameMessagesQueueAckKindFieldEvent | FrameMessagesQueueAckDelayFieldEvent | FrameMessagesMailboxOpenNameFieldEvent | FrameMessagesMailboxOpenTopicFieldEvent | FrameMessagesMailboxOpenSubscriberFieldEvent | FrameMessagesMailboxOpenModeFieldEvent | FrameMessagesMailboxStateNameFieldEvent | FrameMessagesMailboxStateTopicFieldEvent | FrameMessagesMailboxStateReadyFieldEvent | FrameMessagesMailboxStateStoredFieldEvent | FrameMessagesMailboxStateDroppedFieldEvent | FrameMessagesMailboxDeliverNameFieldEvent | FrameMessagesMailboxDeliverMessageTopicFieldEvent | FrameMessagesMailboxDeliverMessagePublisherFieldEvent | FrameMessagesMailboxDeliverMessageEpochFieldEvent | FrameMessagesMailboxDeliverMessageSeqFieldEvent | FrameMessagesMailboxDeliverMessagePayloadFieldEvent | FrameMessagesMailboxDeliverMessageHeadersKeyFieldEvent | FrameMessagesMailboxDeliverMessageHeadersValueFieldEvent | FrameMessagesMailboxDeliverMessageAckFieldEvent | FrameMessagesMailboxDeliverMessageFloorFieldEvent | FrameMessagesMailboxDeliverMessageQueueGroupFieldEvent | FrameMessagesMailboxDeliverMessageQueueMemberFieldEvent | FrameMessagesMailboxAckNameFieldEvent | FrameMessagesMailboxAckTopicFieldEvent | FrameMessagesMailboxAckIdsPublisherFieldEvent | FrameMessagesMailboxAckIdsEpochFieldEvent | FrameMessagesMailboxAckIdsSeqFieldEvent | FrameMessagesMailboxSyncNameFieldEvent | FrameMessagesMailboxSyncTopicFieldEvent | FrameMessagesMailboxSyncAckedPublisherFieldEvent | FrameMessagesMailboxSyncAckedEpochFieldEvent | FrameMessagesMailboxSyncAckedSeqFieldEvent | FrameMessagesMailboxSyncMessagesTopicFieldEvent | FrameMessagesMailboxSyncMessagesPublisherFieldEvent | FrameMessagesMailboxSyncMessagesEpochFieldEvent | FrameMessagesMailboxSyncMessagesSeqFieldEvent | FrameMessagesMailboxSyncMessagesPayloadFieldEvent | FrameMessagesMailboxSyncMessagesHeadersKeyFieldEvent | FrameMessagesMailboxSyncMessagesHeadersValueFieldEvent | FrameMessagesMailboxSyncMessagesAckFieldEvent | FrameMessagesMailboxSyncMessagesFloorFieldEvent | FrameMessagesMailboxSyncMessagesQueueGroupFieldEvent | FrameMessagesMailboxSyncMessagesQueueMemberFieldEvent | FrameMessagesMailboxSyncRequestFieldEvent>;
 }

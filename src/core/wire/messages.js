@@ -2745,6 +2745,752 @@ export var QueueAck;
     }
     QueueAck.stream = stream;
 })(QueueAck || (QueueAck = {}));
+export var MessageRef;
+(function (MessageRef) {
+    let _codec;
+    MessageRef.codec = () => {
+        if (_codec == null) {
+            _codec = message((obj, w, opts = {}) => {
+                if (opts.lengthDelimited !== false) {
+                    w.fork();
+                }
+                if ((obj.publisher != null && obj.publisher !== '')) {
+                    w.uint32(10);
+                    w.string(obj.publisher);
+                }
+                if ((obj.epoch != null && obj.epoch !== 0)) {
+                    w.uint32(16);
+                    w.uint64Number(obj.epoch);
+                }
+                if ((obj.seq != null && obj.seq !== 0)) {
+                    w.uint32(24);
+                    w.uint64Number(obj.seq);
+                }
+                if (opts.lengthDelimited !== false) {
+                    w.ldelim();
+                }
+            }, (reader, length, opts = {}) => {
+                const obj = {
+                    publisher: '',
+                    epoch: 0,
+                    seq: 0
+                };
+                const end = length == null ? reader.len : reader.pos + length;
+                while (reader.pos < end) {
+                    const tag = reader.uint32();
+                    switch (tag >>> 3) {
+                        case 1: {
+                            obj.publisher = reader.string();
+                            break;
+                        }
+                        case 2: {
+                            obj.epoch = reader.uint64Number();
+                            break;
+                        }
+                        case 3: {
+                            obj.seq = reader.uint64Number();
+                            break;
+                        }
+                        default: {
+                            reader.skipType(tag & 7);
+                            break;
+                        }
+                    }
+                }
+                return obj;
+            }, function* (reader, length, prefix, opts = {}) {
+                const end = length == null ? reader.len : reader.pos + length;
+                while (reader.pos < end) {
+                    const tag = reader.uint32();
+                    switch (tag >>> 3) {
+                        case 1: {
+                            yield {
+                                field: `${prefix}.publisher`,
+                                value: reader.string()
+                            };
+                            break;
+                        }
+                        case 2: {
+                            yield {
+                                field: `${prefix}.epoch`,
+                                value: reader.uint64Number()
+                            };
+                            break;
+                        }
+                        case 3: {
+                            yield {
+                                field: `${prefix}.seq`,
+                                value: reader.uint64Number()
+                            };
+                            break;
+                        }
+                        default: {
+                            reader.skipType(tag & 7);
+                            break;
+                        }
+                    }
+                }
+            });
+        }
+        return _codec;
+    };
+    function encode(obj) {
+        return encodeMessage(obj, MessageRef.codec());
+    }
+    MessageRef.encode = encode;
+    function decode(buf, opts) {
+        return decodeMessage(buf, MessageRef.codec(), opts);
+    }
+    MessageRef.decode = decode;
+    function stream(buf, opts) {
+        return streamMessage(buf, MessageRef.codec(), opts);
+    }
+    MessageRef.stream = stream;
+})(MessageRef || (MessageRef = {}));
+export var MailboxOpen;
+(function (MailboxOpen) {
+    let _codec;
+    MailboxOpen.codec = () => {
+        if (_codec == null) {
+            _codec = message((obj, w, opts = {}) => {
+                if (opts.lengthDelimited !== false) {
+                    w.fork();
+                }
+                if ((obj.name != null && obj.name !== '')) {
+                    w.uint32(10);
+                    w.string(obj.name);
+                }
+                if ((obj.topic != null && obj.topic !== '')) {
+                    w.uint32(18);
+                    w.string(obj.topic);
+                }
+                if ((obj.subscriber != null && obj.subscriber !== '')) {
+                    w.uint32(26);
+                    w.string(obj.subscriber);
+                }
+                if ((obj.mode != null && obj.mode !== 0)) {
+                    w.uint32(32);
+                    w.uint32(obj.mode);
+                }
+                if (opts.lengthDelimited !== false) {
+                    w.ldelim();
+                }
+            }, (reader, length, opts = {}) => {
+                const obj = {
+                    name: '',
+                    topic: '',
+                    subscriber: '',
+                    mode: 0
+                };
+                const end = length == null ? reader.len : reader.pos + length;
+                while (reader.pos < end) {
+                    const tag = reader.uint32();
+                    switch (tag >>> 3) {
+                        case 1: {
+                            obj.name = reader.string();
+                            break;
+                        }
+                        case 2: {
+                            obj.topic = reader.string();
+                            break;
+                        }
+                        case 3: {
+                            obj.subscriber = reader.string();
+                            break;
+                        }
+                        case 4: {
+                            obj.mode = reader.uint32();
+                            break;
+                        }
+                        default: {
+                            reader.skipType(tag & 7);
+                            break;
+                        }
+                    }
+                }
+                return obj;
+            }, function* (reader, length, prefix, opts = {}) {
+                const end = length == null ? reader.len : reader.pos + length;
+                while (reader.pos < end) {
+                    const tag = reader.uint32();
+                    switch (tag >>> 3) {
+                        case 1: {
+                            yield {
+                                field: `${prefix}.name`,
+                                value: reader.string()
+                            };
+                            break;
+                        }
+                        case 2: {
+                            yield {
+                                field: `${prefix}.topic`,
+                                value: reader.string()
+                            };
+                            break;
+                        }
+                        case 3: {
+                            yield {
+                                field: `${prefix}.subscriber`,
+                                value: reader.string()
+                            };
+                            break;
+                        }
+                        case 4: {
+                            yield {
+                                field: `${prefix}.mode`,
+                                value: reader.uint32()
+                            };
+                            break;
+                        }
+                        default: {
+                            reader.skipType(tag & 7);
+                            break;
+                        }
+                    }
+                }
+            });
+        }
+        return _codec;
+    };
+    function encode(obj) {
+        return encodeMessage(obj, MailboxOpen.codec());
+    }
+    MailboxOpen.encode = encode;
+    function decode(buf, opts) {
+        return decodeMessage(buf, MailboxOpen.codec(), opts);
+    }
+    MailboxOpen.decode = decode;
+    function stream(buf, opts) {
+        return streamMessage(buf, MailboxOpen.codec(), opts);
+    }
+    MailboxOpen.stream = stream;
+})(MailboxOpen || (MailboxOpen = {}));
+export var MailboxState;
+(function (MailboxState) {
+    let _codec;
+    MailboxState.codec = () => {
+        if (_codec == null) {
+            _codec = message((obj, w, opts = {}) => {
+                if (opts.lengthDelimited !== false) {
+                    w.fork();
+                }
+                if ((obj.name != null && obj.name !== '')) {
+                    w.uint32(10);
+                    w.string(obj.name);
+                }
+                if ((obj.topic != null && obj.topic !== '')) {
+                    w.uint32(18);
+                    w.string(obj.topic);
+                }
+                if ((obj.ready != null && obj.ready !== false)) {
+                    w.uint32(24);
+                    w.bool(obj.ready);
+                }
+                if ((obj.stored != null && obj.stored !== 0)) {
+                    w.uint32(32);
+                    w.uint64Number(obj.stored);
+                }
+                if ((obj.dropped != null && obj.dropped !== 0)) {
+                    w.uint32(40);
+                    w.uint64Number(obj.dropped);
+                }
+                if (opts.lengthDelimited !== false) {
+                    w.ldelim();
+                }
+            }, (reader, length, opts = {}) => {
+                const obj = {
+                    name: '',
+                    topic: '',
+                    ready: false,
+                    stored: 0,
+                    dropped: 0
+                };
+                const end = length == null ? reader.len : reader.pos + length;
+                while (reader.pos < end) {
+                    const tag = reader.uint32();
+                    switch (tag >>> 3) {
+                        case 1: {
+                            obj.name = reader.string();
+                            break;
+                        }
+                        case 2: {
+                            obj.topic = reader.string();
+                            break;
+                        }
+                        case 3: {
+                            obj.ready = reader.bool();
+                            break;
+                        }
+                        case 4: {
+                            obj.stored = reader.uint64Number();
+                            break;
+                        }
+                        case 5: {
+                            obj.dropped = reader.uint64Number();
+                            break;
+                        }
+                        default: {
+                            reader.skipType(tag & 7);
+                            break;
+                        }
+                    }
+                }
+                return obj;
+            }, function* (reader, length, prefix, opts = {}) {
+                const end = length == null ? reader.len : reader.pos + length;
+                while (reader.pos < end) {
+                    const tag = reader.uint32();
+                    switch (tag >>> 3) {
+                        case 1: {
+                            yield {
+                                field: `${prefix}.name`,
+                                value: reader.string()
+                            };
+                            break;
+                        }
+                        case 2: {
+                            yield {
+                                field: `${prefix}.topic`,
+                                value: reader.string()
+                            };
+                            break;
+                        }
+                        case 3: {
+                            yield {
+                                field: `${prefix}.ready`,
+                                value: reader.bool()
+                            };
+                            break;
+                        }
+                        case 4: {
+                            yield {
+                                field: `${prefix}.stored`,
+                                value: reader.uint64Number()
+                            };
+                            break;
+                        }
+                        case 5: {
+                            yield {
+                                field: `${prefix}.dropped`,
+                                value: reader.uint64Number()
+                            };
+                            break;
+                        }
+                        default: {
+                            reader.skipType(tag & 7);
+                            break;
+                        }
+                    }
+                }
+            });
+        }
+        return _codec;
+    };
+    function encode(obj) {
+        return encodeMessage(obj, MailboxState.codec());
+    }
+    MailboxState.encode = encode;
+    function decode(buf, opts) {
+        return decodeMessage(buf, MailboxState.codec(), opts);
+    }
+    MailboxState.decode = decode;
+    function stream(buf, opts) {
+        return streamMessage(buf, MailboxState.codec(), opts);
+    }
+    MailboxState.stream = stream;
+})(MailboxState || (MailboxState = {}));
+export var MailboxDeliver;
+(function (MailboxDeliver) {
+    let _codec;
+    MailboxDeliver.codec = () => {
+        if (_codec == null) {
+            _codec = message((obj, w, opts = {}) => {
+                if (opts.lengthDelimited !== false) {
+                    w.fork();
+                }
+                if ((obj.name != null && obj.name !== '')) {
+                    w.uint32(10);
+                    w.string(obj.name);
+                }
+                if (obj.message != null) {
+                    w.uint32(18);
+                    AppMessage.codec().encode(obj.message, w);
+                }
+                if (opts.lengthDelimited !== false) {
+                    w.ldelim();
+                }
+            }, (reader, length, opts = {}) => {
+                const obj = {
+                    name: ''
+                };
+                const end = length == null ? reader.len : reader.pos + length;
+                while (reader.pos < end) {
+                    const tag = reader.uint32();
+                    switch (tag >>> 3) {
+                        case 1: {
+                            obj.name = reader.string();
+                            break;
+                        }
+                        case 2: {
+                            obj.message = AppMessage.codec().decode(reader, reader.uint32(), {
+                                limits: opts.limits?.message
+                            });
+                            break;
+                        }
+                        default: {
+                            reader.skipType(tag & 7);
+                            break;
+                        }
+                    }
+                }
+                return obj;
+            }, function* (reader, length, prefix, opts = {}) {
+                const end = length == null ? reader.len : reader.pos + length;
+                while (reader.pos < end) {
+                    const tag = reader.uint32();
+                    switch (tag >>> 3) {
+                        case 1: {
+                            yield {
+                                field: `${prefix}.name`,
+                                value: reader.string()
+                            };
+                            break;
+                        }
+                        case 2: {
+                            yield* AppMessage.codec().stream(reader, reader.uint32(), `${prefix}.message`, {
+                                limits: opts.limits?.message
+                            });
+                            break;
+                        }
+                        default: {
+                            reader.skipType(tag & 7);
+                            break;
+                        }
+                    }
+                }
+            });
+        }
+        return _codec;
+    };
+    function encode(obj) {
+        return encodeMessage(obj, MailboxDeliver.codec());
+    }
+    MailboxDeliver.encode = encode;
+    function decode(buf, opts) {
+        return decodeMessage(buf, MailboxDeliver.codec(), opts);
+    }
+    MailboxDeliver.decode = decode;
+    function stream(buf, opts) {
+        return streamMessage(buf, MailboxDeliver.codec(), opts);
+    }
+    MailboxDeliver.stream = stream;
+})(MailboxDeliver || (MailboxDeliver = {}));
+export var MailboxAck;
+(function (MailboxAck) {
+    let _codec;
+    MailboxAck.codec = () => {
+        if (_codec == null) {
+            _codec = message((obj, w, opts = {}) => {
+                if (opts.lengthDelimited !== false) {
+                    w.fork();
+                }
+                if ((obj.name != null && obj.name !== '')) {
+                    w.uint32(10);
+                    w.string(obj.name);
+                }
+                if ((obj.topic != null && obj.topic !== '')) {
+                    w.uint32(18);
+                    w.string(obj.topic);
+                }
+                if (obj.ids != null && obj.ids.length > 0) {
+                    for (const value of obj.ids) {
+                        w.uint32(26);
+                        MessageRef.codec().encode(value, w);
+                    }
+                }
+                if (opts.lengthDelimited !== false) {
+                    w.ldelim();
+                }
+            }, (reader, length, opts = {}) => {
+                const obj = {
+                    name: '',
+                    topic: '',
+                    ids: []
+                };
+                const end = length == null ? reader.len : reader.pos + length;
+                while (reader.pos < end) {
+                    const tag = reader.uint32();
+                    switch (tag >>> 3) {
+                        case 1: {
+                            obj.name = reader.string();
+                            break;
+                        }
+                        case 2: {
+                            obj.topic = reader.string();
+                            break;
+                        }
+                        case 3: {
+                            if (opts.limits?.ids != null && obj.ids.length === opts.limits.ids) {
+                                throw new MaxLengthError('Decode error - repeated field "ids" had too many elements');
+                            }
+                            if (obj.ids.length === 1024) {
+                                throw new MaxLengthError('Decode error - repeated field "ids" had too many elements');
+                            }
+                            obj.ids.push(MessageRef.codec().decode(reader, reader.uint32(), {
+                                limits: opts.limits?.ids$
+                            }));
+                            break;
+                        }
+                        default: {
+                            reader.skipType(tag & 7);
+                            break;
+                        }
+                    }
+                }
+                return obj;
+            }, function* (reader, length, prefix, opts = {}) {
+                const obj = {
+                    ids: 1024
+                };
+                const end = length == null ? reader.len : reader.pos + length;
+                while (reader.pos < end) {
+                    const tag = reader.uint32();
+                    switch (tag >>> 3) {
+                        case 1: {
+                            yield {
+                                field: `${prefix}.name`,
+                                value: reader.string()
+                            };
+                            break;
+                        }
+                        case 2: {
+                            yield {
+                                field: `${prefix}.topic`,
+                                value: reader.string()
+                            };
+                            break;
+                        }
+                        case 3: {
+                            if (opts.limits?.ids != null && obj.ids === opts.limits.ids) {
+                                throw new MaxLengthError('Streaming decode error - repeated field "ids" had too many elements');
+                            }
+                            if (obj.ids === 1024) {
+                                throw new MaxLengthError('Streaming decode error - repeated field "ids" had too many elements');
+                            }
+                            for (const evt of MessageRef.codec().stream(reader, reader.uint32(), `${prefix}.ids[]`, {
+                                limits: opts.limits?.ids$
+                            })) {
+                                yield {
+                                    ...evt,
+                                    index: obj.ids
+                                };
+                            }
+                            obj.ids++;
+                            break;
+                        }
+                        default: {
+                            reader.skipType(tag & 7);
+                            break;
+                        }
+                    }
+                }
+            });
+        }
+        return _codec;
+    };
+    function encode(obj) {
+        return encodeMessage(obj, MailboxAck.codec());
+    }
+    MailboxAck.encode = encode;
+    function decode(buf, opts) {
+        return decodeMessage(buf, MailboxAck.codec(), opts);
+    }
+    MailboxAck.decode = decode;
+    function stream(buf, opts) {
+        return streamMessage(buf, MailboxAck.codec(), opts);
+    }
+    MailboxAck.stream = stream;
+})(MailboxAck || (MailboxAck = {}));
+export var MailboxSync;
+(function (MailboxSync) {
+    let _codec;
+    MailboxSync.codec = () => {
+        if (_codec == null) {
+            _codec = message((obj, w, opts = {}) => {
+                if (opts.lengthDelimited !== false) {
+                    w.fork();
+                }
+                if ((obj.name != null && obj.name !== '')) {
+                    w.uint32(10);
+                    w.string(obj.name);
+                }
+                if ((obj.topic != null && obj.topic !== '')) {
+                    w.uint32(18);
+                    w.string(obj.topic);
+                }
+                if (obj.acked != null && obj.acked.length > 0) {
+                    for (const value of obj.acked) {
+                        w.uint32(26);
+                        MessageRef.codec().encode(value, w);
+                    }
+                }
+                if (obj.messages != null && obj.messages.length > 0) {
+                    for (const value of obj.messages) {
+                        w.uint32(34);
+                        AppMessage.codec().encode(value, w);
+                    }
+                }
+                if ((obj.request != null && obj.request !== false)) {
+                    w.uint32(40);
+                    w.bool(obj.request);
+                }
+                if (opts.lengthDelimited !== false) {
+                    w.ldelim();
+                }
+            }, (reader, length, opts = {}) => {
+                const obj = {
+                    name: '',
+                    topic: '',
+                    acked: [],
+                    messages: [],
+                    request: false
+                };
+                const end = length == null ? reader.len : reader.pos + length;
+                while (reader.pos < end) {
+                    const tag = reader.uint32();
+                    switch (tag >>> 3) {
+                        case 1: {
+                            obj.name = reader.string();
+                            break;
+                        }
+                        case 2: {
+                            obj.topic = reader.string();
+                            break;
+                        }
+                        case 3: {
+                            if (opts.limits?.acked != null && obj.acked.length === opts.limits.acked) {
+                                throw new MaxLengthError('Decode error - repeated field "acked" had too many elements');
+                            }
+                            if (obj.acked.length === 1024) {
+                                throw new MaxLengthError('Decode error - repeated field "acked" had too many elements');
+                            }
+                            obj.acked.push(MessageRef.codec().decode(reader, reader.uint32(), {
+                                limits: opts.limits?.acked$
+                            }));
+                            break;
+                        }
+                        case 4: {
+                            if (opts.limits?.messages != null && obj.messages.length === opts.limits.messages) {
+                                throw new MaxLengthError('Decode error - repeated field "messages" had too many elements');
+                            }
+                            if (obj.messages.length === 1024) {
+                                throw new MaxLengthError('Decode error - repeated field "messages" had too many elements');
+                            }
+                            obj.messages.push(AppMessage.codec().decode(reader, reader.uint32(), {
+                                limits: opts.limits?.messages$
+                            }));
+                            break;
+                        }
+                        case 5: {
+                            obj.request = reader.bool();
+                            break;
+                        }
+                        default: {
+                            reader.skipType(tag & 7);
+                            break;
+                        }
+                    }
+                }
+                return obj;
+            }, function* (reader, length, prefix, opts = {}) {
+                const obj = {
+                    acked: 1024,
+                    messages: 1024
+                };
+                const end = length == null ? reader.len : reader.pos + length;
+                while (reader.pos < end) {
+                    const tag = reader.uint32();
+                    switch (tag >>> 3) {
+                        case 1: {
+                            yield {
+                                field: `${prefix}.name`,
+                                value: reader.string()
+                            };
+                            break;
+                        }
+                        case 2: {
+                            yield {
+                                field: `${prefix}.topic`,
+                                value: reader.string()
+                            };
+                            break;
+                        }
+                        case 3: {
+                            if (opts.limits?.acked != null && obj.acked === opts.limits.acked) {
+                                throw new MaxLengthError('Streaming decode error - repeated field "acked" had too many elements');
+                            }
+                            if (obj.acked === 1024) {
+                                throw new MaxLengthError('Streaming decode error - repeated field "acked" had too many elements');
+                            }
+                            for (const evt of MessageRef.codec().stream(reader, reader.uint32(), `${prefix}.acked[]`, {
+                                limits: opts.limits?.acked$
+                            })) {
+                                yield {
+                                    ...evt,
+                                    index: obj.acked
+                                };
+                            }
+                            obj.acked++;
+                            break;
+                        }
+                        case 4: {
+                            if (opts.limits?.messages != null && obj.messages === opts.limits.messages) {
+                                throw new MaxLengthError('Streaming decode error - repeated field "messages" had too many elements');
+                            }
+                            if (obj.messages === 1024) {
+                                throw new MaxLengthError('Streaming decode error - repeated field "messages" had too many elements');
+                            }
+                            for (const evt of AppMessage.codec().stream(reader, reader.uint32(), `${prefix}.messages[]`, {
+                                limits: opts.limits?.messages$
+                            })) {
+                                yield {
+                                    ...evt,
+                                    index: obj.messages
+                                };
+                            }
+                            obj.messages++;
+                            break;
+                        }
+                        case 5: {
+                            yield {
+                                field: `${prefix}.request`,
+                                value: reader.bool()
+                            };
+                            break;
+                        }
+                        default: {
+                            reader.skipType(tag & 7);
+                            break;
+                        }
+                    }
+                }
+            });
+        }
+        return _codec;
+    };
+    function encode(obj) {
+        return encodeMessage(obj, MailboxSync.codec());
+    }
+    MailboxSync.encode = encode;
+    function decode(buf, opts) {
+        return decodeMessage(buf, MailboxSync.codec(), opts);
+    }
+    MailboxSync.decode = decode;
+    function stream(buf, opts) {
+        return streamMessage(buf, MailboxSync.codec(), opts);
+    }
+    MailboxSync.stream = stream;
+})(MailboxSync || (MailboxSync = {}));
 export var Envelope;
 (function (Envelope) {
     let _codec;
@@ -2755,7 +3501,137 @@ export var Envelope;
                     w.fork();
                 }
                 obj = { ...obj };
+                if (obj.mailboxSync != null) {
+                    obj.mailboxAck = undefined;
+                    obj.mailboxDeliver = undefined;
+                    obj.mailboxState = undefined;
+                    obj.mailboxOpen = undefined;
+                    obj.queueAck = undefined;
+                    obj.queueDeliver = undefined;
+                    obj.queueJoin = undefined;
+                    obj.reply = undefined;
+                    obj.since = undefined;
+                    obj.publishAck = undefined;
+                    obj.stash = undefined;
+                    obj.replay = undefined;
+                    obj.nack = undefined;
+                    obj.routeAck = undefined;
+                    obj.rootInfo = undefined;
+                    obj.redirect = undefined;
+                    obj.replica = undefined;
+                    obj.heartbeat = undefined;
+                    obj.data = undefined;
+                    obj.publish = undefined;
+                    obj.leave = undefined;
+                    obj.joinAck = undefined;
+                    obj.join = undefined;
+                }
+                if (obj.mailboxAck != null) {
+                    obj.mailboxSync = undefined;
+                    obj.mailboxDeliver = undefined;
+                    obj.mailboxState = undefined;
+                    obj.mailboxOpen = undefined;
+                    obj.queueAck = undefined;
+                    obj.queueDeliver = undefined;
+                    obj.queueJoin = undefined;
+                    obj.reply = undefined;
+                    obj.since = undefined;
+                    obj.publishAck = undefined;
+                    obj.stash = undefined;
+                    obj.replay = undefined;
+                    obj.nack = undefined;
+                    obj.routeAck = undefined;
+                    obj.rootInfo = undefined;
+                    obj.redirect = undefined;
+                    obj.replica = undefined;
+                    obj.heartbeat = undefined;
+                    obj.data = undefined;
+                    obj.publish = undefined;
+                    obj.leave = undefined;
+                    obj.joinAck = undefined;
+                    obj.join = undefined;
+                }
+                if (obj.mailboxDeliver != null) {
+                    obj.mailboxSync = undefined;
+                    obj.mailboxAck = undefined;
+                    obj.mailboxState = undefined;
+                    obj.mailboxOpen = undefined;
+                    obj.queueAck = undefined;
+                    obj.queueDeliver = undefined;
+                    obj.queueJoin = undefined;
+                    obj.reply = undefined;
+                    obj.since = undefined;
+                    obj.publishAck = undefined;
+                    obj.stash = undefined;
+                    obj.replay = undefined;
+                    obj.nack = undefined;
+                    obj.routeAck = undefined;
+                    obj.rootInfo = undefined;
+                    obj.redirect = undefined;
+                    obj.replica = undefined;
+                    obj.heartbeat = undefined;
+                    obj.data = undefined;
+                    obj.publish = undefined;
+                    obj.leave = undefined;
+                    obj.joinAck = undefined;
+                    obj.join = undefined;
+                }
+                if (obj.mailboxState != null) {
+                    obj.mailboxSync = undefined;
+                    obj.mailboxAck = undefined;
+                    obj.mailboxDeliver = undefined;
+                    obj.mailboxOpen = undefined;
+                    obj.queueAck = undefined;
+                    obj.queueDeliver = undefined;
+                    obj.queueJoin = undefined;
+                    obj.reply = undefined;
+                    obj.since = undefined;
+                    obj.publishAck = undefined;
+                    obj.stash = undefined;
+                    obj.replay = undefined;
+                    obj.nack = undefined;
+                    obj.routeAck = undefined;
+                    obj.rootInfo = undefined;
+                    obj.redirect = undefined;
+                    obj.replica = undefined;
+                    obj.heartbeat = undefined;
+                    obj.data = undefined;
+                    obj.publish = undefined;
+                    obj.leave = undefined;
+                    obj.joinAck = undefined;
+                    obj.join = undefined;
+                }
+                if (obj.mailboxOpen != null) {
+                    obj.mailboxSync = undefined;
+                    obj.mailboxAck = undefined;
+                    obj.mailboxDeliver = undefined;
+                    obj.mailboxState = undefined;
+                    obj.queueAck = undefined;
+                    obj.queueDeliver = undefined;
+                    obj.queueJoin = undefined;
+                    obj.reply = undefined;
+                    obj.since = undefined;
+                    obj.publishAck = undefined;
+                    obj.stash = undefined;
+                    obj.replay = undefined;
+                    obj.nack = undefined;
+                    obj.routeAck = undefined;
+                    obj.rootInfo = undefined;
+                    obj.redirect = undefined;
+                    obj.replica = undefined;
+                    obj.heartbeat = undefined;
+                    obj.data = undefined;
+                    obj.publish = undefined;
+                    obj.leave = undefined;
+                    obj.joinAck = undefined;
+                    obj.join = undefined;
+                }
                 if (obj.queueAck != null) {
+                    obj.mailboxSync = undefined;
+                    obj.mailboxAck = undefined;
+                    obj.mailboxDeliver = undefined;
+                    obj.mailboxState = undefined;
+                    obj.mailboxOpen = undefined;
                     obj.queueDeliver = undefined;
                     obj.queueJoin = undefined;
                     obj.reply = undefined;
@@ -2776,6 +3652,11 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.queueDeliver != null) {
+                    obj.mailboxSync = undefined;
+                    obj.mailboxAck = undefined;
+                    obj.mailboxDeliver = undefined;
+                    obj.mailboxState = undefined;
+                    obj.mailboxOpen = undefined;
                     obj.queueAck = undefined;
                     obj.queueJoin = undefined;
                     obj.reply = undefined;
@@ -2796,6 +3677,11 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.queueJoin != null) {
+                    obj.mailboxSync = undefined;
+                    obj.mailboxAck = undefined;
+                    obj.mailboxDeliver = undefined;
+                    obj.mailboxState = undefined;
+                    obj.mailboxOpen = undefined;
                     obj.queueAck = undefined;
                     obj.queueDeliver = undefined;
                     obj.reply = undefined;
@@ -2816,6 +3702,11 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.reply != null) {
+                    obj.mailboxSync = undefined;
+                    obj.mailboxAck = undefined;
+                    obj.mailboxDeliver = undefined;
+                    obj.mailboxState = undefined;
+                    obj.mailboxOpen = undefined;
                     obj.queueAck = undefined;
                     obj.queueDeliver = undefined;
                     obj.queueJoin = undefined;
@@ -2836,6 +3727,11 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.since != null) {
+                    obj.mailboxSync = undefined;
+                    obj.mailboxAck = undefined;
+                    obj.mailboxDeliver = undefined;
+                    obj.mailboxState = undefined;
+                    obj.mailboxOpen = undefined;
                     obj.queueAck = undefined;
                     obj.queueDeliver = undefined;
                     obj.queueJoin = undefined;
@@ -2856,6 +3752,11 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.publishAck != null) {
+                    obj.mailboxSync = undefined;
+                    obj.mailboxAck = undefined;
+                    obj.mailboxDeliver = undefined;
+                    obj.mailboxState = undefined;
+                    obj.mailboxOpen = undefined;
                     obj.queueAck = undefined;
                     obj.queueDeliver = undefined;
                     obj.queueJoin = undefined;
@@ -2876,6 +3777,11 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.stash != null) {
+                    obj.mailboxSync = undefined;
+                    obj.mailboxAck = undefined;
+                    obj.mailboxDeliver = undefined;
+                    obj.mailboxState = undefined;
+                    obj.mailboxOpen = undefined;
                     obj.queueAck = undefined;
                     obj.queueDeliver = undefined;
                     obj.queueJoin = undefined;
@@ -2896,6 +3802,11 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.replay != null) {
+                    obj.mailboxSync = undefined;
+                    obj.mailboxAck = undefined;
+                    obj.mailboxDeliver = undefined;
+                    obj.mailboxState = undefined;
+                    obj.mailboxOpen = undefined;
                     obj.queueAck = undefined;
                     obj.queueDeliver = undefined;
                     obj.queueJoin = undefined;
@@ -2916,6 +3827,11 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.nack != null) {
+                    obj.mailboxSync = undefined;
+                    obj.mailboxAck = undefined;
+                    obj.mailboxDeliver = undefined;
+                    obj.mailboxState = undefined;
+                    obj.mailboxOpen = undefined;
                     obj.queueAck = undefined;
                     obj.queueDeliver = undefined;
                     obj.queueJoin = undefined;
@@ -2936,6 +3852,11 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.routeAck != null) {
+                    obj.mailboxSync = undefined;
+                    obj.mailboxAck = undefined;
+                    obj.mailboxDeliver = undefined;
+                    obj.mailboxState = undefined;
+                    obj.mailboxOpen = undefined;
                     obj.queueAck = undefined;
                     obj.queueDeliver = undefined;
                     obj.queueJoin = undefined;
@@ -2956,6 +3877,11 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.rootInfo != null) {
+                    obj.mailboxSync = undefined;
+                    obj.mailboxAck = undefined;
+                    obj.mailboxDeliver = undefined;
+                    obj.mailboxState = undefined;
+                    obj.mailboxOpen = undefined;
                     obj.queueAck = undefined;
                     obj.queueDeliver = undefined;
                     obj.queueJoin = undefined;
@@ -2976,6 +3902,11 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.redirect != null) {
+                    obj.mailboxSync = undefined;
+                    obj.mailboxAck = undefined;
+                    obj.mailboxDeliver = undefined;
+                    obj.mailboxState = undefined;
+                    obj.mailboxOpen = undefined;
                     obj.queueAck = undefined;
                     obj.queueDeliver = undefined;
                     obj.queueJoin = undefined;
@@ -2996,6 +3927,11 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.replica != null) {
+                    obj.mailboxSync = undefined;
+                    obj.mailboxAck = undefined;
+                    obj.mailboxDeliver = undefined;
+                    obj.mailboxState = undefined;
+                    obj.mailboxOpen = undefined;
                     obj.queueAck = undefined;
                     obj.queueDeliver = undefined;
                     obj.queueJoin = undefined;
@@ -3016,6 +3952,11 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.heartbeat != null) {
+                    obj.mailboxSync = undefined;
+                    obj.mailboxAck = undefined;
+                    obj.mailboxDeliver = undefined;
+                    obj.mailboxState = undefined;
+                    obj.mailboxOpen = undefined;
                     obj.queueAck = undefined;
                     obj.queueDeliver = undefined;
                     obj.queueJoin = undefined;
@@ -3036,6 +3977,11 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.data != null) {
+                    obj.mailboxSync = undefined;
+                    obj.mailboxAck = undefined;
+                    obj.mailboxDeliver = undefined;
+                    obj.mailboxState = undefined;
+                    obj.mailboxOpen = undefined;
                     obj.queueAck = undefined;
                     obj.queueDeliver = undefined;
                     obj.queueJoin = undefined;
@@ -3056,6 +4002,11 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.publish != null) {
+                    obj.mailboxSync = undefined;
+                    obj.mailboxAck = undefined;
+                    obj.mailboxDeliver = undefined;
+                    obj.mailboxState = undefined;
+                    obj.mailboxOpen = undefined;
                     obj.queueAck = undefined;
                     obj.queueDeliver = undefined;
                     obj.queueJoin = undefined;
@@ -3076,6 +4027,11 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.leave != null) {
+                    obj.mailboxSync = undefined;
+                    obj.mailboxAck = undefined;
+                    obj.mailboxDeliver = undefined;
+                    obj.mailboxState = undefined;
+                    obj.mailboxOpen = undefined;
                     obj.queueAck = undefined;
                     obj.queueDeliver = undefined;
                     obj.queueJoin = undefined;
@@ -3096,6 +4052,11 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.joinAck != null) {
+                    obj.mailboxSync = undefined;
+                    obj.mailboxAck = undefined;
+                    obj.mailboxDeliver = undefined;
+                    obj.mailboxState = undefined;
+                    obj.mailboxOpen = undefined;
                     obj.queueAck = undefined;
                     obj.queueDeliver = undefined;
                     obj.queueJoin = undefined;
@@ -3116,6 +4077,11 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.join != null) {
+                    obj.mailboxSync = undefined;
+                    obj.mailboxAck = undefined;
+                    obj.mailboxDeliver = undefined;
+                    obj.mailboxState = undefined;
+                    obj.mailboxOpen = undefined;
                     obj.queueAck = undefined;
                     obj.queueDeliver = undefined;
                     obj.queueJoin = undefined;
@@ -3210,6 +4176,26 @@ export var Envelope;
                 if (obj.queueAck != null) {
                     w.uint32(154);
                     QueueAck.codec().encode(obj.queueAck, w);
+                }
+                if (obj.mailboxOpen != null) {
+                    w.uint32(162);
+                    MailboxOpen.codec().encode(obj.mailboxOpen, w);
+                }
+                if (obj.mailboxState != null) {
+                    w.uint32(170);
+                    MailboxState.codec().encode(obj.mailboxState, w);
+                }
+                if (obj.mailboxDeliver != null) {
+                    w.uint32(178);
+                    MailboxDeliver.codec().encode(obj.mailboxDeliver, w);
+                }
+                if (obj.mailboxAck != null) {
+                    w.uint32(186);
+                    MailboxAck.codec().encode(obj.mailboxAck, w);
+                }
+                if (obj.mailboxSync != null) {
+                    w.uint32(194);
+                    MailboxSync.codec().encode(obj.mailboxSync, w);
                 }
                 if (opts.lengthDelimited !== false) {
                     w.ldelim();
@@ -3334,13 +4320,173 @@ export var Envelope;
                             });
                             break;
                         }
+                        case 20: {
+                            obj.mailboxOpen = MailboxOpen.codec().decode(reader, reader.uint32(), {
+                                limits: opts.limits?.mailboxOpen
+                            });
+                            break;
+                        }
+                        case 21: {
+                            obj.mailboxState = MailboxState.codec().decode(reader, reader.uint32(), {
+                                limits: opts.limits?.mailboxState
+                            });
+                            break;
+                        }
+                        case 22: {
+                            obj.mailboxDeliver = MailboxDeliver.codec().decode(reader, reader.uint32(), {
+                                limits: opts.limits?.mailboxDeliver
+                            });
+                            break;
+                        }
+                        case 23: {
+                            obj.mailboxAck = MailboxAck.codec().decode(reader, reader.uint32(), {
+                                limits: opts.limits?.mailboxAck
+                            });
+                            break;
+                        }
+                        case 24: {
+                            obj.mailboxSync = MailboxSync.codec().decode(reader, reader.uint32(), {
+                                limits: opts.limits?.mailboxSync
+                            });
+                            break;
+                        }
                         default: {
                             reader.skipType(tag & 7);
                             break;
                         }
                     }
                 }
+                if (obj.mailboxSync != null) {
+                    delete obj.mailboxAck;
+                    delete obj.mailboxDeliver;
+                    delete obj.mailboxState;
+                    delete obj.mailboxOpen;
+                    delete obj.queueAck;
+                    delete obj.queueDeliver;
+                    delete obj.queueJoin;
+                    delete obj.reply;
+                    delete obj.since;
+                    delete obj.publishAck;
+                    delete obj.stash;
+                    delete obj.replay;
+                    delete obj.nack;
+                    delete obj.routeAck;
+                    delete obj.rootInfo;
+                    delete obj.redirect;
+                    delete obj.replica;
+                    delete obj.heartbeat;
+                    delete obj.data;
+                    delete obj.publish;
+                    delete obj.leave;
+                    delete obj.joinAck;
+                    delete obj.join;
+                }
+                if (obj.mailboxAck != null) {
+                    delete obj.mailboxSync;
+                    delete obj.mailboxDeliver;
+                    delete obj.mailboxState;
+                    delete obj.mailboxOpen;
+                    delete obj.queueAck;
+                    delete obj.queueDeliver;
+                    delete obj.queueJoin;
+                    delete obj.reply;
+                    delete obj.since;
+                    delete obj.publishAck;
+                    delete obj.stash;
+                    delete obj.replay;
+                    delete obj.nack;
+                    delete obj.routeAck;
+                    delete obj.rootInfo;
+                    delete obj.redirect;
+                    delete obj.replica;
+                    delete obj.heartbeat;
+                    delete obj.data;
+                    delete obj.publish;
+                    delete obj.leave;
+                    delete obj.joinAck;
+                    delete obj.join;
+                }
+                if (obj.mailboxDeliver != null) {
+                    delete obj.mailboxSync;
+                    delete obj.mailboxAck;
+                    delete obj.mailboxState;
+                    delete obj.mailboxOpen;
+                    delete obj.queueAck;
+                    delete obj.queueDeliver;
+                    delete obj.queueJoin;
+                    delete obj.reply;
+                    delete obj.since;
+                    delete obj.publishAck;
+                    delete obj.stash;
+                    delete obj.replay;
+                    delete obj.nack;
+                    delete obj.routeAck;
+                    delete obj.rootInfo;
+                    delete obj.redirect;
+                    delete obj.replica;
+                    delete obj.heartbeat;
+                    delete obj.data;
+                    delete obj.publish;
+                    delete obj.leave;
+                    delete obj.joinAck;
+                    delete obj.join;
+                }
+                if (obj.mailboxState != null) {
+                    delete obj.mailboxSync;
+                    delete obj.mailboxAck;
+                    delete obj.mailboxDeliver;
+                    delete obj.mailboxOpen;
+                    delete obj.queueAck;
+                    delete obj.queueDeliver;
+                    delete obj.queueJoin;
+                    delete obj.reply;
+                    delete obj.since;
+                    delete obj.publishAck;
+                    delete obj.stash;
+                    delete obj.replay;
+                    delete obj.nack;
+                    delete obj.routeAck;
+                    delete obj.rootInfo;
+                    delete obj.redirect;
+                    delete obj.replica;
+                    delete obj.heartbeat;
+                    delete obj.data;
+                    delete obj.publish;
+                    delete obj.leave;
+                    delete obj.joinAck;
+                    delete obj.join;
+                }
+                if (obj.mailboxOpen != null) {
+                    delete obj.mailboxSync;
+                    delete obj.mailboxAck;
+                    delete obj.mailboxDeliver;
+                    delete obj.mailboxState;
+                    delete obj.queueAck;
+                    delete obj.queueDeliver;
+                    delete obj.queueJoin;
+                    delete obj.reply;
+                    delete obj.since;
+                    delete obj.publishAck;
+                    delete obj.stash;
+                    delete obj.replay;
+                    delete obj.nack;
+                    delete obj.routeAck;
+                    delete obj.rootInfo;
+                    delete obj.redirect;
+                    delete obj.replica;
+                    delete obj.heartbeat;
+                    delete obj.data;
+                    delete obj.publish;
+                    delete obj.leave;
+                    delete obj.joinAck;
+                    delete obj.join;
+                }
                 if (obj.queueAck != null) {
+                    delete obj.mailboxSync;
+                    delete obj.mailboxAck;
+                    delete obj.mailboxDeliver;
+                    delete obj.mailboxState;
+                    delete obj.mailboxOpen;
                     delete obj.queueDeliver;
                     delete obj.queueJoin;
                     delete obj.reply;
@@ -3361,6 +4507,11 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.queueDeliver != null) {
+                    delete obj.mailboxSync;
+                    delete obj.mailboxAck;
+                    delete obj.mailboxDeliver;
+                    delete obj.mailboxState;
+                    delete obj.mailboxOpen;
                     delete obj.queueAck;
                     delete obj.queueJoin;
                     delete obj.reply;
@@ -3381,6 +4532,11 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.queueJoin != null) {
+                    delete obj.mailboxSync;
+                    delete obj.mailboxAck;
+                    delete obj.mailboxDeliver;
+                    delete obj.mailboxState;
+                    delete obj.mailboxOpen;
                     delete obj.queueAck;
                     delete obj.queueDeliver;
                     delete obj.reply;
@@ -3401,6 +4557,11 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.reply != null) {
+                    delete obj.mailboxSync;
+                    delete obj.mailboxAck;
+                    delete obj.mailboxDeliver;
+                    delete obj.mailboxState;
+                    delete obj.mailboxOpen;
                     delete obj.queueAck;
                     delete obj.queueDeliver;
                     delete obj.queueJoin;
@@ -3421,6 +4582,11 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.since != null) {
+                    delete obj.mailboxSync;
+                    delete obj.mailboxAck;
+                    delete obj.mailboxDeliver;
+                    delete obj.mailboxState;
+                    delete obj.mailboxOpen;
                     delete obj.queueAck;
                     delete obj.queueDeliver;
                     delete obj.queueJoin;
@@ -3441,6 +4607,11 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.publishAck != null) {
+                    delete obj.mailboxSync;
+                    delete obj.mailboxAck;
+                    delete obj.mailboxDeliver;
+                    delete obj.mailboxState;
+                    delete obj.mailboxOpen;
                     delete obj.queueAck;
                     delete obj.queueDeliver;
                     delete obj.queueJoin;
@@ -3461,6 +4632,11 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.stash != null) {
+                    delete obj.mailboxSync;
+                    delete obj.mailboxAck;
+                    delete obj.mailboxDeliver;
+                    delete obj.mailboxState;
+                    delete obj.mailboxOpen;
                     delete obj.queueAck;
                     delete obj.queueDeliver;
                     delete obj.queueJoin;
@@ -3481,6 +4657,11 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.replay != null) {
+                    delete obj.mailboxSync;
+                    delete obj.mailboxAck;
+                    delete obj.mailboxDeliver;
+                    delete obj.mailboxState;
+                    delete obj.mailboxOpen;
                     delete obj.queueAck;
                     delete obj.queueDeliver;
                     delete obj.queueJoin;
@@ -3501,6 +4682,11 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.nack != null) {
+                    delete obj.mailboxSync;
+                    delete obj.mailboxAck;
+                    delete obj.mailboxDeliver;
+                    delete obj.mailboxState;
+                    delete obj.mailboxOpen;
                     delete obj.queueAck;
                     delete obj.queueDeliver;
                     delete obj.queueJoin;
@@ -3521,6 +4707,11 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.routeAck != null) {
+                    delete obj.mailboxSync;
+                    delete obj.mailboxAck;
+                    delete obj.mailboxDeliver;
+                    delete obj.mailboxState;
+                    delete obj.mailboxOpen;
                     delete obj.queueAck;
                     delete obj.queueDeliver;
                     delete obj.queueJoin;
@@ -3541,6 +4732,11 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.rootInfo != null) {
+                    delete obj.mailboxSync;
+                    delete obj.mailboxAck;
+                    delete obj.mailboxDeliver;
+                    delete obj.mailboxState;
+                    delete obj.mailboxOpen;
                     delete obj.queueAck;
                     delete obj.queueDeliver;
                     delete obj.queueJoin;
@@ -3561,6 +4757,11 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.redirect != null) {
+                    delete obj.mailboxSync;
+                    delete obj.mailboxAck;
+                    delete obj.mailboxDeliver;
+                    delete obj.mailboxState;
+                    delete obj.mailboxOpen;
                     delete obj.queueAck;
                     delete obj.queueDeliver;
                     delete obj.queueJoin;
@@ -3581,6 +4782,11 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.replica != null) {
+                    delete obj.mailboxSync;
+                    delete obj.mailboxAck;
+                    delete obj.mailboxDeliver;
+                    delete obj.mailboxState;
+                    delete obj.mailboxOpen;
                     delete obj.queueAck;
                     delete obj.queueDeliver;
                     delete obj.queueJoin;
@@ -3601,6 +4807,11 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.heartbeat != null) {
+                    delete obj.mailboxSync;
+                    delete obj.mailboxAck;
+                    delete obj.mailboxDeliver;
+                    delete obj.mailboxState;
+                    delete obj.mailboxOpen;
                     delete obj.queueAck;
                     delete obj.queueDeliver;
                     delete obj.queueJoin;
@@ -3621,6 +4832,11 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.data != null) {
+                    delete obj.mailboxSync;
+                    delete obj.mailboxAck;
+                    delete obj.mailboxDeliver;
+                    delete obj.mailboxState;
+                    delete obj.mailboxOpen;
                     delete obj.queueAck;
                     delete obj.queueDeliver;
                     delete obj.queueJoin;
@@ -3641,6 +4857,11 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.publish != null) {
+                    delete obj.mailboxSync;
+                    delete obj.mailboxAck;
+                    delete obj.mailboxDeliver;
+                    delete obj.mailboxState;
+                    delete obj.mailboxOpen;
                     delete obj.queueAck;
                     delete obj.queueDeliver;
                     delete obj.queueJoin;
@@ -3661,6 +4882,11 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.leave != null) {
+                    delete obj.mailboxSync;
+                    delete obj.mailboxAck;
+                    delete obj.mailboxDeliver;
+                    delete obj.mailboxState;
+                    delete obj.mailboxOpen;
                     delete obj.queueAck;
                     delete obj.queueDeliver;
                     delete obj.queueJoin;
@@ -3681,6 +4907,11 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.joinAck != null) {
+                    delete obj.mailboxSync;
+                    delete obj.mailboxAck;
+                    delete obj.mailboxDeliver;
+                    delete obj.mailboxState;
+                    delete obj.mailboxOpen;
                     delete obj.queueAck;
                     delete obj.queueDeliver;
                     delete obj.queueJoin;
@@ -3701,6 +4932,11 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.join != null) {
+                    delete obj.mailboxSync;
+                    delete obj.mailboxAck;
+                    delete obj.mailboxDeliver;
+                    delete obj.mailboxState;
+                    delete obj.mailboxOpen;
                     delete obj.queueAck;
                     delete obj.queueDeliver;
                     delete obj.queueJoin;
@@ -3837,6 +5073,36 @@ export var Envelope;
                         case 19: {
                             yield* QueueAck.codec().stream(reader, reader.uint32(), `${prefix}.queueAck`, {
                                 limits: opts.limits?.queueAck
+                            });
+                            break;
+                        }
+                        case 20: {
+                            yield* MailboxOpen.codec().stream(reader, reader.uint32(), `${prefix}.mailboxOpen`, {
+                                limits: opts.limits?.mailboxOpen
+                            });
+                            break;
+                        }
+                        case 21: {
+                            yield* MailboxState.codec().stream(reader, reader.uint32(), `${prefix}.mailboxState`, {
+                                limits: opts.limits?.mailboxState
+                            });
+                            break;
+                        }
+                        case 22: {
+                            yield* MailboxDeliver.codec().stream(reader, reader.uint32(), `${prefix}.mailboxDeliver`, {
+                                limits: opts.limits?.mailboxDeliver
+                            });
+                            break;
+                        }
+                        case 23: {
+                            yield* MailboxAck.codec().stream(reader, reader.uint32(), `${prefix}.mailboxAck`, {
+                                limits: opts.limits?.mailboxAck
+                            });
+                            break;
+                        }
+                        case 24: {
+                            yield* MailboxSync.codec().stream(reader, reader.uint32(), `${prefix}.mailboxSync`, {
+                                limits: opts.limits?.mailboxSync
                             });
                             break;
                         }

@@ -35,6 +35,17 @@ export interface QueueAssign {
   member: PeerRef
 }
 
+/** A message named by its publisher's session and number (durable mailboxes). */
+export interface MessageRef {
+  publisher: PeerRef
+  epoch: number
+  seq: number
+}
+
+/** What a MailboxOpen asks (the .proto's MailboxOpen.mode). */
+export type MailboxMode = 'attach' | 'detach' | 'delete'
+export const MAILBOX_MODES: readonly MailboxMode[] = ['attach', 'detach', 'delete']
+
 export interface TopicCount {
   topic: string
   subscribers: number
@@ -72,10 +83,15 @@ export type Msg =
   | { type: 'queueJoin', topic: string, group: string, leave: boolean, maxAckPending: number }
   | { type: 'queueDeliver', group: string, message: AppMessage, attempt: number }
   | { type: 'queueAck', topic: string, group: string, publisher: PeerRef, epoch: number, seq: number, kind: QueueAckKind, delay: number }
+  | { type: 'mailboxOpen', name: string, topic: string, subscriber: PeerRef, mode: MailboxMode }
+  | { type: 'mailboxState', name: string, topic: string, ready: boolean, stored: number, dropped: number }
+  | { type: 'mailboxDeliver', name: string, message: AppMessage }
+  | { type: 'mailboxAck', name: string, topic: string, ids: MessageRef[] }
+  | { type: 'mailboxSync', name: string, topic: string, acked: MessageRef[], messages: AppMessage[], request: boolean }
 
 export type MsgType = Msg['type']
 
-export const MSG_TYPES: readonly MsgType[] = ['join', 'joinAck', 'leave', 'publish', 'data', 'heartbeat', 'replica', 'redirect', 'rootInfo', 'routeAck', 'nack', 'replay', 'stash', 'publishAck', 'since', 'reply', 'queueJoin', 'queueDeliver', 'queueAck']
+export const MSG_TYPES: readonly MsgType[] = ['join', 'joinAck', 'leave', 'publish', 'data', 'heartbeat', 'replica', 'redirect', 'rootInfo', 'routeAck', 'nack', 'replay', 'stash', 'publishAck', 'since', 'reply', 'queueJoin', 'queueDeliver', 'queueAck', 'mailboxOpen', 'mailboxState', 'mailboxDeliver', 'mailboxAck', 'mailboxSync']
 
 export type DataMsg = Extract<Msg, { type: 'publish' | 'data' }>
 
