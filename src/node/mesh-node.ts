@@ -1,6 +1,7 @@
 // The composition root: a libp2p host, the meshcast transport, the ZeroMQ data plane for peers
 // on this node's LAN segment, the real clock and timers, and the protocol core driven through
 // the same CoreDriver the simulator uses.
+import { join } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import { CoreDriver } from '../core/driver.ts'
 import type { CoreOptions } from '../core/defaults.ts'
@@ -29,6 +30,7 @@ import type { NodeDefaults } from './defaults.ts'
 import { Subscription, toMessage } from './subscription.ts'
 import { originOf, parsePattern } from '../core/wildcards.ts'
 import { deliversFor } from '../core/queue-groups.ts'
+import { MAILBOX_FILE, SqliteMailboxStore } from '../store/sqlite-mailbox-store.ts'
 import type { WildcardPattern } from '../core/wildcards.ts'
 import type { Acker, Message, Responder } from './subscription.ts'
 import { REPLY_HEADER, replyTo, Requests } from './requests.ts'
@@ -123,6 +125,8 @@ export interface NodeStats {
   pending: number
   peers: number
   routingTable: number
+  /** Durable mailboxes this node holds (for subscribers anywhere). */
+  mailboxes: number
 }
 
 const encoder = new TextEncoder()
@@ -153,6 +157,10 @@ export class MeshNode {
   private readonly dataFrames = new Map<string, { zeromq: number, libp2p: number }>()
   private readonly lastLibp2pData = new Map<string, number>()
   private readonly subs = new Map<string, Set<Subscription>>()
+  /** Durable subscriptions open here, by name and topic. */
+  private readonly durables = new Map<string, Subscription>()
+  /** With a data directory: the mailboxes this node holds, on disk. */
+  private readonly mailboxStore: SqliteMailboxStore | undefined
   private readonly looked = new Set<string>()
   private readonly countWaiters = new Map<string, Array<(n: number) => void>>()
   /** Acknowledged publishes waiting, by topic and sequence number. */
@@ -198,7 +206,9 @@ export class MeshNode {
     }
     this.peerId = libp2p.peerId.toString()
     const seed = randomBytes(4).readUInt32LE(0)
+    this.mailboxStore = options.dataDir === undefined ? undefined : new SqliteMailboxStore(join(options.dataDir, MAILBOX_FILE))
     this.core = new MeshCore({
+      mailboxStore: this.mailboxStore,
       ref: this.peerId,
       id: idFromBytes(libp2p.peerId.toMultihash().bytes),
       rng: new Rng(seed),
@@ -231,6 +241,12 @@ export class MeshNode {
           this.ackWaiters.delete(k)
           if (e.type === 'acked') w?.resolve()
           else w?.reject(new PublishNotAcknowledgedError(e.topic, e.seq, this.core.options.ackTimeoutMs))
+        } else if (e.type === 'mailbox-deliver') {
+          this.handMailbox(e.name, e.message)
+        } else if (e.type === 'mailbox-ready') {
+          this.durables.get(durableId(e.name, e.topic))?.markReady()
+        } else if (e.type === 'mailbox-overflow') {
+          if (!e.holder) this.durables.get(durableId(e.name, e.topic))?.overflowed(e.dropped)
         } else if (e.type === 'queue-deliver') {
           this.handQueued(e.group, e.message, e.attempt)
         } else if (e.type === 'reply') {
@@ -334,6 +350,8 @@ export class MeshNode {
     this.timer = undefined
     for (const set of this.subs.values()) for (const s of [...set]) s.unsubscribe()
     this.subs.clear()
+    for (const s of [...this.durables.values()]) s.unsubscribe()
+    this.durables.clear()
     for (const list of this.countWaiters.values()) for (const w of list) w(0)
     this.countWaiters.clear()
     for (const w of this.ackWaiters.values()) w.reject(new NodeStoppedError('the publish was acknowledged'))
@@ -345,6 +363,7 @@ export class MeshNode {
     await this.transport.stop()
     await this.libp2p.stop()
     await this.metricsServer?.stop()
+    this.mailboxStore?.close()
   }
 
   /**
@@ -359,15 +378,19 @@ export class MeshNode {
     if (queue !== undefined && (typeof queue !== 'string' || !validGroup(queue))) throw new InvalidOptionError(`queue: a group name of 1..${MAX_GROUP_BYTES} bytes, not ${JSON.stringify(queue)}`)
     if (queue !== undefined && since !== undefined) throw new InvalidOptionError('since and queue cannot be combined (a queue group shares messages; history would reach one member)')
     if (options.ack !== undefined && options.ack !== 'explicit' && options.ack !== 'none') throw new InvalidOptionError(`ack: 'explicit' or 'none', not ${JSON.stringify(options.ack)}`)
-    if (options.ack === 'explicit' && queue === undefined) throw new InvalidOptionError("ack: 'explicit' is for queue groups: give queue too")
-    const maxAckPending = options.ack === 'explicit' ? options.maxAckPending ?? this.tune.maxAckPending : 0
-    if (!Number.isInteger(maxAckPending) || maxAckPending < 0 || (options.ack === 'explicit' && maxAckPending < 1)) throw new InvalidOptionError(`maxAckPending: an integer from 1, not ${String(options.maxAckPending)}`)
+    const durable = options.durable
+    if (durable !== undefined && (typeof durable !== 'string' || !validGroup(durable))) throw new InvalidOptionError(`durable: a name of 1..${MAX_GROUP_BYTES} bytes, not ${JSON.stringify(durable)}`)
+    if (durable !== undefined && (queue !== undefined || since !== undefined)) throw new InvalidOptionError('durable takes neither queue nor since (its mailbox keeps what it missed)')
+    if (options.ack === 'explicit' && queue === undefined && durable === undefined) throw new InvalidOptionError("ack: 'explicit' is for queue groups and durable subscriptions: give queue or durable too")
+    const maxAckPending = options.ack === 'explicit' && queue !== undefined ? options.maxAckPending ?? this.tune.maxAckPending : 0
+    if (!Number.isInteger(maxAckPending) || maxAckPending < 0 || (options.ack === 'explicit' && queue !== undefined && maxAckPending < 1)) throw new InvalidOptionError(`maxAckPending: an integer from 1, not ${String(options.maxAckPending)}`)
     // The history would reach the topic's other subscriptions here too (they share delivery).
     if (since !== undefined && (this.subs.get(topic)?.size ?? 0) > 0) throw new InvalidOptionError(`since: ${topic} already has a subscription on this node; subscribe with since first, or on another node`)
     let wildcard: WildcardPattern | undefined
     try { wildcard = parsePattern(topic) } catch (err) { throw new InvalidOptionError((err as Error).message) }
     if (wildcard !== undefined && !this.core.options.wildcards) throw new InvalidOptionError(`${topic} is a wildcard pattern: every node of the mesh must run with core option wildcards: true (meshcast node --wildcards)`)
-    if (wildcard !== undefined && (queue !== undefined || since !== undefined)) throw new InvalidOptionError(`${topic}: a wildcard subscription takes neither queue nor since`)
+    if (wildcard !== undefined && (queue !== undefined || since !== undefined || durable !== undefined)) throw new InvalidOptionError(`${topic}: a wildcard subscription takes neither queue, since nor durable`)
+    if (durable !== undefined) return this.subscribeDurable(topic, durable, options)
     const route = wildcard?.family ?? topic
     const sub = new Subscription(topic, this.options.maxPending ?? this.tune.maxPending, s => this.removeSub(s), options, this.metrics?.observer, wildcard)
     let set = this.subs.get(route)
@@ -476,7 +499,8 @@ export class MeshNode {
       queued: { libp2p: this.transport.queuedTotal, zeromq: laneViews.reduce((n, l) => n + l.queued, 0) },
       pending,
       peers: this.libp2p.getPeers().length,
-      routingTable: this.core.table.size
+      routingTable: this.core.table.size,
+      mailboxes: this.core.mailboxesHeld
     }
   }
 
@@ -588,7 +612,45 @@ export class MeshNode {
     }, Math.max(0, at - this.now()))
   }
 
+  /** A durable subscription: the mailbox, found by routing to its key, delivers (mailbox-client.ts). */
+  private subscribeDurable (topic: string, name: string, options: SubscribeOptions): Subscription {
+    const id = durableId(name, topic)
+    if (this.durables.has(id)) throw new InvalidOptionError(`durable ${name} of ${topic} is already open on this node`)
+    const sub = new Subscription(topic, this.options.maxPending ?? this.tune.maxPending, s => this.removeSub(s), options, this.metrics?.observer)
+    this.durables.set(id, sub)
+    void this.lookup(`$MB\u0000${name}\u0000${topic}`).then(() => {
+      if (!this.running || this.durables.get(id) !== sub) return
+      this.driver.input((core, now) => { core.openMailbox(now, name, topic) })
+    })
+    return sub
+  }
+
+  /** A message from a durable subscription's mailbox: acknowledged once handed over, or by msg.ack(). */
+  private handMailbox (name: string, app: AppMessage): void {
+    const sub = this.durables.get(durableId(name, app.topic))
+    if (sub === undefined) return // not acknowledged: the mailbox delivers it again
+    const ack = (): boolean => {
+      if (!this.running) return false
+      this.driver.input((core, now) => { core.mailboxAck(now, name, app.topic, app) })
+      return true
+    }
+    if (sub.explicit) {
+      sub.push(toMessage(app, this.responder, kind => kind === 'ack' && ack()))
+      return
+    }
+    sub.push(toMessage(app, this.responder))
+    ack()
+  }
+
   private removeSub (s: Subscription): void {
+    if (s.durable !== undefined) {
+      const id = durableId(s.durable, s.topic)
+      if (this.durables.get(id) !== s) return
+      this.durables.delete(id)
+      const name = s.durable
+      if (this.running) this.driver.input((core, now) => { core.closeMailbox(now, name, s.topic, s.deleteMailbox) })
+      return
+    }
     const route = s.route
     const set = this.subs.get(route)
     if (set === undefined || !set.delete(s)) return
@@ -758,3 +820,5 @@ function sinceSpec (since: SubscribeOptions['since']): SinceSpec | undefined {
   if (typeof last !== 'number' || !Number.isSafeInteger(last) || last < 1) throw new InvalidOptionError('since: give a sequence number, a Date, or { last: N } with N from 1')
   return { seq: 0, time: 0, last }
 }
+
+const durableId = (name: string, topic: string): string => `${name}\u0000${topic}`

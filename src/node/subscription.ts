@@ -41,10 +41,11 @@ const decoder = new TextDecoder()
 /**
  * Messages a subscription will not see, with why: `slow-consumer` (the consumer fell more than
  * maxPending behind, the oldest were dropped), `gap` (a publisher's messages that never arrived
- * here, or too late to keep its order: lost upstream, for example while the tree repaired).
+ * here, or too late to keep its order: lost upstream, for example while the tree repaired),
+ * `mailbox-overflow` (a durable subscription's mailbox dropped its oldest messages over its bounds).
  */
 export interface DropEvent {
-  reason: 'slow-consumer' | 'gap'
+  reason: 'slow-consumer' | 'gap' | 'mailbox-overflow'
   count: number
   /** For a gap: whose messages are missing. */
   publisher?: string
@@ -94,6 +95,17 @@ export interface SubscribeOptions {
   ack?: 'explicit' | 'none'
   /** With ack 'explicit': the most unacknowledged messages this subscription's node takes (default 1000). */
   maxAckPending?: number
+  /**
+   * A durable subscription (as MQTT's persistent sessions and JetStream's durable consumers):
+   * while no subscription of this name is open anywhere, the topic's messages are kept for it
+   * by the two nodes closest to the mailbox's key, on disk where they have a data directory, and
+   * delivered in order when a subscription of this name opens again, on any node. A message is
+   * acknowledged when the node hands it over, or with `ack: 'explicit'` by msg.ack(). Bounded
+   * (10,000 messages, 16 MiB, 7 days by default; the oldest go, reported as a
+   * 'mailbox-overflow' drop). `unsubscribe({ delete: true })` removes the mailbox. Not with
+   * queue, since or a wildcard. docs/protocol.md.
+   */
+  durable?: string
 }
 
 /**
@@ -152,8 +164,12 @@ export class Subscription implements AsyncIterable<Message> {
   readonly reliable: boolean
   /** The queue group this subscription is in (SubscribeOptions.queue). */
   readonly group: string | undefined
-  /** In a queue group with explicit acknowledgements. */
+  /** In a queue group, or durable, with explicit acknowledgements. */
   readonly explicit: boolean
+  /** A durable subscription's name (SubscribeOptions.durable). */
+  readonly durable: string | undefined
+  /** unsubscribe({ delete: true }) of a durable subscription: its mailbox goes too. */
+  deleteMailbox = false
   /** Subscribed `since`: ready once the history arrived. */
   readonly catchingUp: boolean
   /** Resolves when the tree acknowledged the subscription. */
@@ -198,6 +214,7 @@ export class Subscription implements AsyncIterable<Message> {
     this.reliable = options.reliable === true || options.since !== undefined
     this.group = options.queue
     this.explicit = options.ack === 'explicit'
+    this.durable = options.durable
     this.catchingUp = options.since !== undefined
     this.maxPending = maxPending
     this.onClose = onClose
@@ -278,9 +295,19 @@ export class Subscription implements AsyncIterable<Message> {
     }
   }
 
-  /** Stops at once; messages not yet taken are discarded. */
-  unsubscribe (): void {
+  /** @internal a durable subscription's mailbox dropped messages over its bounds */
+  overflowed (count: number): void {
+    if (this.isClosed || this.draining) return
+    this.report({ reason: 'mailbox-overflow', count })
+  }
+
+  /**
+   * Stops at once; messages not yet taken are discarded. A durable subscription's mailbox keeps
+   * collecting for its name, unless `delete` (then it is removed with what it holds).
+   */
+  unsubscribe (options: { delete?: boolean } = {}): void {
     if (this.isClosed) return
+    if (options.delete === true) this.deleteMailbox = true
     this.isClosed = true
     this.queue.length = 0
     this.arrivals.length = 0
