@@ -17,7 +17,7 @@ how many subscribers the topic's tree reported (0: nobody listens).
                         if one is not acknowledged in time
   --quiet               print nothing
 `
-export const SUB_HELP = `Usage: meshcast sub TOPIC (--data DIR | --bootstrap MULTIADDR) [--queue GROUP] [--reliable] [--since S] [--json] [--count N]
+export const SUB_HELP = `Usage: meshcast sub TOPIC (--data DIR | --bootstrap MULTIADDR) [--queue GROUP | --durable NAME] [--reliable] [--since S] [--json] [--count N]
 
 Prints each message's payload on its own line as it arrives. Messages that will not arrive
 (a gap in a publisher's numbers, a consumer too slow) are reported on standard error.
@@ -25,6 +25,11 @@ Prints each message's payload on its own line as it arrives. Messages that will 
                of them (a work queue, as nats sub --queue). Each message is acknowledged once
                it is written to standard output; one that is not (this process died first) is
                delivered to another member
+  --durable NAME  a durable subscription: while no subscriber of NAME is there, the mesh keeps
+               the topic's messages for it (on the two nodes closest to the mailbox, on disk
+               where they have --data), and delivers them in order when a sub --durable NAME
+               returns, on any node. Each message is acknowledged once written to standard
+               output
   --reliable   ask the tree again for what this node missed while its branch repaired
   --since S    start with what the topic's root retained: from sequence number S, from an
                ISO date (2026-11-30T12:00:00Z), or last:N for the last N; implies --reliable
@@ -33,11 +38,11 @@ Prints each message's payload on its own line as it arrives. Messages that will 
 `
 export const PEERS_HELP = 'Usage: meshcast peers --data DIR\n\nLists the peers the node is connected to.\n'
 export const TOPICS_HELP = 'Usage: meshcast topics --data DIR [--json]\n\nLists the trees the node is in: role, parent, children, queue groups (at the root),\nmessages dropped by reason.\n'
-export const STATS_HELP = 'Usage: meshcast stats --data DIR [--json]\n\nThe node\'s counters: frames per transport, the ZeroMQ lanes (state, queue, failures),\nmessages dropped by reason, reliable delivery (gaps, resends) and queue groups (acknowledged,\nredelivered, dead-lettered).\n'
+export const STATS_HELP = 'Usage: meshcast stats --data DIR [--json]\n\nThe node\'s counters: frames per transport, the ZeroMQ lanes (state, queue, failures),\nmessages dropped by reason, reliable delivery (gaps, resends) and queue groups (acknowledged,\nredelivered, dead-lettered) and durable mailboxes (held, dropped).\n'
 
 const CLIENT_OPTIONS = {
   data: { type: 'string' }, bootstrap: { type: 'string', multiple: true }, json: { type: 'boolean' },
-  count: { type: 'string' }, quiet: { type: 'boolean', short: 'q' }, help: { type: 'boolean', short: 'h' },
+  count: { type: 'string' }, durable: { type: 'string' }, quiet: { type: 'boolean', short: 'q' }, help: { type: 'boolean', short: 'h' },
   ack: { type: 'boolean' }, reliable: { type: 'boolean' }, since: { type: 'string' }, queue: { type: 'string' }
 } as const
 
@@ -113,7 +118,7 @@ export async function runSub (argv: string[], io: Io): Promise<number> {
   let seen = 0
   if (t.data !== undefined) {
     const c = await connectControl(t.data)
-    c.request({ op: 'subscribe', topic, reliable: values.reliable === true, since: since instanceof Date ? { time: since.getTime() } : since, queue: values.queue, ack: values.queue !== undefined ? 'explicit' : undefined })
+    c.request({ op: 'subscribe', topic, reliable: values.reliable === true, since: since instanceof Date ? { time: since.getTime() } : since, queue: values.queue, durable: values.durable, ack: values.queue !== undefined || values.durable !== undefined ? 'explicit' : undefined })
     for await (const line of c.lines) {
       const r = JSON.parse(line)
       if (r.ok === false) throw new UsageError(String(r.error))
@@ -129,7 +134,8 @@ export async function runSub (argv: string[], io: Io): Promise<number> {
   const node = await ephemeral(t.bootstrap ?? [])
   try {
     const queue = values.queue as string | undefined
-    const sub = node.subscribe(topic, { reliable: values.reliable === true, since, queue, ack: queue !== undefined ? 'explicit' : undefined, onDrop: e => { io.stderr(dropLine(topic, e)) } })
+    const durable = values.durable as string | undefined
+    const sub = node.subscribe(topic, { reliable: values.reliable === true, since, queue, durable, ack: queue !== undefined || durable !== undefined ? 'explicit' : undefined, onDrop: e => { io.stderr(dropLine(topic, e)) } })
     for await (const m of sub) {
       print({ topic: m.topic, data: m.string(), publisher: m.publisher, seq: m.seq })
       m.ack()
@@ -181,7 +187,8 @@ function formatStats (s: NodeStats): string {
       : `zeromq   frames sent ${s.lan.framesSent}  received ${s.lan.framesReceived}  lanes opened ${s.lan.lanesOpened}  fallbacks ${s.lan.fallbacks}  zap refused ${s.lan.zapRefused}`,
     `dropped  ${formatDrops(s.dropped)}`,
     `reliable gaps ${s.core.gaps}  nacks sent ${s.core.nacksSent}  replays sent ${s.core.replaysSent} received ${s.core.replaysReceived}  publish retries ${s.core.ackRetries}`,
-    `queues   acknowledged ${s.core.queueAcked}  redeliveries ${s.core.queueRedeliveries}  dead-lettered ${s.core.queueDeadLettered}  answers ignored ${s.core.queueAcksIgnored}  joins refused ${s.core.queueJoinsRefused}`
+    `queues   acknowledged ${s.core.queueAcked}  redeliveries ${s.core.queueRedeliveries}  dead-lettered ${s.core.queueDeadLettered}  answers ignored ${s.core.queueAcksIgnored}  joins refused ${s.core.queueJoinsRefused}`,
+    `mailbox  held ${s.mailboxes}  messages kept ${s.mailboxMessages}  dropped over bounds ${s.core.mailboxDropped}  deleted ${s.core.mailboxesDeleted}  refused ${s.core.mailboxesRefused}`
   ]
   for (const p of s.paths) {
     const lane = p.lane === undefined ? '' : `  lane=${p.lane.state} queued=${p.lane.queued} failures=${p.lane.failures}${p.lane.lastError === '' ? '' : ` (${p.lane.lastError})`}`

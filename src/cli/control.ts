@@ -61,7 +61,7 @@ function handle (node: MeshNode, socket: Socket): void {
   const lines = createInterface({ input: socket })
   lines.on('line', line => {
     void (async () => {
-      let req: { op?: string, topic?: string, data?: string, reliable?: boolean, since?: number | { last: number } | { time: number }, replies?: boolean, ref?: number, timeout?: number, queue?: string, ack?: boolean | string }
+      let req: { op?: string, topic?: string, data?: string, reliable?: boolean, since?: number | { last: number } | { time: number }, replies?: boolean, ref?: number, timeout?: number, queue?: string, durable?: string, ack?: boolean | string }
       try { req = JSON.parse(line) } catch { reply({ ok: false, error: 'request is not JSON' }); return }
       try {
         switch (req.op) {
@@ -70,7 +70,7 @@ function handle (node: MeshNode, socket: Socket): void {
             const s = req.since
             const since = s === undefined ? undefined : typeof s === 'object' && s !== null && 'time' in s ? new Date(s.time) : s
             const explicit = req.ack === 'explicit'
-            const sub = node.subscribe(String(req.topic), { since, reliable: req.reliable === true, queue: req.queue === undefined ? undefined : String(req.queue), ack: explicit ? 'explicit' : undefined, onDrop: e => { reply({ dropped: { reason: e.reason, count: e.count } }) } })
+            const sub = node.subscribe(String(req.topic), { since, reliable: req.reliable === true, queue: req.queue === undefined ? undefined : String(req.queue), durable: req.durable === undefined ? undefined : String(req.durable), ack: explicit ? 'explicit' : undefined, onDrop: e => { reply({ dropped: { reason: e.reason, count: e.count } }) } })
             socket.once('close', () => { sub.unsubscribe() })
             await sub.ready
             reply({ ok: true, ready: true })

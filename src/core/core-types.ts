@@ -57,6 +57,8 @@ export type CoreEvent =
   | { type: 'mailbox-ready', name: string, topic: string }
   /** A durable subscription's mailbox delivers a kept message: acknowledge it with mailboxAck(). */
   | { type: 'mailbox-deliver', name: string, message: AppMessage }
+  /** This node holds a mailbox now (a node looks its key up, so its table has the closest nodes). */
+  | { type: 'mailbox-held', name: string, topic: string }
   /** A mailbox dropped messages over its bounds (`dropped` since it was created); at a holder or at the subscriber. */
   | { type: 'mailbox-overflow', name: string, topic: string, dropped: number, holder: boolean }
   /** A node answered our request number `request` (published on `topic`). */

@@ -16,6 +16,8 @@ import type { NodeId } from './id.ts'
 import type { PeerRef } from './routing-table.ts'
 import type { MailboxMode, MessageRef, Msg } from './wire/types.ts'
 
+/** Closed durable subscriptions whose holder is remembered for late acknowledgements. */
+const CLOSED_MAX = 1024
 /** Messages a durable subscription remembers having handed over (for redeliveries). */
 const SEEN_MAX = 65_536
 
@@ -40,6 +42,11 @@ export class MailboxClient {
   /** Route a MailboxOpen toward its key (the holder may be this node). */
   private readonly route: (now: number, m: Extract<Msg, { type: 'mailboxOpen' }>) => void
   private readonly durables = new Map<string, Durable>()
+  /**
+   * The holder of durable subscriptions that closed, for acknowledgements that come after the
+   * close (the application finished a message after unsubscribing). Bounded: the oldest go.
+   */
+  private readonly closedHolders = new Map<string, PeerRef>()
 
   constructor (ctx: CoreContext, send: Send, route: (now: number, m: Extract<Msg, { type: 'mailboxOpen' }>) => void) {
     this.ctx = ctx
@@ -61,16 +68,22 @@ export class MailboxClient {
     const id = `${name}\u0000${topic}`
     const d = this.durables.get(id)
     this.durables.delete(id)
+    this.closedHolders.delete(id)
+    if (d?.holder != null && !remove) {
+      if (this.closedHolders.size >= CLOSED_MAX) this.closedHolders.delete(this.closedHolders.keys().next().value as string)
+      this.closedHolders.set(id, d.holder)
+    }
     this.announce(now, d ?? { name, topic }, remove ? 'delete' : 'detach')
   }
 
   /** The application processed a message the mailbox delivered. */
   ack (now: number, name: string, topic: string, m: MessageRef): void {
-    const d = this.durables.get(`${name}\u0000${topic}`)
-    if (d === undefined) return
+    const id = `${name}\u0000${topic}`
+    const d = this.durables.get(id)
+    const holder = d?.holder ?? this.closedHolders.get(id) ?? null
     const key = refKey(m)
-    if (d.seen.has(key)) d.seen.set(key, true)
-    if (d.holder !== null) this.send(now, d.holder, { type: 'mailboxAck', name, topic, ids: [{ publisher: m.publisher, epoch: m.epoch, seq: m.seq }] })
+    if (d?.seen.has(key) === true) d.seen.set(key, true)
+    if (holder !== null) this.send(now, holder, { type: 'mailboxAck', name, topic, ids: [{ publisher: m.publisher, epoch: m.epoch, seq: m.seq }] })
   }
 
   tick (now: number): void {

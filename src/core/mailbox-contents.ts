@@ -1,10 +1,14 @@
 // What one mailbox keeps (mailboxes.ts): its messages in delivery order, within its bounds
 // (count, bytes; the oldest go first, counted), and per publisher session the highest number
-// acknowledged. Every change goes to the store as it happens.
+// acknowledged. Every change goes to the store as it happens. With the state of a mailbox at
+// the node holding it (mailboxes.ts).
 import type { CoreOptions } from './defaults.ts'
+import { topicKey } from './id.ts'
+import type { NodeId } from './id.ts'
 import type { MailboxStore } from './mailbox-store.ts'
 import { utf8ByteLength } from './utf8.ts'
 import { MAX_MAILBOX_REFS } from './wire/limits.ts'
+import type { PeerRef } from './routing-table.ts'
 import type { AppMessage, MessageRef } from './wire/types.ts'
 
 export const refKey = (m: MessageRef): string => `${m.publisher}\u0000${m.epoch}\u0000${m.seq}`
@@ -156,4 +160,48 @@ export class MailboxContents {
   watermarks (): MessageRef[] {
     return [...this.acked.values()].slice(-MAX_MAILBOX_REFS)
   }
+}
+
+/** The key of a mailbox: its holders are the two nodes closest to it. */
+export const mailboxKey = (name: string, topic: string): NodeId => topicKey(`$MB\u0000${name}\u0000${topic}`)
+export const boxId = (name: string, topic: string): string => `${name}\u0000${topic}`
+
+/** Nodes holding each mailbox. */
+export const MAILBOX_HOLDERS = 2
+
+export interface Attached {
+  readonly ref: PeerRef
+  until: number
+  /** The next position of `kept` to deliver. */
+  cursor: number
+  /** Delivered and not acknowledged: message key -> when delivered. */
+  readonly sent: Map<string, number>
+}
+
+export interface Mailbox {
+  readonly name: string
+  readonly topic: string
+  readonly key: NodeId
+  readonly c: MailboxContents
+  /** Increases with each acknowledgement; holders are sent the watermarks when theirs is older. */
+  version: number
+  /** Drops reported in an event so far. */
+  reported: number
+  attached: Attached | null
+  /** Holders sent the whole mailbox, and the version of the watermarks each last got. */
+  readonly synced: Map<PeerRef, number>
+  /**
+   * Nodes outside this node's holder set that said they hold the mailbox (tables differ
+   * between nodes): when each last did, and the version of the watermarks each last got.
+   */
+  readonly others: Map<PeerRef, { heard: number, version: number }>
+  /** Delivers from this time (a new holder waits for the others' copies). */
+  serveAt: number
+  /** When this node found it is no longer one of the holders (null: it is one). */
+  leavingSince: number | null
+  /**
+   * Created from another holder's copy or the store: once its own subscription of the topic is
+   * attached, it asks the other holders for what came before (closing the window in between).
+   */
+  behind: boolean
 }

@@ -18,55 +18,16 @@
 // that replaced a dead one serves the old contents, in order. A node that stops being one of
 // the two closest hands the mailbox to those that are, then forgets it.
 import type { CoreContext } from './core-context.ts'
-import { compareDistance, topicKey } from './id.ts'
+import { compareDistance } from './id.ts'
 import type { NodeId } from './id.ts'
-import { MailboxContents, refKey } from './mailbox-contents.ts'
-import type { Kept, Totals } from './mailbox-contents.ts'
+import { boxId, MailboxContents, mailboxKey, MAILBOX_HOLDERS, refKey } from './mailbox-contents.ts'
+import type { Kept, Mailbox, Totals } from './mailbox-contents.ts'
+export { mailboxKey, refKey } from './mailbox-contents.ts'
 import { inPublisherOrder } from './mailbox-store.ts'
 import type { MailboxStore } from './mailbox-store.ts'
 import type { PeerRef } from './routing-table.ts'
 import { MAX_MAILBOX_REFS } from './wire/limits.ts'
 import type { AppMessage, Msg } from './wire/types.ts'
-
-/** The key of a mailbox: its holders are the two nodes closest to it. */
-export const mailboxKey = (name: string, topic: string): NodeId => topicKey(`$MB\u0000${name}\u0000${topic}`)
-export { refKey } from './mailbox-contents.ts'
-const boxId = (name: string, topic: string): string => `${name}\u0000${topic}`
-
-/** Nodes holding each mailbox. */
-export const MAILBOX_HOLDERS = 2
-
-interface Attached {
-  readonly ref: PeerRef
-  until: number
-  /** The next position of `kept` to deliver. */
-  cursor: number
-  /** Delivered and not acknowledged: message key -> when delivered. */
-  readonly sent: Map<string, number>
-}
-
-interface Mailbox {
-  readonly name: string
-  readonly topic: string
-  readonly key: NodeId
-  readonly c: MailboxContents
-  /** Increases with each acknowledgement; holders are sent the watermarks when theirs is older. */
-  version: number
-  /** Drops reported in an event so far. */
-  reported: number
-  attached: Attached | null
-  /** Holders sent the whole mailbox, and the version of the watermarks each last got. */
-  readonly synced: Map<PeerRef, number>
-  /** Delivers from this time (a new holder waits for the others' copies). */
-  serveAt: number
-  /** When this node found it is no longer one of the holders (null: it is one). */
-  leavingSince: number | null
-  /**
-   * Created from another holder's copy or the store: once its own subscription of the topic is
-   * attached, it asks the other holders for what came before (closing the window in between).
-   */
-  behind: boolean
-}
 
 type Send = (now: number, to: PeerRef, msg: Msg) => void
 
@@ -83,6 +44,10 @@ export class Mailboxes {
   private readonly byTopic = new Map<string, Set<Mailbox>>()
   /** Messages the topics delivered here since the last flush. */
   private incoming: AppMessage[] = []
+  /** Mailboxes whose acknowledgements moved since the last flush. */
+  private readonly acked = new Set<Mailbox>()
+  /** Mailboxes deleted lately, until when: another holder's copy must not bring them back. */
+  private readonly deleted = new Map<string, number>()
   private readonly totals: Totals = { bytes: 0 }
   private lastTick = -Infinity
 
@@ -115,13 +80,32 @@ export class Mailboxes {
     return this.boxes.size
   }
 
+  /** Messages kept over all the mailboxes held here. */
+  get messages (): number {
+    let n = 0
+    for (const b of this.boxes.values()) n += b.c.size
+    return n
+  }
+
   /** The local subscription of a topic delivered a message. */
   delivered (m: AppMessage): void {
     if (this.byTopic.has(m.topic)) this.incoming.push(m)
   }
 
-  /** Keeps what the topics delivered since the last input, and delivers it where attached. */
+  /**
+   * After each input: the other holders hear of new acknowledgements at once (a holder that dies
+   * now leaves the other with little to deliver twice); what the topics delivered since the last
+   * input is kept, and delivered where attached.
+   */
   flush (now: number): void {
+    for (const box of this.acked) {
+      for (const [ref, version] of box.synced) {
+        if (version >= box.version) continue
+        this.send(now, ref, { type: 'mailboxSync', name: box.name, topic: box.topic, acked: box.c.watermarks(), messages: [], request: false, hold: false })
+        box.synced.set(ref, box.version)
+      }
+    }
+    this.acked.clear()
     if (this.incoming.length === 0) return
     const list = this.incoming
     this.incoming = []
@@ -157,6 +141,7 @@ export class Mailboxes {
     }
     if (m.mode !== 'attach') return
     if (box === undefined) {
+      this.deleted.delete(boxId(m.name, m.topic))
       box = this.create(now, m.name, m.topic, true)
       if (box === undefined) return
     }
@@ -179,15 +164,20 @@ export class Mailboxes {
     }
     if (box.attached !== null) box.attached.cursor = box.c.compact(box.attached.cursor)
     box.version++
+    this.acked.add(box)
     this.pump(now, box)
   }
 
   onSync (now: number, from: PeerRef, m: Extract<Msg, { type: 'mailboxSync' }>): void {
     const had = this.boxes.get(boxId(m.name, m.topic))
+    if (had === undefined && (this.deleted.get(boxId(m.name, m.topic)) ?? -Infinity) > now) return
+    // A node takes a mailbox it lacks when a holder counts it as one, or when it finds it is one.
+    if (had === undefined && !m.hold && !this.holders(mailboxKey(m.name, m.topic)).includes(this.ctx.ref)) return
     const box = had ?? this.create(now, m.name, m.topic, false)
     if (box === undefined) return
+    box.others.set(from, { heard: now, version: box.others.get(from)?.version ?? 0 })
     // New here from a message that did not carry the contents: ask for them.
-    if (had === undefined && !m.request && m.messages.length === 0) this.send(now, from, { type: 'mailboxSync', name: m.name, topic: m.topic, acked: [], messages: [], request: true })
+    if (had === undefined && !m.request && !m.hold) this.send(now, from, { type: 'mailboxSync', name: m.name, topic: m.topic, acked: [], messages: [], request: true, hold: false })
     for (const a of m.acked) box.c.raise(a, true)
     let added = false
     for (const msg of m.messages) {
@@ -236,6 +226,7 @@ export class Mailboxes {
   onPeerFailed (ref: PeerRef): void {
     for (const box of this.boxes.values()) {
       box.synced.delete(ref)
+      box.others.delete(ref)
       if (box.attached?.ref === ref) box.attached = null
     }
   }
@@ -254,7 +245,7 @@ export class Mailboxes {
     for (const ref of box.synced.keys()) if (!holders.includes(ref)) box.synced.delete(ref)
     if (box.behind && this.attached(box.topic)) {
       box.behind = false
-      for (const ref of holders) if (ref !== this.ctx.ref) this.send(now, ref, { type: 'mailboxSync', name: box.name, topic: box.topic, acked: [], messages: [], request: true })
+      for (const ref of holders) if (ref !== this.ctx.ref) this.send(now, ref, { type: 'mailboxSync', name: box.name, topic: box.topic, acked: [], messages: [], request: true, hold: false })
     }
     for (const ref of holders) {
       if (ref === this.ctx.ref) continue
@@ -262,8 +253,15 @@ export class Mailboxes {
       else if ((box.synced.get(ref) ?? 0) < box.version || now - this.ctx.peers.heard(ref) > this.ctx.options.failureTimeoutMs) {
         // The watermarks moved, or the other holder was not heard from lately (a send to a
         // dead peer fails, and the mailbox then goes to the next node).
-        this.send(now, ref, { type: 'mailboxSync', name: box.name, topic: box.topic, acked: box.c.watermarks(), messages: [], request: false })
+        this.send(now, ref, { type: 'mailboxSync', name: box.name, topic: box.topic, acked: box.c.watermarks(), messages: [], request: false, hold: false })
         box.synced.set(ref, box.version)
+      }
+    }
+    for (const [ref, o] of box.others) {
+      if (holders.includes(ref) || now - o.heard > 10 * this.ctx.options.mailboxRefreshMs) box.others.delete(ref)
+      else if (o.version < box.version) {
+        this.send(now, ref, { type: 'mailboxSync', name: box.name, topic: box.topic, acked: box.c.watermarks(), messages: [], request: false, hold: false })
+        o.version = box.version
       }
     }
     if (mine) {
@@ -290,7 +288,7 @@ export class Mailboxes {
     let batch: AppMessage[] = []
     let bytes = 0
     const flush = (): void => {
-      this.send(now, to, { type: 'mailboxSync', name: box.name, topic: box.topic, acked, messages: batch, request: false })
+      this.send(now, to, { type: 'mailboxSync', name: box.name, topic: box.topic, acked, messages: batch, request: false, hold: true })
       batch = []
       bytes = 0
     }
@@ -323,7 +321,7 @@ export class Mailboxes {
       return undefined
     }
     const key = mailboxKey(name, topic)
-    const box: Mailbox = { name, topic, key, c: new MailboxContents(name, topic, this.store, this.ctx.options, this.totals), version: 0, reported: 0, attached: null, synced: new Map(), serveAt: 0, leavingSince: null, behind: !fresh }
+    const box: Mailbox = { name, topic, key, c: new MailboxContents(name, topic, this.store, this.ctx.options, this.totals), version: 0, reported: 0, attached: null, synced: new Map(), others: new Map(), serveAt: 0, leavingSince: null, behind: !fresh }
     this.boxes.set(boxId(name, topic), box)
     let set = this.byTopic.get(topic)
     if (set === undefined) {
@@ -332,11 +330,13 @@ export class Mailboxes {
     }
     set.add(box)
     this.store.create(name, topic)
+    // The node looks the key up in the DHT: its table then has the nodes truly closest to it.
+    this.ctx.out.emit({ type: 'mailbox-held', name, topic })
     if (fresh) {
       // Created for a subscriber: the other nodes near the key may hold it (this node replaced a
       // holder, or came back empty). Ask them, and deliver once they had time to answer.
       box.serveAt = now + this.ctx.options.mailboxRefreshMs
-      for (const c of this.ctx.table.closest(key, MAILBOX_HOLDERS)) this.send(now, c.ref, { type: 'mailboxSync', name, topic, acked: [], messages: [], request: true })
+      for (const c of this.ctx.table.closest(key, MAILBOX_HOLDERS)) this.send(now, c.ref, { type: 'mailboxSync', name, topic, acked: [], messages: [], request: true, hold: false })
     }
     return box
   }
@@ -352,7 +352,10 @@ export class Mailboxes {
     }
     box.c.remove(box.c.kept)
     this.store.delete(box.name, box.topic)
-    if (deleted) this.ctx.stats.mailboxesDeleted++
+    if (!deleted) return
+    this.ctx.stats.mailboxesDeleted++
+    if (this.deleted.size >= this.ctx.options.maxMailboxes) this.deleted.delete(this.deleted.keys().next().value as string)
+    this.deleted.set(boxId(box.name, box.topic), now + 30 * this.ctx.options.mailboxRefreshMs)
   }
 
   /** Dropped messages are not waited for. */

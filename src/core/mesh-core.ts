@@ -253,8 +253,9 @@ export class MeshCore {
     this.mail.client.ack(now, name, topic, m)
   }
 
-  /** Mailboxes this node holds. */
+  /** Mailboxes this node holds, and the messages they keep. */
   get mailboxesHeld (): number { return this.mail.holders.size }
+  get mailboxMessages (): number { return this.mail.holders.messages }
 
   /**
    * The local application subscribes to the topic in queue group `group` (as well as

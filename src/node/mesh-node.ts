@@ -125,8 +125,9 @@ export interface NodeStats {
   pending: number
   peers: number
   routingTable: number
-  /** Durable mailboxes this node holds (for subscribers anywhere). */
+  /** Durable mailboxes this node holds (for subscribers anywhere), and the messages they keep. */
   mailboxes: number
+  mailboxMessages: number
 }
 
 const encoder = new TextEncoder()
@@ -243,6 +244,8 @@ export class MeshNode {
           else w?.reject(new PublishNotAcknowledgedError(e.topic, e.seq, this.core.options.ackTimeoutMs))
         } else if (e.type === 'mailbox-deliver') {
           this.handMailbox(e.name, e.message)
+        } else if (e.type === 'mailbox-held') {
+          void this.lookup(`$MB\u0000${e.name}\u0000${e.topic}`)
         } else if (e.type === 'mailbox-ready') {
           this.durables.get(durableId(e.name, e.topic))?.markReady()
         } else if (e.type === 'mailbox-overflow') {
@@ -500,7 +503,8 @@ export class MeshNode {
       pending,
       peers: this.libp2p.getPeers().length,
       routingTable: this.core.table.size,
-      mailboxes: this.core.mailboxesHeld
+      mailboxes: this.core.mailboxesHeld,
+      mailboxMessages: this.core.mailboxMessages
     }
   }
 

@@ -51,7 +51,7 @@ export async function ask (dataDir: string, op: 'peers' | 'topics' | 'stats'): P
   }
 }
 
-export interface NodeProc { dir: string, proc: ChildProcess, peerId: string }
+export interface NodeProc { dir: string, proc: ChildProcess, peerId: string, /** The first address it listens on. */ addr: string }
 
 /**
  * n `meshcast node` processes (data directories DIR/n0..), each joining through the first, once
@@ -65,7 +65,7 @@ export async function startNodes (start: (args: string[]) => ChildProcess, dir: 
     const proc = start(['node', '--data', d, '--json', ...(i > 0 ? ['--bootstrap', boot] : [])])
     const info = JSON.parse(await firstLine(proc))
     if (i === 0) boot = info.addrs[0]
-    nodes.push({ dir: d, proc, peerId: info.peerId })
+    nodes.push({ dir: d, proc, peerId: info.peerId, addr: info.addrs[0] })
   }
   await until('every node in the mesh', async () => (await Promise.all(nodes.map(async p => (await ask(p.dir, 'peers') as string[]).length))).every(c => c >= 2), 90_000)
   return nodes

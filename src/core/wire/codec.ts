@@ -113,7 +113,7 @@ function toEnvelope (m: Msg): Envelope {
     case 'mailboxState': return { mailboxState: { name: m.name, topic: m.topic, ready: m.ready, stored: m.stored, dropped: m.dropped } }
     case 'mailboxDeliver': return { mailboxDeliver: { name: m.name, message: wireApp(m.message) } }
     case 'mailboxAck': return { mailboxAck: { name: m.name, topic: m.topic, ids: m.ids } }
-    case 'mailboxSync': return { mailboxSync: { name: m.name, topic: m.topic, acked: m.acked, messages: m.messages.map(wireApp), request: m.request } }
+    case 'mailboxSync': return { mailboxSync: { name: m.name, topic: m.topic, acked: m.acked, messages: m.messages.map(wireApp), request: m.request, hold: m.hold } }
     case 'reply': return { reply: { topic: m.topic, request: m.request, payload: m.payload as Uint8Array<ArrayBuffer>, headers: m.headers } }
   }
 }
@@ -204,7 +204,7 @@ function fromEnvelope (e: Envelope, limits: CodecLimits): Msg {
   if (e.mailboxAck != null) return { type: 'mailboxAck', name: name(e.mailboxAck.name), topic: topic(e.mailboxAck.topic), ids: e.mailboxAck.ids.map(ref) }
   if (e.mailboxSync != null) {
     const o = e.mailboxSync
-    return { type: 'mailboxSync', name: name(o.name), topic: topic(o.topic), acked: o.acked.map(ref), messages: o.messages.map(app), request: o.request }
+    return { type: 'mailboxSync', name: name(o.name), topic: topic(o.topic), acked: o.acked.map(ref), messages: o.messages.map(app), request: o.request, hold: o.hold }
   }
   if (e.routeAck != null) return { type: 'routeAck', topic: topic(e.routeAck.topic), publisher: e.routeAck.publisher, seq: e.routeAck.seq }
   throw new MalformedFrameError('envelope with no known message')

@@ -3344,6 +3344,10 @@ export var MailboxSync;
                     w.uint32(40);
                     w.bool(obj.request);
                 }
+                if ((obj.hold != null && obj.hold !== false)) {
+                    w.uint32(48);
+                    w.bool(obj.hold);
+                }
                 if (opts.lengthDelimited !== false) {
                     w.ldelim();
                 }
@@ -3353,7 +3357,8 @@ export var MailboxSync;
                     topic: '',
                     acked: [],
                     messages: [],
-                    request: false
+                    request: false,
+                    hold: false
                 };
                 const end = length == null ? reader.len : reader.pos + length;
                 while (reader.pos < end) {
@@ -3393,6 +3398,10 @@ export var MailboxSync;
                         }
                         case 5: {
                             obj.request = reader.bool();
+                            break;
+                        }
+                        case 6: {
+                            obj.hold = reader.bool();
                             break;
                         }
                         default: {
@@ -3464,6 +3473,13 @@ export var MailboxSync;
                         case 5: {
                             yield {
                                 field: `${prefix}.request`,
+                                value: reader.bool()
+                            };
+                            break;
+                        }
+                        case 6: {
+                            yield {
+                                field: `${prefix}.hold`,
                                 value: reader.bool()
                             };
                             break;

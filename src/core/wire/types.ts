@@ -87,7 +87,7 @@ export type Msg =
   | { type: 'mailboxState', name: string, topic: string, ready: boolean, stored: number, dropped: number }
   | { type: 'mailboxDeliver', name: string, message: AppMessage }
   | { type: 'mailboxAck', name: string, topic: string, ids: MessageRef[] }
-  | { type: 'mailboxSync', name: string, topic: string, acked: MessageRef[], messages: AppMessage[], request: boolean }
+  | { type: 'mailboxSync', name: string, topic: string, acked: MessageRef[], messages: AppMessage[], request: boolean, hold: boolean }
 
 export type MsgType = Msg['type']
 
