@@ -81,7 +81,7 @@ describe('a durable subscriber across kill -9 and restarts of the mailbox holder
     for (const h of [h1, h2]) nodes[h].proc.kill('SIGKILL')
     await Promise.all([h1, h2].map(async h => await new Promise(resolve => nodes[h].proc.once('exit', resolve))))
     for (const h of [h1, h2]) {
-      const p = start(['node', '--data', nodes[h].dir, '--json', '--bootstrap', nodes[0].addr])
+      const p = start(['node', '--data', nodes[h].dir, '--json', ...[0, 1, 2].flatMap(i => ['--bootstrap', nodes[i].addr])])
       const info = JSON.parse(await firstLine(p)) as { peerId: string }
       expect(info.peerId).toBe(nodes[h].peerId) // the same node, from its data directory
       nodes[h] = { ...nodes[h], proc: p }

@@ -30,8 +30,10 @@ export function processes (prefix: string): { dir: string, procs: ChildProcess[]
 }
 
 export async function firstLine (p: ChildProcess): Promise<string> {
+  let err = ''
+  p.stderr?.on('data', (b: Buffer) => { err += b.toString() })
   for await (const line of createInterface({ input: p.stdout as NodeJS.ReadableStream })) return line
-  throw new Error('process ended without output')
+  throw new Error(`process ended without output${err === '' ? '' : `; its standard error: ${err.slice(0, 2000)}`}`)
 }
 
 /**

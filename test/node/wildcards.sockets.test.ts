@@ -51,7 +51,7 @@ describe('wildcard subscriptions', () => {
     expect(() => n.subscribe('a/#/b')).toThrow(/only as the last token/)
     expect(() => n.subscribe('a.*.>/#')).toThrow(/not both/)
     expect(() => n.subscribe('a..*')).toThrow(/an empty token/)
-    expect(() => n.subscribe('a.*', { queue: 'w' })).toThrow(/neither queue nor since/)
+    expect(() => n.subscribe('a.*', { queue: 'w' })).toThrow(/neither queue, since nor durable/)
   })
 
   it('is refused on a mesh without the wildcards option (its roots would not forward)', async () => {
