@@ -35,6 +35,8 @@ export function emptyStats (): CoreStats {
     queueAcksIgnored: 0,
     queueRedeliveries: 0,
     queueDeadLettered: 0,
+    queueDirectSent: 0,
+    queueDirectReceived: 0,
     mailboxesRefused: 0,
     mailboxesDeleted: 0,
     mailboxDropped: 0,

@@ -51,7 +51,10 @@ export type CoreEvent =
   | { type: 'acked', topic: string, seq: number }
   /** Our acknowledged publish of `seq` was not acknowledged within ackTimeoutMs. */
   | { type: 'ack-failed', topic: string, seq: number }
-  /** The topic's root gives this node a message to process for queue group `group` (with acknowledgements; attempt from 1). */
+  /**
+   * A message for this node to process for queue group `group`: from the topic's root with
+   * acknowledgements (attempt from 1), or straight from its publisher in a plain group (attempt 0).
+   */
   | { type: 'queue-deliver', group: string, message: AppMessage, attempt: number }
   /** A durable subscription's mailbox takes the topic's messages (mailbox-client.ts). */
   | { type: 'mailbox-ready', name: string, topic: string }
@@ -97,6 +100,9 @@ export interface CoreStats {
   queueAcksIgnored: number
   queueRedeliveries: number
   queueDeadLettered: number
+  /** Plain queue groups: messages this node published straight to members, and received so as a member. */
+  queueDirectSent: number
+  queueDirectReceived: number
   /** Durable mailboxes: not created (over maxMailboxes), deleted, messages dropped over bounds, deliveries for no durable subscription here. */
   mailboxesRefused: number
   mailboxesDeleted: number

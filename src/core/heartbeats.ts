@@ -44,7 +44,7 @@ export class HeartbeatPlan {
    * that way where the root is, and that its routed publish arrived.
    */
   reportToPublisher (publisher: PeerRef, t: TopicState, subscribers: number, via: PeerRef): void {
-    const entry = { topic: t.name, subscribers, via: via === publisher ? '' : via }
+    const entry = { topic: t.name, subscribers, via: via === publisher ? '' : via, queues: t.direct ?? [] }
     const r = this.refresh.get(publisher)
     if (r === undefined) this.refresh.set(publisher, { topics: [], counts: [], roots: [entry], informs: [t] })
     else { r.roots.push(entry); r.informs.push(t) }

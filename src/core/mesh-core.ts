@@ -29,7 +29,7 @@ import { CatchUp } from './catch-up.ts'
 import { Delegation } from './delegation.ts'
 import { DeliveryOrder } from './delivery-order.ts'
 import { Dissemination } from './dissemination.ts'
-import { InvalidOptionError, MeshcastError } from './errors.ts'
+import { MeshcastError } from './errors.ts'
 import { Fanout } from './fanout.ts'
 import { compareDistance } from './id.ts'
 import type { NodeId } from './id.ts'
@@ -50,9 +50,8 @@ import { WildcardForwarding } from './wildcards.ts'
 import { dispatch } from './dispatch.ts'
 import type { CoreParts } from './dispatch.ts'
 import type { SinceSpec, TopicState } from './topic-state.ts'
-import { decodeFrame, validGroup } from './wire/codec.ts'
-import { MAX_GROUP_BYTES } from './wire/limits.ts'
-import type { Header, MessageRef, Msg, QueueAckKind } from './wire/types.ts'
+import { decodeFrame } from './wire/codec.ts'
+import type { AppMessage, Header, MessageRef, Msg, QueueAckKind } from './wire/types.ts'
 import { assertTopic } from './topic-name.ts'
 
 export type { CoreEvent, CoreInit, CoreStats, TopicView, Transmit } from './core-types.ts'
@@ -110,6 +109,7 @@ export class MeshCore {
     this.dissemination = new Dissemination(this.ctx, this.order, this.recovery)
     this.queueGroups = new QueueGroups(this.ctx, this.delegation, (now, topic, payload, headers) => { this.publisher.publish(now, topic, payload, headers) })
     this.dissemination.assign = (now, t, m) => { this.queueGroups.assign(now, t, m) }
+    this.queueGroups.holdsMailbox = topic => this.mail.holders.holds(topic)
     this.catchUp = new CatchUp(this.ctx, this.order, init.wallOffset ?? 0)
     this.recovery.bind(this.dissemination, this.catchUp)
     this.routing = new PublishRouting(this.ctx, this.dissemination)
@@ -179,29 +179,16 @@ export class MeshCore {
     return t === undefined ? undefined : this.membership.view(t)
   }
 
-  topicViews (): TopicView[] {
-    return [...this.ctx.topics.values()].map(t => this.membership.view(t))
-  }
+  topicViews (): TopicView[] { return [...this.ctx.topics.values()].map(t => this.membership.view(t)) }
 
   /** Internal tree state, read-only, for the simulator's invariant checks. */
-  topicState (topic: string): Readonly<TopicState> | undefined {
-    return this.ctx.topics.get(topic)
-  }
-
-  topicStates (): IterableIterator<Readonly<TopicState>> {
-    return this.ctx.topics.values()
-  }
+  topicState (topic: string): Readonly<TopicState> | undefined { return this.ctx.topics.get(topic) }
+  topicStates (): IterableIterator<Readonly<TopicState>> { return this.ctx.topics.values() }
 
   /** Child entries over all topics (what the fan-out cap limits). */
-  get childCount (): number {
-    return this.membership.childCount
-  }
+  get childCount (): number { return this.membership.childCount }
 
-  /**
-   * The number of subscribers the topic's tree reports: the count of our subtree when we are
-   * the root, the root's last report when we publish to it, 0 when a publish found no tree,
-   * undefined when not known yet.
-   */
+  /** The number of subscribers the topic's tree reports (PublishRouting.subscribers); undefined when not known yet. */
   subscribers (topic: string): number | undefined {
     return this.routing.subscribers(topic)
   }
@@ -264,17 +251,24 @@ export class MeshCore {
    */
   joinQueue (now: number, topic: string, group: string, maxAckPending = 0): void {
     this.checkTopic(topic)
-    if (!validGroup(group)) throw new InvalidOptionError(`queue group name must be 1..${MAX_GROUP_BYTES} bytes of UTF-8`)
-    if (!Number.isInteger(maxAckPending) || maxAckPending < 0 || maxAckPending > 0xffffffff) throw new InvalidOptionError(`maxAckPending must be an integer from 1 (0: no acknowledgements), not ${maxAckPending}`)
+    this.queueGroups.join(now, this.ctx.topics.get(topic) ?? topic, group, maxAckPending)
+  }
+
+  /** The local application subscribes the topic outside queue groups too (publishers must use the tree). */
+  queuePlain (now: number, topic: string, plain: boolean): void {
     const t = this.ctx.topics.get(topic)
-    if (t === undefined || !t.subscribed) throw new InvalidOptionError(`joinQueue: subscribe to ${topic} first`)
-    this.queueGroups.join(now, t, group, maxAckPending)
+    if (t !== undefined) this.queueGroups.setPlain(now, t, plain)
   }
 
   /** The answer for a message a 'queue-deliver' event gave (groups with acknowledgements), to the topic's root. */
   queueAck (now: number, topic: string, group: string, m: { publisher: PeerRef, epoch: number, seq: number }, kind: QueueAckKind, delay = 0): void {
     const t = this.ctx.topics.get(topic)
     if (t !== undefined) this.queueGroups.acks.answer(now, t, group, m, kind, Math.max(0, Math.min(Math.round(delay), 0xffffffff)))
+  }
+
+  /** A message a publisher sent this node for a queue group it has no subscription of any more: to the root, which gives it to a member. */
+  queueReturn (now: number, message: AppMessage): void {
+    this.routing.route(now, { ...message, queue: undefined }, 0)
   }
 
   leaveQueue (now: number, topic: string, group: string): void {

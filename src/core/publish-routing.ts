@@ -12,13 +12,22 @@ import { topicKey } from './id.ts'
 import type { PeerRef } from './routing-table.ts'
 import { subtreeCount } from './topic-state.ts'
 import type { TopicState } from './topic-state.ts'
-import type { AppMessage, TopicCount } from './wire/types.ts'
+import type { AppMessage, QueueAssign, TopicCount } from './wire/types.ts'
 
 interface Inflight {
   hop: PeerRef
   deadline: number
   message: AppMessage
   tries: number
+}
+
+interface RootEntry {
+  to: PeerRef
+  voucher: PeerRef | null
+  /** Plain queue groups whose members this publisher sends to directly (queue-groups.ts), with whose turn is next. */
+  queues?: Array<{ group: string, members: PeerRef[], next: number }>
+  /** When a publish last went to the root itself (once per refresh interval in direct mode). */
+  viaRootAt: number
 }
 
 /** Routed publishes are re-routed around silent hops at most this often. */
@@ -35,7 +44,7 @@ export class PublishRouting {
    * Where to publish each topic directly: its root, or the delegate its root named (the root
    * then vouches for the delegate's liveness until the delegate heartbeats us itself).
    */
-  readonly rootCache = new Map<string, { to: PeerRef, voucher: PeerRef | null }>()
+  readonly rootCache = new Map<string, RootEntry>()
   private readonly ctx: CoreContext
   private readonly dissemination: Dissemination
   /** A publish reached us as the topic's root (acks.ts answers acknowledged ones). */
@@ -81,6 +90,10 @@ export class PublishRouting {
   }
 
   onPublish (now: number, from: PeerRef, message: AppMessage, direct: boolean): void {
+    if (direct && message.queue !== undefined) {
+      this.onDirectQueue(now, message as AppMessage & { queue: QueueAssign[] })
+      return
+    }
     const t = this.ctx.topics.get(message.topic)
     if (direct && message.ack !== true && t?.delegated === true && t.attached) {
       // We are the data top of the tree (delegation.ts): deliver and pass down.
@@ -112,7 +125,7 @@ export class PublishRouting {
       if (this.answersLeft > 0) {
         // Answered at once (its publish() waits for the count): a few per tick.
         this.answersLeft--
-        this.ctx.out.send(now, publisher, { type: 'heartbeat', topics: [], counts: [], roots: [{ topic: t.name, subscribers: subtreeCount(t), via: t.delegate === publisher ? '' : t.delegate ?? '' }] })
+        this.ctx.out.send(now, publisher, { type: 'heartbeat', topics: [], counts: [], roots: [{ topic: t.name, subscribers: subtreeCount(t), via: t.delegate === publisher ? '' : t.delegate ?? '', queues: t.direct ?? [] }] })
       } else {
         t.uninformed.add(publisher)
       }
@@ -135,6 +148,37 @@ export class PublishRouting {
     return undefined
   }
 
+  /**
+   * Direct publishing to plain queue groups: the member of each group whose turn it is
+   * (undefined: publish to the root as usual), and whether this one goes through the root (one
+   * per refresh interval: the root passes it to the members and keeps the publisher informed).
+   */
+  directQueue (now: number, topic: string): { queue: QueueAssign[], viaRoot: boolean } | undefined {
+    const c = this.rootCache.get(topic)
+    if (c?.queues === undefined) return undefined
+    const viaRoot = now - c.viaRootAt >= this.ctx.options.refreshIntervalMs
+    if (viaRoot) c.viaRootAt = now
+    return { queue: c.queues.map(q => ({ group: q.group, member: q.members[q.next++ % q.members.length] })), viaRoot }
+  }
+
+  /**
+   * A publish its publisher assigned to members of plain queue groups (direct publishing): at a
+   * named member it is delivered; at the root (one per refresh interval) the publisher is noted
+   * and the message passed to the members. Never into the tree.
+   */
+  private onDirectQueue (now: number, message: AppMessage & { queue: QueueAssign[] }): void {
+    const t = this.ctx.topics.get(message.topic)
+    if (t?.isRoot === true && message.publisher !== this.ctx.ref) this.notePublisher(now, t, message.publisher, false)
+    for (const member of new Set(message.queue.map(q => q.member))) {
+      if (member !== this.ctx.ref) {
+        if (t?.isRoot === true) this.ctx.out.send(now, member, { type: 'publish', message, direct: true })
+        continue
+      }
+      this.ctx.stats.queueDirectReceived++
+      for (const q of message.queue) if (q.member === member) this.ctx.out.emit({ type: 'queue-deliver', group: q.group, message, attempt: 0 })
+    }
+  }
+
   /** A tick began: the budget of immediate answers is renewed. */
   newTick (): void {
     this.answersLeft = IMMEDIATE_ANSWERS_PER_TICK
@@ -150,7 +194,7 @@ export class PublishRouting {
   }
 
   onRootInfo (from: PeerRef, topic: string, subscribers: number): void {
-    this.rootCache.set(topic, { to: from, voucher: null })
+    this.rootCache.set(topic, { to: from, voucher: null, viaRootAt: 0 })
     this.report(topic, subscribers)
   }
 
@@ -162,7 +206,9 @@ export class PublishRouting {
     for (const r of roots) {
       // A root that delegated names its delegate: publish there.
       const delegated = r.via !== '' && r.via !== this.ctx.ref
-      this.rootCache.set(r.topic, delegated ? { to: r.via, voucher: from } : { to: from, voucher: null })
+      const queues = r.queues.length === 0 || delegated ? undefined : r.queues.map(q => ({ group: q.group, members: q.members, next: 0 }))
+      const viaRootAt = this.rootCache.get(r.topic)?.viaRootAt ?? 0
+      this.rootCache.set(r.topic, delegated ? { to: r.via, voucher: from, viaRootAt } : { to: from, voucher: null, queues, viaRootAt })
       this.report(r.topic, r.subscribers)
     }
     if (roots.length === 0 || this.routed.size === 0) return
@@ -184,7 +230,12 @@ export class PublishRouting {
 
   /** A peer failed: forget it as a root, and re-route the publishes waiting on it. */
   onPeerFailed (now: number, ref: PeerRef): void {
-    for (const [topic, root] of this.rootCache) if (root.to === ref) this.rootCache.delete(topic)
+    for (const [topic, root] of this.rootCache) {
+      if (root.to === ref) this.rootCache.delete(topic)
+      // A member gone: the others take its turns (the root's next refresh says the same).
+      for (const q of root.queues ?? []) q.members = q.members.filter(m => m !== ref)
+      if (root.queues?.some(q => q.members.length === 0) === true) root.queues = undefined
+    }
     for (const [key, f] of [...this.routed]) {
       if (f.hop !== ref) continue
       this.routed.delete(key)

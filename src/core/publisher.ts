@@ -47,6 +47,19 @@ export class Publisher {
       return seq
     }
     const to = this.routing.directTarget(now, topic, ack)
+    const d = to === undefined || ack ? undefined : this.routing.directQueue(now, topic)
+    if (d !== undefined && to !== undefined) {
+      // Every subscriber is in the topic's plain queue groups: straight to the members whose turn
+      // it is (through the root once per refresh interval).
+      message.queue = d.queue
+      this.ctx.stats.queueDirectSent++
+      const targets = d.viaRoot ? [to] : new Set(d.queue.map(q => q.member))
+      for (const member of targets) {
+        if (member !== this.ctx.ref) this.ctx.out.send(now, member, { type: 'publish', message, direct: true })
+        else for (const q of d.queue) if (q.member === member) this.ctx.out.emit({ type: 'queue-deliver', group: q.group, message, attempt: 0 })
+      }
+      return seq
+    }
     if (to !== undefined) {
       this.ctx.out.send(now, to, { type: 'publish', message, direct: true })
       return seq

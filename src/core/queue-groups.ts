@@ -13,14 +13,23 @@
 //   `$DLQ.<topic>`.
 // A root does not delegate a topic with queue groups (it must see every message); a new root
 // knows the members once they refreshed (within queueRefreshMs).
+// Direct publishing: while every subscriber of a topic is a member of its plain groups (no
+// other subscription on the members' nodes, no mailbox, no group with acknowledgements), the
+// root tells the topic's publishers the members (TopicCount.queues, with its refreshes), and a
+// publisher sends each message straight to one member of each group, in turn (publish-routing.ts),
+// one hop instead of two and no work at the root; one message per refresh interval still goes
+// through the root, so that the publisher stays registered and hears of changes.
 import type { CoreContext } from './core-context.ts'
 import type { Delegation } from './delegation.ts'
 import { QueueAcks } from './queue-acks.ts'
 import type { InFlight, Waiting } from './queue-acks.ts'
 import type { PeerRef } from './routing-table.ts'
 import type { TopicState } from './topic-state.ts'
-import { MAX_QUEUE_GROUPS } from './wire/limits.ts'
-import type { AppMessage, Header, Msg } from './wire/types.ts'
+import { InvalidOptionError } from './errors.ts'
+import { validGroup } from './wire/codec.ts'
+import { MAX_GROUP_BYTES, MAX_QUEUE_GROUPS } from './wire/limits.ts'
+import { subtreeCount } from './topic-state.ts'
+import type { AppMessage, Header, Msg, QueueMembers } from './wire/types.ts'
 
 /** The root gave message m to node `ref` to deliver for queue group `group` (plain groups). */
 export function deliversFor (m: AppMessage, ref: PeerRef, group: string): boolean {
@@ -29,6 +38,9 @@ export function deliversFor (m: AppMessage, ref: PeerRef, group: string): boolea
 
 /** Members one group of one topic may have at its root. */
 export const MAX_QUEUE_MEMBERS = 1024
+/** Direct publishing is offered for at most this many groups of this many members (TopicCount.queues's bounds). */
+export const DIRECT_MAX_GROUPS = 8
+export const DIRECT_MAX_MEMBERS = 64
 
 /** A group as the topic's root sees it. */
 export interface QueueGroupState {
@@ -44,6 +56,8 @@ export interface QueueGroupState {
   readonly pendingBy: Map<PeerRef, number>
   /** Explicit acknowledgements: messages waiting for a member with room (or for a nak's delay). */
   waiting: Waiting[]
+  /** Members whose nodes also take the topic outside queue groups (no direct publishing then). */
+  readonly plainAlso: Set<PeerRef>
 }
 
 interface LocalMembership {
@@ -62,6 +76,10 @@ export class QueueGroups {
   private readonly local = new Map<TopicState, LocalMembership>()
   /** Topics this node is the root of that have queue groups (their members expire here). */
   private readonly held = new Set<TopicState>()
+  /** Topics whose local subscriptions include some outside queue groups (QueueJoin.plain). */
+  private readonly plainTopics = new Set<string>()
+  /** This node holds a mailbox of the topic (it takes every message: QueueJoin.plain). */
+  holdsMailbox: (topic: string) => boolean = () => false
 
   constructor (ctx: CoreContext, delegation: Delegation, publish: (now: number, topic: string, payload: Uint8Array, headers: Header[]) => void) {
     this.ctx = ctx
@@ -71,7 +89,10 @@ export class QueueGroups {
   }
 
   /** The local application subscribed to t in `group` (maxAckPending > 0: explicit acknowledgements). */
-  join (now: number, t: TopicState, group: string, maxAckPending = 0): void {
+  join (now: number, t: TopicState | string, group: string, maxAckPending = 0): void {
+    if (!validGroup(group)) throw new InvalidOptionError(`queue group name must be 1..${MAX_GROUP_BYTES} bytes of UTF-8`)
+    if (!Number.isInteger(maxAckPending) || maxAckPending < 0 || maxAckPending > 0xffffffff) throw new InvalidOptionError(`maxAckPending must be an integer from 1 (0: no acknowledgements), not ${maxAckPending}`)
+    if (typeof t === 'string' || !t.subscribed) throw new InvalidOptionError(`joinQueue: subscribe to ${typeof t === 'string' ? t : t.name} first`)
     let l = this.local.get(t)
     if (l === undefined) this.local.set(t, l = { groups: new Map(), sentTo: null, sentAt: 0 })
     if (l.groups.get(group) === maxAckPending) return
@@ -85,6 +106,15 @@ export class QueueGroups {
     if (l === undefined || !l.groups.delete(group)) return
     this.register(now, t, group, true, 0)
     if (l.groups.size === 0) this.local.delete(t)
+  }
+
+  /** Whether the local application also subscribes t outside queue groups (registered again when it changes). */
+  setPlain (now: number, t: TopicState, plain: boolean): void {
+    if (this.plainTopics.has(t.name) === plain) return
+    if (plain) this.plainTopics.add(t.name)
+    else this.plainTopics.delete(t.name)
+    const l = this.local.get(t)
+    if (l !== undefined) for (const [g, max] of l.groups) this.register(now, t, g, false, max)
   }
 
   /** Registrations go again every queueRefreshMs, and at once to a new root; members expire. */
@@ -103,6 +133,7 @@ export class QueueGroups {
         t.queues = null
         this.held.delete(t)
       }
+      this.offerDirect(now, t)
     }
     for (const [t, l] of this.local) {
       if (this.ctx.topics.get(t.name) !== t) {
@@ -125,7 +156,7 @@ export class QueueGroups {
       if (t.parent !== null && t.parent !== from && t.joinTo === null) this.ctx.out.send(now, t.parent, m)
       return
     }
-    this.record(now, t, from, m.group, m.leave, m.maxAckPending)
+    this.record(now, t, from, m.group, m.leave, m.maxAckPending, m.plain)
   }
 
   /** At the root: which member of each group gets m (once, where m enters the tree). */
@@ -161,11 +192,12 @@ export class QueueGroups {
     const l = this.local.get(t)
     if (l !== undefined && !leave) { l.sentTo = root; l.sentAt = now }
     if (root === null) return
-    if (root === this.ctx.ref) this.record(now, t, this.ctx.ref, group, leave, maxAckPending)
-    else this.ctx.out.send(now, root, { type: 'queueJoin', topic: t.name, group, leave, maxAckPending })
+    const plain = this.plainTopics.has(t.name) || this.holdsMailbox(t.name)
+    if (root === this.ctx.ref) this.record(now, t, this.ctx.ref, group, leave, maxAckPending, plain)
+    else this.ctx.out.send(now, root, { type: 'queueJoin', topic: t.name, group, leave, maxAckPending, plain })
   }
 
-  private record (now: number, t: TopicState, member: PeerRef, group: string, leave: boolean, maxAckPending: number): void {
+  private record (now: number, t: TopicState, member: PeerRef, group: string, leave: boolean, maxAckPending: number, plain: boolean): void {
     if (leave) {
       const g = t.queues?.get(group)
       if (g !== undefined) this.drop(now, t, group, g, member)
@@ -176,12 +208,15 @@ export class QueueGroups {
     let g = queues.get(group)
     if (g === undefined) {
       if (queues.size >= MAX_QUEUE_GROUPS) { this.ctx.stats.queueJoinsRefused++; return }
-      queues.set(group, g = { members: new Map(), next: 0, maxPending: new Map(), inflight: new Map(), pendingBy: new Map(), waiting: [] })
+      queues.set(group, g = { members: new Map(), next: 0, maxPending: new Map(), inflight: new Map(), pendingBy: new Map(), waiting: [], plainAlso: new Set() })
     }
     if (!g.members.has(member) && g.members.size >= MAX_QUEUE_MEMBERS) { this.ctx.stats.queueJoinsRefused++; return }
     g.members.set(member, member === this.ctx.ref ? Infinity : now + this.ctx.options.failureTimeoutMs + this.ctx.options.queueRefreshMs)
     if (maxAckPending > 0) g.maxPending.set(member, maxAckPending)
     else g.maxPending.delete(member)
+    if (plain) g.plainAlso.add(member)
+    else g.plainAlso.delete(member)
+    this.offerDirect(now, t)
     // Every message must pass the root to be assigned: no delegation for such a topic.
     if (t.delegate !== null) this.delegation.revoke(now, t)
   }
@@ -190,7 +225,35 @@ export class QueueGroups {
   private drop (now: number, t: TopicState, group: string, g: QueueGroupState, member: PeerRef): void {
     g.members.delete(member)
     g.maxPending.delete(member)
+    g.plainAlso.delete(member)
+    this.offerDirect(now, t)
     this.acks.memberGone(now, t, group, g, member)
+  }
+
+  /**
+   * At the root: the members publishers may send to directly (null: not now), and the
+   * publishers told again when that changed.
+   */
+  private offerDirect (now: number, t: TopicState): void {
+    const d = this.directMembers(now, t)
+    if (JSON.stringify(d) === JSON.stringify(t.direct)) return
+    t.direct = d
+    for (const p of t.publishers.keys()) t.uninformed.add(p)
+  }
+
+  private directMembers (now: number, t: TopicState): QueueMembers[] | null {
+    if (!t.isRoot || t.queues === null || t.queues.size > DIRECT_MAX_GROUPS || this.ctx.options.wildcards) return null
+    const nodes = new Set<PeerRef>()
+    const out: QueueMembers[] = []
+    for (const [group, g] of t.queues) {
+      if (g.maxPending.size > 0 || g.plainAlso.size > 0 || g.inflight.size > 0) return null
+      const members = [...g.members].filter(([, until]) => until >= now).map(([ref]) => ref)
+      if (members.length === 0 || members.length > DIRECT_MAX_MEMBERS) return null
+      for (const m of members) nodes.add(m)
+      out.push({ group, members })
+    }
+    // Every subscriber of the tree is one of the members: nobody else misses the messages.
+    return nodes.size === subtreeCount(t) ? out : null
   }
 
   /** Where the registrations go: this node when it is the root, else the root its path names. */

@@ -2,6 +2,7 @@
 import type { DedupWindow } from './dedup.ts'
 import type { OrderStream } from './delivery-order.ts'
 import type { QueueGroupState } from './queue-groups.ts'
+import type { QueueMembers } from './wire/types.ts'
 import type { ReplayBuffer } from './replay-buffer.ts'
 import type { NodeId } from './id.ts'
 import type { PeerRef } from './routing-table.ts'
@@ -80,6 +81,8 @@ export class TopicState {
   readonly heldAcks = new Set<PeerRef>()
   /** At the root: the topic's queue groups and their members (queue-groups.ts); null: none. */
   queues: Map<string, QueueGroupState> | null = null
+  /** At the root: the plain queue groups' members publishers may send to directly (queue-groups.ts); null: not now. */
+  direct: QueueMembers[] | null = null
   /** At the root: the last delegate whose delegation was withdrawn (it kept what publishers sent it). */
   formerDelegate: PeerRef | null = null
   /** Our parent (the root) delegated the tree's data to us. */

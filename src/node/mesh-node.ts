@@ -406,6 +406,7 @@ export class MeshNode {
       this.driver.input((core, now) => {
         core.subscribe(now, route, { reliable, since })
         if (queue !== undefined) core.joinQueue(now, route, queue, maxAckPending)
+        core.queuePlain(now, route, [...(this.subs.get(route) ?? [])].some(s => s.group === undefined))
       })
       // Another local subscription already attached the topic: its 'ready' went out then.
       if (since === undefined && this.core.topicView(route)?.attached === true) this.markReady(sub)
@@ -665,7 +666,13 @@ export class MeshNode {
     if (set.size === 0) {
       this.subs.delete(route)
       if (this.running) this.driver.input((core, now) => { core.unsubscribe(now, route) })
-    } else if (s.reliable && this.running && !this.reliable(route)) {
+      return
+    }
+    if (s.group === undefined && this.running && ![...set].some(o => o.group === undefined)) {
+      // The last subscription outside queue groups went: publishers may send to the members directly.
+      this.driver.input((core, now) => { core.queuePlain(now, route, false) })
+    }
+    if (s.reliable && this.running && !this.reliable(route)) {
       // The last reliable subscription of the topic went: the others need no resends.
       this.driver.input((core, now) => { core.subscribe(now, route, { reliable: false }) })
     }
@@ -702,6 +709,13 @@ export class MeshNode {
    * rest; with none left here, a nak sends it on at once.
    */
   private handQueued (group: string, message: AppMessage, attempt: number): void {
+    if (attempt === 0) {
+      // A plain group's message its publisher sent here directly (every subscriber is a member).
+      const plain = [...(this.subs.get(message.topic) ?? [])].filter(s => s.group === group && !s.explicit)
+      if (plain.length > 0) plain[this.queueTurn++ % plain.length].push(toMessage(message, this.responder))
+      else if (this.running) this.driver.input((core, now) => { core.queueReturn(now, message) })
+      return
+    }
     const acker: Acker = (kind, delayMs) => {
       if (!this.running) return false
       this.driver.input((core, now) => { core.queueAck(now, message.topic, group, message, kind, delayMs) })

@@ -16,7 +16,7 @@ const ALL: Msg[] = [
   { type: 'leave', topic: 'a/b' },
   { type: 'publish', message: app, direct: true },
   { type: 'data', message: app },
-  { type: 'heartbeat', topics: ['a/b', 'c'], counts: [3, 1], roots: [{ topic: 'x', subscribers: 12, via: 'v' }] },
+  { type: 'heartbeat', topics: ['a/b', 'c'], counts: [3, 1], roots: [{ topic: 'x', subscribers: 12, via: 'v', queues: [] }, { topic: 'y', subscribers: 2, via: '', queues: [{ group: 'w', members: ['m1', 'm2'] }] }] },
   { type: 'replica', entries: [{ topic: 'a/b', children: ['c1', 'c2'], dropped: false, rank: 2, more: false }, { topic: 'a/b', children: ['c3'], dropped: false, rank: 2, more: true }, { topic: 'x', children: [], dropped: true, rank: 0, more: false }] },
   { type: 'redirect', topic: 'a/b', candidates: ['s1'] },
   { type: 'rootInfo', topic: 'a/b', subscribers: 5 },
@@ -25,10 +25,15 @@ const ALL: Msg[] = [
   { type: 'nack', topic: 'a/b', publisher: '', epoch: 0, from: 0, to: 0, requester: 'r', maxAge: 2500 },
   { type: 'replay', message: app },
   { type: 'reply', topic: 'svc.time', request: 12, payload: new Uint8Array([4, 5]), headers: [{ key: 'k', value: 'v' }] },
-  { type: 'queueJoin', topic: 'jobs', group: 'workers', leave: false, maxAckPending: 100 },
+  { type: 'queueJoin', topic: 'jobs', group: 'workers', leave: false, maxAckPending: 100, plain: true },
   { type: 'queueDeliver', group: 'workers', message: app, attempt: 2 },
   { type: 'queueAck', topic: 'jobs', group: 'workers', publisher: 'p1', epoch: 7, seq: 3, kind: 'nak', delay: 500 },
-  { type: 'data', message: { ...app, queue: [{ group: 'workers', member: 'm1' }, { group: 'audit', member: 'm2' }] } }
+  { type: 'data', message: { ...app, queue: [{ group: 'workers', member: 'm1' }, { group: 'audit', member: 'm2' }] } },
+  { type: 'mailboxOpen', name: 'device-42', topic: 'cmd', subscriber: 's1', mode: 'delete' },
+  { type: 'mailboxState', name: 'device-42', topic: 'cmd', ready: true, stored: 100, dropped: 3 },
+  { type: 'mailboxDeliver', name: 'device-42', message: app },
+  { type: 'mailboxAck', name: 'device-42', topic: 'cmd', ids: [{ publisher: 'p1', epoch: 7, seq: 3 }] },
+  { type: 'mailboxSync', name: 'device-42', topic: 'cmd', acked: [{ publisher: 'p1', epoch: 7, seq: 2 }], messages: [app], request: false, hold: true }
 ]
 const limits = coreOptions()
 
@@ -51,7 +56,11 @@ describe('codec', () => {
     ['a topic over the limit', encodeFrame([{ type: 'join', topic: 'x'.repeat(300), subscribers: 0, reliable: false }])],
     ['a message without sequence number', encodeFrame([{ type: 'data', message: { ...app, seq: 0 } }])],
     ['a reply without a request number', encodeFrame([{ type: 'reply', topic: 't', request: 0, payload: new Uint8Array(), headers: [] }])],
-    ['a queue join without a group', encodeFrame([{ type: 'queueJoin', topic: 't', group: '', leave: false, maxAckPending: 0 }])],
+    ['a queue join without a group', encodeFrame([{ type: 'queueJoin', topic: 't', group: '', leave: false, maxAckPending: 0, plain: false }])],
+    ['queue members without members', encodeFrame([{ type: 'heartbeat', topics: [], counts: [], roots: [{ topic: 't', subscribers: 1, via: '', queues: [{ group: 'g', members: [] }] }] }])],
+    ['a mailbox open without a subscriber', encodeFrame([{ type: 'mailboxOpen', name: 'd', topic: 't', subscriber: '', mode: 'attach' }])],
+    ['a mailbox name over 128 bytes', encodeFrame([{ type: 'mailboxAck', name: 'd'.repeat(129), topic: 't', ids: [] }])],
+    ['a mailbox ack of a message without a number', encodeFrame([{ type: 'mailboxAck', name: 'd', topic: 't', ids: [{ publisher: 'p', epoch: 1, seq: 0 }] }])],
     ['a queue ack without a message', encodeFrame([{ type: 'queueAck', topic: 't', group: 'g', publisher: 'p', epoch: 1, seq: 0, kind: 'ack', delay: 0 }])],
     ['a queue delivery without an attempt', encodeFrame([{ type: 'queueDeliver', group: 'g', message: app, attempt: 0 }])],
     ['a queue assignment without a member', encodeFrame([{ type: 'data', message: { ...app, queue: [{ group: 'g', member: '' }] } }])],

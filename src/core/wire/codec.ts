@@ -10,7 +10,7 @@ import { decodeDataEnvelope, encodeDataFrame, frameEnvelopes } from './data-code
 import { Envelope as EnvelopeCodec, Frame } from './messages.js'
 import type { AppMessage as WireAppMessage, Envelope } from './messages.js'
 import { MAX_FRAME_MESSAGES as MAX_MESSAGES, MAX_GROUP_BYTES, MAX_HEADERS } from './limits.ts'
-import type { AppMessage, MessageRef, Msg } from './types.ts'
+import type { AppMessage, MessageRef, Msg, QueueMembers } from './types.ts'
 import { isDataMsg, MAILBOX_MODES, QUEUE_ACK_KINDS } from './types.ts'
 
 export interface CodecLimits {
@@ -106,7 +106,7 @@ function toEnvelope (m: Msg): Envelope {
     case 'stash': return { stash: { message: wireApp(m.message) } }
     case 'since': return { since: { topic: m.topic, seq: m.seq, time: m.time, last: m.last, done: m.done, requester: m.requester } }
     case 'publishAck': return { publishAck: { topic: m.topic, publisher: m.publisher, epoch: m.epoch, seq: m.seq } }
-    case 'queueJoin': return { queueJoin: { topic: m.topic, group: m.group, leave: m.leave, maxAckPending: m.maxAckPending } }
+    case 'queueJoin': return { queueJoin: { topic: m.topic, group: m.group, leave: m.leave, maxAckPending: m.maxAckPending, plain: m.plain } }
     case 'queueDeliver': return { queueDeliver: { group: m.group, message: wireApp(m.message), attempt: m.attempt } }
     case 'queueAck': return { queueAck: { topic: m.topic, group: m.group, publisher: m.publisher, epoch: m.epoch, seq: m.seq, kind: QUEUE_ACK_KINDS.indexOf(m.kind), delay: m.delay } }
     case 'mailboxOpen': return { mailboxOpen: { name: m.name, topic: m.topic, subscriber: m.subscriber, mode: MAILBOX_MODES.indexOf(m.mode) } }
@@ -141,6 +141,10 @@ function fromEnvelope (e: Envelope, limits: CodecLimits): Msg {
     if (r.publisher === '' || r.seq < 1) throw new MalformedFrameError('message reference without publisher or sequence number')
     return { publisher: r.publisher, epoch: r.epoch, seq: r.seq }
   }
+  const queueMembers = (q: QueueMembers): QueueMembers => {
+    if (!validGroup(q.group) || q.members.length === 0 || q.members.includes('')) throw new MalformedFrameError('queue members without a valid group or members')
+    return { group: q.group, members: q.members }
+  }
   if (e.join != null) return { type: 'join', topic: topic(e.join.topic), subscribers: e.join.subscribers, reliable: e.join.reliable }
   if (e.joinAck != null) return { type: 'joinAck', topic: topic(e.joinAck.topic), attached: e.joinAck.attached, path: e.joinAck.path, replaces: e.joinAck.replaces, delegate: e.joinAck.delegate, withdraw: e.joinAck.withdraw }
   if (e.leave != null) return { type: 'leave', topic: topic(e.leave.topic) }
@@ -149,7 +153,7 @@ function fromEnvelope (e: Envelope, limits: CodecLimits): Msg {
   if (e.heartbeat != null) {
     const h = e.heartbeat
     if (h.counts.length !== 0 && h.counts.length !== h.topics.length) throw new MalformedFrameError('heartbeat counts do not match its topics')
-    return { type: 'heartbeat', topics: h.topics.map(topic), counts: h.counts, roots: h.roots.map(r => ({ topic: topic(r.topic), subscribers: r.subscribers, via: r.via })) }
+    return { type: 'heartbeat', topics: h.topics.map(topic), counts: h.counts, roots: h.roots.map(r => ({ topic: topic(r.topic), subscribers: r.subscribers, via: r.via, queues: r.queues.map(queueMembers) })) }
   }
   if (e.replica != null) return { type: 'replica', entries: e.replica.entries.map(r => ({ topic: topic(r.topic), children: r.children, dropped: r.dropped, rank: r.rank, more: r.more })) }
   if (e.redirect != null) return { type: 'redirect', topic: topic(e.redirect.topic), candidates: e.redirect.candidates }
@@ -171,7 +175,7 @@ function fromEnvelope (e: Envelope, limits: CodecLimits): Msg {
   if (e.queueJoin != null) {
     const q = e.queueJoin
     if (!validGroup(q.group)) throw new MalformedFrameError(`queue group name of ${utf8ByteLength(q.group)} bytes (1..${MAX_GROUP_BYTES} allowed)`)
-    return { type: 'queueJoin', topic: topic(q.topic), group: q.group, leave: q.leave, maxAckPending: q.maxAckPending }
+    return { type: 'queueJoin', topic: topic(q.topic), group: q.group, leave: q.leave, maxAckPending: q.maxAckPending, plain: q.plain }
   }
   if (e.queueDeliver != null) {
     const q = e.queueDeliver

@@ -1024,6 +1024,12 @@ export var TopicCount;
                     w.uint32(26);
                     w.string(obj.via);
                 }
+                if (obj.queues != null && obj.queues.length > 0) {
+                    for (const value of obj.queues) {
+                        w.uint32(34);
+                        QueueMembers.codec().encode(value, w);
+                    }
+                }
                 if (opts.lengthDelimited !== false) {
                     w.ldelim();
                 }
@@ -1031,7 +1037,8 @@ export var TopicCount;
                 const obj = {
                     topic: '',
                     subscribers: 0,
-                    via: ''
+                    via: '',
+                    queues: []
                 };
                 const end = length == null ? reader.len : reader.pos + length;
                 while (reader.pos < end) {
@@ -1049,6 +1056,18 @@ export var TopicCount;
                             obj.via = reader.string();
                             break;
                         }
+                        case 4: {
+                            if (opts.limits?.queues != null && obj.queues.length === opts.limits.queues) {
+                                throw new MaxLengthError('Decode error - repeated field "queues" had too many elements');
+                            }
+                            if (obj.queues.length === 8) {
+                                throw new MaxLengthError('Decode error - repeated field "queues" had too many elements');
+                            }
+                            obj.queues.push(QueueMembers.codec().decode(reader, reader.uint32(), {
+                                limits: opts.limits?.queues$
+                            }));
+                            break;
+                        }
                         default: {
                             reader.skipType(tag & 7);
                             break;
@@ -1057,6 +1076,9 @@ export var TopicCount;
                 }
                 return obj;
             }, function* (reader, length, prefix, opts = {}) {
+                const obj = {
+                    queues: 8
+                };
                 const end = length == null ? reader.len : reader.pos + length;
                 while (reader.pos < end) {
                     const tag = reader.uint32();
@@ -1082,6 +1104,24 @@ export var TopicCount;
                             };
                             break;
                         }
+                        case 4: {
+                            if (opts.limits?.queues != null && obj.queues === opts.limits.queues) {
+                                throw new MaxLengthError('Streaming decode error - repeated field "queues" had too many elements');
+                            }
+                            if (obj.queues === 8) {
+                                throw new MaxLengthError('Streaming decode error - repeated field "queues" had too many elements');
+                            }
+                            for (const evt of QueueMembers.codec().stream(reader, reader.uint32(), `${prefix}.queues[]`, {
+                                limits: opts.limits?.queues$
+                            })) {
+                                yield {
+                                    ...evt,
+                                    index: obj.queues
+                                };
+                            }
+                            obj.queues++;
+                            break;
+                        }
                         default: {
                             reader.skipType(tag & 7);
                             break;
@@ -1105,6 +1145,111 @@ export var TopicCount;
     }
     TopicCount.stream = stream;
 })(TopicCount || (TopicCount = {}));
+export var QueueMembers;
+(function (QueueMembers) {
+    let _codec;
+    QueueMembers.codec = () => {
+        if (_codec == null) {
+            _codec = message((obj, w, opts = {}) => {
+                if (opts.lengthDelimited !== false) {
+                    w.fork();
+                }
+                if ((obj.group != null && obj.group !== '')) {
+                    w.uint32(10);
+                    w.string(obj.group);
+                }
+                if (obj.members != null && obj.members.length > 0) {
+                    for (const value of obj.members) {
+                        w.uint32(18);
+                        w.string(value);
+                    }
+                }
+                if (opts.lengthDelimited !== false) {
+                    w.ldelim();
+                }
+            }, (reader, length, opts = {}) => {
+                const obj = {
+                    group: '',
+                    members: []
+                };
+                const end = length == null ? reader.len : reader.pos + length;
+                while (reader.pos < end) {
+                    const tag = reader.uint32();
+                    switch (tag >>> 3) {
+                        case 1: {
+                            obj.group = reader.string();
+                            break;
+                        }
+                        case 2: {
+                            if (opts.limits?.members != null && obj.members.length === opts.limits.members) {
+                                throw new MaxLengthError('Decode error - repeated field "members" had too many elements');
+                            }
+                            if (obj.members.length === 64) {
+                                throw new MaxLengthError('Decode error - repeated field "members" had too many elements');
+                            }
+                            obj.members.push(reader.string());
+                            break;
+                        }
+                        default: {
+                            reader.skipType(tag & 7);
+                            break;
+                        }
+                    }
+                }
+                return obj;
+            }, function* (reader, length, prefix, opts = {}) {
+                const obj = {
+                    members: 64
+                };
+                const end = length == null ? reader.len : reader.pos + length;
+                while (reader.pos < end) {
+                    const tag = reader.uint32();
+                    switch (tag >>> 3) {
+                        case 1: {
+                            yield {
+                                field: `${prefix}.group`,
+                                value: reader.string()
+                            };
+                            break;
+                        }
+                        case 2: {
+                            if (opts.limits?.members != null && obj.members === opts.limits.members) {
+                                throw new MaxLengthError('Streaming decode error - repeated field "members" had too many elements');
+                            }
+                            if (obj.members === 64) {
+                                throw new MaxLengthError('Streaming decode error - repeated field "members" had too many elements');
+                            }
+                            yield {
+                                field: `${prefix}.members[]`,
+                                index: obj.members,
+                                value: reader.string()
+                            };
+                            obj.members++;
+                            break;
+                        }
+                        default: {
+                            reader.skipType(tag & 7);
+                            break;
+                        }
+                    }
+                }
+            });
+        }
+        return _codec;
+    };
+    function encode(obj) {
+        return encodeMessage(obj, QueueMembers.codec());
+    }
+    QueueMembers.encode = encode;
+    function decode(buf, opts) {
+        return decodeMessage(buf, QueueMembers.codec(), opts);
+    }
+    QueueMembers.decode = decode;
+    function stream(buf, opts) {
+        return streamMessage(buf, QueueMembers.codec(), opts);
+    }
+    QueueMembers.stream = stream;
+})(QueueMembers || (QueueMembers = {}));
 export var Replica;
 (function (Replica) {
     let _codec;
@@ -2384,6 +2529,10 @@ export var QueueJoin;
                     w.uint32(32);
                     w.uint32(obj.maxAckPending);
                 }
+                if ((obj.plain != null && obj.plain !== false)) {
+                    w.uint32(40);
+                    w.bool(obj.plain);
+                }
                 if (opts.lengthDelimited !== false) {
                     w.ldelim();
                 }
@@ -2392,7 +2541,8 @@ export var QueueJoin;
                     topic: '',
                     group: '',
                     leave: false,
-                    maxAckPending: 0
+                    maxAckPending: 0,
+                    plain: false
                 };
                 const end = length == null ? reader.len : reader.pos + length;
                 while (reader.pos < end) {
@@ -2412,6 +2562,10 @@ export var QueueJoin;
                         }
                         case 4: {
                             obj.maxAckPending = reader.uint32();
+                            break;
+                        }
+                        case 5: {
+                            obj.plain = reader.bool();
                             break;
                         }
                         default: {
@@ -2451,6 +2605,13 @@ export var QueueJoin;
                             yield {
                                 field: `${prefix}.maxAckPending`,
                                 value: reader.uint32()
+                            };
+                            break;
+                        }
+                        case 5: {
+                            yield {
+                                field: `${prefix}.plain`,
+                                value: reader.bool()
                             };
                             break;
                         }

@@ -51,6 +51,13 @@ export interface TopicCount {
   subscribers: number
   /** Publish to this peer instead of the sender ('' none): the root delegated its tree's data to it. */
   via: PeerRef
+  /** Every subscriber is a member of these plain queue groups: publish straight to members (queue-groups.ts). */
+  queues: QueueMembers[]
+}
+
+export interface QueueMembers {
+  group: string
+  members: PeerRef[]
 }
 
 /** One topic of a REPLICA message: the root's children (or, dropped, forget the replica). */
@@ -80,7 +87,7 @@ export type Msg =
   | { type: 'publishAck', topic: string, publisher: PeerRef, epoch: number, seq: number }
   | { type: 'since', topic: string, seq: number, time: number, last: number, done: boolean, requester: PeerRef }
   | { type: 'reply', topic: string, request: number, payload: Uint8Array, headers: Header[] }
-  | { type: 'queueJoin', topic: string, group: string, leave: boolean, maxAckPending: number }
+  | { type: 'queueJoin', topic: string, group: string, leave: boolean, maxAckPending: number, plain: boolean }
   | { type: 'queueDeliver', group: string, message: AppMessage, attempt: number }
   | { type: 'queueAck', topic: string, group: string, publisher: PeerRef, epoch: number, seq: number, kind: QueueAckKind, delay: number }
   | { type: 'mailboxOpen', name: string, topic: string, subscriber: PeerRef, mode: MailboxMode }
