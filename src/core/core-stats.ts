@@ -37,6 +37,7 @@ export function emptyStats (): CoreStats {
     queueDeadLettered: 0,
     queueDirectSent: 0,
     queueDirectReceived: 0,
+    queueReturnsLost: 0,
     mailboxesRefused: 0,
     mailboxesDeleted: 0,
     mailboxDropped: 0,

@@ -103,6 +103,8 @@ export interface CoreStats {
   /** Plain queue groups: messages this node published straight to members, and received so as a member. */
   queueDirectSent: number
   queueDirectReceived: number
+  /** Messages returned by a member that left its group and found no other member at the root (lost). */
+  queueReturnsLost: number
   /** Durable mailboxes: not created (over maxMailboxes), deleted, messages dropped over bounds, deliveries for no durable subscription here. */
   mailboxesRefused: number
   mailboxesDeleted: number

@@ -37,7 +37,7 @@ export function dispatch (ctx: CoreContext, p: CoreParts, now: number, from: Pee
     case 'since': p.catchUp.onSince(now, from, msg); break
     case 'publishAck': p.acks.onPublishAck(msg.topic, msg.publisher, msg.epoch, msg.seq, p.epoch()); break
     case 'queueJoin': p.queueGroups.onQueueJoin(now, from, msg); break
-    case 'queueDeliver': p.queueGroups.acks.onQueueDeliver(msg); break
+    case 'queueDeliver': p.queueGroups.onQueueDeliver(now, from, msg); break
     case 'queueAck': p.queueGroups.acks.onQueueAck(now, from, msg); break
     case 'reply': ctx.out.emit({ type: 'reply', from, topic: msg.topic, request: msg.request, payload: msg.payload, headers: msg.headers }); break
     default: p.mail.handle(now, from, msg)

@@ -22,6 +22,7 @@ export class CoreDriver {
   readonly core: MeshCore
   private readonly host: DriverHost
   private armedAt = Infinity
+  private flushQueued = false
 
   constructor (core: MeshCore, host: DriverHost) {
     this.core = core
@@ -32,6 +33,21 @@ export class CoreDriver {
   input<T> (fn: (core: MeshCore, now: number) => T): T {
     const result = fn(this.core, this.host.now())
     this.flush()
+    return result
+  }
+
+  /**
+   * Runs one input now and flushes its outputs at the end of this turn (one flush for a burst of
+   * inputs in the same turn: a burst of publishes leaves as one frame per peer). Any other input
+   * flushes at once, and with it what waits here, in order. `defer` queues the end-of-turn flush
+   * (the node passes queueMicrotask; the core and the driver hold no timers).
+   */
+  inputBatched<T> (fn: (core: MeshCore, now: number) => T, defer: (flush: () => void) => void): T {
+    const result = fn(this.core, this.host.now())
+    if (!this.flushQueued) {
+      this.flushQueued = true
+      defer(() => { this.flushQueued = false; this.flush() })
+    }
     return result
   }
 

@@ -266,9 +266,9 @@ export class MeshCore {
     if (t !== undefined) this.queueGroups.acks.answer(now, t, group, m, kind, Math.max(0, Math.min(Math.round(delay), 0xffffffff)))
   }
 
-  /** A message a publisher sent this node for a queue group it has no subscription of any more: to the root, which gives it to a member. */
-  queueReturn (now: number, message: AppMessage): void {
-    this.routing.route(now, { ...message, queue: undefined }, 0)
+  /** A message a publisher sent this node for `group`, which it has no subscription in any more: the root gives it to another member. */
+  queueReturn (now: number, message: AppMessage, group: string): void {
+    this.queueGroups.returned(now, message, group, m => { this.routing.route(now, m, 0) })
   }
 
   leaveQueue (now: number, topic: string, group: string): void {

@@ -168,6 +168,13 @@ export class PublishRouting {
    */
   private onDirectQueue (now: number, message: AppMessage & { queue: QueueAssign[] }): void {
     const t = this.ctx.topics.get(message.topic)
+    const mine = message.queue.some(q => q.member === this.ctx.ref)
+    if (t?.isRoot !== true && !mine) {
+      // Sent to us as the root, which we are not (any more): on to the root, into its tree, with
+      // the publisher's assignment (members deliver what names them).
+      this.route(now, message, 0)
+      return
+    }
     if (t?.isRoot === true && message.publisher !== this.ctx.ref) this.notePublisher(now, t, message.publisher, false)
     for (const member of new Set(message.queue.map(q => q.member))) {
       if (member !== this.ctx.ref) {

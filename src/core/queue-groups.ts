@@ -159,6 +159,41 @@ export class QueueGroups {
     this.record(now, t, from, m.group, m.leave, m.maxAckPending, m.plain)
   }
 
+  /**
+   * A message a publisher sent this node directly for `group` after its subscription in the
+   * group went: to the root, over the same path as the leave (so the root knows by then), which
+   * gives it to another member.
+   */
+  returned (now: number, message: AppMessage, group: string, route: (m: AppMessage) => void): void {
+    const t = this.ctx.topics.get(message.topic)
+    const root = t === undefined ? null : this.rootOf(t)
+    const m = { ...message, queue: undefined }
+    if (root === null) route(m)
+    else if (root === this.ctx.ref) this.reassign(now, this.ctx.ref, t as TopicState, group, m)
+    else this.ctx.out.send(now, root, { type: 'queueDeliver', group, message: m, attempt: 0 })
+  }
+
+  /** QueueDeliver: from a root, a message to process (acknowledgements); at a root, a returned one (attempt 0). */
+  onQueueDeliver (now: number, from: PeerRef, m: Extract<Msg, { type: 'queueDeliver' }>): void {
+    if (m.attempt > 0) {
+      this.acks.onQueueDeliver(m)
+      return
+    }
+    const t = this.ctx.topics.get(m.message.topic)
+    if (t?.isRoot === true) this.reassign(now, from, t, m.group, m.message)
+    else if (t !== undefined && t.parent !== null && t.parent !== from) this.ctx.out.send(now, t.parent, m)
+  }
+
+  /** At the root: a returned message to another member of the group than the one that returned it. */
+  private reassign (now: number, from: PeerRef, t: TopicState, group: string, message: AppMessage): void {
+    const g = t.queues?.get(group)
+    const member = g === undefined ? undefined : this.pick(now, g, ref => ref !== from)
+    if (member === undefined) { this.ctx.stats.queueReturnsLost++; return }
+    const m = { ...message, queue: [{ group, member }] }
+    if (member === this.ctx.ref) this.ctx.out.emit({ type: 'queue-deliver', group, message: m, attempt: 0 })
+    else this.ctx.out.send(now, member, { type: 'publish', message: m, direct: true })
+  }
+
   /** At the root: which member of each group gets m (once, where m enters the tree). */
   assign (now: number, t: TopicState, m: AppMessage): void {
     if (t.queues === null || m.queue !== undefined) return

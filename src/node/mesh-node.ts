@@ -428,11 +428,12 @@ export class MeshNode {
     if (!this.running) throw new NodeStoppedError('the publish went out')
     const ack = options.ack === true
     let acked: Promise<void> | undefined
-    this.driver.input((core, now) => {
+    // Publishes in one turn leave together (one frame per peer), at the end of the turn.
+    this.driver.inputBatched((core, now) => {
       const seq = core.publish(now, topic, payload, headers, { ack })
       // Registered before the core's outputs are handled: a lone root acknowledges at once.
       if (ack) acked = new Promise((resolve, reject) => { this.ackWaiters.set(`${topic}\u0000${seq}`, { resolve, reject }) })
-    })
+    }, queueMicrotask)
     this.counters.add(topic, 'published')
     if (acked !== undefined) await acked
     const known = this.core.subscribers(topic)
@@ -535,8 +536,10 @@ export class MeshNode {
   private send (to: string, msgs: Msg[]): void {
     let control: Msg[] | undefined
     let data: Msg[] | undefined
+    let replies: Msg[] | undefined
     for (const m of msgs) {
-      if (isDataMsg(m)) {
+      if (m.type === 'reply') (replies ??= []).push(m)
+      else if (isDataMsg(m)) {
         (data ??= []).push(m)
         // A DATA copy down a tree, or a PUBLISH hop for another node's message: forwarded.
         if (m.type === 'data' || m.message.publisher !== this.peerId) this.counters.add(m.message.topic, 'forwarded')
@@ -544,6 +547,13 @@ export class MeshNode {
     }
     if (control !== undefined) {
       for (const bytes of encodeFrames(control, this.core.options.maxFrameBytes)) this.transport.send(to, { bytes, topics: [], kind: 'control' })
+    }
+    if (replies !== undefined) {
+      // A reply takes the ZeroMQ lane when it is up (the request came that way: the quicker
+      // path), else libp2p as control traffic (never shed for data).
+      for (const bytes of encodeFrames(replies, this.core.options.maxFrameBytes)) {
+        if (this.zmq?.trySend(to, { bytes, topics: [], kind: 'data' }) !== true) this.transport.send(to, { bytes, topics: [], kind: 'control' })
+      }
     }
     if (data === undefined) return
     for (const frame of this.frames(data)) {
@@ -713,7 +723,7 @@ export class MeshNode {
       // A plain group's message its publisher sent here directly (every subscriber is a member).
       const plain = [...(this.subs.get(message.topic) ?? [])].filter(s => s.group === group && !s.explicit)
       if (plain.length > 0) plain[this.queueTurn++ % plain.length].push(toMessage(message, this.responder))
-      else if (this.running) this.driver.input((core, now) => { core.queueReturn(now, message) })
+      else if (this.running) this.driver.input((core, now) => { core.queueReturn(now, message, group) })
       return
     }
     const acker: Acker = (kind, delayMs) => {

@@ -62,7 +62,7 @@ describe('codec', () => {
     ['a mailbox name over 128 bytes', encodeFrame([{ type: 'mailboxAck', name: 'd'.repeat(129), topic: 't', ids: [] }])],
     ['a mailbox ack of a message without a number', encodeFrame([{ type: 'mailboxAck', name: 'd', topic: 't', ids: [{ publisher: 'p', epoch: 1, seq: 0 }] }])],
     ['a queue ack without a message', encodeFrame([{ type: 'queueAck', topic: 't', group: 'g', publisher: 'p', epoch: 1, seq: 0, kind: 'ack', delay: 0 }])],
-    ['a queue delivery without an attempt', encodeFrame([{ type: 'queueDeliver', group: 'g', message: app, attempt: 0 }])],
+    ['a queue delivery without a group', encodeFrame([{ type: 'queueDeliver', group: '', message: app, attempt: 1 }])],
     ['a queue assignment without a member', encodeFrame([{ type: 'data', message: { ...app, queue: [{ group: 'g', member: '' }] } }])],
     ['too many path entries', encodeFrame([{ type: 'joinAck', topic: 't', attached: true, path: Array.from({ length: 65 }, (_, i) => `n${i}`), replaces: '', delegate: false, withdraw: false }])]
   ])('rejects %s with MalformedFrameError', (_name, bytes) => {

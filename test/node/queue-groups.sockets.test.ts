@@ -118,7 +118,9 @@ describe('queue groups', () => {
       await pub.publish(topic, j)
       if (k % 10 === 0) await new Promise(resolve => setImmediate(resolve))
     }
-    await until('every job handled', () => new Set(got.flat()).size === jobs.length, 15_000)
+    await until('every job handled', () => new Set(got.flat()).size === jobs.length, 15_000).catch(err => {
+      throw new Error(`${(err as Error).message}: ${new Set(got.flat()).size} of ${jobs.length}; drops at the publisher ${JSON.stringify(pub.stats().dropped)}`)
+    })
     expect(got.flat().sort()).toEqual([...jobs].sort()) // each once
     expect(pub.stats().core.queueDirectSent - sentBefore).toBeGreaterThan(150)
     for (const s of subs) s.unsubscribe()

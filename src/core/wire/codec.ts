@@ -179,7 +179,7 @@ function fromEnvelope (e: Envelope, limits: CodecLimits): Msg {
   }
   if (e.queueDeliver != null) {
     const q = e.queueDeliver
-    if (!validGroup(q.group) || q.attempt < 1) throw new MalformedFrameError('queueDeliver without a valid group or attempt')
+    if (!validGroup(q.group)) throw new MalformedFrameError('queueDeliver without a valid group')
     return { type: 'queueDeliver', group: q.group, message: app(q.message), attempt: q.attempt }
   }
   if (e.queueAck != null) {
