@@ -192,6 +192,8 @@ export class MeshNode {
   private refreshTimer: NodeJS.Timeout | undefined
   private tableTimer: NodeJS.Timeout | undefined
   private running = false
+  /** A lookup of our own id ran with a peer to ask (at the first peer-up after start). */
+  private lookedUpSelf = false
   private stopped = new AbortController()
   private starting: Promise<void> | undefined
 
@@ -265,6 +267,12 @@ export class MeshNode {
       frame: (from, bytes) => { this.onFrame(from, bytes) },
       peerUp: (peer, id, rtt) => {
         if (!this.running) return
+        // The first peer: now the lookup of our own id can find the rest of the mesh (the one
+        // at start ran with no peer yet; the next is refreshIntervalMs away).
+        if (!this.lookedUpSelf) {
+          this.lookedUpSelf = true
+          void this.refresh()
+        }
         if (!Number.isFinite(rtt)) this.zmq?.peerUp(peer)
         this.known.set(peer, { id, rtt: Number.isFinite(rtt) ? rtt : this.known.get(peer)?.rtt ?? Infinity })
         this.driver.input((core, now) => { core.handlePeerUp(now, peer, id, rtt) })
@@ -346,6 +354,7 @@ export class MeshNode {
   async stop (): Promise<void> {
     if (!this.running) return
     this.running = false
+    this.lookedUpSelf = false
     this.stopped.abort(new Error('node stopped'))
     clearTimeout(this.timer)
     clearTimeout(this.refreshTimer)
