@@ -54,3 +54,20 @@ export function pick (sim: Simulator, count: number, exclude: number[] = []): nu
 }
 
 export const sorted = (xs: number[]): number[] => [...xs].sort((a, b) => a - b)
+
+/** A run that numbers its messages: `published` so far, from `publisher`. */
+export interface NumberedRun {
+  net: Net
+  publisher: number
+  published: number
+}
+
+/** Publishes `count` numbered messages on topic, one every `everyMs` of virtual time; `before(i)` runs before message i. */
+export function publishNumbered (r: NumberedRun, topic: string, count: number, everyMs: number, before?: (i: number) => void): void {
+  for (let k = 0; k < count; k++) {
+    const i = r.published++
+    before?.(i)
+    r.net.sim.nodes[r.publisher].driver.input((core, now) => core.publish(now, topic, new Uint8Array([i & 0xff, i >> 8])))
+    r.net.run(everyMs)
+  }
+}

@@ -8,7 +8,7 @@ import { mailboxKey } from '../../src/core/mailboxes.ts'
 import { compareDistance } from '../../src/core/id.ts'
 import type { CoreEvent } from '../../src/core/core-types.ts'
 import type { CoreOptions } from '../../src/core/defaults.ts'
-import { network, pick } from './helpers.ts'
+import { network, pick, publishNumbered } from './helpers.ts'
 import type { Net } from './helpers.ts'
 
 const TOPIC = 'devices.42.cmd'
@@ -44,11 +44,7 @@ const open = (r: Run, node: number): void => { r.net.sim.nodes[node].driver.inpu
 const close = (r: Run, node: number, remove = false): void => { r.net.sim.nodes[node].driver.input((c, now) => { c.closeMailbox(now, NAME, TOPIC, remove) }) }
 
 function publish (r: Run, count: number, everyMs = 10): void {
-  for (let k = 0; k < count; k++) {
-    const i = r.published++
-    r.net.sim.nodes[r.publisher].driver.input((c, now) => c.publish(now, TOPIC, new Uint8Array([i & 0xff, i >> 8])))
-    r.net.run(everyMs)
-  }
+  publishNumbered(r, TOPIC, count, everyMs)
 }
 
 /** Live nodes that hold the mailbox, closest to its key first. */

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import { CORE_DEFAULTS } from '../../src/core/defaults.ts'
 import type { QueueAckKind } from '../../src/core/wire/types.ts'
-import { network, pick } from './helpers.ts'
+import { network, pick, publishNumbered } from './helpers.ts'
 import type { Net } from './helpers.ts'
 
 const TOPIC = 'jobs'
@@ -49,12 +49,7 @@ function setUp (memberCount: number, maxAckPending: number | number[], exclude: 
 }
 
 function publish (r: Run, count: number, everyMs: number, before?: (i: number) => void): void {
-  for (let k = 0; k < count; k++) {
-    const i = r.published++
-    before?.(i)
-    r.net.sim.nodes[r.publisher].driver.input((core, now) => core.publish(now, TOPIC, new Uint8Array([i & 0xff, i >> 8])))
-    r.net.run(everyMs)
-  }
+  publishNumbered(r, TOPIC, count, everyMs, before)
 }
 
 const rootCore = (r: Run): Net['sim']['nodes'][number]['core'] => r.net.sim.nodes[r.net.rootOf(TOPIC)].core

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest'
 import { deliversFor } from '../../src/core/queue-groups.ts'
 import type { AppMessage } from '../../src/core/wire/types.ts'
-import { network, pick } from './helpers.ts'
+import { network, pick, publishNumbered } from './helpers.ts'
 import type { Net } from './helpers.ts'
 
 const TOPIC = 'jobs'
@@ -39,11 +39,7 @@ function setUp (exclude: (net: Net) => number[]): Run {
 }
 
 function publish (r: Run, count: number, everyMs: number): void {
-  for (let k = 0; k < count; k++) {
-    const i = r.published++
-    r.net.sim.nodes[r.publisher].driver.input((core, now) => core.publish(now, TOPIC, new Uint8Array([i & 0xff, i >> 8])))
-    r.net.run(everyMs)
-  }
+  publishNumbered(r, TOPIC, count, everyMs)
 }
 
 describe('direct publishing to plain queue groups', () => {
