@@ -3,7 +3,7 @@
 // {"op":"subscribe","topic","reliable"?} -> {"ok":true,"ready":true} then one {"message":{...}} per
 // message and a {"dropped":{"reason","count"}} for messages that will not arrive; "ack" on a publish waits for the acknowledgement;
 // {"op":"peers"} / {"op":"topics"} / {"op":"stats"} / {"op":"info"} -> {"ok":true,...}. Errors: {"ok":false,"error"}.
-import { existsSync, rmSync } from 'node:fs'
+import { chmodSync, existsSync, rmSync } from 'node:fs'
 import { createConnection, createServer } from 'node:net'
 import type { Server, Socket } from 'node:net'
 import { join } from 'node:path'
@@ -32,6 +32,9 @@ export async function serveControl (node: MeshNode, dataDir: string): Promise<Se
   const close = server.close.bind(server)
   server.close = (cb?: (err?: Error) => void) => { for (const c of clients) c.destroy(); return close(cb) }
   await new Promise<void>((resolve, reject) => { server.once('error', reject); server.listen(path, resolve) })
+  // The socket drives the node: its owner only (the data directory's lock keeps a second node
+  // from taking it over).
+  chmodSync(path, 0o600)
   return server
 }
 
@@ -54,10 +57,27 @@ class OpenRequests {
 }
 
 const MAX_OPEN_REQUESTS = 1024
+/** The longest request line the control socket reads (a publish carries its payload): longer ones close the connection. */
+export const MAX_CONTROL_LINE_BYTES = 2 * 1024 * 1024
 
 function handle (node: MeshNode, socket: Socket): void {
   const reply = (o: unknown): void => { if (!socket.destroyed) socket.write(JSON.stringify(o) + '\n') }
   const requests = new OpenRequests()
+  // Bounded lines: the bytes since the last newline never pass MAX_CONTROL_LINE_BYTES.
+  let pending = 0
+  socket.on('data', (chunk: Buffer) => {
+    let over = false
+    for (let start = 0; ;) {
+      const nl = chunk.indexOf(10, start)
+      if (nl === -1) { pending += chunk.byteLength - start; over ||= pending > MAX_CONTROL_LINE_BYTES; break }
+      over ||= pending + nl - start > MAX_CONTROL_LINE_BYTES
+      pending = 0
+      start = nl + 1
+    }
+    if (!over) return
+    reply({ ok: false, error: `request line over ${MAX_CONTROL_LINE_BYTES} bytes: connection closed` })
+    socket.destroy()
+  })
   const lines = createInterface({ input: socket })
   lines.on('line', line => {
     void (async () => {

@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'ERR_NODE_STOPPED'
   | 'ERR_NO_RESPONDERS'
   | 'ERR_REQUEST_TIMEOUT'
+  | 'ERR_DATA_DIR_LOCKED'
 
 export class MeshcastError extends Error {
   readonly code: ErrorCode
@@ -106,5 +107,18 @@ export class RequestTimeoutError extends MeshcastError {
     super('ERR_REQUEST_TIMEOUT', `no reply to the request on ${topic} within ${timeoutMs} ms`)
     this.name = 'RequestTimeoutError'
     this.topic = topic
+  }
+}
+
+/** Another running node holds the data directory (its key, mailboxes and control socket). */
+export class DataDirLockedError extends MeshcastError {
+  readonly dataDir: string
+  readonly pid: number
+
+  constructor (dataDir: string, pid: number) {
+    super('ERR_DATA_DIR_LOCKED', `another meshcast node (pid ${pid}) is running with the data directory ${dataDir}: stop it first, or give another directory`)
+    this.name = 'DataDirLockedError'
+    this.dataDir = dataDir
+    this.pid = pid
   }
 }

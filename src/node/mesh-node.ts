@@ -31,6 +31,7 @@ import { Subscription, toMessage } from './subscription.ts'
 import { originOf, parsePattern } from '../core/wildcards.ts'
 import { deliversFor } from '../core/queue-groups.ts'
 import { MAILBOX_FILE, SqliteMailboxStore } from '../store/sqlite-mailbox-store.ts'
+import { lockDataDir, unlockDataDir } from './data-lock.ts'
 import type { WildcardPattern } from '../core/wildcards.ts'
 import type { Acker, Message, Responder } from './subscription.ts'
 import { REPLY_HEADER, replyTo, Requests } from './requests.ts'
@@ -330,6 +331,7 @@ export class MeshNode {
   async start (): Promise<void> {
     if (this.running) return
     this.starting ??= (async () => {
+      if (this.options.dataDir !== undefined) lockDataDir(this.options.dataDir)
       await this.libp2p.start()
       this.stopped = new AbortController()
       this.running = true
@@ -376,6 +378,7 @@ export class MeshNode {
     await this.libp2p.stop()
     await this.metricsServer?.stop()
     this.mailboxStore?.close()
+    if (this.options.dataDir !== undefined) unlockDataDir(this.options.dataDir)
   }
 
   /**
