@@ -41,6 +41,8 @@ export function emptyStats (): CoreStats {
     mailboxesRefused: 0,
     mailboxesDeleted: 0,
     mailboxDropped: 0,
-    mailboxIgnored: 0
+    mailboxIgnored: 0,
+    joinsRefused: 0,
+    peersReported: 0
   }
 }

@@ -64,6 +64,8 @@ export type CoreEvent =
   | { type: 'mailbox-held', name: string, topic: string }
   /** A mailbox dropped messages over its bounds (`dropped` since it was created); at a holder or at the subscriber. */
   | { type: 'mailbox-overflow', name: string, topic: string, dropped: number, holder: boolean }
+  /** A peer keeps sending what this node refuses (peer-limits.ts): the node disconnects it for a while. */
+  | { type: 'peer-misbehaving', peer: PeerRef, reason: string }
   /** A node answered our request number `request` (published on `topic`). */
   | { type: 'reply', from: PeerRef, topic: string, request: number, payload: Uint8Array, headers: Header[] }
 
@@ -110,6 +112,9 @@ export interface CoreStats {
   mailboxesDeleted: number
   mailboxDropped: number
   mailboxIgnored: number
+  /** JOINs (and refreshes acting as JOINs) dropped over maxTopicsPerPeer or maxTopics; peers reported as misbehaving. */
+  joinsRefused: number
+  peersReported: number
 }
 
 export interface TopicView {

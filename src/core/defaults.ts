@@ -131,6 +131,15 @@ export interface CoreOptions {
    */
   ackRetryMs: number
   ackTimeoutMs: number
+  /**
+   * Bounds on the tree state peers make a node hold (peer-limits.ts): topics in which one peer
+   * may be a child of this node, and topics a node creates for peers' JOINs in all. A JOIN over
+   * either is dropped and counted; a peer that keeps sending them is reported and disconnected.
+   * 20,000 per peer is twice the issue-11 deployments' topics per node; 200,000 topics take
+   * about 200 MB here (TopicState with its maps).
+   */
+  maxTopicsPerPeer: number
+  maxTopics: number
   /** Topic names are UTF-8 strings of 1..maxTopicBytes bytes. */
   maxTopicBytes: number
   /** Largest application payload a node accepts or sends. */
@@ -177,6 +186,8 @@ export const CORE_DEFAULTS: Readonly<CoreOptions> = Object.freeze({
   wildcardProbeMs: 2000,
   ackRetryMs: 1000,
   ackTimeoutMs: 10_000,
+  maxTopicsPerPeer: 20_000,
+  maxTopics: 200_000,
   maxTopicBytes: 256,
   maxPayloadBytes: 1024 * 1024,
   maxFrameBytes: 4 * 1024 * 1024

@@ -5,6 +5,7 @@ import type { CoreContext } from './core-context.ts'
 import type { Delegation } from './delegation.ts'
 import { JoinDeadlines } from './join-deadlines.ts'
 import type { Recovery } from './recovery.ts'
+import { PeerLimits } from './peer-limits.ts'
 import { RetiredBuffers } from './retired-buffers.ts'
 import type { TopicView } from './core-types.ts'
 import { topicKey } from './id.ts'
@@ -29,6 +30,8 @@ export class Membership {
   private readonly recovery: Recovery
   private childEntries = 0
   private readonly retired: RetiredBuffers
+  /** Bounds on the topics peers make this node hold. */
+  readonly limits: PeerLimits
   /** Called when this node becomes a topic's root, however it did (a JOIN, a takeover). */
   onRooted: (now: number, t: TopicState) => void = () => {}
   /** Called just before this node stops being a topic's root (a closer node appeared, or it left). */
@@ -40,12 +43,11 @@ export class Membership {
     this.recovery = recovery
     this.childAdded = childAdded
     this.retired = new RetiredBuffers(ctx.options.retiredBuffers)
+    this.limits = new PeerLimits(ctx)
   }
 
   /** Child entries over all topics (what the fan-out cap limits). */
-  get childCount (): number {
-    return this.childEntries
-  }
+  get childCount (): number { return this.childEntries }
 
   // ---------------------------------------------------------------- application commands
 
@@ -74,7 +76,9 @@ export class Membership {
   // ---------------------------------------------------------------- messages
 
   onJoin (now: number, from: PeerRef, topic: string, subscribers: number, reliable = false): void {
-    const t = this.topicOrCreate(topic, now)
+    const known = this.ctx.topics.get(topic)
+    if (known?.children.has(from) !== true && !this.limits.admit(from, known !== undefined)) return
+    const t = known ?? this.topicOrCreate(topic, now)
     t.childCounts.set(from, subscribers)
     // Our ancestor asks to become our child: it learnt that we are closer to the key (a root
     // handover) or followed a stale route. If we are the closest node we know, we are the
@@ -271,6 +275,7 @@ export class Membership {
     t.children.set(child, { redirected: false, reliable: false })
     this.reshaped.add(t)
     this.childEntries++
+    this.limits.added(child)
   }
 
   removeChild (now: number, t: TopicState, child: PeerRef): boolean {
@@ -286,6 +291,7 @@ export class Membership {
     this.reshaped.add(t)
     t.childCounts.delete(child)
     this.childEntries--
+    this.limits.removed(child)
     if (t.isRoot) t.replicaDirty = true
     return true
   }

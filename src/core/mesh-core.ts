@@ -383,6 +383,7 @@ export class MeshCore {
     this.routing.onPeerFailed(now, ref)
     this.replicas.onPeerFailed(now, ref)
     this.mail.onPeerFailed(now, ref)
+    this.membership.limits.forget(ref)
     this.membership.onPeerFailed(now, ref)
     this.ctx.out.emit({ type: 'peer-failed', peer: ref })
   }

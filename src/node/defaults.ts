@@ -70,6 +70,8 @@ export const NODE_DEFAULTS = Object.freeze({
   requestTimeoutMs: 1000,
   /** A queue subscription with ack 'explicit' takes at most this many unacknowledged messages (JetStream's default). */
   maxAckPending: 1000,
+  /** A peer the core reports as misbehaving (peer-limits.ts) is disconnected, and refused this long. */
+  banMs: 60_000,
   /** Connected peers missing from the routing table are offered again this often. */
   tableCheckMs: 2000,
   /**

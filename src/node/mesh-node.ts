@@ -129,6 +129,9 @@ export interface NodeStats {
   /** Durable mailboxes this node holds (for subscribers anywhere), and the messages they keep. */
   mailboxes: number
   mailboxMessages: number
+  /** Peers disconnected for misbehaving since start, and refused now. */
+  peersBanned: number
+  banned: number
 }
 
 const encoder = new TextEncoder()
@@ -159,6 +162,9 @@ export class MeshNode {
   private readonly dataFrames = new Map<string, { zeromq: number, libp2p: number }>()
   private readonly lastLibp2pData = new Map<string, number>()
   private readonly subs = new Map<string, Set<Subscription>>()
+  /** Peers refused until a time (this.now()), for misbehaving. */
+  private readonly banned = new Map<string, number>()
+  private peersBanned = 0
   /** Durable subscriptions open here, by name and topic. */
   private readonly durables = new Map<string, Subscription>()
   /** With a data directory: the mailboxes this node holds, on disk. */
@@ -247,6 +253,8 @@ export class MeshNode {
           else w?.reject(new PublishNotAcknowledgedError(e.topic, e.seq, this.core.options.ackTimeoutMs))
         } else if (e.type === 'mailbox-deliver') {
           this.handMailbox(e.name, e.message)
+        } else if (e.type === 'peer-misbehaving') {
+          this.ban(e.peer)
         } else if (e.type === 'mailbox-held') {
           void this.lookup(`$MB\u0000${e.name}\u0000${e.topic}`)
         } else if (e.type === 'mailbox-ready') {
@@ -268,6 +276,7 @@ export class MeshNode {
       frame: (from, bytes) => { this.onFrame(from, bytes) },
       peerUp: (peer, id, rtt) => {
         if (!this.running) return
+        if (this.isBanned(peer)) { this.hangUp(peer); return }
         // The first peer: now the lookup of our own id can find the rest of the mesh (the one
         // at start ran with no peer yet; the next is refreshIntervalMs away).
         if (!this.lookedUpSelf) {
@@ -518,7 +527,9 @@ export class MeshNode {
       peers: this.libp2p.getPeers().length,
       routingTable: this.core.table.size,
       mailboxes: this.core.mailboxesHeld,
-      mailboxMessages: this.core.mailboxMessages
+      mailboxMessages: this.core.mailboxMessages,
+      peersBanned: this.peersBanned,
+      banned: this.banned.size
     }
   }
 
@@ -532,7 +543,7 @@ export class MeshNode {
   }
 
   private onFrame (from: string, bytes: Uint8Array): void {
-    if (!this.running) return
+    if (!this.running || this.isBanned(from)) return
     // A peer the table dropped (after a stall made it look dead) is offered again as soon
     // as it is heard from: otherwise it never returns while its connection stays open,
     // and a root that does not know a closer node keeps a split tree.
@@ -765,6 +776,30 @@ export class MeshNode {
   }
 
   /** Asks the DHT for the peers closest to the topic key, so the route to its root is known. */
+  /** A misbehaving peer: disconnected, and its frames and connections refused for banMs. */
+  private ban (peer: string): void {
+    if (this.banned.size >= MAX_BANNED) this.banned.delete(this.banned.keys().next().value as string)
+    this.banned.set(peer, this.now() + this.tune.banMs)
+    this.peersBanned++
+    this.hangUp(peer)
+    // After the event that reported it (the driver is flushing now).
+    queueMicrotask(() => { if (this.running) this.driver.input((core, now) => { core.handlePeerDown(now, peer) }) })
+  }
+
+  private isBanned (peer: string): boolean {
+    const until = this.banned.get(peer)
+    if (until === undefined) return false
+    if (until > this.now()) return true
+    this.banned.delete(peer)
+    return false
+  }
+
+  private hangUp (peer: string): void {
+    try {
+      void this.libp2p.hangUp(peerIdFromString(peer)).catch(() => {})
+    } catch {} // not a peer id: nothing to hang up
+  }
+
   private async lookup (topic: string): Promise<void> {
     this.looked.add(topic)
     await this.closestPeers(encoder.encode(topic))
@@ -860,5 +895,8 @@ function sinceSpec (since: SubscribeOptions['since']): SinceSpec | undefined {
   if (typeof last !== 'number' || !Number.isSafeInteger(last) || last < 1) throw new InvalidOptionError('since: give a sequence number, a Date, or { last: N } with N from 1')
   return { seq: 0, time: 0, last }
 }
+
+/** Banned peers remembered at once (the oldest ban goes first). */
+const MAX_BANNED = 10_000
 
 const durableId = (name: string, topic: string): string => `${name}\u0000${topic}`

@@ -1,0 +1,45 @@
+// A peer that floods a node with JOINs for random topic names (issue 14, item 4): a real
+// meshcast node sends 100,000 JOINs over its libp2p connection, in frames as the protocol has
+// them. The victim keeps at most maxTopicsPerPeer topics for it, refuses and counts the rest,
+// reports and disconnects the offender, and its other tree keeps delivering.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CORE_DEFAULTS } from '../../src/core/defaults.ts'
+import { encodeFrame } from '../../src/core/wire/codec.ts'
+import type { Msg } from '../../src/core/wire/types.ts'
+import { createTestnet } from '../../src/index.ts'
+import type { Testnet } from '../../src/index.ts'
+import { until } from '../helpers/until.ts'
+
+let net: Testnet
+beforeAll(async () => { net = await createTestnet(3, { lan: false }) })
+afterAll(async () => { await net.stop() })
+
+describe('a JOIN flood', () => {
+  it('leaves the victim within its bounds, disconnects the offender, and the other tree works', async () => {
+    const [victim, honest, hostile] = net.nodes
+    const got: string[] = []
+    const sub = victim.subscribe('orders', { callback: (_e, m) => { got.push(m.string()) } })
+    await sub.ready
+    await honest.publish('orders', 'before')
+    await until('the honest tree delivers', () => got.includes('before'), 10_000)
+
+    // 100,000 JOINs for names nobody uses, 4,000 to a frame.
+    const send = (hostile as unknown as { transport: { send: (to: string, f: { bytes: Uint8Array, topics: string[], kind: 'control' }) => void } }).transport
+    for (let f = 0; f < 25; f++) {
+      const joins: Msg[] = Array.from({ length: 4000 }, (_, i) => ({ type: 'join', topic: `junk.${f}.${i}.${Math.random()}`, subscribers: 1, reliable: false }))
+      send.send(victim.peerId, { bytes: encodeFrame(joins), topics: [], kind: 'control' })
+    }
+    await until('the victim disconnected the offender', () => victim.stats().peersBanned >= 1, 60_000)
+    const s = victim.stats()
+    const topics = victim.topics().length
+    expect(topics).toBeLessThanOrEqual(CORE_DEFAULTS.maxTopicsPerPeer + 10) // the bound, plus its own
+    expect(s.core.joinsRefused).toBeGreaterThanOrEqual(1000)
+    expect(s.core.peersReported).toBeGreaterThanOrEqual(1)
+    expect(s.banned).toBe(1)
+
+    // The honest tree still works.
+    await honest.publish('orders', 'after')
+    await until('the honest tree still delivers', () => got.includes('after'), 20_000)
+    sub.unsubscribe()
+  })
+})
