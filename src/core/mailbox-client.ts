@@ -11,7 +11,7 @@ import type { CoreContext } from './core-context.ts'
 import { InvalidOptionError } from './errors.ts'
 import { validGroup } from './wire/codec.ts'
 import { MAX_GROUP_BYTES } from './wire/limits.ts'
-import { mailboxKey, refKey } from './mailboxes.ts'
+import { boxId, mailboxKey, refKey } from './mailbox-contents.ts'
 import type { NodeId } from './id.ts'
 import type { PeerRef } from './routing-table.ts'
 import type { MailboxMode, MessageRef, Msg } from './wire/types.ts'
@@ -56,7 +56,7 @@ export class MailboxClient {
 
   open (now: number, name: string, topic: string): void {
     if (!validGroup(name)) throw new InvalidOptionError(`durable name must be 1..${MAX_GROUP_BYTES} bytes of UTF-8`)
-    const id = `${name}\u0000${topic}`
+    const id = boxId(name, topic)
     if (this.durables.has(id)) return
     const d: Durable = { name, topic, key: mailboxKey(name, topic), holder: null, seen: new Map(), ready: false, dropped: 0, openedAt: now }
     this.durables.set(id, d)
@@ -65,7 +65,7 @@ export class MailboxClient {
 
   /** The subscription went: the mailbox keeps collecting (or is deleted). */
   close (now: number, name: string, topic: string, remove: boolean): void {
-    const id = `${name}\u0000${topic}`
+    const id = boxId(name, topic)
     const d = this.durables.get(id)
     this.durables.delete(id)
     this.closedHolders.delete(id)
@@ -78,7 +78,7 @@ export class MailboxClient {
 
   /** The application processed a message the mailbox delivered. */
   ack (now: number, name: string, topic: string, m: MessageRef): void {
-    const id = `${name}\u0000${topic}`
+    const id = boxId(name, topic)
     const d = this.durables.get(id)
     const holder = d?.holder ?? this.closedHolders.get(id) ?? null
     const key = refKey(m)
@@ -95,7 +95,7 @@ export class MailboxClient {
   }
 
   onState (from: PeerRef, m: Extract<Msg, { type: 'mailboxState' }>): void {
-    const d = this.durables.get(`${m.name}\u0000${m.topic}`)
+    const d = this.durables.get(boxId(m.name, m.topic))
     if (d === undefined) return
     d.holder = from
     if (m.ready && !d.ready) {
@@ -109,7 +109,7 @@ export class MailboxClient {
   }
 
   onDeliver (now: number, from: PeerRef, m: Extract<Msg, { type: 'mailboxDeliver' }>): void {
-    const d = this.durables.get(`${m.name}\u0000${m.message.topic}`)
+    const d = this.durables.get(boxId(m.name, m.message.topic))
     if (d === undefined) {
       this.ctx.stats.mailboxIgnored++
       return

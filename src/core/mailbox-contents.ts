@@ -5,14 +5,14 @@
 import type { CoreOptions } from './defaults.ts'
 import { topicKey } from './id.ts'
 import type { NodeId } from './id.ts'
+import { refKey, sessionKey } from './mailbox-store.ts'
 import type { MailboxStore } from './mailbox-store.ts'
 import { utf8ByteLength } from './utf8.ts'
 import { MAX_MAILBOX_REFS } from './wire/limits.ts'
 import type { PeerRef } from './routing-table.ts'
 import type { AppMessage, MessageRef } from './wire/types.ts'
 
-export const refKey = (m: MessageRef): string => `${m.publisher}\u0000${m.epoch}\u0000${m.seq}`
-export const sessionKey = (m: MessageRef): string => `${m.publisher}\u0000${m.epoch}`
+export { boxId, refKey, sessionKey } from './mailbox-store.ts'
 
 export interface Kept {
   readonly message: AppMessage
@@ -163,8 +163,9 @@ export class MailboxContents {
 }
 
 /** The key of a mailbox: its holders are the two nodes closest to it. */
-export const mailboxKey = (name: string, topic: string): NodeId => topicKey(`$MB\u0000${name}\u0000${topic}`)
-export const boxId = (name: string, topic: string): string => `${name}\u0000${topic}`
+/** The string whose key is the mailbox's (the node looks it up in the DHT as it does topics). */
+export const mailboxKeyName = (name: string, topic: string): string => `$MB\u0000${name}\u0000${topic}`
+export const mailboxKey = (name: string, topic: string): NodeId => topicKey(mailboxKeyName(name, topic))
 
 /** Nodes holding each mailbox. */
 export const MAILBOX_HOLDERS = 2

@@ -11,11 +11,9 @@ import type { Msg } from './wire/types.ts'
 export class MailboxService {
   readonly holders: Mailboxes
   readonly client: MailboxClient
-  private readonly ctx: CoreContext
 
   /** `hold`: the topic's tree must deliver here (a reliable subscription), or may stop. */
   constructor (ctx: CoreContext, store: MailboxStore, wallOffset: number, hold: (now: number, topic: string, on: boolean) => void) {
-    this.ctx = ctx
     const send = (now: number, to: PeerRef, msg: Msg): void => {
       if (to === ctx.ref) this.handle(now, to, msg)
       else ctx.out.send(now, to, msg)

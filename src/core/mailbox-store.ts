@@ -28,9 +28,12 @@ export interface MailboxStore {
   delete: (name: string, topic: string) => void
 }
 
-const boxKey = (name: string, topic: string): string => `${name}\u0000${topic}`
-const msgKey = (m: MessageRef): string => `${m.publisher}\u0000${m.epoch}\u0000${m.seq}`
-const sessionKey = (m: MessageRef): string => `${m.publisher}\u0000${m.epoch}`
+/** A mailbox's name and topic as one key. */
+export const boxId = (name: string, topic: string): string => `${name}\u0000${topic}`
+/** A message's publisher session and number as one key. */
+export const refKey = (m: MessageRef): string => `${m.publisher}\u0000${m.epoch}\u0000${m.seq}`
+/** A publisher session as one key (the watermarks are per session). */
+export const sessionKey = (m: MessageRef): string => `${m.publisher}\u0000${m.epoch}`
 
 /** Mailboxes in memory (the simulator; a node without a data directory). */
 export class MemoryMailboxStore implements MailboxStore {
@@ -41,29 +44,29 @@ export class MemoryMailboxStore implements MailboxStore {
   }
 
   create (name: string, topic: string): void {
-    if (!this.boxes.has(boxKey(name, topic))) this.boxes.set(boxKey(name, topic), { name, topic, messages: new Map(), acked: new Map(), dropped: 0 })
+    if (!this.boxes.has(boxId(name, topic))) this.boxes.set(boxId(name, topic), { name, topic, messages: new Map(), acked: new Map(), dropped: 0 })
   }
 
   append (name: string, topic: string, message: AppMessage, at: number): void {
-    this.boxes.get(boxKey(name, topic))?.messages.set(msgKey(message), { message, at })
+    this.boxes.get(boxId(name, topic))?.messages.set(refKey(message), { message, at })
   }
 
   remove (name: string, topic: string, ids: readonly MessageRef[]): void {
-    const b = this.boxes.get(boxKey(name, topic))
-    if (b !== undefined) for (const id of ids) b.messages.delete(msgKey(id))
+    const b = this.boxes.get(boxId(name, topic))
+    if (b !== undefined) for (const id of ids) b.messages.delete(refKey(id))
   }
 
   setAcked (name: string, topic: string, ref: MessageRef): void {
-    this.boxes.get(boxKey(name, topic))?.acked.set(sessionKey(ref), ref)
+    this.boxes.get(boxId(name, topic))?.acked.set(sessionKey(ref), ref)
   }
 
   setDropped (name: string, topic: string, dropped: number): void {
-    const b = this.boxes.get(boxKey(name, topic))
+    const b = this.boxes.get(boxId(name, topic))
     if (b !== undefined) b.dropped = dropped
   }
 
   delete (name: string, topic: string): void {
-    this.boxes.delete(boxKey(name, topic))
+    this.boxes.delete(boxId(name, topic))
   }
 }
 

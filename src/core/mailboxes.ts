@@ -20,9 +20,9 @@
 import type { CoreContext } from './core-context.ts'
 import { compareDistance } from './id.ts'
 import type { NodeId } from './id.ts'
-import { boxId, MailboxContents, mailboxKey, MAILBOX_HOLDERS, refKey } from './mailbox-contents.ts'
+import { boxId, MailboxContents, mailboxKey, MAILBOX_HOLDERS, refKey, sessionKey } from './mailbox-contents.ts'
 import type { Kept, Mailbox, Totals } from './mailbox-contents.ts'
-export { mailboxKey, refKey } from './mailbox-contents.ts'
+export { mailboxKey, mailboxKeyName, refKey } from './mailbox-contents.ts'
 import { inPublisherOrder } from './mailbox-store.ts'
 import type { MailboxStore } from './mailbox-store.ts'
 import type { PeerRef } from './routing-table.ts'
@@ -66,7 +66,7 @@ export class Mailboxes {
       const box = this.create(now, s.name, s.topic, false)
       if (box === undefined) break
       box.c.dropped = box.reported = s.dropped
-      for (const a of s.acked) box.c.acked.set(`${a.publisher}\u0000${a.epoch}`, a)
+      for (const a of s.acked) box.c.acked.set(sessionKey(a), a)
       for (const m of inPublisherOrder(s.messages)) box.c.append(m.message, m.at, false)
     }
   }

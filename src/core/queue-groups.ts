@@ -27,7 +27,7 @@ import type { PeerRef } from './routing-table.ts'
 import type { TopicState } from './topic-state.ts'
 import { InvalidOptionError } from './errors.ts'
 import { validGroup } from './wire/codec.ts'
-import { MAX_GROUP_BYTES, MAX_QUEUE_GROUPS } from './wire/limits.ts'
+import { DIRECT_MAX_GROUPS, DIRECT_MAX_MEMBERS, MAX_GROUP_BYTES, MAX_QUEUE_GROUPS } from './wire/limits.ts'
 import { subtreeCount } from './topic-state.ts'
 import type { AppMessage, Header, Msg, QueueMembers } from './wire/types.ts'
 
@@ -36,11 +36,10 @@ export function deliversFor (m: AppMessage, ref: PeerRef, group: string): boolea
   return m.queue?.some(q => q.group === group && q.member === ref) === true
 }
 
+/** Topics whose root a node remembers after leaving their groups (for returned messages). */
+const MAX_LEFT_ROOTS = 1024
 /** Members one group of one topic may have at its root. */
 export const MAX_QUEUE_MEMBERS = 1024
-/** Direct publishing is offered for at most this many groups of this many members (TopicCount.queues's bounds). */
-export const DIRECT_MAX_GROUPS = 8
-export const DIRECT_MAX_MEMBERS = 64
 
 /** A group as the topic's root sees it. */
 export interface QueueGroupState {
@@ -78,6 +77,8 @@ export class QueueGroups {
   private readonly held = new Set<TopicState>()
   /** Topics whose local subscriptions include some outside queue groups (QueueJoin.plain). */
   private readonly plainTopics = new Set<string>()
+  /** Topics whose last local subscription of a group went: the root the leave went to. */
+  private readonly leftRoots = new Map<string, PeerRef>()
   /** This node holds a mailbox of the topic (it takes every message: QueueJoin.plain). */
   holdsMailbox: (topic: string) => boolean = () => false
 
@@ -105,6 +106,13 @@ export class QueueGroups {
     const l = this.local.get(t)
     if (l === undefined || !l.groups.delete(group)) return
     this.register(now, t, group, true, 0)
+    // Messages publishers still send here go back to that root (returned()), even once the
+    // topic's state here is gone. Bounded: the oldest go first.
+    const root = this.rootOf(t)
+    if (root !== null) {
+      if (this.leftRoots.size >= MAX_LEFT_ROOTS) this.leftRoots.delete(this.leftRoots.keys().next().value as string)
+      this.leftRoots.set(t.name, root)
+    }
     if (l.groups.size === 0) this.local.delete(t)
   }
 
@@ -166,10 +174,10 @@ export class QueueGroups {
    */
   returned (now: number, message: AppMessage, group: string, route: (m: AppMessage) => void): void {
     const t = this.ctx.topics.get(message.topic)
-    const root = t === undefined ? null : this.rootOf(t)
+    const root = (t === undefined ? null : this.rootOf(t)) ?? this.leftRoots.get(message.topic) ?? null
     const m = { ...message, queue: undefined }
     if (root === null) route(m)
-    else if (root === this.ctx.ref) this.reassign(now, this.ctx.ref, t as TopicState, group, m)
+    else if (root === this.ctx.ref) { if (t !== undefined) this.reassign(now, this.ctx.ref, t, group, m); else route(m) }
     else this.ctx.out.send(now, root, { type: 'queueDeliver', group, message: m, attempt: 0 })
   }
 

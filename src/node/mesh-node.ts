@@ -30,6 +30,7 @@ import type { NodeDefaults } from './defaults.ts'
 import { Subscription, toMessage } from './subscription.ts'
 import { originOf, parsePattern } from '../core/wildcards.ts'
 import { deliversFor } from '../core/queue-groups.ts'
+import { boxId, mailboxKeyName } from '../core/mailbox-contents.ts'
 import { MAILBOX_FILE, SqliteMailboxStore } from '../store/sqlite-mailbox-store.ts'
 import { lockDataDir, unlockDataDir } from './data-lock.ts'
 import type { WildcardPattern } from '../core/wildcards.ts'
@@ -256,11 +257,11 @@ export class MeshNode {
         } else if (e.type === 'peer-misbehaving') {
           this.ban(e.peer)
         } else if (e.type === 'mailbox-held') {
-          void this.lookup(`$MB\u0000${e.name}\u0000${e.topic}`)
+          void this.lookup(mailboxKeyName(e.name, e.topic))
         } else if (e.type === 'mailbox-ready') {
-          this.durables.get(durableId(e.name, e.topic))?.markReady()
+          this.durables.get(boxId(e.name, e.topic))?.markReady()
         } else if (e.type === 'mailbox-overflow') {
-          if (!e.holder) this.durables.get(durableId(e.name, e.topic))?.overflowed(e.dropped)
+          if (!e.holder) this.durables.get(boxId(e.name, e.topic))?.overflowed(e.dropped)
         } else if (e.type === 'queue-deliver') {
           this.handQueued(e.group, e.message, e.attempt)
         } else if (e.type === 'reply') {
@@ -652,11 +653,11 @@ export class MeshNode {
 
   /** A durable subscription: the mailbox, found by routing to its key, delivers (mailbox-client.ts). */
   private subscribeDurable (topic: string, name: string, options: SubscribeOptions): Subscription {
-    const id = durableId(name, topic)
+    const id = boxId(name, topic)
     if (this.durables.has(id)) throw new InvalidOptionError(`durable ${name} of ${topic} is already open on this node`)
     const sub = new Subscription(topic, this.options.maxPending ?? this.tune.maxPending, s => this.removeSub(s), options, this.metrics?.observer)
     this.durables.set(id, sub)
-    void this.lookup(`$MB\u0000${name}\u0000${topic}`).then(() => {
+    void this.lookup(mailboxKeyName(name, topic)).then(() => {
       if (!this.running || this.durables.get(id) !== sub) return
       this.driver.input((core, now) => { core.openMailbox(now, name, topic) })
     })
@@ -665,7 +666,7 @@ export class MeshNode {
 
   /** A message from a durable subscription's mailbox: acknowledged once handed over, or by msg.ack(). */
   private handMailbox (name: string, app: AppMessage): void {
-    const sub = this.durables.get(durableId(name, app.topic))
+    const sub = this.durables.get(boxId(name, app.topic))
     if (sub === undefined) return // not acknowledged: the mailbox delivers it again
     const ack = (): boolean => {
       if (!this.running) return false
@@ -682,7 +683,7 @@ export class MeshNode {
 
   private removeSub (s: Subscription): void {
     if (s.durable !== undefined) {
-      const id = durableId(s.durable, s.topic)
+      const id = boxId(s.durable, s.topic)
       if (this.durables.get(id) !== s) return
       this.durables.delete(id)
       const name = s.durable
@@ -899,4 +900,3 @@ function sinceSpec (since: SubscribeOptions['since']): SinceSpec | undefined {
 /** Banned peers remembered at once (the oldest ban goes first). */
 const MAX_BANNED = 10_000
 
-const durableId = (name: string, topic: string): string => `${name}\u0000${topic}`

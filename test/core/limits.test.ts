@@ -42,6 +42,8 @@ describe('the sending side keeps within the schema', () => {
     expect(limitOf('JoinAck', 'path')).toBe(L.MAX_PATH)
     expect(limitOf('AppMessage', 'headers')).toBe(L.MAX_HEADERS)
     expect(limitOf('Redirect', 'candidates')).toBe(L.MAX_CANDIDATES)
+    expect(limitOf('TopicCount', 'queues')).toBe(L.DIRECT_MAX_GROUPS)
+    expect(limitOf('QueueMembers', 'members')).toBe(L.DIRECT_MAX_MEMBERS)
     expect(limitOf('MailboxAck', 'ids')).toBe(L.MAX_MAILBOX_REFS)
     expect(limitOf('MailboxSync', 'acked')).toBe(L.MAX_MAILBOX_REFS)
     expect(limitOf('MailboxSync', 'messages')).toBe(L.MAX_MAILBOX_REFS)

@@ -69,6 +69,10 @@ export async function startNodes (start: (args: string[]) => ChildProcess, dir: 
     if (i === 0) boot = info.addrs[0]
     nodes.push({ dir: d, proc, peerId: info.peerId, addr: info.addrs[0] })
   }
-  await until('every node in the mesh', async () => (await Promise.all(nodes.map(async p => (await ask(p.dir, 'peers') as string[]).length))).every(c => c >= 2), 90_000)
+  let counts: number[] = []
+  await until('every node in the mesh', async () => {
+    counts = await Promise.all(nodes.map(async p => (await ask(p.dir, 'peers') as string[]).length))
+    return counts.every(c => c >= 2)
+  }, 90_000).catch(err => { throw new Error(`${(err as Error).message} (peers per node: ${counts.join(', ')})`) })
   return nodes
 }

@@ -22,3 +22,6 @@ export const MAX_QUEUE_GROUPS = 64
 export const MAX_GROUP_BYTES = 128
 /** Message references in one MailboxAck or MailboxSync.acked, and messages in one MailboxSync. */
 export const MAX_MAILBOX_REFS = 1024
+/** Direct publishing is offered for at most this many groups of this many members (TopicCount.queues, QueueMembers.members). */
+export const DIRECT_MAX_GROUPS = 8
+export const DIRECT_MAX_MEMBERS = 64
