@@ -3,6 +3,7 @@
 import type { CoreStats } from './core-types.ts'
 import type { CoreOptions } from './defaults.ts'
 import type { NodeId } from './id.ts'
+import type { Guard } from './guard.ts'
 import type { Liveness } from './liveness.ts'
 import type { Outputs } from './outputs.ts'
 import type { Rng } from './rng.ts'
@@ -20,4 +21,5 @@ export interface CoreContext {
   readonly topics: Map<string, TopicState>
   readonly out: Outputs
   readonly peers: Liveness
+  readonly guard: Guard | undefined
 }

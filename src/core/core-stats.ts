@@ -14,6 +14,7 @@ export function emptyStats (): CoreStats {
     sent: zeroCounts(),
     received: zeroCounts(),
     malformedFrames: 0,
+    refused: 0,
     duplicates: 0,
     gaps: 0,
     late: 0,

@@ -5,6 +5,7 @@ import type { Rng } from './rng.ts'
 import type { PeerRef } from './routing-table.ts'
 import type { CoreOptions } from './defaults.ts'
 import type { MailboxStore } from './mailbox-store.ts'
+import type { Guard } from './guard.ts'
 import type { AppMessage, Header, Msg, MsgType } from './wire/types.ts'
 
 export interface CoreInit {
@@ -26,6 +27,8 @@ export interface CoreInit {
   options?: Partial<CoreOptions>
   /** Where the mailboxes this node holds are kept (in memory when absent); read at creation. */
   mailboxStore?: MailboxStore
+  /** Checks every message from a peer before the core handles it (guard.ts); none: all are. */
+  guard?: Guard
 }
 
 export interface Transmit {
@@ -73,6 +76,8 @@ export interface CoreStats {
   sent: Record<MsgType, number>
   received: Record<MsgType, number>
   malformedFrames: number
+  /** Messages the guard refused (guard.ts): forged, unsigned or not granted. */
+  refused: number
   duplicates: number
   /** Messages the local subscriptions will not receive: skipped numbers reported as gaps. */
   gaps: number

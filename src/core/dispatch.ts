@@ -17,6 +17,10 @@ export interface CoreParts extends TickParts {
 }
 
 export function dispatch (ctx: CoreContext, p: CoreParts, now: number, from: PeerRef, msg: Msg): void {
+  if (ctx.guard !== undefined && !ctx.guard.admit(now, from, msg)) {
+    ctx.stats.refused++
+    return
+  }
   switch (msg.type) {
     case 'join': p.membership.onJoin(now, from, msg.topic, msg.subscribers, msg.reliable); break
     case 'joinAck': p.membership.onJoinAck(now, from, msg); break

@@ -99,7 +99,8 @@ export class MeshCore {
       stats: this.stats,
       topics: new Map<string, TopicState>(),
       out: new Outputs(init.ref, this.stats, peers, this.options.dataSuppressesHeartbeats),
-      peers
+      peers,
+      guard: init.guard
     }
     this.delegation = new Delegation(this.ctx)
     this.recovery = new Recovery(this.ctx)

@@ -15,7 +15,10 @@ import type { SinceSpec } from '../core/topic-state.ts'
 import type { AppMessage, Header, Msg } from '../core/wire/types.ts'
 import { MAX_GROUP_BYTES } from '../core/wire/limits.ts'
 import { isDataMsg } from '../core/wire/types.ts'
-import { createHost } from '../transport/libp2p/host.ts'
+import { createHost, loadOrCreateKey } from '../transport/libp2p/host.ts'
+import { MessageSealer } from '../security/message-seal.ts'
+import { NodeGuard } from '../security/node-guard.ts'
+import { unsealed } from '../security/signed-messages.ts'
 import { deadline } from '../transport/timeout.ts'
 import type { HostOptions, MeshLibp2p } from '../transport/libp2p/host.ts'
 import { Libp2pTransport } from '../transport/libp2p/libp2p-transport.ts'
@@ -140,8 +143,9 @@ const encoder = new TextEncoder()
 
 export async function createNode (options: NodeOptions = {}): Promise<MeshNode> {
   if (options.lan !== undefined && options.lan !== false) options.lan.forEach(parseCidr) // a bad CIDR fails here
-  const libp2p = await createHost({ ...options, metrics: options.libp2pMetrics, maxStreamWindowBytes: options.tuning?.streamWindowBytes ?? NODE_DEFAULTS.streamWindowBytes })
-  const node = new MeshNode(libp2p, options)
+  const privateKey = await loadOrCreateKey(options.dataDir)
+  const libp2p = await createHost({ ...options, privateKey, metrics: options.libp2pMetrics, maxStreamWindowBytes: options.tuning?.streamWindowBytes ?? NODE_DEFAULTS.streamWindowBytes })
+  const node = new MeshNode(libp2p, options, privateKey.raw)
   if (options.start !== false) await node.start()
   return node
 }
@@ -189,6 +193,9 @@ export class MeshNode {
     return true
   }
   /** Connected peers: their ids and last measured round-trip times. */
+  /** Signs this node's messages; checks everyone else's (src/security/). */
+  private readonly sealer: MessageSealer
+  readonly guard = new NodeGuard()
   private readonly known = new Map<string, { id: Uint8Array, rtt: number }>()
   /** With the metrics option only. */
   private readonly metrics: NodeMetrics | undefined
@@ -205,7 +212,8 @@ export class MeshNode {
   private stopped = new AbortController()
   private starting: Promise<void> | undefined
 
-  constructor (libp2p: MeshLibp2p, options: NodeOptions) {
+  /** `key`: the raw Ed25519 private key of the libp2p host (the node signs its messages with it). */
+  constructor (libp2p: MeshLibp2p, options: NodeOptions, key: Uint8Array) {
     this.libp2p = libp2p
     this.options = options
     this.tune = { ...NODE_DEFAULTS, ...options.tuning }
@@ -216,10 +224,12 @@ export class MeshNode {
       this.metricsServer = new MetricsServer(this.metrics, { host: m.host ?? this.tune.metricsHost, port: m.port ?? this.tune.metricsPort })
     }
     this.peerId = libp2p.peerId.toString()
+    this.sealer = new MessageSealer(this.peerId, key)
     const seed = randomBytes(4).readUInt32LE(0)
     this.mailboxStore = options.dataDir === undefined ? undefined : new SqliteMailboxStore(join(options.dataDir, MAILBOX_FILE))
     this.core = new MeshCore({
       mailboxStore: this.mailboxStore,
+      guard: this.guard,
       ref: this.peerId,
       id: idFromBytes(libp2p.peerId.toMultihash().bytes),
       rng: new Rng(seed),
@@ -558,6 +568,9 @@ export class MeshNode {
    * over the peer's ZeroMQ lane when it is up, over its libp2p data stream otherwise.
    */
   private send (to: string, msgs: Msg[]): void {
+    // This node's messages leave signed (a batch at once); forwarded ones keep their seals.
+    const own = unsealed(msgs, this.peerId)
+    if (own.length > 0) this.sealer.seal(own)
     let control: Msg[] | undefined
     let data: Msg[] | undefined
     let replies: Msg[] | undefined

@@ -46,6 +46,7 @@ const CORE_COUNTERS: ReadonlyArray<[string, CoreCounter, string]> = [
   ['meshcast_root_handovers_total', 'handovers', 'Times this node, a root, handed a topic to a closer node that appeared.'],
   ['meshcast_duplicate_messages_total', 'duplicates', 'Application messages received again and discarded.'],
   ['meshcast_malformed_frames_total', 'malformedFrames', 'Received frames that did not decode (dropped).'],
+  ['meshcast_refused_messages_total', 'refused', 'Received messages the guard refused: forged, unsigned or not granted (dropped).'],
   ['meshcast_no_route_messages_total', 'droppedNoRoute', 'Publishes dropped here: no closer node and no tree (nobody subscribes).']
 ]
 

@@ -18,7 +18,7 @@ CREATE TABLE IF NOT EXISTS mailbox (name TEXT NOT NULL, topic TEXT NOT NULL, dro
 CREATE TABLE IF NOT EXISTS message (
   id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, topic TEXT NOT NULL,
   publisher TEXT NOT NULL, epoch INTEGER NOT NULL, seq INTEGER NOT NULL, at INTEGER NOT NULL,
-  payload BLOB NOT NULL, headers TEXT NOT NULL,
+  payload BLOB NOT NULL, headers TEXT NOT NULL, seal BLOB,
   UNIQUE (name, topic, publisher, epoch, seq));
 CREATE TABLE IF NOT EXISTS acked (
   name TEXT NOT NULL, topic TEXT NOT NULL, publisher TEXT NOT NULL, epoch INTEGER NOT NULL, seq INTEGER NOT NULL,
@@ -41,10 +41,13 @@ export class SqliteMailboxStore implements MailboxStore {
     const db = new DatabaseSync(this.path)
     db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;')
     db.exec(SCHEMA)
+    // Files written before messages were signed: the publisher's seal goes in a column of its own.
+    const columns = db.prepare('PRAGMA table_info(message)').all() as Array<{ name: string }>
+    if (!columns.some(c => c.name === 'seal')) db.exec('ALTER TABLE message ADD COLUMN seal BLOB')
     this.db = db
     this.stmts = {
       create: db.prepare('INSERT OR IGNORE INTO mailbox (name, topic) VALUES (?, ?)'),
-      append: db.prepare('INSERT OR IGNORE INTO message (name, topic, publisher, epoch, seq, at, payload, headers) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+      append: db.prepare('INSERT OR IGNORE INTO message (name, topic, publisher, epoch, seq, at, payload, headers, seal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
       remove: db.prepare('DELETE FROM message WHERE name = ? AND topic = ? AND publisher = ? AND epoch = ? AND seq = ?'),
       acked: db.prepare('INSERT OR REPLACE INTO acked (name, topic, publisher, epoch, seq) VALUES (?, ?, ?, ?, ?)'),
       dropped: db.prepare('UPDATE mailbox SET dropped = ? WHERE name = ? AND topic = ?'),
@@ -66,10 +69,11 @@ export class SqliteMailboxStore implements MailboxStore {
     for (const r of db.prepare('SELECT name, topic, dropped FROM mailbox').all() as Array<{ name: string, topic: string, dropped: number }>) {
       out.set(`${r.name}\u0000${r.topic}`, { name: r.name, topic: r.topic, messages: [], acked: [], dropped: r.dropped })
     }
-    for (const r of db.prepare('SELECT name, topic, publisher, epoch, seq, at, payload, headers FROM message ORDER BY id').all() as unknown as Row[]) {
+    for (const r of db.prepare('SELECT name, topic, publisher, epoch, seq, at, payload, headers, seal FROM message ORDER BY id').all() as unknown as Row[]) {
       const box = out.get(`${r.name}\u0000${r.topic}`)
       if (box === undefined) continue
       const message: AppMessage = { topic: r.topic, publisher: r.publisher, epoch: Number(r.epoch), seq: Number(r.seq), payload: new Uint8Array(r.payload), headers: JSON.parse(r.headers) as Header[] }
+      if (r.seal !== null) message.seal = new Uint8Array(r.seal)
       box.messages.push({ message, at: Number(r.at) })
     }
     for (const r of db.prepare('SELECT name, topic, publisher, epoch, seq FROM acked').all() as unknown as Array<{ name: string, topic: string } & MessageRef>) {
@@ -83,7 +87,7 @@ export class SqliteMailboxStore implements MailboxStore {
   }
 
   append (name: string, topic: string, m: AppMessage, at: number): void {
-    this.run('append', name, topic, m.publisher, m.epoch, m.seq, Math.round(at), m.payload, JSON.stringify(m.headers))
+    this.run('append', name, topic, m.publisher, m.epoch, m.seq, Math.round(at), m.payload, JSON.stringify(m.headers), m.seal ?? null)
   }
 
   remove (name: string, topic: string, ids: readonly MessageRef[]): void {
@@ -118,13 +122,14 @@ export class SqliteMailboxStore implements MailboxStore {
     return this.db as DatabaseSync
   }
 
-  private run (stmt: string, ...args: Array<string | number | Uint8Array>): void {
+  private run (stmt: string, ...args: Array<string | number | Uint8Array | null>): void {
     this.database()
     this.stmts[stmt].run(...args)
   }
 }
 
 interface Row {
+  seal: Uint8Array | null
   name: string
   topic: string
   publisher: string

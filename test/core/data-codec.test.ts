@@ -26,7 +26,9 @@ function randomApp (): AppMessage {
     payload,
     headers: Array.from({ length: pick([0, 0, 1, 3]) }, () => ({ key: pick(['', 'k', 'content-type']), value: pick(['', 'v', 'ünï']) })),
     // Queue group assignments (AppMessage.queue) on some.
-    ...(rng.next() < 0.3 ? { queue: Array.from({ length: pick([1, 2]) }, () => ({ group: pick(['w', 'workers', 'ünï']), member: pick(STRINGS.slice(0, 5)) })) } : {})
+    ...(rng.next() < 0.3 ? { queue: Array.from({ length: pick([1, 2]) }, () => ({ group: pick(['w', 'workers', 'ünï']), member: pick(STRINGS.slice(0, 5)) })) } : {}),
+    // A publisher's seal (message-seal.ts) on some.
+    ...(rng.next() < 0.5 ? { seal: new Uint8Array(pick([69, 133, 293])).fill(pick([1, 0xff])) } : {})
   }
 }
 

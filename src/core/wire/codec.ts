@@ -9,7 +9,7 @@ import { utf8ByteLength } from '../utf8.ts'
 import { decodeDataEnvelope, encodeDataFrame, frameEnvelopes } from './data-codec.ts'
 import { Envelope as EnvelopeCodec, Frame } from './messages.js'
 import type { AppMessage as WireAppMessage, Envelope } from './messages.js'
-import { MAX_FRAME_MESSAGES as MAX_MESSAGES, MAX_GROUP_BYTES, MAX_HEADERS } from './limits.ts'
+import { MAX_FRAME_MESSAGES as MAX_MESSAGES, MAX_GROUP_BYTES, MAX_HEADERS, MAX_SEAL_BYTES } from './limits.ts'
 import type { AppMessage, MessageRef, Msg, QueueMembers } from './types.ts'
 import { isDataMsg, MAILBOX_MODES, QUEUE_ACK_KINDS } from './types.ts'
 
@@ -131,6 +131,10 @@ function fromEnvelope (e: Envelope, limits: CodecLimits): Msg {
     if (a.ack === true) out.ack = true
     if (a.floor !== 0) out.floor = a.floor
     if (a.queue !== undefined && a.queue.length > 0) out.queue = a.queue
+    if (a.seal !== undefined && a.seal.byteLength > 0) {
+      if (a.seal.byteLength > MAX_SEAL_BYTES) throw new MalformedFrameError(`seal of ${a.seal.byteLength} bytes over ${MAX_SEAL_BYTES}`)
+      out.seal = a.seal
+    }
     return out
   }
   const name = (n: string): string => {

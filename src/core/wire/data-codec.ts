@@ -6,7 +6,7 @@
 // 52-character publisher id; this writes one buffer with cached UTF-8 of topics and publishers.
 import * as varint from 'uint8-varint'
 import { MalformedFrameError } from '../errors.ts'
-import { MAX_QUEUE_GROUPS } from './limits.ts'
+import { MAX_QUEUE_GROUPS, MAX_SEAL_BYTES } from './limits.ts'
 import type { AppMessage, DataMsg, Header, QueueAssign } from './types.ts'
 
 const encoder = new TextEncoder()
@@ -56,6 +56,7 @@ function appSize (m: AppMessage): number {
   if (m.ack === true) n += 2
   if (m.floor !== undefined && m.floor !== 0) n += 1 + varintLength(m.floor)
   if (m.queue !== undefined) for (const q of m.queue) n += fieldLength(queueSize(q))
+  if (m.seal !== undefined && m.seal.byteLength > 0) n += fieldLength(m.seal.byteLength)
   return n
 }
 
@@ -93,6 +94,7 @@ function writeApp (buf: Uint8Array, pos: number, m: AppMessage): number {
       if (q.member !== '') pos = writeBytes(buf, pos, 0x12, utf8(q.member))
     }
   }
+  if (m.seal !== undefined && m.seal.byteLength > 0) pos = writeBytes(buf, pos, 0x52, m.seal)
   return pos
 }
 
@@ -254,6 +256,14 @@ function readApp (c: Cursor, end: number, maxHeaders: number): AppMessage {
         const e = inner.sub()
         const h = readHeader(inner, e)
         queue.push({ group: h.key, member: h.value })
+        break
+      }
+      case 0x52: {
+        const e = inner.sub()
+        if (e - inner.pos > MAX_SEAL_BYTES) throw new MalformedFrameError(`seal of ${e - inner.pos} bytes over ${MAX_SEAL_BYTES}`)
+        // A copy: a kept message must not pin the whole frame it came in.
+        m.seal = inner.buf.slice(inner.pos, e)
+        inner.pos = e
         break
       }
       default: inner.skip(tag & 7)

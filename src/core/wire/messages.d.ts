@@ -103,6 +103,7 @@ export interface AppMessage {
     ack: boolean;
     floor: number;
     queue: QueueAssign[];
+    seal: Uint8Array<ArrayBuffer>;
 }
 export declare namespace AppMessage {
     const codec: () => Codec<AppMessage>;
@@ -154,9 +155,13 @@ export declare namespace AppMessage {
         value: string;
         index: number;
     }
+    interface AppMessageSealFieldEvent {
+        field: '$.seal';
+        value: Uint8Array<ArrayBuffer>;
+    }
     function encode(obj: Partial<AppMessage>): Uint8Array<ArrayBuffer>;
     function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<AppMessage>): AppMessage;
-    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<AppMessage>): Generator<AppMessageTopicFieldEvent | AppMessagePublisherFieldEvent | AppMessageEpochFieldEvent | AppMessageSeqFieldEvent | AppMessagePayloadFieldEvent | AppMessageHeadersKeyFieldEvent | AppMessageHeadersValueFieldEvent | AppMessageAckFieldEvent | AppMessageFloorFieldEvent | AppMessageQueueGroupFieldEvent | AppMessageQueueMemberFieldEvent>;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<AppMessage>): Generator<AppMessageTopicFieldEvent | AppMessagePublisherFieldEvent | AppMessageEpochFieldEvent | AppMessageSeqFieldEvent | AppMessagePayloadFieldEvent | AppMessageHeadersKeyFieldEvent | AppMessageHeadersValueFieldEvent | AppMessageAckFieldEvent | AppMessageFloorFieldEvent | AppMessageQueueGroupFieldEvent | AppMessageQueueMemberFieldEvent | AppMessageSealFieldEvent>;
 }
 export interface QueueAssign {
     group: string;
@@ -230,13 +235,17 @@ export declare namespace Publish {
         value: string;
         index: number;
     }
+    interface PublishMessageSealFieldEvent {
+        field: '$.message.seal';
+        value: Uint8Array<ArrayBuffer>;
+    }
     interface PublishDirectFieldEvent {
         field: '$.direct';
         value: boolean;
     }
     function encode(obj: Partial<Publish>): Uint8Array<ArrayBuffer>;
     function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Publish>): Publish;
-    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Publish>): Generator<PublishMessageTopicFieldEvent | PublishMessagePublisherFieldEvent | PublishMessageEpochFieldEvent | PublishMessageSeqFieldEvent | PublishMessagePayloadFieldEvent | PublishMessageHeadersKeyFieldEvent | PublishMessageHeadersValueFieldEvent | PublishMessageAckFieldEvent | PublishMessageFloorFieldEvent | PublishMessageQueueGroupFieldEvent | PublishMessageQueueMemberFieldEvent | PublishDirectFieldEvent>;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Publish>): Generator<PublishMessageTopicFieldEvent | PublishMessagePublisherFieldEvent | PublishMessageEpochFieldEvent | PublishMessageSeqFieldEvent | PublishMessagePayloadFieldEvent | PublishMessageHeadersKeyFieldEvent | PublishMessageHeadersValueFieldEvent | PublishMessageAckFieldEvent | PublishMessageFloorFieldEvent | PublishMessageQueueGroupFieldEvent | PublishMessageQueueMemberFieldEvent | PublishMessageSealFieldEvent | PublishDirectFieldEvent>;
 }
 export interface Heartbeat {
     topics: string[];
@@ -561,9 +570,13 @@ export declare namespace Replay {
         value: string;
         index: number;
     }
+    interface ReplayMessageSealFieldEvent {
+        field: '$.message.seal';
+        value: Uint8Array<ArrayBuffer>;
+    }
     function encode(obj: Partial<Replay>): Uint8Array<ArrayBuffer>;
     function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Replay>): Replay;
-    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Replay>): Generator<ReplayMessageTopicFieldEvent | ReplayMessagePublisherFieldEvent | ReplayMessageEpochFieldEvent | ReplayMessageSeqFieldEvent | ReplayMessagePayloadFieldEvent | ReplayMessageHeadersKeyFieldEvent | ReplayMessageHeadersValueFieldEvent | ReplayMessageAckFieldEvent | ReplayMessageFloorFieldEvent | ReplayMessageQueueGroupFieldEvent | ReplayMessageQueueMemberFieldEvent>;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Replay>): Generator<ReplayMessageTopicFieldEvent | ReplayMessagePublisherFieldEvent | ReplayMessageEpochFieldEvent | ReplayMessageSeqFieldEvent | ReplayMessagePayloadFieldEvent | ReplayMessageHeadersKeyFieldEvent | ReplayMessageHeadersValueFieldEvent | ReplayMessageAckFieldEvent | ReplayMessageFloorFieldEvent | ReplayMessageQueueGroupFieldEvent | ReplayMessageQueueMemberFieldEvent | ReplayMessageSealFieldEvent>;
 }
 export interface Stash {
     message?: AppMessage;
@@ -618,9 +631,13 @@ export declare namespace Stash {
         value: string;
         index: number;
     }
+    interface StashMessageSealFieldEvent {
+        field: '$.message.seal';
+        value: Uint8Array<ArrayBuffer>;
+    }
     function encode(obj: Partial<Stash>): Uint8Array<ArrayBuffer>;
     function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Stash>): Stash;
-    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Stash>): Generator<StashMessageTopicFieldEvent | StashMessagePublisherFieldEvent | StashMessageEpochFieldEvent | StashMessageSeqFieldEvent | StashMessagePayloadFieldEvent | StashMessageHeadersKeyFieldEvent | StashMessageHeadersValueFieldEvent | StashMessageAckFieldEvent | StashMessageFloorFieldEvent | StashMessageQueueGroupFieldEvent | StashMessageQueueMemberFieldEvent>;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Stash>): Generator<StashMessageTopicFieldEvent | StashMessagePublisherFieldEvent | StashMessageEpochFieldEvent | StashMessageSeqFieldEvent | StashMessagePayloadFieldEvent | StashMessageHeadersKeyFieldEvent | StashMessageHeadersValueFieldEvent | StashMessageAckFieldEvent | StashMessageFloorFieldEvent | StashMessageQueueGroupFieldEvent | StashMessageQueueMemberFieldEvent | StashMessageSealFieldEvent>;
 }
 export interface PublishAck {
     topic: string;
@@ -814,13 +831,17 @@ export declare namespace QueueDeliver {
         value: string;
         index: number;
     }
+    interface QueueDeliverMessageSealFieldEvent {
+        field: '$.message.seal';
+        value: Uint8Array<ArrayBuffer>;
+    }
     interface QueueDeliverAttemptFieldEvent {
         field: '$.attempt';
         value: number;
     }
     function encode(obj: Partial<QueueDeliver>): Uint8Array<ArrayBuffer>;
     function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<QueueDeliver>): QueueDeliver;
-    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<QueueDeliver>): Generator<QueueDeliverGroupFieldEvent | QueueDeliverMessageTopicFieldEvent | QueueDeliverMessagePublisherFieldEvent | QueueDeliverMessageEpochFieldEvent | QueueDeliverMessageSeqFieldEvent | QueueDeliverMessagePayloadFieldEvent | QueueDeliverMessageHeadersKeyFieldEvent | QueueDeliverMessageHeadersValueFieldEvent | QueueDeliverMessageAckFieldEvent | QueueDeliverMessageFloorFieldEvent | QueueDeliverMessageQueueGroupFieldEvent | QueueDeliverMessageQueueMemberFieldEvent | QueueDeliverAttemptFieldEvent>;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<QueueDeliver>): Generator<QueueDeliverGroupFieldEvent | QueueDeliverMessageTopicFieldEvent | QueueDeliverMessagePublisherFieldEvent | QueueDeliverMessageEpochFieldEvent | QueueDeliverMessageSeqFieldEvent | QueueDeliverMessagePayloadFieldEvent | QueueDeliverMessageHeadersKeyFieldEvent | QueueDeliverMessageHeadersValueFieldEvent | QueueDeliverMessageAckFieldEvent | QueueDeliverMessageFloorFieldEvent | QueueDeliverMessageQueueGroupFieldEvent | QueueDeliverMessageQueueMemberFieldEvent | QueueDeliverMessageSealFieldEvent | QueueDeliverAttemptFieldEvent>;
 }
 export interface QueueAck {
     topic: string;
@@ -1007,9 +1028,13 @@ export declare namespace MailboxDeliver {
         value: string;
         index: number;
     }
+    interface MailboxDeliverMessageSealFieldEvent {
+        field: '$.message.seal';
+        value: Uint8Array<ArrayBuffer>;
+    }
     function encode(obj: Partial<MailboxDeliver>): Uint8Array<ArrayBuffer>;
     function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<MailboxDeliver>): MailboxDeliver;
-    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<MailboxDeliver>): Generator<MailboxDeliverNameFieldEvent | MailboxDeliverMessageTopicFieldEvent | MailboxDeliverMessagePublisherFieldEvent | MailboxDeliverMessageEpochFieldEvent | MailboxDeliverMessageSeqFieldEvent | MailboxDeliverMessagePayloadFieldEvent | MailboxDeliverMessageHeadersKeyFieldEvent | MailboxDeliverMessageHeadersValueFieldEvent | MailboxDeliverMessageAckFieldEvent | MailboxDeliverMessageFloorFieldEvent | MailboxDeliverMessageQueueGroupFieldEvent | MailboxDeliverMessageQueueMemberFieldEvent>;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<MailboxDeliver>): Generator<MailboxDeliverNameFieldEvent | MailboxDeliverMessageTopicFieldEvent | MailboxDeliverMessagePublisherFieldEvent | MailboxDeliverMessageEpochFieldEvent | MailboxDeliverMessageSeqFieldEvent | MailboxDeliverMessagePayloadFieldEvent | MailboxDeliverMessageHeadersKeyFieldEvent | MailboxDeliverMessageHeadersValueFieldEvent | MailboxDeliverMessageAckFieldEvent | MailboxDeliverMessageFloorFieldEvent | MailboxDeliverMessageQueueGroupFieldEvent | MailboxDeliverMessageQueueMemberFieldEvent | MailboxDeliverMessageSealFieldEvent>;
 }
 export interface MailboxAck {
     name: string;
@@ -1133,6 +1158,11 @@ export declare namespace MailboxSync {
         value: string;
         index: number;
     }
+    interface MailboxSyncMessagesSealFieldEvent {
+        field: '$.messages[].seal';
+        value: Uint8Array<ArrayBuffer>;
+        index: number;
+    }
     interface MailboxSyncRequestFieldEvent {
         field: '$.request';
         value: boolean;
@@ -1143,7 +1173,7 @@ export declare namespace MailboxSync {
     }
     function encode(obj: Partial<MailboxSync>): Uint8Array<ArrayBuffer>;
     function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<MailboxSync>): MailboxSync;
-    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<MailboxSync>): Generator<MailboxSyncNameFieldEvent | MailboxSyncTopicFieldEvent | MailboxSyncAckedPublisherFieldEvent | MailboxSyncAckedEpochFieldEvent | MailboxSyncAckedSeqFieldEvent | MailboxSyncMessagesTopicFieldEvent | MailboxSyncMessagesPublisherFieldEvent | MailboxSyncMessagesEpochFieldEvent | MailboxSyncMessagesSeqFieldEvent | MailboxSyncMessagesPayloadFieldEvent | MailboxSyncMessagesHeadersKeyFieldEvent | MailboxSyncMessagesHeadersValueFieldEvent | MailboxSyncMessagesAckFieldEvent | MailboxSyncMessagesFloorFieldEvent | MailboxSyncMessagesQueueGroupFieldEvent | MailboxSyncMessagesQueueMemberFieldEvent | MailboxSyncRequestFieldEvent | MailboxSyncHoldFieldEvent>;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<MailboxSync>): Generator<MailboxSyncNameFieldEvent | MailboxSyncTopicFieldEvent | MailboxSyncAckedPublisherFieldEvent | MailboxSyncAckedEpochFieldEvent | MailboxSyncAckedSeqFieldEvent | MailboxSyncMessagesTopicFieldEvent | MailboxSyncMessagesPublisherFieldEvent | MailboxSyncMessagesEpochFieldEvent | MailboxSyncMessagesSeqFieldEvent | MailboxSyncMessagesPayloadFieldEvent | MailboxSyncMessagesHeadersKeyFieldEvent | MailboxSyncMessagesHeadersValueFieldEvent | MailboxSyncMessagesAckFieldEvent | MailboxSyncMessagesFloorFieldEvent | MailboxSyncMessagesQueueGroupFieldEvent | MailboxSyncMessagesQueueMemberFieldEvent | MailboxSyncMessagesSealFieldEvent | MailboxSyncRequestFieldEvent | MailboxSyncHoldFieldEvent>;
 }
 export interface Envelope {
     join?: Join;
@@ -1262,6 +1292,10 @@ export declare namespace Envelope {
         value: string;
         index: number;
     }
+    interface EnvelopePublishMessageSealFieldEvent {
+        field: '$.publish.message.seal';
+        value: Uint8Array<ArrayBuffer>;
+    }
     interface EnvelopePublishDirectFieldEvent {
         field: '$.publish.direct';
         value: boolean;
@@ -1313,6 +1347,10 @@ export declare namespace Envelope {
         field: '$.data.queue[].member';
         value: string;
         index: number;
+    }
+    interface EnvelopeDataSealFieldEvent {
+        field: '$.data.seal';
+        value: Uint8Array<ArrayBuffer>;
     }
     interface EnvelopeHeartbeatTopicsFieldEvent {
         field: '$.heartbeat.topics[]';
@@ -1479,6 +1517,10 @@ export declare namespace Envelope {
         value: string;
         index: number;
     }
+    interface EnvelopeReplayMessageSealFieldEvent {
+        field: '$.replay.message.seal';
+        value: Uint8Array<ArrayBuffer>;
+    }
     interface EnvelopeStashMessageTopicFieldEvent {
         field: '$.stash.message.topic';
         value: string;
@@ -1526,6 +1568,10 @@ export declare namespace Envelope {
         field: '$.stash.message.queue[].member';
         value: string;
         index: number;
+    }
+    interface EnvelopeStashMessageSealFieldEvent {
+        field: '$.stash.message.seal';
+        value: Uint8Array<ArrayBuffer>;
     }
     interface EnvelopePublishAckTopicFieldEvent {
         field: '$.publishAck.topic';
@@ -1661,6 +1707,10 @@ export declare namespace Envelope {
         value: string;
         index: number;
     }
+    interface EnvelopeQueueDeliverMessageSealFieldEvent {
+        field: '$.queueDeliver.message.seal';
+        value: Uint8Array<ArrayBuffer>;
+    }
     interface EnvelopeQueueDeliverAttemptFieldEvent {
         field: '$.queueDeliver.attempt';
         value: number;
@@ -1781,6 +1831,10 @@ export declare namespace Envelope {
         value: string;
         index: number;
     }
+    interface EnvelopeMailboxDeliverMessageSealFieldEvent {
+        field: '$.mailboxDeliver.message.seal';
+        value: Uint8Array<ArrayBuffer>;
+    }
     interface EnvelopeMailboxAckNameFieldEvent {
         field: '$.mailboxAck.name';
         value: string;
@@ -1882,6 +1936,11 @@ export declare namespace Envelope {
         value: string;
         index: number;
     }
+    interface EnvelopeMailboxSyncMessagesSealFieldEvent {
+        field: '$.mailboxSync.messages[].seal';
+        value: Uint8Array<ArrayBuffer>;
+        index: number;
+    }
     interface EnvelopeMailboxSyncRequestFieldEvent {
         field: '$.mailboxSync.request';
         value: boolean;
@@ -1892,7 +1951,7 @@ export declare namespace Envelope {
     }
     function encode(obj: Partial<Envelope>): Uint8Array<ArrayBuffer>;
     function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Envelope>): Envelope;
-    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Envelope>): Generator<EnvelopeJoinTopicFieldEvent | EnvelopeJoinSubscribersFieldEvent | EnvelopeJoinReliableFieldEvent | EnvelopeJoinAckTopicFieldEvent | EnvelopeJoinAckAttachedFieldEvent | EnvelopeJoinAckPathFieldEvent | EnvelopeJoinAckReplacesFieldEvent | EnvelopeJoinAckDelegateFieldEvent | EnvelopeJoinAckWithdrawFieldEvent | EnvelopeLeaveTopicFieldEvent | EnvelopePublishMessageTopicFieldEvent | EnvelopePublishMessagePublisherFieldEvent | EnvelopePublishMessageEpochFieldEvent | EnvelopePublishMessageSeqFieldEvent | EnvelopePublishMessagePayloadFieldEvent | EnvelopePublishMessageHeadersKeyFieldEvent | EnvelopePublishMessageHeadersValueFieldEvent | EnvelopePublishMessageAckFieldEvent | EnvelopePublishMessageFloorFieldEvent | EnvelopePublishMessageQueueGroupFieldEvent | EnvelopePublishMessageQueueMemberFieldEvent | EnvelopePublishDirectFieldEvent | EnvelopeDataTopicFieldEvent | EnvelopeDataPublisherFieldEvent | EnvelopeDataEpochFieldEvent | EnvelopeDataSeqFieldEvent | EnvelopeDataPayloadFieldEvent | EnvelopeDataHeadersKeyFieldEvent | EnvelopeDataHeadersValueFieldEvent | EnvelopeDataAckFieldEvent | EnvelopeDataFloorFieldEvent | EnvelopeDataQueueGroupFieldEvent | EnvelopeDataQueueMemberFieldEvent | EnvelopeHeartbeatTopicsFieldEvent | EnvelopeHeartbeatCountsFieldEvent | EnvelopeHeartbeatRootsTopicFieldEvent | EnvelopeHeartbeatRootsSubscribersFieldEvent | EnvelopeHeartbeatRootsViaFieldEvent | EnvelopeHeartbeatRootsQueuesGroupFieldEvent | EnvelopeHeartbeatRootsQueuesMembersFieldEvent | EnvelopeReplicaEntriesTopicFieldEvent | EnvelopeReplicaEntriesChildrenFieldEvent | EnvelopeReplicaEntriesDroppedFieldEvent | EnvelopeReplicaEntriesRankFieldEvent | EnvelopeReplicaEntriesMoreFieldEvent | EnvelopeRedirectTopicFieldEvent | EnvelopeRedirectCandidatesFieldEvent | EnvelopeRootInfoTopicFieldEvent | EnvelopeRootInfoSubscribersFieldEvent | EnvelopeRouteAckTopicFieldEvent | EnvelopeRouteAckPublisherFieldEvent | EnvelopeRouteAckSeqFieldEvent | EnvelopeNackTopicFieldEvent | EnvelopeNackPublisherFieldEvent | EnvelopeNackEpochFieldEvent | EnvelopeNackFromFieldEvent | EnvelopeNackToFieldEvent | EnvelopeNackRequesterFieldEvent | EnvelopeNackMaxAgeFieldEvent | EnvelopeReplayMessageTopicFieldEvent | EnvelopeReplayMessagePublisherFieldEvent | EnvelopeReplayMessageEpochFieldEvent | EnvelopeReplayMessageSeqFieldEvent | EnvelopeReplayMessagePayloadFieldEvent | EnvelopeReplayMessageHeadersKeyFieldEvent | EnvelopeReplayMessageHeadersValueFieldEvent | EnvelopeReplayMessageAckFieldEvent | EnvelopeReplayMessageFloorFieldEvent | EnvelopeReplayMessageQueueGroupFieldEvent | EnvelopeReplayMessageQueueMemberFieldEvent | EnvelopeStashMessageTopicFieldEvent | EnvelopeStashMessagePublisherFieldEvent | EnvelopeStashMessageEpochFieldEvent | EnvelopeStashMessageSeqFieldEvent | EnvelopeStashMessagePayloadFieldEvent | EnvelopeStashMessageHeadersKeyFieldEvent | EnvelopeStashMessageHeadersValueFieldEvent | EnvelopeStashMessageAckFieldEvent | EnvelopeStashMessageFloorFieldEvent | EnvelopeStashMessageQueueGroupFieldEvent | EnvelopeStashMessageQueueMemberFieldEvent | EnvelopePublishAckTopicFieldEvent | EnvelopePublishAckPublisherFieldEvent | EnvelopePublishAckEpochFieldEvent | EnvelopePublishAckSeqFieldEvent | EnvelopeSinceTopicFieldEvent | EnvelopeSinceSeqFieldEvent | EnvelopeSinceTimeFieldEvent | EnvelopeSinceLastFieldEvent | EnvelopeSinceDoneFieldEvent | EnvelopeSinceRequesterFieldEvent | EnvelopeReplyTopicFieldEvent | EnvelopeReplyRequestFieldEvent | EnvelopeReplyPayloadFieldEvent | EnvelopeReplyHeadersKeyFieldEvent | EnvelopeReplyHeadersValueFieldEvent | EnvelopeQueueJoinTopicFieldEvent | EnvelopeQueueJoinGroupFieldEvent | EnvelopeQueueJoinLeaveFieldEvent | EnvelopeQueueJoinMaxAckPendingFieldEvent | EnvelopeQueueJoinPlainFieldEvent | EnvelopeQueueDeliverGroupFieldEvent | EnvelopeQueueDeliverMessageTopicFieldEvent | EnvelopeQueueDeliverMessagePublisherFieldEvent | EnvelopeQueueDeliverMessageEpochFieldEvent | EnvelopeQueueDeliverMessageSeqFieldEvent | EnvelopeQueueDeliverMessagePayloadFieldEvent | EnvelopeQueueDeliverMessageHeadersKeyFieldEvent | EnvelopeQueueDeliverMessageHeadersValueFieldEvent | EnvelopeQueueDeliverMessageAckFieldEvent | EnvelopeQueueDeliverMessageFloorFieldEvent | EnvelopeQueueDeliverMessageQueueGroupFieldEvent | EnvelopeQueueDeliverMessageQueueMemberFieldEvent | EnvelopeQueueDeliverAttemptFieldEvent | EnvelopeQueueAckTopicFieldEvent | EnvelopeQueueAckGroupFieldEvent | EnvelopeQueueAckPublisherFieldEvent | EnvelopeQueueAckEpochFieldEvent | EnvelopeQueueAckSeqFieldEvent | EnvelopeQueueAckKindFieldEvent | EnvelopeQueueAckDelayFieldEvent | EnvelopeMailboxOpenNameFieldEvent | EnvelopeMailboxOpenTopicFieldEvent | EnvelopeMailboxOpenSubscriberFieldEvent | EnvelopeMailboxOpenModeFieldEvent | EnvelopeMailboxStateNameFieldEvent | EnvelopeMailboxStateTopicFieldEvent | EnvelopeMailboxStateReadyFieldEvent | EnvelopeMailboxStateStoredFieldEvent | EnvelopeMailboxStateDroppedFieldEvent | EnvelopeMailboxDeliverNameFieldEvent | EnvelopeMailboxDeliverMessageTopicFieldEvent | EnvelopeMailboxDeliverMessagePublisherFieldEvent | EnvelopeMailboxDeliverMessageEpochFieldEvent | EnvelopeMailboxDeliverMessageSeqFieldEvent | EnvelopeMailboxDeliverMessagePayloadFieldEvent | EnvelopeMailboxDeliverMessageHeadersKeyFieldEvent | EnvelopeMailboxDeliverMessageHeadersValueFieldEvent | EnvelopeMailboxDeliverMessageAckFieldEvent | EnvelopeMailboxDeliverMessageFloorFieldEvent | EnvelopeMailboxDeliverMessageQueueGroupFieldEvent | EnvelopeMailboxDeliverMessageQueueMemberFieldEvent | EnvelopeMailboxAckNameFieldEvent | EnvelopeMailboxAckTopicFieldEvent | EnvelopeMailboxAckIdsPublisherFieldEvent | EnvelopeMailboxAckIdsEpochFieldEvent | EnvelopeMailboxAckIdsSeqFieldEvent | EnvelopeMailboxSyncNameFieldEvent | EnvelopeMailboxSyncTopicFieldEvent | EnvelopeMailboxSyncAckedPublisherFieldEvent | EnvelopeMailboxSyncAckedEpochFieldEvent | EnvelopeMailboxSyncAckedSeqFieldEvent | EnvelopeMailboxSyncMessagesTopicFieldEvent | EnvelopeMailboxSyncMessagesPublisherFieldEvent | EnvelopeMailboxSyncMessagesEpochFieldEvent | EnvelopeMailboxSyncMessagesSeqFieldEvent | EnvelopeMailboxSyncMessagesPayloadFieldEvent | EnvelopeMailboxSyncMessagesHeadersKeyFieldEvent | EnvelopeMailboxSyncMessagesHeadersValueFieldEvent | EnvelopeMailboxSyncMessagesAckFieldEvent | EnvelopeMailboxSyncMessagesFloorFieldEvent | EnvelopeMailboxSyncMessagesQueueGroupFieldEvent | EnvelopeMailboxSyncMessagesQueueMemberFieldEvent | EnvelopeMailboxSyncRequestFieldEvent | EnvelopeMailboxSyncHoldFieldEvent>;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Envelope>): Generator<EnvelopeJoinTopicFieldEvent | EnvelopeJoinSubscribersFieldEvent | EnvelopeJoinReliableFieldEvent | EnvelopeJoinAckTopicFieldEvent | EnvelopeJoinAckAttachedFieldEvent | EnvelopeJoinAckPathFieldEvent | EnvelopeJoinAckReplacesFieldEvent | EnvelopeJoinAckDelegateFieldEvent | EnvelopeJoinAckWithdrawFieldEvent | EnvelopeLeaveTopicFieldEvent | EnvelopePublishMessageTopicFieldEvent | EnvelopePublishMessagePublisherFieldEvent | EnvelopePublishMessageEpochFieldEvent | EnvelopePublishMessageSeqFieldEvent | EnvelopePublishMessagePayloadFieldEvent | EnvelopePublishMessageHeadersKeyFieldEvent | EnvelopePublishMessageHeadersValueFieldEvent | EnvelopePublishMessageAckFieldEvent | EnvelopePublishMessageFloorFieldEvent | EnvelopePublishMessageQueueGroupFieldEvent | EnvelopePublishMessageQueueMemberFieldEvent | EnvelopePublishMessageSealFieldEvent | EnvelopePublishDirectFieldEvent | EnvelopeDataTopicFieldEvent | EnvelopeDataPublisherFieldEvent | EnvelopeDataEpochFieldEvent | EnvelopeDataSeqFieldEvent | EnvelopeDataPayloadFieldEvent | EnvelopeDataHeadersKeyFieldEvent | EnvelopeDataHeadersValueFieldEvent | EnvelopeDataAckFieldEvent | EnvelopeDataFloorFieldEvent | EnvelopeDataQueueGroupFieldEvent | EnvelopeDataQueueMemberFieldEvent | EnvelopeDataSealFieldEvent | EnvelopeHeartbeatTopicsFieldEvent | EnvelopeHeartbeatCountsFieldEvent | EnvelopeHeartbeatRootsTopicFieldEvent | EnvelopeHeartbeatRootsSubscribersFieldEvent | EnvelopeHeartbeatRootsViaFieldEvent | EnvelopeHeartbeatRootsQueuesGroupFieldEvent | EnvelopeHeartbeatRootsQueuesMembersFieldEvent | EnvelopeReplicaEntriesTopicFieldEvent | EnvelopeReplicaEntriesChildrenFieldEvent | EnvelopeReplicaEntriesDroppedFieldEvent | EnvelopeReplicaEntriesRankFieldEvent | EnvelopeReplicaEntriesMoreFieldEvent | EnvelopeRedirectTopicFieldEvent | EnvelopeRedirectCandidatesFieldEvent | EnvelopeRootInfoTopicFieldEvent | EnvelopeRootInfoSubscribersFieldEvent | EnvelopeRouteAckTopicFieldEvent | EnvelopeRouteAckPublisherFieldEvent | EnvelopeRouteAckSeqFieldEvent | EnvelopeNackTopicFieldEvent | EnvelopeNackPublisherFieldEvent | EnvelopeNackEpochFieldEvent | EnvelopeNackFromFieldEvent | EnvelopeNackToFieldEvent | EnvelopeNackRequesterFieldEvent | EnvelopeNackMaxAgeFieldEvent | EnvelopeReplayMessageTopicFieldEvent | EnvelopeReplayMessagePublisherFieldEvent | EnvelopeReplayMessageEpochFieldEvent | EnvelopeReplayMessageSeqFieldEvent | EnvelopeReplayMessagePayloadFieldEvent | EnvelopeReplayMessageHeadersKeyFieldEvent | EnvelopeReplayMessageHeadersValueFieldEvent | EnvelopeReplayMessageAckFieldEvent | EnvelopeReplayMessageFloorFieldEvent | EnvelopeReplayMessageQueueGroupFieldEvent | EnvelopeReplayMessageQueueMemberFieldEvent | EnvelopeReplayMessageSealFieldEvent | EnvelopeStashMessageTopicFieldEvent | EnvelopeStashMessagePublisherFieldEvent | EnvelopeStashMessageEpochFieldEvent | EnvelopeStashMessageSeqFieldEvent | EnvelopeStashMessagePayloadFieldEvent | EnvelopeStashMessageHeadersKeyFieldEvent | EnvelopeStashMessageHeadersValueFieldEvent | EnvelopeStashMessageAckFieldEvent | EnvelopeStashMessageFloorFieldEvent | EnvelopeStashMessageQueueGroupFieldEvent | EnvelopeStashMessageQueueMemberFieldEvent | EnvelopeStashMessageSealFieldEvent | EnvelopePublishAckTopicFieldEvent | EnvelopePublishAckPublisherFieldEvent | EnvelopePublishAckEpochFieldEvent | EnvelopePublishAckSeqFieldEvent | EnvelopeSinceTopicFieldEvent | EnvelopeSinceSeqFieldEvent | EnvelopeSinceTimeFieldEvent | EnvelopeSinceLastFieldEvent | EnvelopeSinceDoneFieldEvent | EnvelopeSinceRequesterFieldEvent | EnvelopeReplyTopicFieldEvent | EnvelopeReplyRequestFieldEvent | EnvelopeReplyPayloadFieldEvent | EnvelopeReplyHeadersKeyFieldEvent | EnvelopeReplyHeadersValueFieldEvent | EnvelopeQueueJoinTopicFieldEvent | EnvelopeQueueJoinGroupFieldEvent | EnvelopeQueueJoinLeaveFieldEvent | EnvelopeQueueJoinMaxAckPendingFieldEvent | EnvelopeQueueJoinPlainFieldEvent | EnvelopeQueueDeliverGroupFieldEvent | EnvelopeQueueDeliverMessageTopicFieldEvent | EnvelopeQueueDeliverMessagePublisherFieldEvent | EnvelopeQueueDeliverMessageEpochFieldEvent | EnvelopeQueueDeliverMessageSeqFieldEvent | EnvelopeQueueDeliverMessagePayloadFieldEvent | EnvelopeQueueDeliverMessageHeadersKeyFieldEvent | EnvelopeQueueDeliverMessageHeadersValueFieldEvent | EnvelopeQueueDeliverMessageAckFieldEvent | EnvelopeQueueDeliverMessageFloorFieldEvent | EnvelopeQueueDeliverMessageQueueGroupFieldEvent | EnvelopeQueueDeliverMessageQueueMemberFieldEvent | EnvelopeQueueDeliverMessageSealFieldEvent | EnvelopeQueueDeliverAttemptFieldEvent | EnvelopeQueueAckTopicFieldEvent | EnvelopeQueueAckGroupFieldEvent | EnvelopeQueueAckPublisherFieldEvent | EnvelopeQueueAckEpochFieldEvent | EnvelopeQueueAckSeqFieldEvent | EnvelopeQueueAckKindFieldEvent | EnvelopeQueueAckDelayFieldEvent | EnvelopeMailboxOpenNameFieldEvent | EnvelopeMailboxOpenTopicFieldEvent | EnvelopeMailboxOpenSubscriberFieldEvent | EnvelopeMailboxOpenModeFieldEvent | EnvelopeMailboxStateNameFieldEvent | EnvelopeMailboxStateTopicFieldEvent | EnvelopeMailboxStateReadyFieldEvent | EnvelopeMailboxStateStoredFieldEvent | EnvelopeMailboxStateDroppedFieldEvent | EnvelopeMailboxDeliverNameFieldEvent | EnvelopeMailboxDeliverMessageTopicFieldEvent | EnvelopeMailboxDeliverMessagePublisherFieldEvent | EnvelopeMailboxDeliverMessageEpochFieldEvent | EnvelopeMailboxDeliverMessageSeqFieldEvent | EnvelopeMailboxDeliverMessagePayloadFieldEvent | EnvelopeMailboxDeliverMessageHeadersKeyFieldEvent | EnvelopeMailboxDeliverMessageHeadersValueFieldEvent | EnvelopeMailboxDeliverMessageAckFieldEvent | EnvelopeMailboxDeliverMessageFloorFieldEvent | EnvelopeMailboxDeliverMessageQueueGroupFieldEvent | EnvelopeMailboxDeliverMessageQueueMemberFieldEvent | EnvelopeMailboxDeliverMessageSealFieldEvent | EnvelopeMailboxAckNameFieldEvent | EnvelopeMailboxAckTopicFieldEvent | EnvelopeMailboxAckIdsPublisherFieldEvent | EnvelopeMailboxAckIdsEpochFieldEvent | EnvelopeMailboxAckIdsSeqFieldEvent | EnvelopeMailboxSyncNameFieldEvent | EnvelopeMailboxSyncTopicFieldEvent | EnvelopeMailboxSyncAckedPublisherFieldEvent | EnvelopeMailboxSyncAckedEpochFieldEvent | EnvelopeMailboxSyncAckedSeqFieldEvent | EnvelopeMailboxSyncMessagesTopicFieldEvent | EnvelopeMailboxSyncMessagesPublisherFieldEvent | EnvelopeMailboxSyncMessagesEpochFieldEvent | EnvelopeMailboxSyncMessagesSeqFieldEvent | EnvelopeMailboxSyncMessagesPayloadFieldEvent | EnvelopeMailboxSyncMessagesHeadersKeyFieldEvent | EnvelopeMailboxSyncMessagesHeadersValueFieldEvent | EnvelopeMailboxSyncMessagesAckFieldEvent | EnvelopeMailboxSyncMessagesFloorFieldEvent | EnvelopeMailboxSyncMessagesQueueGroupFieldEvent | EnvelopeMailboxSyncMessagesQueueMemberFieldEvent | EnvelopeMailboxSyncMessagesSealFieldEvent | EnvelopeMailboxSyncRequestFieldEvent | EnvelopeMailboxSyncHoldFieldEvent>;
 }
 export interface Frame {
     messages: Envelope[];
@@ -2004,6 +2063,11 @@ export declare namespace Frame {
         value: string;
         index: number;
     }
+    interface FrameMessagesPublishMessageSealFieldEvent {
+        field: '$.messages[].publish.message.seal';
+        value: Uint8Array<ArrayBuffer>;
+        index: number;
+    }
     interface FrameMessagesPublishDirectFieldEvent {
         field: '$.messages[].publish.direct';
         value: boolean;
@@ -2062,6 +2126,11 @@ export declare namespace Frame {
     interface FrameMessagesDataQueueMemberFieldEvent {
         field: '$.messages[].data.queue[].member';
         value: string;
+        index: number;
+    }
+    interface FrameMessagesDataSealFieldEvent {
+        field: '$.messages[].data.seal';
+        value: Uint8Array<ArrayBuffer>;
         index: number;
     }
     interface FrameMessagesHeartbeatTopicsFieldEvent {
@@ -2249,6 +2318,11 @@ export declare namespace Frame {
         value: string;
         index: number;
     }
+    interface FrameMessagesReplayMessageSealFieldEvent {
+        field: '$.messages[].replay.message.seal';
+        value: Uint8Array<ArrayBuffer>;
+        index: number;
+    }
     interface FrameMessagesStashMessageTopicFieldEvent {
         field: '$.messages[].stash.message.topic';
         value: string;
@@ -2302,6 +2376,11 @@ export declare namespace Frame {
     interface FrameMessagesStashMessageQueueMemberFieldEvent {
         field: '$.messages[].stash.message.queue[].member';
         value: string;
+        index: number;
+    }
+    interface FrameMessagesStashMessageSealFieldEvent {
+        field: '$.messages[].stash.message.seal';
+        value: Uint8Array<ArrayBuffer>;
         index: number;
     }
     interface FrameMessagesPublishAckTopicFieldEvent {
@@ -2464,6 +2543,11 @@ export declare namespace Frame {
         value: string;
         index: number;
     }
+    interface FrameMessagesQueueDeliverMessageSealFieldEvent {
+        field: '$.messages[].queueDeliver.message.seal';
+        value: Uint8Array<ArrayBuffer>;
+        index: number;
+    }
     interface FrameMessagesQueueDeliverAttemptFieldEvent {
         field: '$.messages[].queueDeliver.attempt';
         value: number;
@@ -2609,6 +2693,11 @@ export declare namespace Frame {
         value: string;
         index: number;
     }
+    interface FrameMessagesMailboxDeliverMessageSealFieldEvent {
+        field: '$.messages[].mailboxDeliver.message.seal';
+        value: Uint8Array<ArrayBuffer>;
+        index: number;
+    }
     interface FrameMessagesMailboxAckNameFieldEvent {
         field: '$.messages[].mailboxAck.name';
         value: string;
@@ -2714,6 +2803,11 @@ export declare namespace Frame {
         value: string;
         index: number;
     }
+    interface FrameMessagesMailboxSyncMessagesSealFieldEvent {
+        field: '$.messages[].mailboxSync.messages[].seal';
+        value: Uint8Array<ArrayBuffer>;
+        index: number;
+    }
     interface FrameMessagesMailboxSyncRequestFieldEvent {
         field: '$.messages[].mailboxSync.request';
         value: boolean;
@@ -2726,5 +2820,5 @@ export declare namespace Frame {
     }
     function encode(obj: Partial<Frame>): Uint8Array<ArrayBuffer>;
     function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Frame>): Frame;
-    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Frame>): Generator<FrameMessagesJoinTopicFieldEvent | FrameMessagesJoinSubscribersFieldEvent | FrameMessagesJoinReliableFieldEvent | FrameMessagesJoinAckTopicFieldEvent | FrameMessagesJoinAckAttachedFieldEvent | FrameMessagesJoinAckPathFieldEvent | FrameMessagesJoinAckReplacesFieldEvent | FrameMessagesJoinAckDelegateFieldEvent | FrameMessagesJoinAckWithdrawFieldEvent | FrameMessagesLeaveTopicFieldEvent | FrameMessagesPublishMessageTopicFieldEvent | FrameMessagesPublishMessagePublisherFieldEvent | FrameMessagesPublishMessageEpochFieldEvent | FrameMessagesPublishMessageSeqFieldEvent | FrameMessagesPublishMessagePayloadFieldEvent | FrameMessagesPublishMessageHeadersKeyFieldEvent | FrameMessagesPublishMessageHeadersValueFieldEvent | FrameMessagesPublishMessageAckFieldEvent | FrameMessagesPublishMessageFloorFieldEvent | FrameMessagesPublishMessageQueueGroupFieldEvent | FrameMessagesPublishMessageQueueMemberFieldEvent | FrameMessagesPublishDirectFieldEvent | FrameMessagesDataTopicFieldEvent | FrameMessagesDataPublisherFieldEvent | FrameMessagesDataEpochFieldEvent | FrameMessagesDataSeqFieldEvent | FrameMessagesDataPayloadFieldEvent | FrameMessagesDataHeadersKeyFieldEvent | FrameMessagesDataHeadersValueFieldEvent | FrameMessagesDataAckFieldEvent | FrameMessagesDataFloorFieldEvent | FrameMessagesDataQueueGroupFieldEvent | FrameMessagesDataQueueMemberFieldEvent | FrameMessagesHeartbeatTopicsFieldEvent | FrameMessagesHeartbeatCountsFieldEvent | FrameMessagesHeartbeatRootsTopicFieldEvent | FrameMessagesHeartbeatRootsSubscribersFieldEvent | FrameMessagesHeartbeatRootsViaFieldEvent | FrameMessagesHeartbeatRootsQueuesGroupFieldEvent | FrameMessagesHeartbeatRootsQueuesMembersFieldEvent | FrameMessagesReplicaEntriesTopicFieldEvent | FrameMessagesReplicaEntriesChildrenFieldEvent | FrameMessagesReplicaEntriesDroppedFieldEvent | FrameMessagesReplicaEntriesRankFieldEvent | FrameMessagesReplicaEntriesMoreFieldEvent | FrameMessagesRedirectTopicFieldEvent | FrameMessagesRedirectCandidatesFieldEvent | FrameMessagesRootInfoTopicFieldEvent | FrameMessagesRootInfoSubscribersFieldEvent | FrameMessagesRouteAckTopicFieldEvent | FrameMessagesRouteAckPublisherFieldEvent | FrameMessagesRouteAckSeqFieldEvent | FrameMessagesNackTopicFieldEvent | FrameMessagesNackPublisherFieldEvent | FrameMessagesNackEpochFieldEvent | FrameMessagesNackFromFieldEvent | FrameMessagesNackToFieldEvent | FrameMessagesNackRequesterFieldEvent | FrameMessagesNackMaxAgeFieldEvent | FrameMessagesReplayMessageTopicFieldEvent | FrameMessagesReplayMessagePublisherFieldEvent | FrameMessagesReplayMessageEpochFieldEvent | FrameMessagesReplayMessageSeqFieldEvent | FrameMessagesReplayMessagePayloadFieldEvent | FrameMessagesReplayMessageHeadersKeyFieldEvent | FrameMessagesReplayMessageHeadersValueFieldEvent | FrameMessagesReplayMessageAckFieldEvent | FrameMessagesReplayMessageFloorFieldEvent | FrameMessagesReplayMessageQueueGroupFieldEvent | FrameMessagesReplayMessageQueueMemberFieldEvent | FrameMessagesStashMessageTopicFieldEvent | FrameMessagesStashMessagePublisherFieldEvent | FrameMessagesStashMessageEpochFieldEvent | FrameMessagesStashMessageSeqFieldEvent | FrameMessagesStashMessagePayloadFieldEvent | FrameMessagesStashMessageHeadersKeyFieldEvent | FrameMessagesStashMessageHeadersValueFieldEvent | FrameMessagesStashMessageAckFieldEvent | FrameMessagesStashMessageFloorFieldEvent | FrameMessagesStashMessageQueueGroupFieldEvent | FrameMessagesStashMessageQueueMemberFieldEvent | FrameMessagesPublishAckTopicFieldEvent | FrameMessagesPublishAckPublisherFieldEvent | FrameMessagesPublishAckEpochFieldEvent | FrameMessagesPublishAckSeqFieldEvent | FrameMessagesSinceTopicFieldEvent | FrameMessagesSinceSeqFieldEvent | FrameMessagesSinceTimeFieldEvent | FrameMessagesSinceLastFieldEvent | FrameMessagesSinceDoneFieldEvent | FrameMessagesSinceRequesterFieldEvent | FrameMessagesReplyTopicFieldEvent | FrameMessagesReplyRequestFieldEvent | FrameMessagesReplyPayloadFieldEvent | FrameMessagesReplyHeadersKeyFieldEvent | FrameMessagesReplyHeadersValueFieldEvent | FrameMessagesQueueJoinTopicFieldEvent | FrameMessagesQueueJoinGroupFieldEvent | FrameMessagesQueueJoinLeaveFieldEvent | FrameMessagesQueueJoinMaxAckPendingFieldEvent | FrameMessagesQueueJoinPlainFieldEvent | FrameMessagesQueueDeliverGroupFieldEvent | FrameMessagesQueueDeliverMessageTopicFieldEvent | FrameMessagesQueueDeliverMessagePublisherFieldEvent | FrameMessagesQueueDeliverMessageEpochFieldEvent | FrameMessagesQueueDeliverMessageSeqFieldEvent | FrameMessagesQueueDeliverMessagePayloadFieldEvent | FrameMessagesQueueDeliverMessageHeadersKeyFieldEvent | FrameMessagesQueueDeliverMessageHeadersValueFieldEvent | FrameMessagesQueueDeliverMessageAckFieldEvent | FrameMessagesQueueDeliverMessageFloorFieldEvent | FrameMessagesQueueDeliverMessageQueueGroupFieldEvent | FrameMessagesQueueDeliverMessageQueueMemberFieldEvent | FrameMessagesQueueDeliverAttemptFieldEvent | FrameMessagesQueueAckTopicFieldEvent | FrameMessagesQueueAckGroupFieldEvent | FrameMessagesQueueAckPublisherFieldEvent | FrameMessagesQueueAckEpochFieldEvent | FrameMessagesQueueAckSeqFieldEvent | FrameMessagesQueueAckKindFieldEvent | FrameMessagesQueueAckDelayFieldEvent | FrameMessagesMailboxOpenNameFieldEvent | FrameMessagesMailboxOpenTopicFieldEvent | FrameMessagesMailboxOpenSubscriberFieldEvent | FrameMessagesMailboxOpenModeFieldEvent | FrameMessagesMailboxStateNameFieldEvent | FrameMessagesMailboxStateTopicFieldEvent | FrameMessagesMailboxStateReadyFieldEvent | FrameMessagesMailboxStateStoredFieldEvent | FrameMessagesMailboxStateDroppedFieldEvent | FrameMessagesMailboxDeliverNameFieldEvent | FrameMessagesMailboxDeliverMessageTopicFieldEvent | FrameMessagesMailboxDeliverMessagePublisherFieldEvent | FrameMessagesMailboxDeliverMessageEpochFieldEvent | FrameMessagesMailboxDeliverMessageSeqFieldEvent | FrameMessagesMailboxDeliverMessagePayloadFieldEvent | FrameMessagesMailboxDeliverMessageHeadersKeyFieldEvent | FrameMessagesMailboxDeliverMessageHeadersValueFieldEvent | FrameMessagesMailboxDeliverMessageAckFieldEvent | FrameMessagesMailboxDeliverMessageFloorFieldEvent | FrameMessagesMailboxDeliverMessageQueueGroupFieldEvent | FrameMessagesMailboxDeliverMessageQueueMemberFieldEvent | FrameMessagesMailboxAckNameFieldEvent | FrameMessagesMailboxAckTopicFieldEvent | FrameMessagesMailboxAckIdsPublisherFieldEvent | FrameMessagesMailboxAckIdsEpochFieldEvent | FrameMessagesMailboxAckIdsSeqFieldEvent | FrameMessagesMailboxSyncNameFieldEvent | FrameMessagesMailboxSyncTopicFieldEvent | FrameMessagesMailboxSyncAckedPublisherFieldEvent | FrameMessagesMailboxSyncAckedEpochFieldEvent | FrameMessagesMailboxSyncAckedSeqFieldEvent | FrameMessagesMailboxSyncMessagesTopicFieldEvent | FrameMessagesMailboxSyncMessagesPublisherFieldEvent | FrameMessagesMailboxSyncMessagesEpochFieldEvent | FrameMessagesMailboxSyncMessagesSeqFieldEvent | FrameMessagesMailboxSyncMessagesPayloadFieldEvent | FrameMessagesMailboxSyncMessagesHeadersKeyFieldEvent | FrameMessagesMailboxSyncMessagesHeadersValueFieldEvent | FrameMessagesMailboxSyncMessagesAckFieldEvent | FrameMessagesMailboxSyncMessagesFloorFieldEvent | FrameMessagesMailboxSyncMessagesQueueGroupFieldEvent | FrameMessagesMailboxSyncMessagesQueueMemberFieldEvent | FrameMessagesMailboxSyncRequestFieldEvent | FrameMessagesMailboxSyncHoldFieldEvent>;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Frame>): Generator<FrameMessagesJoinTopicFieldEvent | FrameMessagesJoinSubscribersFieldEvent | FrameMessagesJoinReliableFieldEvent | FrameMessagesJoinAckTopicFieldEvent | FrameMessagesJoinAckAttachedFieldEvent | FrameMessagesJoinAckPathFieldEvent | FrameMessagesJoinAckReplacesFieldEvent | FrameMessagesJoinAckDelegateFieldEvent | FrameMessagesJoinAckWithdrawFieldEvent | FrameMessagesLeaveTopicFieldEvent | FrameMessagesPublishMessageTopicFieldEvent | FrameMessagesPublishMessagePublisherFieldEvent | FrameMessagesPublishMessageEpochFieldEvent | FrameMessagesPublishMessageSeqFieldEvent | FrameMessagesPublishMessagePayloadFieldEvent | FrameMessagesPublishMessageHeadersKeyFieldEvent | FrameMessagesPublishMessageHeadersValueFieldEvent | FrameMessagesPublishMessageAckFieldEvent | FrameMessagesPublishMessageFloorFieldEvent | FrameMessagesPublishMessageQueueGroupFieldEvent | FrameMessagesPublishMessageQueueMemberFieldEvent | FrameMessagesPublishMessageSealFieldEvent | FrameMessagesPublishDirectFieldEvent | FrameMessagesDataTopicFieldEvent | FrameMessagesDataPublisherFieldEvent | FrameMessagesDataEpochFieldEvent | FrameMessagesDataSeqFieldEvent | FrameMessagesDataPayloadFieldEvent | FrameMessagesDataHeadersKeyFieldEvent | FrameMessagesDataHeadersValueFieldEvent | FrameMessagesDataAckFieldEvent | FrameMessagesDataFloorFieldEvent | FrameMessagesDataQueueGroupFieldEvent | FrameMessagesDataQueueMemberFieldEvent | FrameMessagesDataSealFieldEvent | FrameMessagesHeartbeatTopicsFieldEvent | FrameMessagesHeartbeatCountsFieldEvent | FrameMessagesHeartbeatRootsTopicFieldEvent | FrameMessagesHeartbeatRootsSubscribersFieldEvent | FrameMessagesHeartbeatRootsViaFieldEvent | FrameMessagesHeartbeatRootsQueuesGroupFieldEvent | FrameMessagesHeartbeatRootsQueuesMembersFieldEvent | FrameMessagesReplicaEntriesTopicFieldEvent | FrameMessagesReplicaEntriesChildrenFieldEvent | FrameMessagesReplicaEntriesDroppedFieldEvent | FrameMessagesReplicaEntriesRankFieldEvent | FrameMessagesReplicaEntriesMoreFieldEvent | FrameMessagesRedirectTopicFieldEvent | FrameMessagesRedirectCandidatesFieldEvent | FrameMessagesRootInfoTopicFieldEvent | FrameMessagesRootInfoSubscribersFieldEvent | FrameMessagesRouteAckTopicFieldEvent | FrameMessagesRouteAckPublisherFieldEvent | FrameMessagesRouteAckSeqFieldEvent | FrameMessagesNackTopicFieldEvent | FrameMessagesNackPublisherFieldEvent | FrameMessagesNackEpochFieldEvent | FrameMessagesNackFromFieldEvent | FrameMessagesNackToFieldEvent | FrameMessagesNackRequesterFieldEvent | FrameMessagesNackMaxAgeFieldEvent | FrameMessagesReplayMessageTopicFieldEvent | FrameMessagesReplayMessagePublisherFieldEvent | FrameMessagesReplayMessageEpochFieldEvent | FrameMessagesReplayMessageSeqFieldEvent | FrameMessagesReplayMessagePayloadFieldEvent | FrameMessagesReplayMessageHeadersKeyFieldEvent | FrameMessagesReplayMessageHeadersValueFieldEvent | FrameMessagesReplayMessageAckFieldEvent | FrameMessagesReplayMessageFloorFieldEvent | FrameMessagesReplayMessageQueueGroupFieldEvent | FrameMessagesReplayMessageQueueMemberFieldEvent | FrameMessagesReplayMessageSealFieldEvent | FrameMessagesStashMessageTopicFieldEvent | FrameMessagesStashMessagePublisherFieldEvent | FrameMessagesStashMessageEpochFieldEvent | FrameMessagesStashMessageSeqFieldEvent | FrameMessagesStashMessagePayloadFieldEvent | FrameMessagesStashMessageHeadersKeyFieldEvent | FrameMessagesStashMessageHeadersValueFieldEvent | FrameMessagesStashMessageAckFieldEvent | FrameMessagesStashMessageFloorFieldEvent | FrameMessagesStashMessageQueueGroupFieldEvent | FrameMessagesStashMessageQueueMemberFieldEvent | FrameMessagesStashMessageSealFieldEvent | FrameMessagesPublishAckTopicFieldEvent | FrameMessagesPublishAckPublisherFieldEvent | FrameMessagesPublishAckEpochFieldEvent | FrameMessagesPublishAckSeqFieldEvent | FrameMessagesSinceTopicFieldEvent | FrameMessagesSinceSeqFieldEvent | FrameMessagesSinceTimeFieldEvent | FrameMessagesSinceLastFieldEvent | FrameMessagesSinceDoneFieldEvent | FrameMessagesSinceRequesterFieldEvent | FrameMessagesReplyTopicFieldEvent | FrameMessagesReplyRequestFieldEvent | FrameMessagesReplyPayloadFieldEvent | FrameMessagesReplyHeadersKeyFieldEvent | FrameMessagesReplyHeadersValueFieldEvent | FrameMessagesQueueJoinTopicFieldEvent | FrameMessagesQueueJoinGroupFieldEvent | FrameMessagesQueueJoinLeaveFieldEvent | FrameMessagesQueueJoinMaxAckPendingFieldEvent | FrameMessagesQueueJoinPlainFieldEvent | FrameMessagesQueueDeliverGroupFieldEvent | FrameMessagesQueueDeliverMessageTopicFieldEvent | FrameMessagesQueueDeliverMessagePublisherFieldEvent | FrameMessagesQueueDeliverMessageEpochFieldEvent | FrameMessagesQueueDeliverMessageSeqFieldEvent | FrameMessagesQueueDeliverMessagePayloadFieldEvent | FrameMessagesQueueDeliverMessageHeadersKeyFieldEvent | FrameMessagesQueueDeliverMessageHeadersValueFieldEvent | FrameMessagesQueueDeliverMessageAckFieldEvent | FrameMessagesQueueDeliverMessageFloorFieldEvent | FrameMessagesQueueDeliverMessageQueueGroupFieldEvent | FrameMessagesQueueDeliverMessageQueueMemberFieldEvent | FrameMessagesQueueDeliverMessageSealFieldEvent | FrameMessagesQueueDeliverAttemptFieldEvent | FrameMessagesQueueAckTopicFieldEvent | FrameMessagesQueueAckGroupFieldEvent | FrameMessagesQueueAckPublisherFieldEvent | FrameMessagesQueueAckEpochFieldEvent | FrameMessagesQueueAckSeqFieldEvent | FrameMessagesQueueAckKindFieldEvent | FrameMessagesQueueAckDelayFieldEvent | FrameMessagesMailboxOpenNameFieldEvent | FrameMessagesMailboxOpenTopicFieldEvent | FrameMessagesMailboxOpenSubscriberFieldEvent | FrameMessagesMailboxOpenModeFieldEvent | FrameMessagesMailboxStateNameFieldEvent | FrameMessagesMailboxStateTopicFieldEvent | FrameMessagesMailboxStateReadyFieldEvent | FrameMessagesMailboxStateStoredFieldEvent | FrameMessagesMailboxStateDroppedFieldEvent | FrameMessagesMailboxDeliverNameFieldEvent | FrameMessagesMailboxDeliverMessageTopicFieldEvent | FrameMessagesMailboxDeliverMessagePublisherFieldEvent | FrameMessagesMailboxDeliverMessageEpochFieldEvent | FrameMessagesMailboxDeliverMessageSeqFieldEvent | FrameMessagesMailboxDeliverMessagePayloadFieldEvent | FrameMessagesMailboxDeliverMessageHeadersKeyFieldEvent | FrameMessagesMailboxDeliverMessageHeadersValueFieldEvent | FrameMessagesMailboxDeliverMessageAckFieldEvent | FrameMessagesMailboxDeliverMessageFloorFieldEvent | FrameMessagesMailboxDeliverMessageQueueGroupFieldEvent | FrameMessagesMailboxDeliverMessageQueueMemberFieldEvent | FrameMessagesMailboxDeliverMessageSealFieldEvent | FrameMessagesMailboxAckNameFieldEvent | FrameMessagesMailboxAckTopicFieldEvent | FrameMessagesMailboxAckIdsPublisherFieldEvent | FrameMessagesMailboxAckIdsEpochFieldEvent | FrameMessagesMailboxAckIdsSeqFieldEvent | FrameMessagesMailboxSyncNameFieldEvent | FrameMessagesMailboxSyncTopicFieldEvent | FrameMessagesMailboxSyncAckedPublisherFieldEvent | FrameMessagesMailboxSyncAckedEpochFieldEvent | FrameMessagesMailboxSyncAckedSeqFieldEvent | FrameMessagesMailboxSyncMessagesTopicFieldEvent | FrameMessagesMailboxSyncMessagesPublisherFieldEvent | FrameMessagesMailboxSyncMessagesEpochFieldEvent | FrameMessagesMailboxSyncMessagesSeqFieldEvent | FrameMessagesMailboxSyncMessagesPayloadFieldEvent | FrameMessagesMailboxSyncMessagesHeadersKeyFieldEvent | FrameMessagesMailboxSyncMessagesHeadersValueFieldEvent | FrameMessagesMailboxSyncMessagesAckFieldEvent | FrameMessagesMailboxSyncMessagesFloorFieldEvent | FrameMessagesMailboxSyncMessagesQueueGroupFieldEvent | FrameMessagesMailboxSyncMessagesQueueMemberFieldEvent | FrameMessagesMailboxSyncMessagesSealFieldEvent | FrameMessagesMailboxSyncRequestFieldEvent | FrameMessagesMailboxSyncHoldFieldEvent>;
 }

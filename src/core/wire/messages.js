@@ -476,6 +476,10 @@ export var AppMessage;
                         QueueAssign.codec().encode(value, w);
                     }
                 }
+                if ((obj.seal != null && obj.seal.byteLength > 0)) {
+                    w.uint32(82);
+                    w.bytes(obj.seal);
+                }
                 if (opts.lengthDelimited !== false) {
                     w.ldelim();
                 }
@@ -489,7 +493,8 @@ export var AppMessage;
                     headers: [],
                     ack: false,
                     floor: 0,
-                    queue: []
+                    queue: [],
+                    seal: EMPTY_BYTES
                 };
                 const end = length == null ? reader.len : reader.pos + length;
                 while (reader.pos < end) {
@@ -545,6 +550,10 @@ export var AppMessage;
                             obj.queue.push(QueueAssign.codec().decode(reader, reader.uint32(), {
                                 limits: opts.limits?.queue$
                             }));
+                            break;
+                        }
+                        case 10: {
+                            obj.seal = reader.bytes();
                             break;
                         }
                         default: {
@@ -646,6 +655,13 @@ export var AppMessage;
                                 };
                             }
                             obj.queue++;
+                            break;
+                        }
+                        case 10: {
+                            yield {
+                                field: `${prefix}.seal`,
+                                value: reader.bytes()
+                            };
                             break;
                         }
                         default: {

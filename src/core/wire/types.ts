@@ -24,6 +24,8 @@ export interface AppMessage {
   floor?: number
   /** Queue groups: the member node that delivers this message, per group (queue-groups.ts). */
   queue?: QueueAssign[]
+  /** The publisher's signature with its Merkle path (src/security/message-seal.ts); kept as is by forwarders. */
+  seal?: Uint8Array
 }
 
 /** What became of a message a queue group member was given (the .proto's QueueAck.kind). */

@@ -34,6 +34,8 @@ export interface HostOptions {
    * to the sender). Default: yamux's own (16 MiB). meshcast nodes pass NODE_DEFAULTS.streamWindowBytes.
    */
   maxStreamWindowBytes?: number
+  /** The host's key (loadOrCreateKey); loaded from dataDir or made when absent. */
+  privateKey?: PrivateKey
 }
 
 export type MeshLibp2p = Libp2p<{ identify: ReturnType<ReturnType<typeof identify>>, ping: ReturnType<ReturnType<typeof ping>>, dht: ReturnType<ReturnType<typeof kadDHT>> }>
@@ -55,7 +57,7 @@ export async function loadOrCreateKey (dataDir?: string): Promise<PrivateKey> {
 }
 
 export async function createHost (options: HostOptions): Promise<MeshLibp2p> {
-  const privateKey = await loadOrCreateKey(options.dataDir)
+  const privateKey = options.privateKey ?? await loadOrCreateKey(options.dataDir)
   const peerDiscovery = []
   if ((options.bootstrap ?? []).length > 0) peerDiscovery.push(bootstrap({ list: options.bootstrap ?? [], timeout: 0 }))
   if (options.mdns === true) peerDiscovery.push(mdns())

@@ -1,0 +1,11 @@
+// The core's one hook for access control: every message from a peer passes the guard before
+// any part of the core sees it. The core holds no keys and checks no signatures itself (it
+// stays pure and the simulator runs without one); the node supplies a guard that checks
+// publisher seals and grants (src/security/). A refused message changes no state.
+import type { PeerRef } from './routing-table.ts'
+import type { Msg } from './wire/types.ts'
+
+export interface Guard {
+  /** May the core handle this message from this peer? */
+  admit: (now: number, from: PeerRef, msg: Msg) => boolean
+}
