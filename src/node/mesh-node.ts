@@ -460,12 +460,13 @@ export class MeshNode {
     if (!this.running) throw new NodeStoppedError('the publish went out')
     const ack = options.ack === true
     let acked: Promise<void> | undefined
-    // Publishes in one turn leave together (one frame per peer), at the end of the turn.
+    // Publishes in one turn of the event loop leave together (one frame per peer, one
+    // signature per batch: message-seal.ts), at the end of the turn; awaited publishes too.
     this.driver.inputBatched((core, now) => {
       const seq = core.publish(now, topic, payload, headers, { ack })
       // Registered before the core's outputs are handled: a lone root acknowledges at once.
       if (ack) acked = new Promise((resolve, reject) => { this.ackWaiters.set(`${topic}\u0000${seq}`, { resolve, reject }) })
-    }, queueMicrotask)
+    }, setImmediate)
     this.counters.add(topic, 'published')
     if (acked !== undefined) await acked
     const known = this.core.subscribers(topic)

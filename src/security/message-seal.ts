@@ -13,7 +13,7 @@
 //
 // Seal layout: version (1) | batch size n (u16) | index (u16) | path (32 bytes each, leaf to
 // root; a node without a sibling at its level is carried up and has no entry) | signature (64).
-import { createHash, createPrivateKey, createPublicKey, sign, verify } from 'node:crypto'
+import { createPrivateKey, createPublicKey, hash, sign, verify } from 'node:crypto'
 import type { KeyObject } from 'node:crypto'
 import { peerIdFromString } from '@libp2p/peer-id'
 import type { AppMessage } from '../core/wire/types.ts'
@@ -24,30 +24,62 @@ const HASH = 32
 const SIG = 64
 /** The most messages one signature covers (a path of at most 6 digests). */
 export const MAX_SEAL_BATCH = 64
-const NODE = Buffer.from([1])
 const ROOT_CONTEXT = Buffer.from('meshcast/seal/1 root')
+
+/** The start of a digest's input for one topic and publisher (they repeat on every message). */
+const prefixes = new Map<string, Buffer>()
+const MAX_PREFIXES = 4096
+
+function prefixOf (topic: string, publisher: string): Buffer {
+  const k = topic + '\u0000' + publisher
+  let p = prefixes.get(k)
+  if (p === undefined) {
+    const t = Buffer.from(topic)
+    const u = Buffer.from(publisher)
+    p = Buffer.allocUnsafe(1 + 4 + t.byteLength + 4 + u.byteLength)
+    p[0] = 0 // a leaf (inner nodes start with 1)
+    p.writeUInt32BE(t.byteLength, 1)
+    t.copy(p, 5)
+    p.writeUInt32BE(u.byteLength, 5 + t.byteLength)
+    u.copy(p, 9 + t.byteLength)
+    if (prefixes.size >= MAX_PREFIXES) prefixes.clear()
+    prefixes.set(k, p)
+  }
+  return p
+}
 
 /** The digest a seal covers: every signed field, length-prefixed so that no two messages share it. */
 export function messageDigest (m: AppMessage): Buffer {
-  let size = 1 + 4 + Buffer.byteLength(m.topic) + 4 + Buffer.byteLength(m.publisher) + 8 + 8 + 4 + m.payload.byteLength + 4
+  const prefix = prefixOf(m.topic, m.publisher)
+  let size = prefix.byteLength + 8 + 8 + 4 + m.payload.byteLength + 4
   for (const { key, value } of m.headers) size += 8 + Buffer.byteLength(key) + Buffer.byteLength(value)
   const b = Buffer.allocUnsafe(size)
-  b[0] = 0 // a leaf (inner nodes start with 1)
-  let at = 1
-  const str = (s: string): void => { const n = b.write(s, at + 4); b.writeUInt32BE(n, at); at += 4 + n }
-  str(m.topic)
-  str(m.publisher)
-  b.writeBigUInt64BE(BigInt(m.epoch), at); at += 8
-  b.writeBigUInt64BE(BigInt(m.seq), at); at += 8
+  prefix.copy(b, 0)
+  let at = prefix.byteLength
+  at = u64(b, at, m.epoch)
+  at = u64(b, at, m.seq)
   b.writeUInt32BE(m.payload.byteLength, at); at += 4
   b.set(m.payload, at); at += m.payload.byteLength
   b.writeUInt32BE(m.headers.length, at); at += 4
-  for (const { key, value } of m.headers) { str(key); str(value) }
-  return createHash('sha256').update(b).digest()
+  for (const { key, value } of m.headers) {
+    for (const s of [key, value]) { const n = b.write(s, at + 4); b.writeUInt32BE(n, at); at += 4 + n }
+  }
+  return hash('sha256', b, 'buffer')
 }
 
+/** Writes a safe integer as 8 bytes, big-endian. */
+function u64 (b: Buffer, at: number, n: number): number {
+  b.writeUInt32BE(Math.floor(n / 0x1_0000_0000), at)
+  b.writeUInt32BE(n >>> 0, at + 4)
+  return at + 8
+}
+
+const inner = Buffer.alloc(1 + 2 * HASH, 1) // an inner node: 1, then its two children
+
 function parent (left: Uint8Array, right: Uint8Array): Buffer {
-  return createHash('sha256').update(NODE).update(left).update(right).digest()
+  inner.set(left, 1)
+  inner.set(right, 1 + HASH)
+  return hash('sha256', inner, 'buffer')
 }
 
 /** Path length of leaf `index` in a tree of `n` leaves (levels where it has a sibling). */
@@ -112,7 +144,7 @@ export class MessageSealer {
 export interface VerifierOptions {
   /** Publishers whose public keys are kept (default 10,000). */
   maxKeys?: number
-  /** Signed roots remembered as verified (default 8,192). */
+  /** Tree nodes (roots and inner nodes) remembered as verified (default 65,536). */
   maxRoots?: number
 }
 
@@ -135,7 +167,7 @@ export class SealVerifier {
 
   constructor (options: VerifierOptions = {}) {
     this.maxKeys = options.maxKeys ?? 10_000
-    this.maxRoots = options.maxRoots ?? 8192
+    this.maxRoots = options.maxRoots ?? 65_536
   }
 
   /** Entries in its tables now (each is bounded). */
@@ -159,21 +191,33 @@ export class SealVerifier {
     if (n < 1 || n > MAX_SEAL_BATCH || index >= n) return false
     const len = pathLength(n, index)
     if (seal.byteLength !== HEAD + len * HASH + SIG) return false
+    // Climb from the message's digest to the root. A node of the tree that was on the path of
+    // an earlier message under a verified signature is trusted (SHA-256 names what is below
+    // it): the climb stops there, so the messages of a batch cost about two hashes each.
     let node = messageDigest(m)
     let at = HEAD
+    const climbed: string[] = []
     for (let size = n, pos = index; size > 1; size = Math.ceil(size / 2), pos >>= 1) {
-      if ((pos & 1) === 1) { node = parent(seal.subarray(at, at + HASH), node); at += HASH } else if (pos + 1 < size) { node = parent(node, seal.subarray(at, at + HASH)); at += HASH }
+      if ((pos & 1) === 1) { node = parent(seal.subarray(at, at + HASH), node); at += HASH } else if (pos + 1 < size) { node = parent(node, seal.subarray(at, at + HASH)); at += HASH } else continue
+      const memo = `${m.publisher}\u0000${node.toString('base64')}`
+      if (this.roots.has(memo)) return true
+      climbed.push(memo)
     }
-    const signature = seal.subarray(at, at + SIG)
-    // The root names its messages (SHA-256): once its signature checked out, it needs no second look.
-    const memo = `${m.publisher}\u0000${node.toString('base64')}`
-    if (this.roots.has(memo)) return true
+    const signature = seal.subarray(HEAD + len * HASH)
+    if (climbed.length === 0) {
+      // A batch of one: the root is the message's digest.
+      const memo = `${m.publisher}\u0000${node.toString('base64')}`
+      if (this.roots.has(memo)) return true
+      climbed.push(memo)
+    }
     const key = this.publicKey(m.publisher)
     if (key === null) return false
     this.stats.signatureChecks++
     if (!verify(null, Buffer.concat([ROOT_CONTEXT, node]), key, signature)) return false
-    if (this.roots.size >= this.maxRoots) this.roots.delete(this.roots.values().next().value as string)
-    this.roots.add(memo)
+    for (const memo of climbed) {
+      if (this.roots.size >= this.maxRoots) this.roots.delete(this.roots.values().next().value as string)
+      this.roots.add(memo)
+    }
     return true
   }
 
