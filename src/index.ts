@@ -7,3 +7,6 @@ export type { DropEvent, Message, SubscribeOptions } from './node/subscription.t
 export { createTestnet } from './node/testnet.ts'
 export type { Testnet } from './node/testnet.ts'
 export * from './core/index.ts'
+// The mesh's authority: keys, grants and revocations (docs/security.md).
+export { createAuthority, grantText, issueGrant, issueRevocation, openGrant, parseAuthorityKey, parseAuthorityPrivateKey, parseGrantText, parseRevocationText, revocationText } from './security/authority.ts'
+export type { Grant, Revocation } from './security/authority.ts'

@@ -102,9 +102,9 @@ export async function create (variant: 'zmq' | 'libp2p'): Promise<BenchSystem> {
         await Promise.all(nodes.map(async n => { await n.stop() }))
       }
       try {
-        const first = await createNode({ listen: LISTEN, lan, tuning: TUNING })
+        const first = await createNode({ open: true, listen: LISTEN, lan, tuning: TUNING })
         nodes.push(first)
-        for (let i = 1; i < count; i++) nodes.push(await createNode({ listen: LISTEN, lan, tuning: TUNING, bootstrap: [first.addrs[0]] }))
+        for (let i = 1; i < count; i++) nodes.push(await createNode({ open: true, listen: LISTEN, lan, tuning: TUNING, bootstrap: [first.addrs[0]] }))
         const addrs = nodes.map(n => n.addrs[0])
         await Promise.all(nodes.map(async n => { await connectAll(n, addrs.filter(a => !n.addrs.includes(a))) }))
         const subs = nodes.map((n, i) => n.subscribe(TOPIC, { callback: (_err, m) => { onMessage(i, m.data) } }))
@@ -117,7 +117,7 @@ export async function create (variant: 'zmq' | 'libp2p'): Promise<BenchSystem> {
     },
     startPublisher: async ({ info }) => {
       const { addrs } = info as Info
-      const node = await createNode({ listen: LISTEN, lan, tuning: TUNING, bootstrap: [addrs[0]] })
+      const node = await createNode({ open: true, listen: LISTEN, lan, tuning: TUNING, bootstrap: [addrs[0]] })
       await connectAll(node, addrs)
       const untrace = trace('publisher', () => [node])
       return {

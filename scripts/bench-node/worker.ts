@@ -154,6 +154,7 @@ async function handle (req: Request): Promise<unknown> {
   switch (req.op) {
     case 'start': {
       node = await createNode({
+        open: true,
         listen: ['/ip4/127.0.0.1/tcp/0'],
         bootstrap: req.bootstrap,
         ...(req.lan === false ? { lan: false as const } : {}),

@@ -136,7 +136,7 @@ async function requests (req: Extract<Request, { op: 'requests' }>): Promise<Req
 async function handle (req: Request): Promise<unknown> {
   switch (req.op) {
     case 'start': {
-      node = await createNode({ listen: ['/ip4/127.0.0.1/tcp/0'], bootstrap: req.bootstrap, ...(req.lan ? {} : { lan: false as const }) })
+      node = await createNode({ open: true, listen: ['/ip4/127.0.0.1/tcp/0'], bootstrap: req.bootstrap, ...(req.lan ? {} : { lan: false as const }) })
       nc = await connect({ servers: `127.0.0.1:${req.natsPort}`, name: `bench-services-${process.pid}` })
       const r: StartResult = { peerId: node.peerId, addrs: node.addrs }
       return r

@@ -12,7 +12,8 @@ export const PUB_HELP = `Usage: meshcast pub TOPIC [MESSAGE] (--data DIR | --boo
 Publishes MESSAGE, or each line of standard input when MESSAGE is absent, and prints for each
 how many subscribers the topic's tree reported (0: nobody listens).
   --data DIR            use the node running with this data directory
-  --bootstrap MULTIADDR start a short-lived node that joins through this peer
+  --bootstrap MULTIADDR start a short-lived node that joins through this peer (an open
+                        mesh only: with --open)
   --ack                 wait until the topic's root and a replica hold each message; exit 1
                         if one is not acknowledged in time
   --quiet               print nothing
@@ -43,7 +44,7 @@ export const STATS_HELP = 'Usage: meshcast stats --data DIR [--json]\n\nThe node
 const CLIENT_OPTIONS = {
   data: { type: 'string' }, bootstrap: { type: 'string', multiple: true }, json: { type: 'boolean' },
   count: { type: 'string' }, durable: { type: 'string' }, quiet: { type: 'boolean', short: 'q' }, help: { type: 'boolean', short: 'h' },
-  ack: { type: 'boolean' }, reliable: { type: 'boolean' }, since: { type: 'string' }, queue: { type: 'string' }
+  ack: { type: 'boolean' }, reliable: { type: 'boolean' }, since: { type: 'string' }, queue: { type: 'string' }, open: { type: 'boolean' }
 } as const
 
 /** --since: a sequence number, an ISO date, or last:N (as the API's `since`). */
@@ -57,10 +58,12 @@ function sinceOption (s: string | undefined): number | Date | { last: number } |
   throw new UsageError(`--since ${s}: give a sequence number from 1, an ISO date, or last:N`)
 }
 
-export async function ephemeral (bootstrap: string[]): Promise<MeshNode> {
+/** --bootstrap's short-lived node: a new key, so no grant; it joins an open mesh only. */
+export async function ephemeral (bootstrap: string[], values: Record<string, unknown>): Promise<MeshNode> {
+  if (values.open !== true) throw new UsageError('--bootstrap starts a short-lived node with a new key, which has no grant: it joins only an open mesh (add --open). In a secured mesh, use --data DIR of a running node')
   // libp2p is loaded only for a command that runs a node of its own (seconds of start-up).
   const { createNode } = await import('../node/mesh-node.ts')
-  const node = await createNode({ bootstrap: checkMultiaddrs('bootstrap', bootstrap) })
+  const node = await createNode({ open: true, bootstrap: checkMultiaddrs('bootstrap', bootstrap) })
   await awaitBootstrap(node, bootstrap)
   return node
 }
@@ -94,7 +97,7 @@ export async function runPub (argv: string[], io: Io): Promise<number> {
     } finally { c.close() }
     return 0
   }
-  const node = await ephemeral(t.bootstrap ?? [])
+  const node = await ephemeral(t.bootstrap ?? [], values)
   try {
     for await (const m of messages) report(await node.publish(topic, m, { ack: values.ack === true }))
     await new Promise(resolve => setTimeout(resolve, 300)) // let the last frames leave
@@ -131,7 +134,7 @@ export async function runSub (argv: string[], io: Io): Promise<number> {
     c.close()
     return 0
   }
-  const node = await ephemeral(t.bootstrap ?? [])
+  const node = await ephemeral(t.bootstrap ?? [], values)
   try {
     const queue = values.queue as string | undefined
     const durable = values.durable as string | undefined

@@ -2,7 +2,8 @@
 // over a Unix socket. Requests: {"op":"publish","topic","data"} -> {"ok":true,"subscribers"};
 // {"op":"subscribe","topic","reliable"?} -> {"ok":true,"ready":true} then one {"message":{...}} per
 // message and a {"dropped":{"reason","count"}} for messages that will not arrive; "ack" on a publish waits for the acknowledgement;
-// {"op":"peers"} / {"op":"topics"} / {"op":"stats"} / {"op":"info"} -> {"ok":true,...}. Errors: {"ok":false,"error"}.
+// {"op":"peers"} / {"op":"topics"} / {"op":"stats"} / {"op":"info"} -> {"ok":true,...};
+// {"op":"revoke","data":"mcrevoke1.…"} -> {"ok":true,"new"}. Errors: {"ok":false,"error"}.
 import { chmodSync, existsSync, rmSync } from 'node:fs'
 import { createConnection, createServer } from 'node:net'
 import type { Server, Socket } from 'node:net'
@@ -123,6 +124,7 @@ function handle (node: MeshNode, socket: Socket): void {
           case 'topics': reply({ ok: true, topics: node.topics() }); break
           case 'stats': reply({ ok: true, stats: node.stats() }); break
           case 'info': reply({ ok: true, peerId: node.peerId, addrs: node.addrs }); break
+          case 'revoke': reply({ ok: true, new: node.revoke(String(req.data ?? '')) }); break
           default: reply({ ok: false, error: `unknown op '${String(req.op)}'` })
         }
       } catch (err) {

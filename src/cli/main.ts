@@ -6,8 +6,9 @@ import { NODE_HELP, runNode } from './node-cmd.ts'
 import { PEERS_HELP, PUB_HELP, runInfo, runPub, runSub, STATS_HELP, SUB_HELP, TOPICS_HELP } from './client-cmds.ts'
 import { runTop, TOP_HELP } from './top.ts'
 import { REPLY_HELP, REQUEST_HELP, runReply, runRequest } from './request-cmds.ts'
+import { AUTHORITY_HELP, GRANT_HELP, ID_HELP, REVOKE_HELP, runAuthority, runGrant, runId, runRevoke } from './security-cmds.ts'
 
-const HELPS: Record<string, string> = { node: NODE_HELP, pub: PUB_HELP, sub: SUB_HELP, peers: PEERS_HELP, topics: TOPICS_HELP, stats: STATS_HELP, top: TOP_HELP, request: REQUEST_HELP, reply: REPLY_HELP }
+const HELPS: Record<string, string> = { node: NODE_HELP, pub: PUB_HELP, sub: SUB_HELP, peers: PEERS_HELP, topics: TOPICS_HELP, stats: STATS_HELP, top: TOP_HELP, request: REQUEST_HELP, reply: REPLY_HELP, authority: AUTHORITY_HELP, id: ID_HELP, grant: GRANT_HELP, revoke: REVOKE_HELP }
 
 async function helpOf (command: string | undefined): Promise<string> {
   if (command === 'sim') return (await import('./sim.ts')).SIM_HELP
@@ -17,7 +18,11 @@ async function helpOf (command: string | undefined): Promise<string> {
 export const HELP = `Usage: meshcast <command> [options]
 
 Commands:
-  node     run a node (meshcast node --data DIR)
+  authority  create the mesh's authority key (meshcast authority init)
+  id       print the peer id of a node's data directory
+  grant    sign a grant: what a peer may publish and subscribe to, until when
+  revoke   sign a revocation of a peer's grants (and hand it to a running node)
+  node     run a node (meshcast node --data DIR --authority KEY)
   pub      publish a message or stdin lines to a topic
   sub      print the messages of a topic
   request  send a request to a topic and print the first reply
@@ -39,6 +44,10 @@ export async function main (argv: string[], io = { stdout: (s: string) => { proc
         (await import('./sim.ts')).runSim(rest, io)
         return 0
       case 'node': return await runNode(rest, io)
+      case 'authority': return await runAuthority(rest, io)
+      case 'id': return await runId(rest, io)
+      case 'grant': return await runGrant(rest, io)
+      case 'revoke': return await runRevoke(rest, io)
       case 'pub': return await runPub(rest, io)
       case 'sub': return await runSub(rest, io)
       case 'top': return await runTop(rest, io)

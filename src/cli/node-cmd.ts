@@ -7,13 +7,18 @@ import { numberFlag, parse, UsageError } from './args.ts'
 import { awaitBootstrap, checkMultiaddrs } from './peering.ts'
 import { serveControl } from './control.ts'
 import type { Io } from './io.ts'
+import { accessOptions } from './security-cmds.ts'
 
-export const NODE_HELP = `Usage: meshcast node --data DIR [--listen MULTIADDR]... [--bootstrap MULTIADDR]... [--lan CIDR|off]... [--json] [--mdns] [--max-children N] [--wildcards] [--metrics HOST:PORT]
+export const NODE_HELP = `Usage: meshcast node --data DIR (--authority KEY [--grant FILE] | --open) [--listen MULTIADDR]... [--bootstrap MULTIADDR]... [--lan CIDR|off]... [--json] [--mdns] [--max-children N] [--wildcards] [--metrics HOST:PORT]
 
 Runs a meshcast node until SIGINT or SIGTERM. Its key (so its peer id) is kept in DIR, and
 'meshcast pub|sub|peers|topics --data DIR' talk to it through DIR/control.sock.
 
   --data DIR            data directory (created if missing)
+  --authority KEY|FILE  the mesh authority's public key (mcauth1.…, or a file holding it;
+                        default DIR/authority.pub). Peers without a valid grant are kept out
+  --grant FILE          this node's grant (default DIR/grant): meshcast grant PEERID
+  --open                no authority: trust any peer that connects (a warning is printed)
   --listen MULTIADDR    listen address, repeatable (default /ip4/127.0.0.1/tcp/0)
   --bootstrap MULTIADDR a peer to join through, with /p2p/<peer id>; repeatable
   --lan CIDR|off        LAN segment whose peers get data over ZeroMQ (CURVE); repeatable.
@@ -35,7 +40,8 @@ Runs a meshcast node until SIGINT or SIGTERM. Its key (so its peer id) is kept i
 export async function runNode (argv: string[], io: Io): Promise<number> {
   const { values } = parse(argv, {
     data: { type: 'string' }, listen: { type: 'string', multiple: true }, bootstrap: { type: 'string', multiple: true },
-    lan: { type: 'string', multiple: true }, metrics: { type: 'string' }, mdns: { type: 'boolean' }, json: { type: 'boolean' }, 'max-children': { type: 'string' }, wildcards: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }
+    lan: { type: 'string', multiple: true }, metrics: { type: 'string' }, mdns: { type: 'boolean' }, json: { type: 'boolean' }, 'max-children': { type: 'string' }, wildcards: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+    authority: { type: 'string' }, grant: { type: 'string' }, open: { type: 'boolean' }
   }, false)
   if (values.help === true) { io.stdout(NODE_HELP); return 0 }
   if (typeof values.data !== 'string') throw new UsageError('--data DIR is required')
@@ -56,8 +62,9 @@ export async function runNode (argv: string[], io: Io): Promise<number> {
     }
   }
   const metrics = typeof values.metrics === 'string' ? parseMetricsAddress(values.metrics) : undefined
+  const access = accessOptions(values, values.data)
   const { createNode } = await import('../node/mesh-node.ts') // libp2p only once the arguments are good
-  const node = await createNode({ dataDir: values.data, listen, bootstrap, lan, metrics, mdns: values.mdns === true, core: { ...(maxChildren === undefined ? {} : { maxChildren }), ...(values.wildcards === true ? { wildcards: true } : {}) } })
+  const node = await createNode({ ...access, dataDir: values.data, listen, bootstrap, lan, metrics, mdns: values.mdns === true, core: { ...(maxChildren === undefined ? {} : { maxChildren }), ...(values.wildcards === true ? { wildcards: true } : {}) } })
   if (bootstrap.length > 0) await awaitBootstrap(node, bootstrap)
   const server = await serveControl(node, values.data)
   if (values.json === true) io.stdout(JSON.stringify({ peerId: node.peerId, addrs: node.addrs, ...(node.metricsUrl === undefined ? {} : { metrics: node.metricsUrl }) }) + '\n')

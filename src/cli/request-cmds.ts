@@ -12,7 +12,8 @@ export const REQUEST_HELP = `Usage: meshcast request TOPIC MESSAGE (--data DIR |
 Sends MESSAGE as a request and prints the first reply. Exits 1 with a message when nobody
 subscribes to TOPIC (no responders) or no reply came within the timeout.
   --data DIR            use the node running with this data directory
-  --bootstrap MULTIADDR start a short-lived node that joins through this peer
+  --bootstrap MULTIADDR start a short-lived node that joins through this peer (an open
+                        mesh only: with --open)
   --timeout MS          how long to wait for a reply (default 1000)
 `
 export const REPLY_HELP = `Usage: meshcast reply TOPIC [RESPONSE] (--data DIR | --bootstrap MULTIADDR) [--command CMD] [--queue GROUP] [--count N]
@@ -26,7 +27,7 @@ the shell with the request on its standard input. Prints each request on standar
 `
 
 const OPTIONS = {
-  data: { type: 'string' }, bootstrap: { type: 'string', multiple: true }, timeout: { type: 'string' },
+  data: { type: 'string' }, bootstrap: { type: 'string', multiple: true }, timeout: { type: 'string' }, open: { type: 'boolean' },
   command: { type: 'string' }, count: { type: 'string' }, queue: { type: 'string' }, help: { type: 'boolean', short: 'h' }
 } as const
 
@@ -55,7 +56,7 @@ export async function runRequest (argv: string[], io: Io): Promise<number> {
     } finally { c.close() }
     return 0
   }
-  const node = await ephemeral(t.bootstrap ?? [])
+  const node = await ephemeral(t.bootstrap ?? [], values)
   try {
     const reply = await node.request(topic, message, { timeout }).catch((err: { code?: string, message: string }) => { throw failure(err.code, err.message) })
     io.stdout(reply.string() + '\n')
@@ -91,7 +92,7 @@ export async function runReply (argv: string[], io: Io): Promise<number> {
     c.close()
     return 0
   }
-  const node: MeshNode = await ephemeral(t.bootstrap ?? [])
+  const node: MeshNode = await ephemeral(t.bootstrap ?? [], values)
   try {
     const sub = node.subscribe(topic, { queue })
     for await (const m of sub) {

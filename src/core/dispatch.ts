@@ -17,8 +17,9 @@ export interface CoreParts extends TickParts {
 }
 
 export function dispatch (ctx: CoreContext, p: CoreParts, now: number, from: PeerRef, msg: Msg): void {
-  if (ctx.guard !== undefined && !ctx.guard.admit(now, from, msg)) {
-    ctx.stats.refused++
+  const verdict = ctx.guard?.admit(now, from, msg) ?? 'admit'
+  if (verdict !== 'admit') {
+    if (verdict === 'refuse') ctx.stats.refused++
     return
   }
   switch (msg.type) {
@@ -44,6 +45,7 @@ export function dispatch (ctx: CoreContext, p: CoreParts, now: number, from: Pee
     case 'queueDeliver': p.queueGroups.onQueueDeliver(now, from, msg); break
     case 'queueAck': p.queueGroups.acks.onQueueAck(now, from, msg); break
     case 'reply': ctx.out.emit({ type: 'reply', from, topic: msg.topic, request: msg.request, payload: msg.payload, headers: msg.headers }); break
+    case 'grants': break // access control, a guard's (none here: an open mesh)
     default: p.mail.handle(now, from, msg)
   }
 }

@@ -13,6 +13,9 @@ export type ErrorCode =
   | 'ERR_NO_RESPONDERS'
   | 'ERR_REQUEST_TIMEOUT'
   | 'ERR_DATA_DIR_LOCKED'
+  | 'ERR_INVALID_GRANT'
+  | 'ERR_NO_AUTHORITY'
+  | 'ERR_NOT_GRANTED'
 
 export class MeshcastError extends Error {
   readonly code: ErrorCode
@@ -120,5 +123,32 @@ export class DataDirLockedError extends MeshcastError {
     this.name = 'DataDirLockedError'
     this.dataDir = dataDir
     this.pid = pid
+  }
+}
+
+/** A grant, revocation or authority key that does not parse, or whose signature does not check out. */
+export class InvalidGrantError extends MeshcastError {
+  constructor (message: string) {
+    super('ERR_INVALID_GRANT', message)
+    this.name = 'InvalidGrantError'
+  }
+}
+
+/** A node without a mesh authority, and not told to run an open mesh. */
+export class NoAuthorityError extends MeshcastError {
+  constructor () {
+    super('ERR_NO_AUTHORITY', 'no mesh authority: give the authority\'s public key and this node\'s grant (createNode({ authority: { key, grant } }), meshcast node --authority KEY --grant FILE), or run an open mesh where any peer is trusted ({ open: true }, --open)')
+    this.name = 'NoAuthorityError'
+  }
+}
+
+/** This node's grant does not allow the operation on the topic. */
+export class NotGrantedError extends MeshcastError {
+  readonly topic: string
+
+  constructor (what: 'publish' | 'subscribe', topic: string) {
+    super('ERR_NOT_GRANTED', `this node's grant does not allow it to ${what} on ${topic}`)
+    this.name = 'NotGrantedError'
+    this.topic = topic
   }
 }

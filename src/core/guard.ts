@@ -5,7 +5,10 @@
 import type { PeerRef } from './routing-table.ts'
 import type { Msg } from './wire/types.ts'
 
+/** admit: the core handles it; refuse: dropped (counted); taken: the guard's own message (grants). */
+export type Verdict = 'admit' | 'refuse' | 'taken'
+
 export interface Guard {
   /** May the core handle this message from this peer? */
-  admit: (now: number, from: PeerRef, msg: Msg) => boolean
+  admit: (now: number, from: PeerRef, msg: Msg) => Verdict
 }

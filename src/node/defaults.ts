@@ -74,6 +74,8 @@ export const NODE_DEFAULTS = Object.freeze({
   banMs: 60_000,
   /** Connected peers missing from the routing table are offered again this often. */
   tableCheckMs: 2000,
+  /** With an authority: a connected peer that presents no valid grant this long is disconnected. */
+  admissionTimeoutMs: 10_000,
   /**
    * The node looks up its own neighbourhood in the DHT this often (± 20%). Connections already
    * feed the routing table and kad-dht refreshes its own; every 30 s, 20 nodes' lookups stalled

@@ -10,7 +10,7 @@ import { assertTopic, MeshCore } from '../core/mesh-core.ts'
 import { idFromBytes } from '../core/id.ts'
 import { Rng } from '../core/rng.ts'
 import { encodeFrame, encodeFrames, validGroup } from '../core/wire/codec.ts'
-import { FrameTooLargeError, InvalidOptionError, NodeStoppedError, NoRespondersError, PublishNotAcknowledgedError } from '../core/errors.ts'
+import { FrameTooLargeError, InvalidGrantError, InvalidOptionError, NoAuthorityError, NotGrantedError, NodeStoppedError, NoRespondersError, PublishNotAcknowledgedError } from '../core/errors.ts'
 import type { SinceSpec } from '../core/topic-state.ts'
 import type { AppMessage, Header, Msg } from '../core/wire/types.ts'
 import { MAX_GROUP_BYTES } from '../core/wire/limits.ts'
@@ -18,6 +18,10 @@ import { isDataMsg } from '../core/wire/types.ts'
 import { createHost, loadOrCreateKey } from '../transport/libp2p/host.ts'
 import { MessageSealer } from '../security/message-seal.ts'
 import { NodeGuard } from '../security/node-guard.ts'
+import type { GuardStats } from '../security/node-guard.ts'
+import { parseAuthorityKey, parseGrantText, parseRevocationText } from '../security/authority.ts'
+import type { KeyObject } from 'node:crypto'
+import type { Signed } from '../core/wire/types.ts'
 import { unsealed } from '../security/signed-messages.ts'
 import { deadline } from '../transport/timeout.ts'
 import type { HostOptions, MeshLibp2p } from '../transport/libp2p/host.ts'
@@ -66,6 +70,18 @@ export interface NodeOptions extends Omit<HostOptions, 'metrics'> {
   metrics?: boolean | MetricsOptions
   /** A libp2p metrics implementation for the host (a benchmark counts bytes on the wire with it). */
   libp2pMetrics?: HostOptions['metrics']
+  /**
+   * The mesh's authority (docs/security.md): its public key (`mcauth1.…`, from `meshcast
+   * authority init`) and this node's grant (`mcgrant1.…`, from `meshcast grant PEERID`), or a
+   * function that issues one for the node's peer id. Peers without a valid grant are kept out,
+   * and every message is checked against its publisher's grant at every hop.
+   */
+  authority?: { key: string, grant: string | ((peerId: string) => string) }
+  /**
+   * Run without an authority: any peer that connects is trusted (publisher signatures are still
+   * checked). Required when `authority` is absent; logs a warning.
+   */
+  open?: boolean
 }
 
 export interface MetricsOptions {
@@ -136,18 +152,36 @@ export interface NodeStats {
   /** Peers disconnected for misbehaving since start, and refused now. */
   peersBanned: number
   banned: number
+  /** Access control (docs/security.md): refusals by reason, seals checked and made, grants known. */
+  security: GuardStats & { open: boolean, /** Peers disconnected for presenting no valid grant in time. */ peersRefused: number, sealsVerified: number, signatureChecks: number, signaturesMade: number, grantsKnown: number, revocationsKnown: number }
 }
 
 const encoder = new TextEncoder()
 /** The core's liveness beat: a HEARTBEAT with no topics, which only tells the peer we are alive. */
 
 export async function createNode (options: NodeOptions = {}): Promise<MeshNode> {
+  if (options.authority === undefined && options.open !== true) throw new NoAuthorityError()
+  if (options.authority !== undefined && options.open === true) throw new InvalidOptionError('an open mesh has no authority: give the option authority or open, not both')
+  const authorityKey = options.authority === undefined ? undefined : parseAuthorityKey(options.authority.key)
   if (options.lan !== undefined && options.lan !== false) options.lan.forEach(parseCidr) // a bad CIDR fails here
   const privateKey = await loadOrCreateKey(options.dataDir)
   const libp2p = await createHost({ ...options, privateKey, metrics: options.libp2pMetrics, maxStreamWindowBytes: options.tuning?.streamWindowBytes ?? NODE_DEFAULTS.streamWindowBytes })
-  const node = new MeshNode(libp2p, options, privateKey.raw)
+  let secured: { authority: KeyObject, grant: Signed } | undefined
+  if (authorityKey !== undefined && options.authority !== undefined) {
+    const g = options.authority.grant
+    secured = { authority: authorityKey, grant: parseGrantText(typeof g === 'string' ? g : g(libp2p.peerId.toString())) }
+  } else warnOpen()
+  const node = new MeshNode(libp2p, options, privateKey.raw, secured)
   if (options.start !== false) await node.start()
   return node
+}
+
+let warnedOpen = false
+/** An open mesh is said once per process, on stderr. */
+function warnOpen (): void {
+  if (warnedOpen) return
+  warnedOpen = true
+  process.emitWarning('meshcast: an open mesh (no authority): any peer that connects is trusted. docs/security.md', { code: 'MESHCAST_OPEN_MESH' })
 }
 
 export class MeshNode {
@@ -170,6 +204,9 @@ export class MeshNode {
   /** Peers refused until a time (this.now()), for misbehaving. */
   private readonly banned = new Map<string, number>()
   private peersBanned = 0
+  /** Connected peers without a valid grant yet, since when (this.now()); and those disconnected for it. */
+  private readonly unadmittedSince = new Map<string, number>()
+  private peersRefused = 0
   /** Durable subscriptions open here, by name and topic. */
   private readonly durables = new Map<string, Subscription>()
   /** With a data directory: the mailboxes this node holds, on disk. */
@@ -195,7 +232,7 @@ export class MeshNode {
   /** Connected peers: their ids and last measured round-trip times. */
   /** Signs this node's messages; checks everyone else's (src/security/). */
   private readonly sealer: MessageSealer
-  readonly guard = new NodeGuard()
+  readonly guard: NodeGuard
   private readonly known = new Map<string, { id: Uint8Array, rtt: number }>()
   /** With the metrics option only. */
   private readonly metrics: NodeMetrics | undefined
@@ -213,7 +250,7 @@ export class MeshNode {
   private starting: Promise<void> | undefined
 
   /** `key`: the raw Ed25519 private key of the libp2p host (the node signs its messages with it). */
-  constructor (libp2p: MeshLibp2p, options: NodeOptions, key: Uint8Array) {
+  constructor (libp2p: MeshLibp2p, options: NodeOptions, key: Uint8Array, secured?: { authority: KeyObject, grant: Signed }) {
     this.libp2p = libp2p
     this.options = options
     this.tune = { ...NODE_DEFAULTS, ...options.tuning }
@@ -225,6 +262,18 @@ export class MeshNode {
     }
     this.peerId = libp2p.peerId.toString()
     this.sealer = new MessageSealer(this.peerId, key)
+    this.guard = new NodeGuard(this.peerId, secured === undefined
+      ? undefined
+      : {
+          ...secured,
+          host: {
+            wallNow: () => Date.now(),
+            send: (to, msg) => { this.send(to, [msg]) },
+            admitted: peer => { this.admitted(peer) },
+            release: (from, msgs) => { this.driver.receive(from, msgs) },
+            hangUp: peer => { this.hangUp(peer) }
+          }
+        })
     const seed = randomBytes(4).readUInt32LE(0)
     this.mailboxStore = options.dataDir === undefined ? undefined : new SqliteMailboxStore(join(options.dataDir, MAILBOX_FILE))
     this.core = new MeshCore({
@@ -288,18 +337,14 @@ export class MeshNode {
       peerUp: (peer, id, rtt) => {
         if (!this.running) return
         if (this.isBanned(peer)) { this.hangUp(peer); return }
-        // The first peer: now the lookup of our own id can find the rest of the mesh (the one
-        // at start ran with no peer yet; the next is refreshIntervalMs away).
-        if (!this.lookedUpSelf) {
-          this.lookedUpSelf = true
-          void this.refresh()
-        }
-        if (!Number.isFinite(rtt)) this.zmq?.peerUp(peer)
         this.known.set(peer, { id, rtt: Number.isFinite(rtt) ? rtt : this.known.get(peer)?.rtt ?? Infinity })
-        this.driver.input((core, now) => { core.handlePeerUp(now, peer, id, rtt) })
+        // With an authority, the core learns of the peer once its grant checked out (admitted).
+        if (!this.guard.peerUp(peer)) return
+        this.peerReady(peer, id, rtt)
       },
       peerDown: peer => {
         if (!this.running) return
+        this.guard.peerDown(peer)
         this.zmq?.peerDown(peer)
         this.known.delete(peer)
         this.dataFrames.delete(peer)
@@ -332,6 +377,18 @@ export class MeshNode {
         maxFrameBytes: this.core.options.maxFrameBytes
       })
     }
+  }
+
+  /**
+   * Applies a revocation of the mesh's authority (`mcrevoke1.…`, from `meshcast revoke`) and
+   * passes it on to every neighbour, which pass it on in turn. Returns false when it was known
+   * already; throws InvalidGrantError when it does not parse or its signature does not check out.
+   */
+  revoke (revocation: string): boolean {
+    if (this.guard.table === undefined) throw new InvalidOptionError('an open mesh has no authority: nothing to revoke')
+    const s = parseRevocationText(revocation)
+    if (this.guard.table.opens(s) === undefined) throw new InvalidGrantError('a revocation not signed by this mesh\'s authority')
+    return this.driver.input(() => this.guard.revoke(s))
   }
 
   /** Multiaddrs this node listens on, with /p2p/<peer id>. */
@@ -425,6 +482,9 @@ export class MeshNode {
     try { wildcard = parsePattern(topic) } catch (err) { throw new InvalidOptionError((err as Error).message) }
     if (wildcard !== undefined && !this.core.options.wildcards) throw new InvalidOptionError(`${topic} is a wildcard pattern: every node of the mesh must run with core option wildcards: true (meshcast node --wildcards)`)
     if (wildcard !== undefined && (queue !== undefined || since !== undefined || durable !== undefined)) throw new InvalidOptionError(`${topic}: a wildcard subscription takes neither queue, since nor durable`)
+    // Its peers would refuse what needs the grant (a queue group, a mailbox); a plain topic's
+    // tree would carry it anyway (forwarders relay every topic), so it is checked here too.
+    this.checkGrant('subscribe', topic)
     if (durable !== undefined) return this.subscribeDurable(topic, durable, options)
     const route = wildcard?.family ?? topic
     const sub = new Subscription(topic, this.options.maxPending ?? this.tune.maxPending, s => this.removeSub(s), options, this.metrics?.observer, wildcard)
@@ -454,6 +514,7 @@ export class MeshNode {
   async publish (topic: string, data: Uint8Array | string, options: PublishOptions = {}): Promise<number> {
     this.assertRunning()
     assertTopic(topic, this.core.options.maxTopicBytes)
+    this.checkGrant('publish', topic)
     const payload = typeof data === 'string' ? encoder.encode(data) : data
     const headers: Header[] = Object.entries(options.headers ?? {}).map(([key, value]) => ({ key, value }))
     if (!this.looked.has(topic)) await this.lookup(topic)
@@ -541,7 +602,8 @@ export class MeshNode {
       mailboxes: this.core.mailboxesHeld,
       mailboxMessages: this.core.mailboxMessages,
       peersBanned: this.peersBanned,
-      banned: this.banned.size
+      banned: this.banned.size,
+      security: { open: this.guard.open, ...this.guard.stats, sealsVerified: this.guard.seals.stats.verified, signatureChecks: this.guard.seals.stats.signatureChecks, signaturesMade: this.sealer.signatures, peersRefused: this.peersRefused, grantsKnown: this.guard.table?.size.grants ?? 0, revocationsKnown: this.guard.table?.size.revocations ?? 0 }
     }
   }
 
@@ -792,6 +854,32 @@ export class MeshNode {
 
   /** Asks the DHT for the peers closest to the topic key, so the route to its root is known. */
   /** A misbehaving peer: disconnected, and its frames and connections refused for banMs. */
+  /** NotGrantedError unless this node's grant allows it (a wildcard pattern is taken as a topic). */
+  private checkGrant (what: 'publish' | 'subscribe', topic: string): void {
+    const own = this.guard.ownGrant()
+    if (this.guard.open || (own !== undefined && (what === 'publish' ? own.mayPublish(topic) : own.maySubscribe(topic)))) return
+    throw new NotGrantedError(what, topic)
+  }
+
+  /** A peer the core may use: connected, and admitted when the mesh has an authority. */
+  private peerReady (peer: string, id: Uint8Array, rtt: number): void {
+    // The first peer: now the lookup of our own id can find the rest of the mesh (the one
+    // at start ran with no peer yet; the next is refreshIntervalMs away).
+    if (!this.lookedUpSelf) {
+      this.lookedUpSelf = true
+      void this.refresh()
+    }
+    if (!Number.isFinite(rtt)) this.zmq?.peerUp(peer)
+    this.driver.input((core, now) => { core.handlePeerUp(now, peer, id, rtt) })
+  }
+
+  /** The peer's grant checked out (called by the guard, inside the core's handling of it). */
+  private admitted (peer: string): void {
+    const k = this.known.get(peer)
+    if (k === undefined || !this.running) return
+    queueMicrotask(() => { if (this.running && this.known.has(peer)) this.peerReady(peer, k.id, Infinity) })
+  }
+
   private ban (peer: string): void {
     if (this.banned.size >= MAX_BANNED) this.banned.delete(this.banned.keys().next().value as string)
     this.banned.set(peer, this.now() + this.tune.banMs)
@@ -836,10 +924,29 @@ export class MeshNode {
 
   /** Connected peers the table dropped (a false failure detection) are offered again. */
   private checkTable (): void {
+    const now = this.now()
+    // Grants expire in wall-clock time: a neighbour whose grant lapsed is dropped.
+    for (const ref of this.guard.lapsed()) {
+      this.hangUp(ref)
+      this.driver.input((core, t) => { core.handlePeerDown(t, ref) })
+    }
     for (const p of this.libp2p.getPeers()) {
       const ref = p.toString()
-      if (!this.core.table.has(ref)) this.offer(ref)
+      if (this.core.table.has(ref)) continue
+      if (this.guard.isAdmitted(ref)) { this.offer(ref); continue }
+      // Connected, no valid grant yet: present ours again; one that never shows its own is
+      // disconnected after admissionTimeoutMs.
+      const since = this.unadmittedSince.get(ref)
+      if (since === undefined) this.unadmittedSince.set(ref, now)
+      else if (now - since >= this.tune.admissionTimeoutMs) {
+        this.unadmittedSince.delete(ref)
+        this.peersRefused++
+        this.hangUp(ref)
+        continue
+      }
+      this.guard.peerUp(ref)
     }
+    for (const ref of this.unadmittedSince.keys()) if (this.guard.isAdmitted(ref) || !this.known.has(ref)) this.unadmittedSince.delete(ref)
   }
 
   /** True the first time a peer is seen missing since the table last removed someone. */
@@ -854,6 +961,7 @@ export class MeshNode {
   }
 
   private offer (ref: string): void {
+    if (!this.guard.isAdmitted(ref)) return // the core hears of a peer once its grant checked out
     let k = this.known.get(ref)
     if (k === undefined) {
       try {

@@ -16,7 +16,7 @@ const dir = mkdtempSync(join(tmpdir(), 'meshcast-control-'))
 let node: MeshNode
 let server: Server
 beforeAll(async () => {
-  node = await createNode({ dataDir: dir, lan: false })
+  node = await createNode({ open: true, dataDir: dir, lan: false })
   server = await serveControl(node, dir)
 })
 afterAll(async () => {

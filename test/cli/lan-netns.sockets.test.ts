@@ -15,6 +15,7 @@ import { connectControl } from '../../src/cli/control.ts'
 import type { NodeStats } from '../../src/node/mesh-node.ts'
 import { createLanLab, netnsUnavailable } from '../helpers/netns.ts'
 import type { LabHost, LanLab } from '../helpers/netns.ts'
+import { grantDataDir } from '../helpers/processes.ts'
 
 const root = new URL('../..', import.meta.url).pathname
 const bin = join(root, 'bin', 'meshcast.js')
@@ -60,6 +61,7 @@ describe.skipIf(unavailable !== undefined)(`two LAN segments in network namespac
     const nodes: Running[] = []
     for (const host of lab.hosts) {
       const d = join(dir, `${name}-${host.name}`)
+      grantDataDir(d)
       const args = [bin, 'node', '--data', d, '--json', '--listen', `/ip4/${host.ip}/tcp/0`, ...extra]
       if (nodes.length > 0) args.push('--bootstrap', nodes[0].addr)
       const proc = lab.spawn(host, process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] })

@@ -84,7 +84,7 @@ describe('meshcast node, sub and pub in separate processes', () => {
     [['node', '--data', join(dir, 'x'), '--bootstrap', '/ip4/127.0.0.1/tcp/1'], /has no \/p2p\//],
     [['pub', 'topic', 'msg', '--data', join(dir, 'nobody')], /no meshcast node is running/],
     [['pub'], /missing TOPIC/],
-    [['node', '--data', join(dir, 'y'), '--bootstrap', '/ip4/127.0.0.1/tcp/1/p2p/12D3KooWD3eckifWpRn9wQpMG9R9hX3sD158z7EqHWmweQAJU5SA'], /could not reach any bootstrap peer/],
+    [['node', '--data', join(dir, 'y'), '--open', '--bootstrap', '/ip4/127.0.0.1/tcp/1/p2p/12D3KooWD3eckifWpRn9wQpMG9R9hX3sD158z7EqHWmweQAJU5SA'], /could not reach any bootstrap peer/],
     [['sub', 'topic'], /give --data DIR/],
     [['sub', 'topic', '--data', join(dir, 'nobody'), '--count', '0'], /--count takes an integer/],
     [['sub', 'topic', '--data', join(dir, 'nobody'), '--since', 'yesterday'], /--since yesterday: give a sequence number from 1, an ISO date, or last:N/],

@@ -2,7 +2,12 @@
 // file's tests, each with a way to read its first line of output.
 import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { generateKeyPairSync } from 'node:crypto'
+import { privateKeyFromProtobuf, privateKeyFromRaw, privateKeyToProtobuf } from '@libp2p/crypto/keys'
+import { peerIdFromPrivateKey } from '@libp2p/peer-id'
+import { createAuthority, grantText, issueGrant, parseAuthorityPrivateKey } from '../../src/security/authority.ts'
+import { AUTHORITY_FILE, GRANT_FILE } from '../../src/cli/security-cmds.ts'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
@@ -13,6 +18,31 @@ import { until } from './until.ts'
 export const root = new URL('../..', import.meta.url).pathname
 export const bin = join(root, 'bin', 'meshcast.js')
 
+/** One authority for the processes of a test run (as `meshcast authority init` makes). */
+export const authority = createAuthority()
+
+/**
+ * Readies DIR for `meshcast node --data DIR` in the test run's secured mesh: the node's key (as
+ * the node would make it), its grant to publish and subscribe on every topic, and the
+ * authority's public key (DIR/authority.pub). Returns the peer id.
+ */
+export function grantDataDir (dir: string, patterns: { pub: string[], sub: string[] } = { pub: ['>'], sub: ['>'] }): string {
+  mkdirSync(dir, { recursive: true })
+  const keyFile = join(dir, 'peer.key')
+  let key
+  if (existsSync(keyFile)) key = privateKeyFromProtobuf(readFileSync(keyFile))
+  else {
+    const jwk = generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' })
+    key = privateKeyFromRaw(Buffer.concat([Buffer.from(jwk.d as string, 'base64url'), Buffer.from(jwk.x as string, 'base64url')]))
+    writeFileSync(keyFile, privateKeyToProtobuf(key), { mode: 0o600 })
+  }
+  const peer = peerIdFromPrivateKey(key).toString()
+  const now = Date.now()
+  writeFileSync(join(dir, GRANT_FILE), grantText(issueGrant(parseAuthorityPrivateKey(authority.privatePem), { peer, ...patterns, issued: now, expires: now + 24 * 3600_000 })))
+  writeFileSync(join(dir, AUTHORITY_FILE), authority.publicKey)
+  return peer
+}
+
 /** A temporary directory and a process starter for one test file; both cleaned up after it. */
 export function processes (prefix: string): { dir: string, procs: ChildProcess[], start: (args: string[]) => ChildProcess } {
   const dir = mkdtempSync(join(tmpdir(), prefix))
@@ -22,6 +52,9 @@ export function processes (prefix: string): { dir: string, procs: ChildProcess[]
     rmSync(dir, { recursive: true, force: true })
   })
   const start = (args: string[]): ChildProcess => {
+    // A node joins the run's secured mesh unless the test says otherwise.
+    const data = args.indexOf('--data')
+    if (args[0] === 'node' && data !== -1 && !args.includes('--open') && !args.includes('--authority')) grantDataDir(args[data + 1])
     const p = spawn(process.execPath, [bin, ...args], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] })
     procs.push(p)
     return p

@@ -235,11 +235,11 @@ describe('ZeroMQ data plane on one host', () => {
   })
 
   it('opens a new lane to a peer that restarted with a new CURVE key', async () => {
-    const a = await createNode({ listen: ['/ip4/127.0.0.1/tcp/0'] })
+    const a = await createNode({ open: true, listen: ['/ip4/127.0.0.1/tcp/0'] })
     cleanups.push(async () => { await a.stop() })
     const bDir = join(dir, 'restart-b')
     const startB = async (): Promise<MeshNode> => {
-      const b = await createNode({ dataDir: bDir, listen: ['/ip4/127.0.0.1/tcp/0'], bootstrap: [a.addrs[0]] })
+      const b = await createNode({ open: true, dataDir: bDir, listen: ['/ip4/127.0.0.1/tcp/0'], bootstrap: [a.addrs[0]] })
       cleanups.push(async () => { await b.stop() })
       await until('b connected', () => b.peers().includes(a.peerId))
       return b
@@ -276,9 +276,9 @@ describe('back-pressure', () => {
     { plane: 'libp2p streams (lan: false)', lan: false as const, reason: 'stream-queue-full' as const, path: 'libp2p' }
   ])('$plane: a stalled child fills and drops from its own queue; its sibling and the other topic lose nothing', async ({ lan, reason, path }) => {
     // The parent keeps small queues so a stalled child overflows them quickly.
-    const a = await createNode({ listen: ['/ip4/127.0.0.1/tcp/0'], lan, tuning: { lanSendHwm: 32, lanZmqHwm: 2, lanMaxBatch: 8, maxQueuedFrames: 32 } })
+    const a = await createNode({ open: true, listen: ['/ip4/127.0.0.1/tcp/0'], lan, tuning: { lanSendHwm: 32, lanZmqHwm: 2, lanMaxBatch: 8, maxQueuedFrames: 32 } })
     cleanups.push(async () => { await a.stop() })
-    const c = await createNode({ listen: ['/ip4/127.0.0.1/tcp/0'], lan, bootstrap: [a.addrs[0]] })
+    const c = await createNode({ open: true, listen: ['/ip4/127.0.0.1/tcp/0'], lan, bootstrap: [a.addrs[0]] })
     cleanups.push(async () => { await c.stop() })
     // The slow child is a `meshcast node` process, stopped with SIGSTOP: its TCP buffers fill.
     const sDir = join(dir, `slow-${reason}`)

@@ -96,20 +96,20 @@ describe('false failure detection', () => {
 describe('createNode', () => {
   it('keeps its peer id across restarts on the same data directory', async () => {
     const data = join(dir, 'node-a')
-    const a = await createNode({ dataDir: data })
+    const a = await createNode({ open: true, dataDir: data })
     const id = a.peerId
     await a.stop()
     await a.stop() // idempotent
-    const b = await createNode({ dataDir: data })
+    const b = await createNode({ open: true, dataDir: data })
     expect(b.peerId).toBe(id)
     await b.stop()
-    const c = await createNode({ dataDir: join(dir, 'node-c') })
+    const c = await createNode({ open: true, dataDir: join(dir, 'node-c') })
     expect(c.peerId).not.toBe(id)
     await c.stop()
   })
 
   it('rejects bad topics and use after stop with clear errors', async () => {
-    const n = await createNode()
+    const n = await createNode({ open: true })
     expect(() => n.subscribe('')).toThrow(expect.objectContaining({ code: 'ERR_INVALID_TOPIC' }))
     await expect(n.publish('x'.repeat(300), 'a')).rejects.toMatchObject({ code: 'ERR_INVALID_TOPIC' })
     await n.stop()
@@ -117,7 +117,7 @@ describe('createNode', () => {
   })
 
   it('a node alone is the root of its topics and delivers to itself', async () => {
-    const n = await createNode()
+    const n = await createNode({ open: true })
     try {
       const sub = n.subscribe('solo')
       await sub.ready

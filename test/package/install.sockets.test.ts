@@ -89,7 +89,7 @@ const { createTestnet } = require('meshcast')
 import { createNode } from 'meshcast'
 import type { Message, MeshNode, Subscription } from 'meshcast'
 
-const node: MeshNode = await createNode({ listen: ['/ip4/127.0.0.1/tcp/0'] })
+const node: MeshNode = await createNode({ open: true, listen: ['/ip4/127.0.0.1/tcp/0'] })
 const sub: Subscription = node.subscribe('orders')
 await sub.ready
 const subscribers: number = await node.publish('orders', 'hello', { headers: { kind: 'greeting' } })

@@ -9,8 +9,8 @@ import { utf8ByteLength } from '../utf8.ts'
 import { decodeDataEnvelope, encodeDataFrame, frameEnvelopes } from './data-codec.ts'
 import { Envelope as EnvelopeCodec, Frame } from './messages.js'
 import type { AppMessage as WireAppMessage, Envelope } from './messages.js'
-import { MAX_FRAME_MESSAGES as MAX_MESSAGES, MAX_GROUP_BYTES, MAX_HEADERS, MAX_SEAL_BYTES } from './limits.ts'
-import type { AppMessage, MessageRef, Msg, QueueMembers } from './types.ts'
+import { MAX_FRAME_MESSAGES as MAX_MESSAGES, MAX_GROUP_BYTES, MAX_HEADERS, MAX_SEAL_BYTES, MAX_STATEMENT_BYTES } from './limits.ts'
+import type { AppMessage, MessageRef, Msg, QueueMembers, Signed } from './types.ts'
 import { isDataMsg, MAILBOX_MODES, QUEUE_ACK_KINDS } from './types.ts'
 
 export interface CodecLimits {
@@ -114,6 +114,7 @@ function toEnvelope (m: Msg): Envelope {
     case 'mailboxDeliver': return { mailboxDeliver: { name: m.name, message: wireApp(m.message) } }
     case 'mailboxAck': return { mailboxAck: { name: m.name, topic: m.topic, ids: m.ids } }
     case 'mailboxSync': return { mailboxSync: { name: m.name, topic: m.topic, acked: m.acked, messages: m.messages.map(wireApp), request: m.request, hold: m.hold } }
+    case 'grants': return { grants: { grants: m.grants.map(s => ({ grant: s.body as Uint8Array<ArrayBuffer>, signature: s.signature as Uint8Array<ArrayBuffer> })), want: m.want, revocations: m.revocations.map(s => ({ revocation: s.body as Uint8Array<ArrayBuffer>, signature: s.signature as Uint8Array<ArrayBuffer> })) } }
     case 'reply': return { reply: { topic: m.topic, request: m.request, payload: m.payload as Uint8Array<ArrayBuffer>, headers: m.headers } }
   }
 }
@@ -213,6 +214,15 @@ function fromEnvelope (e: Envelope, limits: CodecLimits): Msg {
   if (e.mailboxSync != null) {
     const o = e.mailboxSync
     return { type: 'mailboxSync', name: name(o.name), topic: topic(o.topic), acked: o.acked.map(ref), messages: o.messages.map(app), request: o.request, hold: o.hold }
+  }
+  if (e.grants != null) {
+    const signed = (body: Uint8Array, signature: Uint8Array): Signed => {
+      if (body.byteLength === 0 || body.byteLength > MAX_STATEMENT_BYTES || signature.byteLength !== 64) throw new MalformedFrameError(`a signed statement of ${body.byteLength} bytes (1..${MAX_STATEMENT_BYTES}) with a signature of ${signature.byteLength} bytes (64)`)
+      return { body, signature }
+    }
+    const o = e.grants
+    if (o.want.includes('')) throw new MalformedFrameError('grants wanted for an empty peer id')
+    return { type: 'grants', grants: o.grants.map(g => signed(g.grant, g.signature)), want: o.want, revocations: o.revocations.map(r => signed(r.revocation, r.signature)) }
   }
   if (e.routeAck != null) return { type: 'routeAck', topic: topic(e.routeAck.topic), publisher: e.routeAck.publisher, seq: e.routeAck.seq }
   throw new MalformedFrameError('envelope with no known message')

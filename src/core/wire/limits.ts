@@ -22,6 +22,8 @@ export const MAX_QUEUE_GROUPS = 64
 export const MAX_GROUP_BYTES = 128
 /** Bytes of a message's seal (a signature and its batch's Merkle path: message-seal.ts). */
 export const MAX_SEAL_BYTES = 1024
+/** Bytes of an encoded grant or revocation (the authority's statements: src/security/). */
+export const MAX_STATEMENT_BYTES = 4096
 /** Message references in one MailboxAck or MailboxSync.acked, and messages in one MailboxSync. */
 export const MAX_MAILBOX_REFS = 1024
 /** Direct publishing is offered for at most this many groups of this many members (TopicCount.queues, QueueMembers.members). */

@@ -1200,6 +1200,7 @@ export interface Envelope {
     mailboxDeliver?: MailboxDeliver;
     mailboxAck?: MailboxAck;
     mailboxSync?: MailboxSync;
+    grants?: Grants;
 }
 export declare namespace Envelope {
     const codec: () => Codec<Envelope>;
@@ -1949,9 +1950,159 @@ export declare namespace Envelope {
         field: '$.mailboxSync.hold';
         value: boolean;
     }
+    interface EnvelopeGrantsGrantsGrantFieldEvent {
+        field: '$.grants.grants[].grant';
+        value: Uint8Array<ArrayBuffer>;
+        index: number;
+    }
+    interface EnvelopeGrantsGrantsSignatureFieldEvent {
+        field: '$.grants.grants[].signature';
+        value: Uint8Array<ArrayBuffer>;
+        index: number;
+    }
+    interface EnvelopeGrantsWantFieldEvent {
+        field: '$.grants.want[]';
+        index: number;
+        value: string;
+    }
+    interface EnvelopeGrantsRevocationsRevocationFieldEvent {
+        field: '$.grants.revocations[].revocation';
+        value: Uint8Array<ArrayBuffer>;
+        index: number;
+    }
+    interface EnvelopeGrantsRevocationsSignatureFieldEvent {
+        field: '$.grants.revocations[].signature';
+        value: Uint8Array<ArrayBuffer>;
+        index: number;
+    }
     function encode(obj: Partial<Envelope>): Uint8Array<ArrayBuffer>;
     function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Envelope>): Envelope;
-    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Envelope>): Generator<EnvelopeJoinTopicFieldEvent | EnvelopeJoinSubscribersFieldEvent | EnvelopeJoinReliableFieldEvent | EnvelopeJoinAckTopicFieldEvent | EnvelopeJoinAckAttachedFieldEvent | EnvelopeJoinAckPathFieldEvent | EnvelopeJoinAckReplacesFieldEvent | EnvelopeJoinAckDelegateFieldEvent | EnvelopeJoinAckWithdrawFieldEvent | EnvelopeLeaveTopicFieldEvent | EnvelopePublishMessageTopicFieldEvent | EnvelopePublishMessagePublisherFieldEvent | EnvelopePublishMessageEpochFieldEvent | EnvelopePublishMessageSeqFieldEvent | EnvelopePublishMessagePayloadFieldEvent | EnvelopePublishMessageHeadersKeyFieldEvent | EnvelopePublishMessageHeadersValueFieldEvent | EnvelopePublishMessageAckFieldEvent | EnvelopePublishMessageFloorFieldEvent | EnvelopePublishMessageQueueGroupFieldEvent | EnvelopePublishMessageQueueMemberFieldEvent | EnvelopePublishMessageSealFieldEvent | EnvelopePublishDirectFieldEvent | EnvelopeDataTopicFieldEvent | EnvelopeDataPublisherFieldEvent | EnvelopeDataEpochFieldEvent | EnvelopeDataSeqFieldEvent | EnvelopeDataPayloadFieldEvent | EnvelopeDataHeadersKeyFieldEvent | EnvelopeDataHeadersValueFieldEvent | EnvelopeDataAckFieldEvent | EnvelopeDataFloorFieldEvent | EnvelopeDataQueueGroupFieldEvent | EnvelopeDataQueueMemberFieldEvent | EnvelopeDataSealFieldEvent | EnvelopeHeartbeatTopicsFieldEvent | EnvelopeHeartbeatCountsFieldEvent | EnvelopeHeartbeatRootsTopicFieldEvent | EnvelopeHeartbeatRootsSubscribersFieldEvent | EnvelopeHeartbeatRootsViaFieldEvent | EnvelopeHeartbeatRootsQueuesGroupFieldEvent | EnvelopeHeartbeatRootsQueuesMembersFieldEvent | EnvelopeReplicaEntriesTopicFieldEvent | EnvelopeReplicaEntriesChildrenFieldEvent | EnvelopeReplicaEntriesDroppedFieldEvent | EnvelopeReplicaEntriesRankFieldEvent | EnvelopeReplicaEntriesMoreFieldEvent | EnvelopeRedirectTopicFieldEvent | EnvelopeRedirectCandidatesFieldEvent | EnvelopeRootInfoTopicFieldEvent | EnvelopeRootInfoSubscribersFieldEvent | EnvelopeRouteAckTopicFieldEvent | EnvelopeRouteAckPublisherFieldEvent | EnvelopeRouteAckSeqFieldEvent | EnvelopeNackTopicFieldEvent | EnvelopeNackPublisherFieldEvent | EnvelopeNackEpochFieldEvent | EnvelopeNackFromFieldEvent | EnvelopeNackToFieldEvent | EnvelopeNackRequesterFieldEvent | EnvelopeNackMaxAgeFieldEvent | EnvelopeReplayMessageTopicFieldEvent | EnvelopeReplayMessagePublisherFieldEvent | EnvelopeReplayMessageEpochFieldEvent | EnvelopeReplayMessageSeqFieldEvent | EnvelopeReplayMessagePayloadFieldEvent | EnvelopeReplayMessageHeadersKeyFieldEvent | EnvelopeReplayMessageHeadersValueFieldEvent | EnvelopeReplayMessageAckFieldEvent | EnvelopeReplayMessageFloorFieldEvent | EnvelopeReplayMessageQueueGroupFieldEvent | EnvelopeReplayMessageQueueMemberFieldEvent | EnvelopeReplayMessageSealFieldEvent | EnvelopeStashMessageTopicFieldEvent | EnvelopeStashMessagePublisherFieldEvent | EnvelopeStashMessageEpochFieldEvent | EnvelopeStashMessageSeqFieldEvent | EnvelopeStashMessagePayloadFieldEvent | EnvelopeStashMessageHeadersKeyFieldEvent | EnvelopeStashMessageHeadersValueFieldEvent | EnvelopeStashMessageAckFieldEvent | EnvelopeStashMessageFloorFieldEvent | EnvelopeStashMessageQueueGroupFieldEvent | EnvelopeStashMessageQueueMemberFieldEvent | EnvelopeStashMessageSealFieldEvent | EnvelopePublishAckTopicFieldEvent | EnvelopePublishAckPublisherFieldEvent | EnvelopePublishAckEpochFieldEvent | EnvelopePublishAckSeqFieldEvent | EnvelopeSinceTopicFieldEvent | EnvelopeSinceSeqFieldEvent | EnvelopeSinceTimeFieldEvent | EnvelopeSinceLastFieldEvent | EnvelopeSinceDoneFieldEvent | EnvelopeSinceRequesterFieldEvent | EnvelopeReplyTopicFieldEvent | EnvelopeReplyRequestFieldEvent | EnvelopeReplyPayloadFieldEvent | EnvelopeReplyHeadersKeyFieldEvent | EnvelopeReplyHeadersValueFieldEvent | EnvelopeQueueJoinTopicFieldEvent | EnvelopeQueueJoinGroupFieldEvent | EnvelopeQueueJoinLeaveFieldEvent | EnvelopeQueueJoinMaxAckPendingFieldEvent | EnvelopeQueueJoinPlainFieldEvent | EnvelopeQueueDeliverGroupFieldEvent | EnvelopeQueueDeliverMessageTopicFieldEvent | EnvelopeQueueDeliverMessagePublisherFieldEvent | EnvelopeQueueDeliverMessageEpochFieldEvent | EnvelopeQueueDeliverMessageSeqFieldEvent | EnvelopeQueueDeliverMessagePayloadFieldEvent | EnvelopeQueueDeliverMessageHeadersKeyFieldEvent | EnvelopeQueueDeliverMessageHeadersValueFieldEvent | EnvelopeQueueDeliverMessageAckFieldEvent | EnvelopeQueueDeliverMessageFloorFieldEvent | EnvelopeQueueDeliverMessageQueueGroupFieldEvent | EnvelopeQueueDeliverMessageQueueMemberFieldEvent | EnvelopeQueueDeliverMessageSealFieldEvent | EnvelopeQueueDeliverAttemptFieldEvent | EnvelopeQueueAckTopicFieldEvent | EnvelopeQueueAckGroupFieldEvent | EnvelopeQueueAckPublisherFieldEvent | EnvelopeQueueAckEpochFieldEvent | EnvelopeQueueAckSeqFieldEvent | EnvelopeQueueAckKindFieldEvent | EnvelopeQueueAckDelayFieldEvent | EnvelopeMailboxOpenNameFieldEvent | EnvelopeMailboxOpenTopicFieldEvent | EnvelopeMailboxOpenSubscriberFieldEvent | EnvelopeMailboxOpenModeFieldEvent | EnvelopeMailboxStateNameFieldEvent | EnvelopeMailboxStateTopicFieldEvent | EnvelopeMailboxStateReadyFieldEvent | EnvelopeMailboxStateStoredFieldEvent | EnvelopeMailboxStateDroppedFieldEvent | EnvelopeMailboxDeliverNameFieldEvent | EnvelopeMailboxDeliverMessageTopicFieldEvent | EnvelopeMailboxDeliverMessagePublisherFieldEvent | EnvelopeMailboxDeliverMessageEpochFieldEvent | EnvelopeMailboxDeliverMessageSeqFieldEvent | EnvelopeMailboxDeliverMessagePayloadFieldEvent | EnvelopeMailboxDeliverMessageHeadersKeyFieldEvent | EnvelopeMailboxDeliverMessageHeadersValueFieldEvent | EnvelopeMailboxDeliverMessageAckFieldEvent | EnvelopeMailboxDeliverMessageFloorFieldEvent | EnvelopeMailboxDeliverMessageQueueGroupFieldEvent | EnvelopeMailboxDeliverMessageQueueMemberFieldEvent | EnvelopeMailboxDeliverMessageSealFieldEvent | EnvelopeMailboxAckNameFieldEvent | EnvelopeMailboxAckTopicFieldEvent | EnvelopeMailboxAckIdsPublisherFieldEvent | EnvelopeMailboxAckIdsEpochFieldEvent | EnvelopeMailboxAckIdsSeqFieldEvent | EnvelopeMailboxSyncNameFieldEvent | EnvelopeMailboxSyncTopicFieldEvent | EnvelopeMailboxSyncAckedPublisherFieldEvent | EnvelopeMailboxSyncAckedEpochFieldEvent | EnvelopeMailboxSyncAckedSeqFieldEvent | EnvelopeMailboxSyncMessagesTopicFieldEvent | EnvelopeMailboxSyncMessagesPublisherFieldEvent | EnvelopeMailboxSyncMessagesEpochFieldEvent | EnvelopeMailboxSyncMessagesSeqFieldEvent | EnvelopeMailboxSyncMessagesPayloadFieldEvent | EnvelopeMailboxSyncMessagesHeadersKeyFieldEvent | EnvelopeMailboxSyncMessagesHeadersValueFieldEvent | EnvelopeMailboxSyncMessagesAckFieldEvent | EnvelopeMailboxSyncMessagesFloorFieldEvent | EnvelopeMailboxSyncMessagesQueueGroupFieldEvent | EnvelopeMailboxSyncMessagesQueueMemberFieldEvent | EnvelopeMailboxSyncMessagesSealFieldEvent | EnvelopeMailboxSyncRequestFieldEvent | EnvelopeMailboxSyncHoldFieldEvent>;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Envelope>): Generator<EnvelopeJoinTopicFieldEvent | EnvelopeJoinSubscribersFieldEvent | EnvelopeJoinReliableFieldEvent | EnvelopeJoinAckTopicFieldEvent | EnvelopeJoinAckAttachedFieldEvent | EnvelopeJoinAckPathFieldEvent | EnvelopeJoinAckReplacesFieldEvent | EnvelopeJoinAckDelegateFieldEvent | EnvelopeJoinAckWithdrawFieldEvent | EnvelopeLeaveTopicFieldEvent | EnvelopePublishMessageTopicFieldEvent | EnvelopePublishMessagePublisherFieldEvent | EnvelopePublishMessageEpochFieldEvent | EnvelopePublishMessageSeqFieldEvent | EnvelopePublishMessagePayloadFieldEvent | EnvelopePublishMessageHeadersKeyFieldEvent | EnvelopePublishMessageHeadersValueFieldEvent | EnvelopePublishMessageAckFieldEvent | EnvelopePublishMessageFloorFieldEvent | EnvelopePublishMessageQueueGroupFieldEvent | EnvelopePublishMessageQueueMemberFieldEvent | EnvelopePublishMessageSealFieldEvent | EnvelopePublishDirectFieldEvent | EnvelopeDataTopicFieldEvent | EnvelopeDataPublisherFieldEvent | EnvelopeDataEpochFieldEvent | EnvelopeDataSeqFieldEvent | EnvelopeDataPayloadFieldEvent | EnvelopeDataHeadersKeyFieldEvent | EnvelopeDataHeadersValueFieldEvent | EnvelopeDataAckFieldEvent | EnvelopeDataFloorFieldEvent | EnvelopeDataQueueGroupFieldEvent | EnvelopeDataQueueMemberFieldEvent | EnvelopeDataSealFieldEvent | EnvelopeHeartbeatTopicsFieldEvent | EnvelopeHeartbeatCountsFieldEvent | EnvelopeHeartbeatRootsTopicFieldEvent | EnvelopeHeartbeatRootsSubscribersFieldEvent | EnvelopeHeartbeatRootsViaFieldEvent | EnvelopeHeartbeatRootsQueuesGroupFieldEvent | EnvelopeHeartbeatRootsQueuesMembersFieldEvent | EnvelopeReplicaEntriesTopicFieldEvent | EnvelopeReplicaEntriesChildrenFieldEvent | EnvelopeReplicaEntriesDroppedFieldEvent | EnvelopeReplicaEntriesRankFieldEvent | EnvelopeReplicaEntriesMoreFieldEvent | EnvelopeRedirectTopicFieldEvent | EnvelopeRedirectCandidatesFieldEvent | EnvelopeRootInfoTopicFieldEvent | EnvelopeRootInfoSubscribersFieldEvent | EnvelopeRouteAckTopicFieldEvent | EnvelopeRouteAckPublisherFieldEvent | EnvelopeRouteAckSeqFieldEvent | EnvelopeNackTopicFieldEvent | EnvelopeNackPublisherFieldEvent | EnvelopeNackEpochFieldEvent | EnvelopeNackFromFieldEvent | EnvelopeNackToFieldEvent | EnvelopeNackRequesterFieldEvent | EnvelopeNackMaxAgeFieldEvent | EnvelopeReplayMessageTopicFieldEvent | EnvelopeReplayMessagePublisherFieldEvent | EnvelopeReplayMessageEpochFieldEvent | EnvelopeReplayMessageSeqFieldEvent | EnvelopeReplayMessagePayloadFieldEvent | EnvelopeReplayMessageHeadersKeyFieldEvent | EnvelopeReplayMessageHeadersValueFieldEvent | EnvelopeReplayMessageAckFieldEvent | EnvelopeReplayMessageFloorFieldEvent | EnvelopeReplayMessageQueueGroupFieldEvent | EnvelopeReplayMessageQueueMemberFieldEvent | EnvelopeReplayMessageSealFieldEvent | EnvelopeStashMessageTopicFieldEvent | EnvelopeStashMessagePublisherFieldEvent | EnvelopeStashMessageEpochFieldEvent | EnvelopeStashMessageSeqFieldEvent | EnvelopeStashMessagePayloadFieldEvent | EnvelopeStashMessageHeadersKeyFieldEvent | EnvelopeStashMessageHeadersValueFieldEvent | EnvelopeStashMessageAckFieldEvent | EnvelopeStashMessageFloorFieldEvent | EnvelopeStashMessageQueueGroupFieldEvent | EnvelopeStashMessageQueueMemberFieldEvent | EnvelopeStashMessageSealFieldEvent | EnvelopePublishAckTopicFieldEvent | EnvelopePublishAckPublisherFieldEvent | EnvelopePublishAckEpochFieldEvent | EnvelopePublishAckSeqFieldEvent | EnvelopeSinceTopicFieldEvent | EnvelopeSinceSeqFieldEvent | EnvelopeSinceTimeFieldEvent | EnvelopeSinceLastFieldEvent | EnvelopeSinceDoneFieldEvent | EnvelopeSinceRequesterFieldEvent | EnvelopeReplyTopicFieldEvent | EnvelopeReplyRequestFieldEvent | EnvelopeReplyPayloadFieldEvent | EnvelopeReplyHeadersKeyFieldEvent | EnvelopeReplyHeadersValueFieldEvent | EnvelopeQueueJoinTopicFieldEvent | EnvelopeQueueJoinGroupFieldEvent | EnvelopeQueueJoinLeaveFieldEvent | EnvelopeQueueJoinMaxAckPendingFieldEvent | EnvelopeQueueJoinPlainFieldEvent | EnvelopeQueueDeliverGroupFieldEvent | EnvelopeQueueDeliverMessageTopicFieldEvent | EnvelopeQueueDeliverMessagePublisherFieldEvent | EnvelopeQueueDeliverMessageEpochFieldEvent | EnvelopeQueueDeliverMessageSeqFieldEvent | EnvelopeQueueDeliverMessagePayloadFieldEvent | EnvelopeQueueDeliverMessageHeadersKeyFieldEvent | EnvelopeQueueDeliverMessageHeadersValueFieldEvent | EnvelopeQueueDeliverMessageAckFieldEvent | EnvelopeQueueDeliverMessageFloorFieldEvent | EnvelopeQueueDeliverMessageQueueGroupFieldEvent | EnvelopeQueueDeliverMessageQueueMemberFieldEvent | EnvelopeQueueDeliverMessageSealFieldEvent | EnvelopeQueueDeliverAttemptFieldEvent | EnvelopeQueueAckTopicFieldEvent | EnvelopeQueueAckGroupFieldEvent | EnvelopeQueueAckPublisherFieldEvent | EnvelopeQueueAckEpochFieldEvent | EnvelopeQueueAckSeqFieldEvent | EnvelopeQueueAckKindFieldEvent | EnvelopeQueueAckDelayFieldEvent | EnvelopeMailboxOpenNameFieldEvent | EnvelopeMailboxOpenTopicFieldEvent | EnvelopeMailboxOpenSubscriberFieldEvent | EnvelopeMailboxOpenModeFieldEvent | EnvelopeMailboxStateNameFieldEvent | EnvelopeMailboxStateTopicFieldEvent | EnvelopeMailboxStateReadyFieldEvent | EnvelopeMailboxStateStoredFieldEvent | EnvelopeMailboxStateDroppedFieldEvent | EnvelopeMailboxDeliverNameFieldEvent | EnvelopeMailboxDeliverMessageTopicFieldEvent | EnvelopeMailboxDeliverMessagePublisherFieldEvent | EnvelopeMailboxDeliverMessageEpochFieldEvent | EnvelopeMailboxDeliverMessageSeqFieldEvent | EnvelopeMailboxDeliverMessagePayloadFieldEvent | EnvelopeMailboxDeliverMessageHeadersKeyFieldEvent | EnvelopeMailboxDeliverMessageHeadersValueFieldEvent | EnvelopeMailboxDeliverMessageAckFieldEvent | EnvelopeMailboxDeliverMessageFloorFieldEvent | EnvelopeMailboxDeliverMessageQueueGroupFieldEvent | EnvelopeMailboxDeliverMessageQueueMemberFieldEvent | EnvelopeMailboxDeliverMessageSealFieldEvent | EnvelopeMailboxAckNameFieldEvent | EnvelopeMailboxAckTopicFieldEvent | EnvelopeMailboxAckIdsPublisherFieldEvent | EnvelopeMailboxAckIdsEpochFieldEvent | EnvelopeMailboxAckIdsSeqFieldEvent | EnvelopeMailboxSyncNameFieldEvent | EnvelopeMailboxSyncTopicFieldEvent | EnvelopeMailboxSyncAckedPublisherFieldEvent | EnvelopeMailboxSyncAckedEpochFieldEvent | EnvelopeMailboxSyncAckedSeqFieldEvent | EnvelopeMailboxSyncMessagesTopicFieldEvent | EnvelopeMailboxSyncMessagesPublisherFieldEvent | EnvelopeMailboxSyncMessagesEpochFieldEvent | EnvelopeMailboxSyncMessagesSeqFieldEvent | EnvelopeMailboxSyncMessagesPayloadFieldEvent | EnvelopeMailboxSyncMessagesHeadersKeyFieldEvent | EnvelopeMailboxSyncMessagesHeadersValueFieldEvent | EnvelopeMailboxSyncMessagesAckFieldEvent | EnvelopeMailboxSyncMessagesFloorFieldEvent | EnvelopeMailboxSyncMessagesQueueGroupFieldEvent | EnvelopeMailboxSyncMessagesQueueMemberFieldEvent | EnvelopeMailboxSyncMessagesSealFieldEvent | EnvelopeMailboxSyncRequestFieldEvent | EnvelopeMailboxSyncHoldFieldEvent | EnvelopeGrantsGrantsGrantFieldEvent | EnvelopeGrantsGrantsSignatureFieldEvent | EnvelopeGrantsWantFieldEvent | EnvelopeGrantsRevocationsRevocationFieldEvent | EnvelopeGrantsRevocationsSignatureFieldEvent>;
+}
+export interface Grant {
+    peer: string;
+    pub: string[];
+    sub: string[];
+    expires: number;
+    issued: number;
+}
+export declare namespace Grant {
+    const codec: () => Codec<Grant>;
+    interface GrantPeerFieldEvent {
+        field: '$.peer';
+        value: string;
+    }
+    interface GrantPubFieldEvent {
+        field: '$.pub[]';
+        index: number;
+        value: string;
+    }
+    interface GrantSubFieldEvent {
+        field: '$.sub[]';
+        index: number;
+        value: string;
+    }
+    interface GrantExpiresFieldEvent {
+        field: '$.expires';
+        value: number;
+    }
+    interface GrantIssuedFieldEvent {
+        field: '$.issued';
+        value: number;
+    }
+    function encode(obj: Partial<Grant>): Uint8Array<ArrayBuffer>;
+    function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Grant>): Grant;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Grant>): Generator<GrantPeerFieldEvent | GrantPubFieldEvent | GrantSubFieldEvent | GrantExpiresFieldEvent | GrantIssuedFieldEvent>;
+}
+export interface SignedGrant {
+    grant: Uint8Array<ArrayBuffer>;
+    signature: Uint8Array<ArrayBuffer>;
+}
+export declare namespace SignedGrant {
+    const codec: () => Codec<SignedGrant>;
+    interface SignedGrantGrantFieldEvent {
+        field: '$.grant';
+        value: Uint8Array<ArrayBuffer>;
+    }
+    interface SignedGrantSignatureFieldEvent {
+        field: '$.signature';
+        value: Uint8Array<ArrayBuffer>;
+    }
+    function encode(obj: Partial<SignedGrant>): Uint8Array<ArrayBuffer>;
+    function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<SignedGrant>): SignedGrant;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<SignedGrant>): Generator<SignedGrantGrantFieldEvent | SignedGrantSignatureFieldEvent>;
+}
+export interface Revocation {
+    peer: string;
+    before: number;
+}
+export declare namespace Revocation {
+    const codec: () => Codec<Revocation>;
+    interface RevocationPeerFieldEvent {
+        field: '$.peer';
+        value: string;
+    }
+    interface RevocationBeforeFieldEvent {
+        field: '$.before';
+        value: number;
+    }
+    function encode(obj: Partial<Revocation>): Uint8Array<ArrayBuffer>;
+    function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Revocation>): Revocation;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Revocation>): Generator<RevocationPeerFieldEvent | RevocationBeforeFieldEvent>;
+}
+export interface SignedRevocation {
+    revocation: Uint8Array<ArrayBuffer>;
+    signature: Uint8Array<ArrayBuffer>;
+}
+export declare namespace SignedRevocation {
+    const codec: () => Codec<SignedRevocation>;
+    interface SignedRevocationRevocationFieldEvent {
+        field: '$.revocation';
+        value: Uint8Array<ArrayBuffer>;
+    }
+    interface SignedRevocationSignatureFieldEvent {
+        field: '$.signature';
+        value: Uint8Array<ArrayBuffer>;
+    }
+    function encode(obj: Partial<SignedRevocation>): Uint8Array<ArrayBuffer>;
+    function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<SignedRevocation>): SignedRevocation;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<SignedRevocation>): Generator<SignedRevocationRevocationFieldEvent | SignedRevocationSignatureFieldEvent>;
+}
+export interface Grants {
+    grants: SignedGrant[];
+    want: string[];
+    revocations: SignedRevocation[];
+}
+export declare namespace Grants {
+    const codec: () => Codec<Grants>;
+    interface GrantsGrantsGrantFieldEvent {
+        field: '$.grants[].grant';
+        value: Uint8Array<ArrayBuffer>;
+        index: number;
+    }
+    interface GrantsGrantsSignatureFieldEvent {
+        field: '$.grants[].signature';
+        value: Uint8Array<ArrayBuffer>;
+        index: number;
+    }
+    interface GrantsWantFieldEvent {
+        field: '$.want[]';
+        index: number;
+        value: string;
+    }
+    interface GrantsRevocationsRevocationFieldEvent {
+        field: '$.revocations[].revocation';
+        value: Uint8Array<ArrayBuffer>;
+        index: number;
+    }
+    interface GrantsRevocationsSignatureFieldEvent {
+        field: '$.revocations[].signature';
+        value: Uint8Array<ArrayBuffer>;
+        index: number;
+    }
+    function encode(obj: Partial<Grants>): Uint8Array<ArrayBuffer>;
+    function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Grants>): Grants;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Grants>): Generator<GrantsGrantsGrantFieldEvent | GrantsGrantsSignatureFieldEvent | GrantsWantFieldEvent | GrantsRevocationsRevocationFieldEvent | GrantsRevocationsSignatureFieldEvent>;
 }
 export interface Frame {
     messages: Envelope[];
@@ -2818,7 +2969,32 @@ export declare namespace Frame {
         value: boolean;
         index: number;
     }
+    interface FrameMessagesGrantsGrantsGrantFieldEvent {
+        field: '$.messages[].grants.grants[].grant';
+        value: Uint8Array<ArrayBuffer>;
+        index: number;
+    }
+    interface FrameMessagesGrantsGrantsSignatureFieldEvent {
+        field: '$.messages[].grants.grants[].signature';
+        value: Uint8Array<ArrayBuffer>;
+        index: number;
+    }
+    interface FrameMessagesGrantsWantFieldEvent {
+        field: '$.messages[].grants.want[]';
+        index: number;
+        value: string;
+    }
+    interface FrameMessagesGrantsRevocationsRevocationFieldEvent {
+        field: '$.messages[].grants.revocations[].revocation';
+        value: Uint8Array<ArrayBuffer>;
+        index: number;
+    }
+    interface FrameMessagesGrantsRevocationsSignatureFieldEvent {
+        field: '$.messages[].grants.revocations[].signature';
+        value: Uint8Array<ArrayBuffer>;
+        index: number;
+    }
     function encode(obj: Partial<Frame>): Uint8Array<ArrayBuffer>;
     function decode(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Frame>): Frame;
-    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Frame>): Generator<FrameMessagesJoinTopicFieldEvent | FrameMessagesJoinSubscribersFieldEvent | FrameMessagesJoinReliableFieldEvent | FrameMessagesJoinAckTopicFieldEvent | FrameMessagesJoinAckAttachedFieldEvent | FrameMessagesJoinAckPathFieldEvent | FrameMessagesJoinAckReplacesFieldEvent | FrameMessagesJoinAckDelegateFieldEvent | FrameMessagesJoinAckWithdrawFieldEvent | FrameMessagesLeaveTopicFieldEvent | FrameMessagesPublishMessageTopicFieldEvent | FrameMessagesPublishMessagePublisherFieldEvent | FrameMessagesPublishMessageEpochFieldEvent | FrameMessagesPublishMessageSeqFieldEvent | FrameMessagesPublishMessagePayloadFieldEvent | FrameMessagesPublishMessageHeadersKeyFieldEvent | FrameMessagesPublishMessageHeadersValueFieldEvent | FrameMessagesPublishMessageAckFieldEvent | FrameMessagesPublishMessageFloorFieldEvent | FrameMessagesPublishMessageQueueGroupFieldEvent | FrameMessagesPublishMessageQueueMemberFieldEvent | FrameMessagesPublishMessageSealFieldEvent | FrameMessagesPublishDirectFieldEvent | FrameMessagesDataTopicFieldEvent | FrameMessagesDataPublisherFieldEvent | FrameMessagesDataEpochFieldEvent | FrameMessagesDataSeqFieldEvent | FrameMessagesDataPayloadFieldEvent | FrameMessagesDataHeadersKeyFieldEvent | FrameMessagesDataHeadersValueFieldEvent | FrameMessagesDataAckFieldEvent | FrameMessagesDataFloorFieldEvent | FrameMessagesDataQueueGroupFieldEvent | FrameMessagesDataQueueMemberFieldEvent | FrameMessagesDataSealFieldEvent | FrameMessagesHeartbeatTopicsFieldEvent | FrameMessagesHeartbeatCountsFieldEvent | FrameMessagesHeartbeatRootsTopicFieldEvent | FrameMessagesHeartbeatRootsSubscribersFieldEvent | FrameMessagesHeartbeatRootsViaFieldEvent | FrameMessagesHeartbeatRootsQueuesGroupFieldEvent | FrameMessagesHeartbeatRootsQueuesMembersFieldEvent | FrameMessagesReplicaEntriesTopicFieldEvent | FrameMessagesReplicaEntriesChildrenFieldEvent | FrameMessagesReplicaEntriesDroppedFieldEvent | FrameMessagesReplicaEntriesRankFieldEvent | FrameMessagesReplicaEntriesMoreFieldEvent | FrameMessagesRedirectTopicFieldEvent | FrameMessagesRedirectCandidatesFieldEvent | FrameMessagesRootInfoTopicFieldEvent | FrameMessagesRootInfoSubscribersFieldEvent | FrameMessagesRouteAckTopicFieldEvent | FrameMessagesRouteAckPublisherFieldEvent | FrameMessagesRouteAckSeqFieldEvent | FrameMessagesNackTopicFieldEvent | FrameMessagesNackPublisherFieldEvent | FrameMessagesNackEpochFieldEvent | FrameMessagesNackFromFieldEvent | FrameMessagesNackToFieldEvent | FrameMessagesNackRequesterFieldEvent | FrameMessagesNackMaxAgeFieldEvent | FrameMessagesReplayMessageTopicFieldEvent | FrameMessagesReplayMessagePublisherFieldEvent | FrameMessagesReplayMessageEpochFieldEvent | FrameMessagesReplayMessageSeqFieldEvent | FrameMessagesReplayMessagePayloadFieldEvent | FrameMessagesReplayMessageHeadersKeyFieldEvent | FrameMessagesReplayMessageHeadersValueFieldEvent | FrameMessagesReplayMessageAckFieldEvent | FrameMessagesReplayMessageFloorFieldEvent | FrameMessagesReplayMessageQueueGroupFieldEvent | FrameMessagesReplayMessageQueueMemberFieldEvent | FrameMessagesReplayMessageSealFieldEvent | FrameMessagesStashMessageTopicFieldEvent | FrameMessagesStashMessagePublisherFieldEvent | FrameMessagesStashMessageEpochFieldEvent | FrameMessagesStashMessageSeqFieldEvent | FrameMessagesStashMessagePayloadFieldEvent | FrameMessagesStashMessageHeadersKeyFieldEvent | FrameMessagesStashMessageHeadersValueFieldEvent | FrameMessagesStashMessageAckFieldEvent | FrameMessagesStashMessageFloorFieldEvent | FrameMessagesStashMessageQueueGroupFieldEvent | FrameMessagesStashMessageQueueMemberFieldEvent | FrameMessagesStashMessageSealFieldEvent | FrameMessagesPublishAckTopicFieldEvent | FrameMessagesPublishAckPublisherFieldEvent | FrameMessagesPublishAckEpochFieldEvent | FrameMessagesPublishAckSeqFieldEvent | FrameMessagesSinceTopicFieldEvent | FrameMessagesSinceSeqFieldEvent | FrameMessagesSinceTimeFieldEvent | FrameMessagesSinceLastFieldEvent | FrameMessagesSinceDoneFieldEvent | FrameMessagesSinceRequesterFieldEvent | FrameMessagesReplyTopicFieldEvent | FrameMessagesReplyRequestFieldEvent | FrameMessagesReplyPayloadFieldEvent | FrameMessagesReplyHeadersKeyFieldEvent | FrameMessagesReplyHeadersValueFieldEvent | FrameMessagesQueueJoinTopicFieldEvent | FrameMessagesQueueJoinGroupFieldEvent | FrameMessagesQueueJoinLeaveFieldEvent | FrameMessagesQueueJoinMaxAckPendingFieldEvent | FrameMessagesQueueJoinPlainFieldEvent | FrameMessagesQueueDeliverGroupFieldEvent | FrameMessagesQueueDeliverMessageTopicFieldEvent | FrameMessagesQueueDeliverMessagePublisherFieldEvent | FrameMessagesQueueDeliverMessageEpochFieldEvent | FrameMessagesQueueDeliverMessageSeqFieldEvent | FrameMessagesQueueDeliverMessagePayloadFieldEvent | FrameMessagesQueueDeliverMessageHeadersKeyFieldEvent | FrameMessagesQueueDeliverMessageHeadersValueFieldEvent | FrameMessagesQueueDeliverMessageAckFieldEvent | FrameMessagesQueueDeliverMessageFloorFieldEvent | FrameMessagesQueueDeliverMessageQueueGroupFieldEvent | FrameMessagesQueueDeliverMessageQueueMemberFieldEvent | FrameMessagesQueueDeliverMessageSealFieldEvent | FrameMessagesQueueDeliverAttemptFieldEvent | FrameMessagesQueueAckTopicFieldEvent | FrameMessagesQueueAckGroupFieldEvent | FrameMessagesQueueAckPublisherFieldEvent | FrameMessagesQueueAckEpochFieldEvent | FrameMessagesQueueAckSeqFieldEvent | FrameMessagesQueueAckKindFieldEvent | FrameMessagesQueueAckDelayFieldEvent | FrameMessagesMailboxOpenNameFieldEvent | FrameMessagesMailboxOpenTopicFieldEvent | FrameMessagesMailboxOpenSubscriberFieldEvent | FrameMessagesMailboxOpenModeFieldEvent | FrameMessagesMailboxStateNameFieldEvent | FrameMessagesMailboxStateTopicFieldEvent | FrameMessagesMailboxStateReadyFieldEvent | FrameMessagesMailboxStateStoredFieldEvent | FrameMessagesMailboxStateDroppedFieldEvent | FrameMessagesMailboxDeliverNameFieldEvent | FrameMessagesMailboxDeliverMessageTopicFieldEvent | FrameMessagesMailboxDeliverMessagePublisherFieldEvent | FrameMessagesMailboxDeliverMessageEpochFieldEvent | FrameMessagesMailboxDeliverMessageSeqFieldEvent | FrameMessagesMailboxDeliverMessagePayloadFieldEvent | FrameMessagesMailboxDeliverMessageHeadersKeyFieldEvent | FrameMessagesMailboxDeliverMessageHeadersValueFieldEvent | FrameMessagesMailboxDeliverMessageAckFieldEvent | FrameMessagesMailboxDeliverMessageFloorFieldEvent | FrameMessagesMailboxDeliverMessageQueueGroupFieldEvent | FrameMessagesMailboxDeliverMessageQueueMemberFieldEvent | FrameMessagesMailboxDeliverMessageSealFieldEvent | FrameMessagesMailboxAckNameFieldEvent | FrameMessagesMailboxAckTopicFieldEvent | FrameMessagesMailboxAckIdsPublisherFieldEvent | FrameMessagesMailboxAckIdsEpochFieldEvent | FrameMessagesMailboxAckIdsSeqFieldEvent | FrameMessagesMailboxSyncNameFieldEvent | FrameMessagesMailboxSyncTopicFieldEvent | FrameMessagesMailboxSyncAckedPublisherFieldEvent | FrameMessagesMailboxSyncAckedEpochFieldEvent | FrameMessagesMailboxSyncAckedSeqFieldEvent | FrameMessagesMailboxSyncMessagesTopicFieldEvent | FrameMessagesMailboxSyncMessagesPublisherFieldEvent | FrameMessagesMailboxSyncMessagesEpochFieldEvent | FrameMessagesMailboxSyncMessagesSeqFieldEvent | FrameMessagesMailboxSyncMessagesPayloadFieldEvent | FrameMessagesMailboxSyncMessagesHeadersKeyFieldEvent | FrameMessagesMailboxSyncMessagesHeadersValueFieldEvent | FrameMessagesMailboxSyncMessagesAckFieldEvent | FrameMessagesMailboxSyncMessagesFloorFieldEvent | FrameMessagesMailboxSyncMessagesQueueGroupFieldEvent | FrameMessagesMailboxSyncMessagesQueueMemberFieldEvent | FrameMessagesMailboxSyncMessagesSealFieldEvent | FrameMessagesMailboxSyncRequestFieldEvent | FrameMessagesMailboxSyncHoldFieldEvent>;
+    function stream(buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Frame>): Generator<FrameMessagesJoinTopicFieldEvent | FrameMessagesJoinSubscribersFieldEvent | FrameMessagesJoinReliableFieldEvent | FrameMessagesJoinAckTopicFieldEvent | FrameMessagesJoinAckAttachedFieldEvent | FrameMessagesJoinAckPathFieldEvent | FrameMessagesJoinAckReplacesFieldEvent | FrameMessagesJoinAckDelegateFieldEvent | FrameMessagesJoinAckWithdrawFieldEvent | FrameMessagesLeaveTopicFieldEvent | FrameMessagesPublishMessageTopicFieldEvent | FrameMessagesPublishMessagePublisherFieldEvent | FrameMessagesPublishMessageEpochFieldEvent | FrameMessagesPublishMessageSeqFieldEvent | FrameMessagesPublishMessagePayloadFieldEvent | FrameMessagesPublishMessageHeadersKeyFieldEvent | FrameMessagesPublishMessageHeadersValueFieldEvent | FrameMessagesPublishMessageAckFieldEvent | FrameMessagesPublishMessageFloorFieldEvent | FrameMessagesPublishMessageQueueGroupFieldEvent | FrameMessagesPublishMessageQueueMemberFieldEvent | FrameMessagesPublishMessageSealFieldEvent | FrameMessagesPublishDirectFieldEvent | FrameMessagesDataTopicFieldEvent | FrameMessagesDataPublisherFieldEvent | FrameMessagesDataEpochFieldEvent | FrameMessagesDataSeqFieldEvent | FrameMessagesDataPayloadFieldEvent | FrameMessagesDataHeadersKeyFieldEvent | FrameMessagesDataHeadersValueFieldEvent | FrameMessagesDataAckFieldEvent | FrameMessagesDataFloorFieldEvent | FrameMessagesDataQueueGroupFieldEvent | FrameMessagesDataQueueMemberFieldEvent | FrameMessagesDataSealFieldEvent | FrameMessagesHeartbeatTopicsFieldEvent | FrameMessagesHeartbeatCountsFieldEvent | FrameMessagesHeartbeatRootsTopicFieldEvent | FrameMessagesHeartbeatRootsSubscribersFieldEvent | FrameMessagesHeartbeatRootsViaFieldEvent | FrameMessagesHeartbeatRootsQueuesGroupFieldEvent | FrameMessagesHeartbeatRootsQueuesMembersFieldEvent | FrameMessagesReplicaEntriesTopicFieldEvent | FrameMessagesReplicaEntriesChildrenFieldEvent | FrameMessagesReplicaEntriesDroppedFieldEvent | FrameMessagesReplicaEntriesRankFieldEvent | FrameMessagesReplicaEntriesMoreFieldEvent | FrameMessagesRedirectTopicFieldEvent | FrameMessagesRedirectCandidatesFieldEvent | FrameMessagesRootInfoTopicFieldEvent | FrameMessagesRootInfoSubscribersFieldEvent | FrameMessagesRouteAckTopicFieldEvent | FrameMessagesRouteAckPublisherFieldEvent | FrameMessagesRouteAckSeqFieldEvent | FrameMessagesNackTopicFieldEvent | FrameMessagesNackPublisherFieldEvent | FrameMessagesNackEpochFieldEvent | FrameMessagesNackFromFieldEvent | FrameMessagesNackToFieldEvent | FrameMessagesNackRequesterFieldEvent | FrameMessagesNackMaxAgeFieldEvent | FrameMessagesReplayMessageTopicFieldEvent | FrameMessagesReplayMessagePublisherFieldEvent | FrameMessagesReplayMessageEpochFieldEvent | FrameMessagesReplayMessageSeqFieldEvent | FrameMessagesReplayMessagePayloadFieldEvent | FrameMessagesReplayMessageHeadersKeyFieldEvent | FrameMessagesReplayMessageHeadersValueFieldEvent | FrameMessagesReplayMessageAckFieldEvent | FrameMessagesReplayMessageFloorFieldEvent | FrameMessagesReplayMessageQueueGroupFieldEvent | FrameMessagesReplayMessageQueueMemberFieldEvent | FrameMessagesReplayMessageSealFieldEvent | FrameMessagesStashMessageTopicFieldEvent | FrameMessagesStashMessagePublisherFieldEvent | FrameMessagesStashMessageEpochFieldEvent | FrameMessagesStashMessageSeqFieldEvent | FrameMessagesStashMessagePayloadFieldEvent | FrameMessagesStashMessageHeadersKeyFieldEvent | FrameMessagesStashMessageHeadersValueFieldEvent | FrameMessagesStashMessageAckFieldEvent | FrameMessagesStashMessageFloorFieldEvent | FrameMessagesStashMessageQueueGroupFieldEvent | FrameMessagesStashMessageQueueMemberFieldEvent | FrameMessagesStashMessageSealFieldEvent | FrameMessagesPublishAckTopicFieldEvent | FrameMessagesPublishAckPublisherFieldEvent | FrameMessagesPublishAckEpochFieldEvent | FrameMessagesPublishAckSeqFieldEvent | FrameMessagesSinceTopicFieldEvent | FrameMessagesSinceSeqFieldEvent | FrameMessagesSinceTimeFieldEvent | FrameMessagesSinceLastFieldEvent | FrameMessagesSinceDoneFieldEvent | FrameMessagesSinceRequesterFieldEvent | FrameMessagesReplyTopicFieldEvent | FrameMessagesReplyRequestFieldEvent | FrameMessagesReplyPayloadFieldEvent | FrameMessagesReplyHeadersKeyFieldEvent | FrameMessagesReplyHeadersValueFieldEvent | FrameMessagesQueueJoinTopicFieldEvent | FrameMessagesQueueJoinGroupFieldEvent | FrameMessagesQueueJoinLeaveFieldEvent | FrameMessagesQueueJoinMaxAckPendingFieldEvent | FrameMessagesQueueJoinPlainFieldEvent | FrameMessagesQueueDeliverGroupFieldEvent | FrameMessagesQueueDeliverMessageTopicFieldEvent | FrameMessagesQueueDeliverMessagePublisherFieldEvent | FrameMessagesQueueDeliverMessageEpochFieldEvent | FrameMessagesQueueDeliverMessageSeqFieldEvent | FrameMessagesQueueDeliverMessagePayloadFieldEvent | FrameMessagesQueueDeliverMessageHeadersKeyFieldEvent | FrameMessagesQueueDeliverMessageHeadersValueFieldEvent | FrameMessagesQueueDeliverMessageAckFieldEvent | FrameMessagesQueueDeliverMessageFloorFieldEvent | FrameMessagesQueueDeliverMessageQueueGroupFieldEvent | FrameMessagesQueueDeliverMessageQueueMemberFieldEvent | FrameMessagesQueueDeliverMessageSealFieldEvent | FrameMessagesQueueDeliverAttemptFieldEvent | FrameMessagesQueueAckTopicFieldEvent | FrameMessagesQueueAckGroupFieldEvent | FrameMessagesQueueAckPublisherFieldEvent | FrameMessagesQueueAckEpochFieldEvent | FrameMessagesQueueAckSeqFieldEvent | FrameMessagesQueueAckKindFieldEvent | FrameMessagesQueueAckDelayFieldEvent | FrameMessagesMailboxOpenNameFieldEvent | FrameMessagesMailboxOpenTopicFieldEvent | FrameMessagesMailboxOpenSubscriberFieldEvent | FrameMessagesMailboxOpenModeFieldEvent | FrameMessagesMailboxStateNameFieldEvent | FrameMessagesMailboxStateTopicFieldEvent | FrameMessagesMailboxStateReadyFieldEvent | FrameMessagesMailboxStateStoredFieldEvent | FrameMessagesMailboxStateDroppedFieldEvent | FrameMessagesMailboxDeliverNameFieldEvent | FrameMessagesMailboxDeliverMessageTopicFieldEvent | FrameMessagesMailboxDeliverMessagePublisherFieldEvent | FrameMessagesMailboxDeliverMessageEpochFieldEvent | FrameMessagesMailboxDeliverMessageSeqFieldEvent | FrameMessagesMailboxDeliverMessagePayloadFieldEvent | FrameMessagesMailboxDeliverMessageHeadersKeyFieldEvent | FrameMessagesMailboxDeliverMessageHeadersValueFieldEvent | FrameMessagesMailboxDeliverMessageAckFieldEvent | FrameMessagesMailboxDeliverMessageFloorFieldEvent | FrameMessagesMailboxDeliverMessageQueueGroupFieldEvent | FrameMessagesMailboxDeliverMessageQueueMemberFieldEvent | FrameMessagesMailboxDeliverMessageSealFieldEvent | FrameMessagesMailboxAckNameFieldEvent | FrameMessagesMailboxAckTopicFieldEvent | FrameMessagesMailboxAckIdsPublisherFieldEvent | FrameMessagesMailboxAckIdsEpochFieldEvent | FrameMessagesMailboxAckIdsSeqFieldEvent | FrameMessagesMailboxSyncNameFieldEvent | FrameMessagesMailboxSyncTopicFieldEvent | FrameMessagesMailboxSyncAckedPublisherFieldEvent | FrameMessagesMailboxSyncAckedEpochFieldEvent | FrameMessagesMailboxSyncAckedSeqFieldEvent | FrameMessagesMailboxSyncMessagesTopicFieldEvent | FrameMessagesMailboxSyncMessagesPublisherFieldEvent | FrameMessagesMailboxSyncMessagesEpochFieldEvent | FrameMessagesMailboxSyncMessagesSeqFieldEvent | FrameMessagesMailboxSyncMessagesPayloadFieldEvent | FrameMessagesMailboxSyncMessagesHeadersKeyFieldEvent | FrameMessagesMailboxSyncMessagesHeadersValueFieldEvent | FrameMessagesMailboxSyncMessagesAckFieldEvent | FrameMessagesMailboxSyncMessagesFloorFieldEvent | FrameMessagesMailboxSyncMessagesQueueGroupFieldEvent | FrameMessagesMailboxSyncMessagesQueueMemberFieldEvent | FrameMessagesMailboxSyncMessagesSealFieldEvent | FrameMessagesMailboxSyncRequestFieldEvent | FrameMessagesMailboxSyncHoldFieldEvent | FrameMessagesGrantsGrantsGrantFieldEvent | FrameMessagesGrantsGrantsSignatureFieldEvent | FrameMessagesGrantsWantFieldEvent | FrameMessagesGrantsRevocationsRevocationFieldEvent | FrameMessagesGrantsRevocationsSignatureFieldEvent>;
 }

@@ -3694,7 +3694,34 @@ export var Envelope;
                     w.fork();
                 }
                 obj = { ...obj };
+                if (obj.grants != null) {
+                    obj.mailboxSync = undefined;
+                    obj.mailboxAck = undefined;
+                    obj.mailboxDeliver = undefined;
+                    obj.mailboxState = undefined;
+                    obj.mailboxOpen = undefined;
+                    obj.queueAck = undefined;
+                    obj.queueDeliver = undefined;
+                    obj.queueJoin = undefined;
+                    obj.reply = undefined;
+                    obj.since = undefined;
+                    obj.publishAck = undefined;
+                    obj.stash = undefined;
+                    obj.replay = undefined;
+                    obj.nack = undefined;
+                    obj.routeAck = undefined;
+                    obj.rootInfo = undefined;
+                    obj.redirect = undefined;
+                    obj.replica = undefined;
+                    obj.heartbeat = undefined;
+                    obj.data = undefined;
+                    obj.publish = undefined;
+                    obj.leave = undefined;
+                    obj.joinAck = undefined;
+                    obj.join = undefined;
+                }
                 if (obj.mailboxSync != null) {
+                    obj.grants = undefined;
                     obj.mailboxAck = undefined;
                     obj.mailboxDeliver = undefined;
                     obj.mailboxState = undefined;
@@ -3720,6 +3747,7 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.mailboxAck != null) {
+                    obj.grants = undefined;
                     obj.mailboxSync = undefined;
                     obj.mailboxDeliver = undefined;
                     obj.mailboxState = undefined;
@@ -3745,6 +3773,7 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.mailboxDeliver != null) {
+                    obj.grants = undefined;
                     obj.mailboxSync = undefined;
                     obj.mailboxAck = undefined;
                     obj.mailboxState = undefined;
@@ -3770,6 +3799,7 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.mailboxState != null) {
+                    obj.grants = undefined;
                     obj.mailboxSync = undefined;
                     obj.mailboxAck = undefined;
                     obj.mailboxDeliver = undefined;
@@ -3795,6 +3825,7 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.mailboxOpen != null) {
+                    obj.grants = undefined;
                     obj.mailboxSync = undefined;
                     obj.mailboxAck = undefined;
                     obj.mailboxDeliver = undefined;
@@ -3820,6 +3851,7 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.queueAck != null) {
+                    obj.grants = undefined;
                     obj.mailboxSync = undefined;
                     obj.mailboxAck = undefined;
                     obj.mailboxDeliver = undefined;
@@ -3845,6 +3877,7 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.queueDeliver != null) {
+                    obj.grants = undefined;
                     obj.mailboxSync = undefined;
                     obj.mailboxAck = undefined;
                     obj.mailboxDeliver = undefined;
@@ -3870,6 +3903,7 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.queueJoin != null) {
+                    obj.grants = undefined;
                     obj.mailboxSync = undefined;
                     obj.mailboxAck = undefined;
                     obj.mailboxDeliver = undefined;
@@ -3895,6 +3929,7 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.reply != null) {
+                    obj.grants = undefined;
                     obj.mailboxSync = undefined;
                     obj.mailboxAck = undefined;
                     obj.mailboxDeliver = undefined;
@@ -3920,6 +3955,7 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.since != null) {
+                    obj.grants = undefined;
                     obj.mailboxSync = undefined;
                     obj.mailboxAck = undefined;
                     obj.mailboxDeliver = undefined;
@@ -3945,6 +3981,7 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.publishAck != null) {
+                    obj.grants = undefined;
                     obj.mailboxSync = undefined;
                     obj.mailboxAck = undefined;
                     obj.mailboxDeliver = undefined;
@@ -3970,6 +4007,7 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.stash != null) {
+                    obj.grants = undefined;
                     obj.mailboxSync = undefined;
                     obj.mailboxAck = undefined;
                     obj.mailboxDeliver = undefined;
@@ -3995,6 +4033,7 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.replay != null) {
+                    obj.grants = undefined;
                     obj.mailboxSync = undefined;
                     obj.mailboxAck = undefined;
                     obj.mailboxDeliver = undefined;
@@ -4020,6 +4059,7 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.nack != null) {
+                    obj.grants = undefined;
                     obj.mailboxSync = undefined;
                     obj.mailboxAck = undefined;
                     obj.mailboxDeliver = undefined;
@@ -4045,6 +4085,7 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.routeAck != null) {
+                    obj.grants = undefined;
                     obj.mailboxSync = undefined;
                     obj.mailboxAck = undefined;
                     obj.mailboxDeliver = undefined;
@@ -4070,6 +4111,7 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.rootInfo != null) {
+                    obj.grants = undefined;
                     obj.mailboxSync = undefined;
                     obj.mailboxAck = undefined;
                     obj.mailboxDeliver = undefined;
@@ -4095,6 +4137,7 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.redirect != null) {
+                    obj.grants = undefined;
                     obj.mailboxSync = undefined;
                     obj.mailboxAck = undefined;
                     obj.mailboxDeliver = undefined;
@@ -4120,6 +4163,7 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.replica != null) {
+                    obj.grants = undefined;
                     obj.mailboxSync = undefined;
                     obj.mailboxAck = undefined;
                     obj.mailboxDeliver = undefined;
@@ -4145,6 +4189,7 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.heartbeat != null) {
+                    obj.grants = undefined;
                     obj.mailboxSync = undefined;
                     obj.mailboxAck = undefined;
                     obj.mailboxDeliver = undefined;
@@ -4170,6 +4215,7 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.data != null) {
+                    obj.grants = undefined;
                     obj.mailboxSync = undefined;
                     obj.mailboxAck = undefined;
                     obj.mailboxDeliver = undefined;
@@ -4195,6 +4241,7 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.publish != null) {
+                    obj.grants = undefined;
                     obj.mailboxSync = undefined;
                     obj.mailboxAck = undefined;
                     obj.mailboxDeliver = undefined;
@@ -4220,6 +4267,7 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.leave != null) {
+                    obj.grants = undefined;
                     obj.mailboxSync = undefined;
                     obj.mailboxAck = undefined;
                     obj.mailboxDeliver = undefined;
@@ -4245,6 +4293,7 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.joinAck != null) {
+                    obj.grants = undefined;
                     obj.mailboxSync = undefined;
                     obj.mailboxAck = undefined;
                     obj.mailboxDeliver = undefined;
@@ -4270,6 +4319,7 @@ export var Envelope;
                     obj.join = undefined;
                 }
                 if (obj.join != null) {
+                    obj.grants = undefined;
                     obj.mailboxSync = undefined;
                     obj.mailboxAck = undefined;
                     obj.mailboxDeliver = undefined;
@@ -4389,6 +4439,10 @@ export var Envelope;
                 if (obj.mailboxSync != null) {
                     w.uint32(194);
                     MailboxSync.codec().encode(obj.mailboxSync, w);
+                }
+                if (obj.grants != null) {
+                    w.uint32(202);
+                    Grants.codec().encode(obj.grants, w);
                 }
                 if (opts.lengthDelimited !== false) {
                     w.ldelim();
@@ -4543,13 +4597,46 @@ export var Envelope;
                             });
                             break;
                         }
+                        case 25: {
+                            obj.grants = Grants.codec().decode(reader, reader.uint32(), {
+                                limits: opts.limits?.grants
+                            });
+                            break;
+                        }
                         default: {
                             reader.skipType(tag & 7);
                             break;
                         }
                     }
                 }
+                if (obj.grants != null) {
+                    delete obj.mailboxSync;
+                    delete obj.mailboxAck;
+                    delete obj.mailboxDeliver;
+                    delete obj.mailboxState;
+                    delete obj.mailboxOpen;
+                    delete obj.queueAck;
+                    delete obj.queueDeliver;
+                    delete obj.queueJoin;
+                    delete obj.reply;
+                    delete obj.since;
+                    delete obj.publishAck;
+                    delete obj.stash;
+                    delete obj.replay;
+                    delete obj.nack;
+                    delete obj.routeAck;
+                    delete obj.rootInfo;
+                    delete obj.redirect;
+                    delete obj.replica;
+                    delete obj.heartbeat;
+                    delete obj.data;
+                    delete obj.publish;
+                    delete obj.leave;
+                    delete obj.joinAck;
+                    delete obj.join;
+                }
                 if (obj.mailboxSync != null) {
+                    delete obj.grants;
                     delete obj.mailboxAck;
                     delete obj.mailboxDeliver;
                     delete obj.mailboxState;
@@ -4575,6 +4662,7 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.mailboxAck != null) {
+                    delete obj.grants;
                     delete obj.mailboxSync;
                     delete obj.mailboxDeliver;
                     delete obj.mailboxState;
@@ -4600,6 +4688,7 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.mailboxDeliver != null) {
+                    delete obj.grants;
                     delete obj.mailboxSync;
                     delete obj.mailboxAck;
                     delete obj.mailboxState;
@@ -4625,6 +4714,7 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.mailboxState != null) {
+                    delete obj.grants;
                     delete obj.mailboxSync;
                     delete obj.mailboxAck;
                     delete obj.mailboxDeliver;
@@ -4650,6 +4740,7 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.mailboxOpen != null) {
+                    delete obj.grants;
                     delete obj.mailboxSync;
                     delete obj.mailboxAck;
                     delete obj.mailboxDeliver;
@@ -4675,6 +4766,7 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.queueAck != null) {
+                    delete obj.grants;
                     delete obj.mailboxSync;
                     delete obj.mailboxAck;
                     delete obj.mailboxDeliver;
@@ -4700,6 +4792,7 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.queueDeliver != null) {
+                    delete obj.grants;
                     delete obj.mailboxSync;
                     delete obj.mailboxAck;
                     delete obj.mailboxDeliver;
@@ -4725,6 +4818,7 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.queueJoin != null) {
+                    delete obj.grants;
                     delete obj.mailboxSync;
                     delete obj.mailboxAck;
                     delete obj.mailboxDeliver;
@@ -4750,6 +4844,7 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.reply != null) {
+                    delete obj.grants;
                     delete obj.mailboxSync;
                     delete obj.mailboxAck;
                     delete obj.mailboxDeliver;
@@ -4775,6 +4870,7 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.since != null) {
+                    delete obj.grants;
                     delete obj.mailboxSync;
                     delete obj.mailboxAck;
                     delete obj.mailboxDeliver;
@@ -4800,6 +4896,7 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.publishAck != null) {
+                    delete obj.grants;
                     delete obj.mailboxSync;
                     delete obj.mailboxAck;
                     delete obj.mailboxDeliver;
@@ -4825,6 +4922,7 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.stash != null) {
+                    delete obj.grants;
                     delete obj.mailboxSync;
                     delete obj.mailboxAck;
                     delete obj.mailboxDeliver;
@@ -4850,6 +4948,7 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.replay != null) {
+                    delete obj.grants;
                     delete obj.mailboxSync;
                     delete obj.mailboxAck;
                     delete obj.mailboxDeliver;
@@ -4875,6 +4974,7 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.nack != null) {
+                    delete obj.grants;
                     delete obj.mailboxSync;
                     delete obj.mailboxAck;
                     delete obj.mailboxDeliver;
@@ -4900,6 +5000,7 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.routeAck != null) {
+                    delete obj.grants;
                     delete obj.mailboxSync;
                     delete obj.mailboxAck;
                     delete obj.mailboxDeliver;
@@ -4925,6 +5026,7 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.rootInfo != null) {
+                    delete obj.grants;
                     delete obj.mailboxSync;
                     delete obj.mailboxAck;
                     delete obj.mailboxDeliver;
@@ -4950,6 +5052,7 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.redirect != null) {
+                    delete obj.grants;
                     delete obj.mailboxSync;
                     delete obj.mailboxAck;
                     delete obj.mailboxDeliver;
@@ -4975,6 +5078,7 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.replica != null) {
+                    delete obj.grants;
                     delete obj.mailboxSync;
                     delete obj.mailboxAck;
                     delete obj.mailboxDeliver;
@@ -5000,6 +5104,7 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.heartbeat != null) {
+                    delete obj.grants;
                     delete obj.mailboxSync;
                     delete obj.mailboxAck;
                     delete obj.mailboxDeliver;
@@ -5025,6 +5130,7 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.data != null) {
+                    delete obj.grants;
                     delete obj.mailboxSync;
                     delete obj.mailboxAck;
                     delete obj.mailboxDeliver;
@@ -5050,6 +5156,7 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.publish != null) {
+                    delete obj.grants;
                     delete obj.mailboxSync;
                     delete obj.mailboxAck;
                     delete obj.mailboxDeliver;
@@ -5075,6 +5182,7 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.leave != null) {
+                    delete obj.grants;
                     delete obj.mailboxSync;
                     delete obj.mailboxAck;
                     delete obj.mailboxDeliver;
@@ -5100,6 +5208,7 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.joinAck != null) {
+                    delete obj.grants;
                     delete obj.mailboxSync;
                     delete obj.mailboxAck;
                     delete obj.mailboxDeliver;
@@ -5125,6 +5234,7 @@ export var Envelope;
                     delete obj.join;
                 }
                 if (obj.join != null) {
+                    delete obj.grants;
                     delete obj.mailboxSync;
                     delete obj.mailboxAck;
                     delete obj.mailboxDeliver;
@@ -5299,6 +5409,12 @@ export var Envelope;
                             });
                             break;
                         }
+                        case 25: {
+                            yield* Grants.codec().stream(reader, reader.uint32(), `${prefix}.grants`, {
+                                limits: opts.limits?.grants
+                            });
+                            break;
+                        }
                         default: {
                             reader.skipType(tag & 7);
                             break;
@@ -5322,6 +5438,599 @@ export var Envelope;
     }
     Envelope.stream = stream;
 })(Envelope || (Envelope = {}));
+export var Grant;
+(function (Grant) {
+    let _codec;
+    Grant.codec = () => {
+        if (_codec == null) {
+            _codec = message((obj, w, opts = {}) => {
+                if (opts.lengthDelimited !== false) {
+                    w.fork();
+                }
+                if ((obj.peer != null && obj.peer !== '')) {
+                    w.uint32(10);
+                    w.string(obj.peer);
+                }
+                if (obj.pub != null && obj.pub.length > 0) {
+                    for (const value of obj.pub) {
+                        w.uint32(18);
+                        w.string(value);
+                    }
+                }
+                if (obj.sub != null && obj.sub.length > 0) {
+                    for (const value of obj.sub) {
+                        w.uint32(26);
+                        w.string(value);
+                    }
+                }
+                if ((obj.expires != null && obj.expires !== 0)) {
+                    w.uint32(32);
+                    w.uint64Number(obj.expires);
+                }
+                if ((obj.issued != null && obj.issued !== 0)) {
+                    w.uint32(40);
+                    w.uint64Number(obj.issued);
+                }
+                if (opts.lengthDelimited !== false) {
+                    w.ldelim();
+                }
+            }, (reader, length, opts = {}) => {
+                const obj = {
+                    peer: '',
+                    pub: [],
+                    sub: [],
+                    expires: 0,
+                    issued: 0
+                };
+                const end = length == null ? reader.len : reader.pos + length;
+                while (reader.pos < end) {
+                    const tag = reader.uint32();
+                    switch (tag >>> 3) {
+                        case 1: {
+                            obj.peer = reader.string();
+                            break;
+                        }
+                        case 2: {
+                            if (opts.limits?.pub != null && obj.pub.length === opts.limits.pub) {
+                                throw new MaxLengthError('Decode error - repeated field "pub" had too many elements');
+                            }
+                            if (obj.pub.length === 32) {
+                                throw new MaxLengthError('Decode error - repeated field "pub" had too many elements');
+                            }
+                            obj.pub.push(reader.string());
+                            break;
+                        }
+                        case 3: {
+                            if (opts.limits?.sub != null && obj.sub.length === opts.limits.sub) {
+                                throw new MaxLengthError('Decode error - repeated field "sub" had too many elements');
+                            }
+                            if (obj.sub.length === 32) {
+                                throw new MaxLengthError('Decode error - repeated field "sub" had too many elements');
+                            }
+                            obj.sub.push(reader.string());
+                            break;
+                        }
+                        case 4: {
+                            obj.expires = reader.uint64Number();
+                            break;
+                        }
+                        case 5: {
+                            obj.issued = reader.uint64Number();
+                            break;
+                        }
+                        default: {
+                            reader.skipType(tag & 7);
+                            break;
+                        }
+                    }
+                }
+                return obj;
+            }, function* (reader, length, prefix, opts = {}) {
+                const obj = {
+                    pub: 32,
+                    sub: 32
+                };
+                const end = length == null ? reader.len : reader.pos + length;
+                while (reader.pos < end) {
+                    const tag = reader.uint32();
+                    switch (tag >>> 3) {
+                        case 1: {
+                            yield {
+                                field: `${prefix}.peer`,
+                                value: reader.string()
+                            };
+                            break;
+                        }
+                        case 2: {
+                            if (opts.limits?.pub != null && obj.pub === opts.limits.pub) {
+                                throw new MaxLengthError('Streaming decode error - repeated field "pub" had too many elements');
+                            }
+                            if (obj.pub === 32) {
+                                throw new MaxLengthError('Streaming decode error - repeated field "pub" had too many elements');
+                            }
+                            yield {
+                                field: `${prefix}.pub[]`,
+                                index: obj.pub,
+                                value: reader.string()
+                            };
+                            obj.pub++;
+                            break;
+                        }
+                        case 3: {
+                            if (opts.limits?.sub != null && obj.sub === opts.limits.sub) {
+                                throw new MaxLengthError('Streaming decode error - repeated field "sub" had too many elements');
+                            }
+                            if (obj.sub === 32) {
+                                throw new MaxLengthError('Streaming decode error - repeated field "sub" had too many elements');
+                            }
+                            yield {
+                                field: `${prefix}.sub[]`,
+                                index: obj.sub,
+                                value: reader.string()
+                            };
+                            obj.sub++;
+                            break;
+                        }
+                        case 4: {
+                            yield {
+                                field: `${prefix}.expires`,
+                                value: reader.uint64Number()
+                            };
+                            break;
+                        }
+                        case 5: {
+                            yield {
+                                field: `${prefix}.issued`,
+                                value: reader.uint64Number()
+                            };
+                            break;
+                        }
+                        default: {
+                            reader.skipType(tag & 7);
+                            break;
+                        }
+                    }
+                }
+            });
+        }
+        return _codec;
+    };
+    function encode(obj) {
+        return encodeMessage(obj, Grant.codec());
+    }
+    Grant.encode = encode;
+    function decode(buf, opts) {
+        return decodeMessage(buf, Grant.codec(), opts);
+    }
+    Grant.decode = decode;
+    function stream(buf, opts) {
+        return streamMessage(buf, Grant.codec(), opts);
+    }
+    Grant.stream = stream;
+})(Grant || (Grant = {}));
+export var SignedGrant;
+(function (SignedGrant) {
+    let _codec;
+    SignedGrant.codec = () => {
+        if (_codec == null) {
+            _codec = message((obj, w, opts = {}) => {
+                if (opts.lengthDelimited !== false) {
+                    w.fork();
+                }
+                if ((obj.grant != null && obj.grant.byteLength > 0)) {
+                    w.uint32(10);
+                    w.bytes(obj.grant);
+                }
+                if ((obj.signature != null && obj.signature.byteLength > 0)) {
+                    w.uint32(18);
+                    w.bytes(obj.signature);
+                }
+                if (opts.lengthDelimited !== false) {
+                    w.ldelim();
+                }
+            }, (reader, length, opts = {}) => {
+                const obj = {
+                    grant: EMPTY_BYTES,
+                    signature: EMPTY_BYTES
+                };
+                const end = length == null ? reader.len : reader.pos + length;
+                while (reader.pos < end) {
+                    const tag = reader.uint32();
+                    switch (tag >>> 3) {
+                        case 1: {
+                            obj.grant = reader.bytes();
+                            break;
+                        }
+                        case 2: {
+                            obj.signature = reader.bytes();
+                            break;
+                        }
+                        default: {
+                            reader.skipType(tag & 7);
+                            break;
+                        }
+                    }
+                }
+                return obj;
+            }, function* (reader, length, prefix, opts = {}) {
+                const end = length == null ? reader.len : reader.pos + length;
+                while (reader.pos < end) {
+                    const tag = reader.uint32();
+                    switch (tag >>> 3) {
+                        case 1: {
+                            yield {
+                                field: `${prefix}.grant`,
+                                value: reader.bytes()
+                            };
+                            break;
+                        }
+                        case 2: {
+                            yield {
+                                field: `${prefix}.signature`,
+                                value: reader.bytes()
+                            };
+                            break;
+                        }
+                        default: {
+                            reader.skipType(tag & 7);
+                            break;
+                        }
+                    }
+                }
+            });
+        }
+        return _codec;
+    };
+    function encode(obj) {
+        return encodeMessage(obj, SignedGrant.codec());
+    }
+    SignedGrant.encode = encode;
+    function decode(buf, opts) {
+        return decodeMessage(buf, SignedGrant.codec(), opts);
+    }
+    SignedGrant.decode = decode;
+    function stream(buf, opts) {
+        return streamMessage(buf, SignedGrant.codec(), opts);
+    }
+    SignedGrant.stream = stream;
+})(SignedGrant || (SignedGrant = {}));
+export var Revocation;
+(function (Revocation) {
+    let _codec;
+    Revocation.codec = () => {
+        if (_codec == null) {
+            _codec = message((obj, w, opts = {}) => {
+                if (opts.lengthDelimited !== false) {
+                    w.fork();
+                }
+                if ((obj.peer != null && obj.peer !== '')) {
+                    w.uint32(10);
+                    w.string(obj.peer);
+                }
+                if ((obj.before != null && obj.before !== 0)) {
+                    w.uint32(16);
+                    w.uint64Number(obj.before);
+                }
+                if (opts.lengthDelimited !== false) {
+                    w.ldelim();
+                }
+            }, (reader, length, opts = {}) => {
+                const obj = {
+                    peer: '',
+                    before: 0
+                };
+                const end = length == null ? reader.len : reader.pos + length;
+                while (reader.pos < end) {
+                    const tag = reader.uint32();
+                    switch (tag >>> 3) {
+                        case 1: {
+                            obj.peer = reader.string();
+                            break;
+                        }
+                        case 2: {
+                            obj.before = reader.uint64Number();
+                            break;
+                        }
+                        default: {
+                            reader.skipType(tag & 7);
+                            break;
+                        }
+                    }
+                }
+                return obj;
+            }, function* (reader, length, prefix, opts = {}) {
+                const end = length == null ? reader.len : reader.pos + length;
+                while (reader.pos < end) {
+                    const tag = reader.uint32();
+                    switch (tag >>> 3) {
+                        case 1: {
+                            yield {
+                                field: `${prefix}.peer`,
+                                value: reader.string()
+                            };
+                            break;
+                        }
+                        case 2: {
+                            yield {
+                                field: `${prefix}.before`,
+                                value: reader.uint64Number()
+                            };
+                            break;
+                        }
+                        default: {
+                            reader.skipType(tag & 7);
+                            break;
+                        }
+                    }
+                }
+            });
+        }
+        return _codec;
+    };
+    function encode(obj) {
+        return encodeMessage(obj, Revocation.codec());
+    }
+    Revocation.encode = encode;
+    function decode(buf, opts) {
+        return decodeMessage(buf, Revocation.codec(), opts);
+    }
+    Revocation.decode = decode;
+    function stream(buf, opts) {
+        return streamMessage(buf, Revocation.codec(), opts);
+    }
+    Revocation.stream = stream;
+})(Revocation || (Revocation = {}));
+export var SignedRevocation;
+(function (SignedRevocation) {
+    let _codec;
+    SignedRevocation.codec = () => {
+        if (_codec == null) {
+            _codec = message((obj, w, opts = {}) => {
+                if (opts.lengthDelimited !== false) {
+                    w.fork();
+                }
+                if ((obj.revocation != null && obj.revocation.byteLength > 0)) {
+                    w.uint32(10);
+                    w.bytes(obj.revocation);
+                }
+                if ((obj.signature != null && obj.signature.byteLength > 0)) {
+                    w.uint32(18);
+                    w.bytes(obj.signature);
+                }
+                if (opts.lengthDelimited !== false) {
+                    w.ldelim();
+                }
+            }, (reader, length, opts = {}) => {
+                const obj = {
+                    revocation: EMPTY_BYTES,
+                    signature: EMPTY_BYTES
+                };
+                const end = length == null ? reader.len : reader.pos + length;
+                while (reader.pos < end) {
+                    const tag = reader.uint32();
+                    switch (tag >>> 3) {
+                        case 1: {
+                            obj.revocation = reader.bytes();
+                            break;
+                        }
+                        case 2: {
+                            obj.signature = reader.bytes();
+                            break;
+                        }
+                        default: {
+                            reader.skipType(tag & 7);
+                            break;
+                        }
+                    }
+                }
+                return obj;
+            }, function* (reader, length, prefix, opts = {}) {
+                const end = length == null ? reader.len : reader.pos + length;
+                while (reader.pos < end) {
+                    const tag = reader.uint32();
+                    switch (tag >>> 3) {
+                        case 1: {
+                            yield {
+                                field: `${prefix}.revocation`,
+                                value: reader.bytes()
+                            };
+                            break;
+                        }
+                        case 2: {
+                            yield {
+                                field: `${prefix}.signature`,
+                                value: reader.bytes()
+                            };
+                            break;
+                        }
+                        default: {
+                            reader.skipType(tag & 7);
+                            break;
+                        }
+                    }
+                }
+            });
+        }
+        return _codec;
+    };
+    function encode(obj) {
+        return encodeMessage(obj, SignedRevocation.codec());
+    }
+    SignedRevocation.encode = encode;
+    function decode(buf, opts) {
+        return decodeMessage(buf, SignedRevocation.codec(), opts);
+    }
+    SignedRevocation.decode = decode;
+    function stream(buf, opts) {
+        return streamMessage(buf, SignedRevocation.codec(), opts);
+    }
+    SignedRevocation.stream = stream;
+})(SignedRevocation || (SignedRevocation = {}));
+export var Grants;
+(function (Grants) {
+    let _codec;
+    Grants.codec = () => {
+        if (_codec == null) {
+            _codec = message((obj, w, opts = {}) => {
+                if (opts.lengthDelimited !== false) {
+                    w.fork();
+                }
+                if (obj.grants != null && obj.grants.length > 0) {
+                    for (const value of obj.grants) {
+                        w.uint32(10);
+                        SignedGrant.codec().encode(value, w);
+                    }
+                }
+                if (obj.want != null && obj.want.length > 0) {
+                    for (const value of obj.want) {
+                        w.uint32(18);
+                        w.string(value);
+                    }
+                }
+                if (obj.revocations != null && obj.revocations.length > 0) {
+                    for (const value of obj.revocations) {
+                        w.uint32(26);
+                        SignedRevocation.codec().encode(value, w);
+                    }
+                }
+                if (opts.lengthDelimited !== false) {
+                    w.ldelim();
+                }
+            }, (reader, length, opts = {}) => {
+                const obj = {
+                    grants: [],
+                    want: [],
+                    revocations: []
+                };
+                const end = length == null ? reader.len : reader.pos + length;
+                while (reader.pos < end) {
+                    const tag = reader.uint32();
+                    switch (tag >>> 3) {
+                        case 1: {
+                            if (opts.limits?.grants != null && obj.grants.length === opts.limits.grants) {
+                                throw new MaxLengthError('Decode error - repeated field "grants" had too many elements');
+                            }
+                            if (obj.grants.length === 64) {
+                                throw new MaxLengthError('Decode error - repeated field "grants" had too many elements');
+                            }
+                            obj.grants.push(SignedGrant.codec().decode(reader, reader.uint32(), {
+                                limits: opts.limits?.grants$
+                            }));
+                            break;
+                        }
+                        case 2: {
+                            if (opts.limits?.want != null && obj.want.length === opts.limits.want) {
+                                throw new MaxLengthError('Decode error - repeated field "want" had too many elements');
+                            }
+                            if (obj.want.length === 64) {
+                                throw new MaxLengthError('Decode error - repeated field "want" had too many elements');
+                            }
+                            obj.want.push(reader.string());
+                            break;
+                        }
+                        case 3: {
+                            if (opts.limits?.revocations != null && obj.revocations.length === opts.limits.revocations) {
+                                throw new MaxLengthError('Decode error - repeated field "revocations" had too many elements');
+                            }
+                            if (obj.revocations.length === 1024) {
+                                throw new MaxLengthError('Decode error - repeated field "revocations" had too many elements');
+                            }
+                            obj.revocations.push(SignedRevocation.codec().decode(reader, reader.uint32(), {
+                                limits: opts.limits?.revocations$
+                            }));
+                            break;
+                        }
+                        default: {
+                            reader.skipType(tag & 7);
+                            break;
+                        }
+                    }
+                }
+                return obj;
+            }, function* (reader, length, prefix, opts = {}) {
+                const obj = {
+                    grants: 64,
+                    want: 64,
+                    revocations: 1024
+                };
+                const end = length == null ? reader.len : reader.pos + length;
+                while (reader.pos < end) {
+                    const tag = reader.uint32();
+                    switch (tag >>> 3) {
+                        case 1: {
+                            if (opts.limits?.grants != null && obj.grants === opts.limits.grants) {
+                                throw new MaxLengthError('Streaming decode error - repeated field "grants" had too many elements');
+                            }
+                            if (obj.grants === 64) {
+                                throw new MaxLengthError('Streaming decode error - repeated field "grants" had too many elements');
+                            }
+                            for (const evt of SignedGrant.codec().stream(reader, reader.uint32(), `${prefix}.grants[]`, {
+                                limits: opts.limits?.grants$
+                            })) {
+                                yield {
+                                    ...evt,
+                                    index: obj.grants
+                                };
+                            }
+                            obj.grants++;
+                            break;
+                        }
+                        case 2: {
+                            if (opts.limits?.want != null && obj.want === opts.limits.want) {
+                                throw new MaxLengthError('Streaming decode error - repeated field "want" had too many elements');
+                            }
+                            if (obj.want === 64) {
+                                throw new MaxLengthError('Streaming decode error - repeated field "want" had too many elements');
+                            }
+                            yield {
+                                field: `${prefix}.want[]`,
+                                index: obj.want,
+                                value: reader.string()
+                            };
+                            obj.want++;
+                            break;
+                        }
+                        case 3: {
+                            if (opts.limits?.revocations != null && obj.revocations === opts.limits.revocations) {
+                                throw new MaxLengthError('Streaming decode error - repeated field "revocations" had too many elements');
+                            }
+                            if (obj.revocations === 1024) {
+                                throw new MaxLengthError('Streaming decode error - repeated field "revocations" had too many elements');
+                            }
+                            for (const evt of SignedRevocation.codec().stream(reader, reader.uint32(), `${prefix}.revocations[]`, {
+                                limits: opts.limits?.revocations$
+                            })) {
+                                yield {
+                                    ...evt,
+                                    index: obj.revocations
+                                };
+                            }
+                            obj.revocations++;
+                            break;
+                        }
+                        default: {
+                            reader.skipType(tag & 7);
+                            break;
+                        }
+                    }
+                }
+            });
+        }
+        return _codec;
+    };
+    function encode(obj) {
+        return encodeMessage(obj, Grants.codec());
+    }
+    Grants.encode = encode;
+    function decode(buf, opts) {
+        return decodeMessage(buf, Grants.codec(), opts);
+    }
+    Grants.decode = decode;
+    function stream(buf, opts) {
+        return streamMessage(buf, Grants.codec(), opts);
+    }
+    Grants.stream = stream;
+})(Grants || (Grants = {}));
 export var Frame;
 (function (Frame) {
     let _codec;

@@ -97,10 +97,17 @@ export type Msg =
   | { type: 'mailboxDeliver', name: string, message: AppMessage }
   | { type: 'mailboxAck', name: string, topic: string, ids: MessageRef[] }
   | { type: 'mailboxSync', name: string, topic: string, acked: MessageRef[], messages: AppMessage[], request: boolean, hold: boolean }
+  | { type: 'grants', grants: Signed[], want: PeerRef[], revocations: Signed[] }
+
+/** A statement of the mesh's authority (an encoded Grant or Revocation) and its signature (src/security/). */
+export interface Signed {
+  body: Uint8Array
+  signature: Uint8Array
+}
 
 export type MsgType = Msg['type']
 
-export const MSG_TYPES: readonly MsgType[] = ['join', 'joinAck', 'leave', 'publish', 'data', 'heartbeat', 'replica', 'redirect', 'rootInfo', 'routeAck', 'nack', 'replay', 'stash', 'publishAck', 'since', 'reply', 'queueJoin', 'queueDeliver', 'queueAck', 'mailboxOpen', 'mailboxState', 'mailboxDeliver', 'mailboxAck', 'mailboxSync']
+export const MSG_TYPES: readonly MsgType[] = ['join', 'joinAck', 'leave', 'publish', 'data', 'heartbeat', 'replica', 'redirect', 'rootInfo', 'routeAck', 'nack', 'replay', 'stash', 'publishAck', 'since', 'reply', 'queueJoin', 'queueDeliver', 'queueAck', 'mailboxOpen', 'mailboxState', 'mailboxDeliver', 'mailboxAck', 'mailboxSync', 'grants']
 
 export type DataMsg = Extract<Msg, { type: 'publish' | 'data' }>
 
