@@ -35,7 +35,7 @@ export function dispatch (ctx: CoreContext, p: CoreParts, now: number, from: Pee
     case 'replica': p.replicas.onReplica(now, from, msg); break
     case 'redirect': p.fanout.onRedirect(now, from, msg.topic, msg.candidates); break
     case 'rootInfo': p.routing.onRootInfo(from, msg.topic, msg.subscribers); break
-    case 'routeAck': p.routing.onRouteAck(msg.publisher, msg.topic, msg.seq); break
+    case 'routeAck': p.routing.onRouteAck(from, msg.publisher, msg.topic, msg.seq); break
     case 'nack': p.recovery.onNack(now, from, msg); break
     case 'replay': p.recovery.onReplay(now, from, msg.message); break
     case 'stash': p.acks.onStash(now, msg.message); break

@@ -5,6 +5,7 @@ import type { CoreContext } from './core-context.ts'
 import type { Delegation } from './delegation.ts'
 import { JoinDeadlines } from './join-deadlines.ts'
 import type { Recovery } from './recovery.ts'
+import { plausibleRoot } from './root-claims.ts'
 import { PeerLimits } from './peer-limits.ts'
 import { RetiredBuffers } from './retired-buffers.ts'
 import type { TopicView } from './core-types.ts'
@@ -117,10 +118,10 @@ export class Membership {
     }
     let adopted = false
     if (m.replaces !== '') {
-      // A new root adopts the children of the dead one.
-      // Taken when we still hang below the dead root or are looking for a parent anyway.
+      // A new root adopts the children of the dead one: taken when we still hang below the dead
+      // root or look for a parent anyway, from a peer closer to the key than us (root-claims.ts).
       const wanting = t.parent === m.replaces || t.parent === null || !t.attached
-      if (t.isRoot || !wanting || m.path.includes(ref)) {
+      if (t.isRoot || !wanting || m.path.includes(ref) || plausibleRoot(this.ctx, from, m.topic, null) === 'no') {
         if (t.parent !== from) out.send(now, from, { type: 'leave', topic: m.topic })
         return
       }

@@ -9,6 +9,7 @@
 import type { CoreContext } from './core-context.ts'
 import type { Dissemination } from './dissemination.ts'
 import { topicKey } from './id.ts'
+import { plausibleRoot } from './root-claims.ts'
 import type { PeerRef } from './routing-table.ts'
 import { subtreeCount } from './topic-state.ts'
 import type { TopicState } from './topic-state.ts'
@@ -30,6 +31,8 @@ interface RootEntry {
   viaRootAt: number
 }
 
+/** Topics remembered as waiting for their root's answer (cleared when full). */
+const MAX_SOLICITED = 65_536
 /** Routed publishes are re-routed around silent hops at most this often. */
 const MAX_ROUTE_TRIES = 3
 /**
@@ -51,6 +54,8 @@ export class PublishRouting {
   onRootPublish: (now: number, t: TopicState, m: AppMessage) => void = () => {}
   /** The route of a message ended here and its topic has no tree (wildcard families may want it). */
   onRouteEnd: (now: number, m: AppMessage) => void = () => {}
+  /** Topics whose publishes of ours were routed since their root last answered (root-claims.ts). */
+  private readonly solicited = new Set<string>()
   /** Routed publishes sent and not yet acknowledged by their next hop. */
   private readonly routed = new Map<string, Inflight>()
   /** As a publisher: the subscriber count each topic's root last reported. */
@@ -86,6 +91,10 @@ export class PublishRouting {
     // The hop acknowledges at once, or, when it is the root and the publisher sent it, with its
     // next refresh: wait for both.
     const { joinTimeoutMs, refreshIntervalMs } = this.ctx.options
+    if (message.publisher === this.ctx.ref) {
+      if (this.solicited.size >= MAX_SOLICITED) this.solicited.clear()
+      this.solicited.add(message.topic)
+    }
     this.routed.set(inflightKey(message.publisher, message.topic, message.seq), { hop: next.ref, deadline: now + joinTimeoutMs + refreshIntervalMs, message, tries })
   }
 
@@ -196,11 +205,17 @@ export class PublishRouting {
     return this.routed.has(inflightKey(m.publisher, m.topic, m.seq))
   }
 
-  onRouteAck (publisher: PeerRef, topic: string, seq: number): void {
-    this.routed.delete(inflightKey(publisher, topic, seq))
+  /** Only the hop the publish went to can acknowledge it. */
+  onRouteAck (from: PeerRef, publisher: PeerRef, topic: string, seq: number): void {
+    const key = inflightKey(publisher, topic, seq)
+    if (this.routed.get(key)?.hop === from) this.routed.delete(key)
   }
 
   onRootInfo (from: PeerRef, topic: string, subscribers: number): void {
+    // A root answers a publish routed to it: one we did not send, or from an implausible root, is ignored.
+    const plausible = plausibleRoot(this.ctx, from, topic)
+    if (plausible === 'no' || (plausible === 'unknown' && !this.solicited.has(topic))) return
+    this.solicited.delete(topic)
     this.rootCache.set(topic, { to: from, voucher: null, viaRootAt: 0 })
     this.report(topic, subscribers)
   }
@@ -211,6 +226,9 @@ export class PublishRouting {
    */
   onRootCounts (from: PeerRef, roots: readonly TopicCount[]): void {
     for (const r of roots) {
+      const plausible = plausibleRoot(this.ctx, from, r.topic)
+      const cached = this.rootCache.get(r.topic)
+      if (plausible === 'no' || (plausible === 'unknown' && cached?.to !== from && cached?.voucher !== from && !this.solicited.has(r.topic))) continue
       // A root that delegated names its delegate: publish there.
       const delegated = r.via !== '' && r.via !== this.ctx.ref
       const queues = r.queues.length === 0 || delegated ? undefined : r.queues.map(q => ({ group: q.group, members: q.members, next: 0 }))

@@ -1,6 +1,7 @@
 // Root replicas: a root keeps the r nodes closest to the topic key informed of its children
 // (REPLICA with a rank); when the root dies, the replica of rank 0 takes over at once and rank
 // k after k stagger delays unless a new root spoke first, adopting the dead root's children.
+import { plausibleRoot } from './root-claims.ts'
 import type { CoreContext } from './core-context.ts'
 import type { Fanout } from './fanout.ts'
 import { topicKey } from './id.ts'
@@ -96,6 +97,8 @@ export class Replicas {
   onReplica (now: number, from: PeerRef, m: Extract<Msg, { type: 'replica' }>): void {
     for (const e of m.entries) {
       const held = this.held.get(e.topic)
+      // Only from a plausible root (root-claims.ts), and bounded as the topics are.
+      if (held?.root !== from && (plausibleRoot(this.ctx, from, e.topic, null) === 'no' || (held === undefined && this.held.size >= this.ctx.options.maxTopics))) continue
       if (e.dropped) {
         if (held?.root === from) {
           this.held.delete(e.topic)

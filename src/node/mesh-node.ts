@@ -16,7 +16,7 @@ import type { AppMessage, Header, Msg } from '../core/wire/types.ts'
 import { MAX_GROUP_BYTES } from '../core/wire/limits.ts'
 import { isDataMsg } from '../core/wire/types.ts'
 import { createHost, loadOrCreateKey } from '../transport/libp2p/host.ts'
-import { MessageSealer } from '../security/message-seal.ts'
+import { MAX_SEAL_BATCH, MessageSealer } from '../security/message-seal.ts'
 import { NodeGuard } from '../security/node-guard.ts'
 import type { GuardStats } from '../security/node-guard.ts'
 import { parseAuthorityKey, parseGrantText, parseRevocationText } from '../security/authority.ts'
@@ -207,6 +207,8 @@ export class MeshNode {
   /** Connected peers without a valid grant yet, since when (this.now()); and those disconnected for it. */
   private readonly unadmittedSince = new Map<string, number>()
   private peersRefused = 0
+  /** Publishes waiting for the end of this turn's batch (publish()). */
+  private batched = 0
   /** Durable subscriptions open here, by name and topic. */
   private readonly durables = new Map<string, Subscription>()
   /** With a data directory: the mailboxes this node holds, on disk. */
@@ -523,11 +525,17 @@ export class MeshNode {
     let acked: Promise<void> | undefined
     // Publishes in one turn of the event loop leave together (one frame per peer, one
     // signature per batch: message-seal.ts), at the end of the turn; awaited publishes too.
+    // A batch leaves at once when it has MAX_SEAL_BATCH messages: a long burst that never
+    // yields is handed to the bounded send queues as it goes, not held here.
+    if (++this.batched >= MAX_SEAL_BATCH) {
+      this.batched = 0
+      this.driver.flush()
+    }
     this.driver.inputBatched((core, now) => {
       const seq = core.publish(now, topic, payload, headers, { ack })
       // Registered before the core's outputs are handled: a lone root acknowledges at once.
       if (ack) acked = new Promise((resolve, reject) => { this.ackWaiters.set(`${topic}\u0000${seq}`, { resolve, reject }) })
-    }, setImmediate)
+    }, flush => { setImmediate(() => { this.batched = 0; flush() }) })
     this.counters.add(topic, 'published')
     if (acked !== undefined) await acked
     const known = this.core.subscribers(topic)

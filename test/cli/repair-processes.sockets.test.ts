@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { afterAll, describe, expect, it } from 'vitest'
 import { sleep } from '../helpers/until.ts'
+import { grantDataDir } from '../helpers/processes.ts'
 
 const root = new URL('../..', import.meta.url).pathname
 const bin = join(root, 'bin', 'meshcast.js')
@@ -21,6 +22,8 @@ afterAll(() => {
 interface View { topic: string, role: string, parent: string | null, children: string[] }
 
 function start (args: string[]): ChildProcess {
+  const data = args.indexOf('--data')
+  if (args[0] === 'node' && data !== -1) grantDataDir(args[data + 1]) // the run's secured mesh
   const p = spawn(process.execPath, [bin, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] })
   procs.push(p)
   return p

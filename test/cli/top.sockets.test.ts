@@ -10,6 +10,7 @@ import { createInterface } from 'node:readline'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { connectControl } from '../../src/cli/control.ts'
 import { until } from '../helpers/until.ts'
+import { grantDataDir } from '../helpers/processes.ts'
 
 const root = new URL('../..', import.meta.url).pathname
 const bin = join(root, 'bin', 'meshcast.js')
@@ -23,6 +24,8 @@ let peerId = ''
 let publishing: NodeJS.Timeout | undefined
 
 function start (args: string[]): ChildProcess {
+  const data = args.indexOf('--data')
+  if (args[0] === 'node' && data !== -1) grantDataDir(args[data + 1]) // the run's secured mesh
   const p = spawn(process.execPath, [bin, ...args], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] })
   procs.push(p)
   return p

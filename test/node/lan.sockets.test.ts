@@ -284,7 +284,7 @@ describe('back-pressure', () => {
     const sDir = join(dir, `slow-${reason}`)
     const procs: ChildProcess[] = []
     cleanups.push(() => { for (const p of procs) { p.kill('SIGCONT'); p.kill('SIGKILL') } })
-    const slow = spawn(process.execPath, [join(root, 'bin', 'meshcast.js'), 'node', '--data', sDir, '--json', '--bootstrap', a.addrs[0]], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] })
+    const slow = spawn(process.execPath, [join(root, 'bin', 'meshcast.js'), 'node', '--data', sDir, '--json', '--open', '--bootstrap', a.addrs[0]], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] })
     procs.push(slow)
     let info: { peerId: string } | undefined
     for await (const line of createInterface({ input: slow.stdout })) { info = JSON.parse(line); break }

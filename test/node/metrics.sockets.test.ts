@@ -13,6 +13,7 @@ import { parseMetricsAddress } from '../../src/cli/node-cmd.ts'
 import { UsageError } from '../../src/cli/args.ts'
 import { NODE_DEFAULTS } from '../../src/node/defaults.ts'
 import { until } from '../helpers/until.ts'
+import { grantDataDir } from '../helpers/processes.ts'
 
 const root = new URL('../..', import.meta.url).pathname
 const bin = join(root, 'bin', 'meshcast.js')
@@ -195,6 +196,8 @@ describe('createTestnet(3, { metrics: true })', () => {
 })
 
 function start (args: string[]): ChildProcess {
+  const data = args.indexOf('--data')
+  if (args[0] === 'node' && data !== -1) grantDataDir(args[data + 1]) // the run's secured mesh
   const p = spawn(process.execPath, [bin, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] })
   procs.push(p)
   return p
@@ -229,7 +232,7 @@ describe('meshcast node --metrics', () => {
   })
 
   it.each(['nope', ':99999', '::1:9464', '999.1.1.1:9464'])('rejects --metrics %j with a clear error and exit code 2', value => {
-    const r = spawnSync(process.execPath, [bin, 'node', '--data', join(dir, 'x'), '--metrics', value], { cwd: root, encoding: 'utf8', timeout: 30_000 })
+    const r = spawnSync(process.execPath, [bin, 'node', '--data', join(dir, 'x'), '--open', '--metrics', value], { cwd: root, encoding: 'utf8', timeout: 30_000 })
     expect(r.status).toBe(2)
     expect(r.stderr).toContain(`meshcast: --metrics takes HOST:PORT (127.0.0.1:9464, [::1]:9464, or :9464 for 127.0.0.1), not '${value}'`)
   })

@@ -132,14 +132,22 @@ await node.stop()
     expect(sim.stdout).toMatch(/^delivery after repair +1\.0000$/m)
   })
 
-  it('two installed nodes: a subscriber on one receives what is published on the other', async () => {
+  it('two installed nodes in a secured mesh: a subscriber on one receives what is published on the other', async () => {
     const firstLine = async (p: ChildProcess): Promise<string> => {
       for await (const line of createInterface({ input: p.stdout as NodeJS.ReadableStream })) return line
       throw new Error('process ended without output')
     }
-    const a = start(['node', '--data', join(work, 'a'), '--json'])
+    // The secured set-up of the README: an authority, each node's id, a grant for each.
+    const init = meshcast(['authority', 'init', '--out', join(work, 'authority.key')])
+    expect(init.code).toBe(0)
+    const authority = init.stdout.trim()
+    for (const n of ['a', 'b']) {
+      const id = meshcast(['id', '--data', join(work, n)]).stdout.trim()
+      expect(meshcast(['grant', id, '--key', join(work, 'authority.key'), '--pub', 'news', '--sub', 'news', '--expires', '1d', '--out', join(work, n, 'grant')]).code).toBe(0)
+    }
+    const a = start(['node', '--data', join(work, 'a'), '--json', '--authority', authority])
     const infoA = JSON.parse(await firstLine(a))
-    const b = start(['node', '--data', join(work, 'b'), '--json', '--bootstrap', infoA.addrs[0]])
+    const b = start(['node', '--data', join(work, 'b'), '--json', '--authority', authority, '--bootstrap', infoA.addrs[0]])
     expect(JSON.parse(await firstLine(b)).peerId).toMatch(/^12D3Koo/)
     const sub = start(['sub', 'news', '--data', join(work, 'a')])
     const lines: string[] = []
