@@ -15,6 +15,7 @@ export function emptyStats (): CoreStats {
     received: zeroCounts(),
     malformedFrames: 0,
     refused: 0,
+    publishersEvicted: 0,
     duplicates: 0,
     gaps: 0,
     late: 0,

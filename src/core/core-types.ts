@@ -78,6 +78,8 @@ export interface CoreStats {
   malformedFrames: number
   /** Messages the guard refused (guard.ts): forged, unsigned or not granted. */
   refused: number
+  /** De-duplication windows evicted for a topic's new publisher (maxPublishersPerTopic). */
+  publishersEvicted: number
   duplicates: number
   /** Messages the local subscriptions will not receive: skipped numbers reported as gaps. */
   gaps: number

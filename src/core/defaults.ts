@@ -59,6 +59,11 @@ export interface CoreOptions {
   /** How many recent sequence numbers per publisher the de-duplication window holds. */
   dedupWindow: number
   /**
+   * Publishers a topic keeps de-duplication windows and delivery order for: a new one past
+   * this evicts the one heard of first (counted: publishersEvicted).
+   */
+  maxPublishersPerTopic: number
+  /**
    * A subscriber holds a message that arrived ahead of a missing one for this long before it
    * reports the missing ones as a gap and delivers in order. Longer than the usual reordering
    * (a first publish routed while a later one goes straight to the root; a parent change); a
@@ -163,6 +168,7 @@ export const CORE_DEFAULTS: Readonly<CoreOptions> = Object.freeze({
   publisherTtlMs: 10_000,
   dataSuppressesHeartbeats: true,
   dedupWindow: 1024,
+  maxPublishersPerTopic: 4096,
   reorderWaitMs: 200,
   reorderMaxHeld: 1024,
   reliableWaitMs: 1000,

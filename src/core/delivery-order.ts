@@ -61,6 +61,11 @@ export class DeliveryOrder {
     let s = t.streams.get(m.publisher)
     if (s === undefined || m.epoch > s.epoch) {
       if (s !== undefined) this.release(t, m.publisher, s) // the old session's remainder, in order
+      else if (t.streams.size >= this.ctx.options.maxPublishersPerTopic) {
+        const [oldest, o] = t.streams.entries().next().value as [PeerRef, OrderStream]
+        this.release(t, oldest, o)
+        t.streams.delete(oldest)
+      }
       s = { epoch: m.epoch, next: 0, held: new Map(), deadline: Infinity, asked: 0, first: 0 }
       t.streams.set(m.publisher, s)
     } else if (m.epoch < s.epoch) {

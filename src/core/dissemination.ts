@@ -59,6 +59,10 @@ export class Dissemination {
   disseminate (now: number, t: TopicState, message: AppMessage, from: PeerRef | null): void {
     let w = t.dedup.get(message.publisher)
     if (w === undefined) {
+      if (t.dedup.size >= this.ctx.options.maxPublishersPerTopic) {
+        t.dedup.delete(t.dedup.keys().next().value as PeerRef)
+        this.ctx.stats.publishersEvicted++
+      }
       w = new DedupWindow(this.ctx.options.dedupWindow, message.epoch)
       t.dedup.set(message.publisher, w)
     }

@@ -49,7 +49,7 @@ import { MetricsServer } from './metrics-server.ts'
 import type { TopicCounts } from './topic-counters.ts'
 import type { SubscribeOptions } from './subscription.ts'
 
-export interface NodeOptions extends Omit<HostOptions, 'metrics'> {
+export interface NodeOptions extends Omit<HostOptions, 'metrics' | 'privateKey'> {
   /** Protocol options (heartbeat, fan-out cap, limits...). */
   core?: Partial<CoreOptions>
   /** Messages a subscription buffers before dropping the oldest. */
@@ -365,7 +365,8 @@ export class MeshNode {
         frame: (from, bytes) => { this.onFrame(from, bytes) },
         fallback: (to, frames) => { for (const f of frames) this.sendLibp2p(to, f) },
         dropped: (reason, frame) => { this.countDrop(reason, frame.topics) },
-        lastLibp2pData: to => this.lastLibp2pData.get(to) ?? -Infinity
+        lastLibp2pData: to => this.lastLibp2pData.get(to) ?? -Infinity,
+        mayConnect: peer => this.guard.isAdmitted(peer)
       }, {
         lan: options.lan?.map(parseCidr),
         switchQuietMs: this.tune.lanSwitchQuietMs,

@@ -17,9 +17,9 @@ afterAll(async () => { await Promise.all(nodes.map(async n => { await n.stop() }
 
 interface Patterns { pub: string[], sub: string[], ms?: number }
 
-async function node (p: Patterns, bootstrap: string[] = [], auth = authority, signer = key): Promise<MeshNode> {
+async function node (p: Patterns, bootstrap: string[] = [], auth = authority, signer = key, lan = false): Promise<MeshNode> {
   const grant = (peer: string): string => grantText(issueGrant(signer, { peer, pub: p.pub, sub: p.sub, issued: Date.now(), expires: Date.now() + (p.ms ?? 3_600_000) }))
-  const n = await createNode({ lan: false, authority: { key: auth.publicKey, grant }, bootstrap })
+  const n = await createNode({ ...(lan ? {} : { lan: false as const }), authority: { key: auth.publicKey, grant }, bootstrap })
   nodes.push(n)
   return n
 }
@@ -68,6 +68,25 @@ describe('a mesh with an authority', () => {
     expect(b.stats().routingTable).toBe(2)
     expect(a.topics().find(t => t.children.includes(outsider.peerId) || t.children.includes(open.peerId))).toBeUndefined()
     sub.unsubscribe()
+  })
+
+  it('gives no ZeroMQ lane (no bound socket) to a peer without a grant', async () => {
+    const member = await node({ pub: ['>'], sub: ['>'] }, [a.addrs[0]], authority, key, true)
+    const intruder = await createNode({ open: true, bootstrap: [member.addrs[0]] }) // its lanes on (loopback)
+    nodes.push(intruder)
+    try {
+      // The intruder sends data to the member (a lane is asked for when data flows): topics
+      // until one's route goes through the member.
+      let i = 0
+      await until('the member refused the intruder\'s lane', async () => {
+        if (i < 200) await intruder.publish(`lane-${i++}`, 'x').catch(() => {})
+        return (member.stats().lan?.offersRefused ?? 0) >= 1
+      }, 20_000)
+      expect(member.stats().lan?.framesReceived).toBe(0) // no socket was bound for it
+    } finally {
+      await intruder.stop()
+      await member.stop()
+    }
   })
 
   it('checks publishing against the publisher\'s grant, at home and at every hop', async () => {

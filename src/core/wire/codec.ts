@@ -6,7 +6,7 @@
 // same bytes as protons; every other envelope goes through protons.
 import { FrameTooLargeError, MalformedFrameError } from '../errors.ts'
 import { utf8ByteLength } from '../utf8.ts'
-import { decodeDataEnvelope, encodeDataFrame, frameEnvelopes } from './data-codec.ts'
+import { decodeDataEnvelope, encodeDataFrame, frameEnvelopes, ownBytes } from './data-codec.ts'
 import { Envelope as EnvelopeCodec, Frame } from './messages.js'
 import type { AppMessage as WireAppMessage, Envelope } from './messages.js'
 import { MAX_FRAME_MESSAGES as MAX_MESSAGES, MAX_GROUP_BYTES, MAX_HEADERS, MAX_SEAL_BYTES, MAX_STATEMENT_BYTES } from './limits.ts'
@@ -80,6 +80,11 @@ function checkTopic (t: string, limits: CodecLimits): string {
   return t
 }
 
+/** protons' bytes view the frame: a small payload is copied (data-codec.ts's ownBytes). */
+function ownPayload (p: Uint8Array): Uint8Array {
+  return ownBytes(p, 0, p.byteLength)
+}
+
 function checkApp (m: AppMessage | undefined, limits: CodecLimits): AppMessage {
   if (m === undefined) throw new MalformedFrameError('publish without a message')
   if (m.payload.byteLength > limits.maxPayloadBytes) throw new MalformedFrameError(`payload of ${m.payload.byteLength} bytes over ${limits.maxPayloadBytes}`)
@@ -128,7 +133,7 @@ function fromEnvelope (e: Envelope, limits: CodecLimits): Msg {
   const topic = (t: string): string => checkTopic(t, limits)
   const app = (m: AppMessage | undefined): AppMessage => {
     const a = checkApp(m, limits)
-    const out: AppMessage = { topic: a.topic, publisher: a.publisher, epoch: a.epoch, seq: a.seq, payload: a.payload, headers: a.headers }
+    const out: AppMessage = { topic: a.topic, publisher: a.publisher, epoch: a.epoch, seq: a.seq, payload: ownPayload(a.payload), headers: a.headers }
     if (a.ack === true) out.ack = true
     if (a.floor !== 0) out.floor = a.floor
     if (a.queue !== undefined && a.queue.length > 0) out.queue = a.queue

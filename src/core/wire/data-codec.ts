@@ -188,6 +188,15 @@ class Cursor {
   }
 }
 
+/**
+ * A payload's bytes. A view of the received memory when the payload is most of it; else a copy,
+ * so that a small message kept (a replay buffer, a mailbox, a slow subscriber) does not keep its
+ * whole frame (up to a lane's batch of frames) in memory.
+ */
+export function ownBytes (buf: Uint8Array, start: number, end: number): Uint8Array {
+  return (end - start) * 2 >= buf.buffer.byteLength ? buf.subarray(start, end) : buf.slice(start, end)
+}
+
 interface Interned { bytes: Uint8Array, text: string }
 const interned = new Map<number, Interned>()
 
@@ -238,7 +247,7 @@ function readApp (c: Cursor, end: number, maxHeaders: number): AppMessage {
       case 0x20: m.seq = inner.varint(); break
       case 0x2a: {
         const e = inner.sub()
-        m.payload = inner.buf.subarray(inner.pos, e)
+        m.payload = ownBytes(inner.buf, inner.pos, e)
         inner.pos = e
         break
       }

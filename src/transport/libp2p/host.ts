@@ -34,6 +34,11 @@ export interface HostOptions {
    * to the sender). Default: yamux's own (16 MiB). meshcast nodes pass NODE_DEFAULTS.streamWindowBytes.
    */
   maxStreamWindowBytes?: number
+  /**
+   * Remote addresses exempt from libp2p's connection limits, as multiaddr networks
+   * ('/ip4/10.0.0.0/ipcidr/8'). Default: loopback only.
+   */
+  allow?: string[]
   /** The host's key (loadOrCreateKey); loaded from dataDir or made when absent. */
   privateKey?: PrivateKey
 }
@@ -41,6 +46,7 @@ export interface HostOptions {
 export type MeshLibp2p = Libp2p<{ identify: ReturnType<ReturnType<typeof identify>>, ping: ReturnType<ReturnType<typeof ping>>, dht: ReturnType<ReturnType<typeof kadDHT>> }>
 
 const KEY_FILE = 'peer.key'
+const LOOPBACK = ['/ip4/127.0.0.0/ipcidr/8', '/ip6/::1/ipcidr/128']
 
 export async function loadOrCreateKey (dataDir?: string): Promise<PrivateKey> {
   if (dataDir === undefined) return await generateKeyPair('Ed25519')
@@ -70,10 +76,10 @@ export async function createHost (options: HostOptions): Promise<MeshLibp2p> {
     streamMuxers: [yamux(options.maxStreamWindowBytes === undefined ? {} : { streamOptions: { maxStreamWindowSize: options.maxStreamWindowBytes } })],
     peerDiscovery,
     connectionManager: {
-      // Meshes of hundreds of nodes dial in bursts, often from one host.
-      maxConnections: 1000,
-      inboundConnectionThreshold: 10_000,
-      maxIncomingPendingConnections: 1000
+      // libp2p's limits (300 connections; 5 new inbound connections per second per remote
+      // host, 10 pending) hold for every host but the ones allowed: by default this host's own
+      // loopback, where meshes of many nodes dial in bursts (tests, testnets, benchmarks).
+      allow: options.allow ?? LOOPBACK
     },
     // Our own heartbeats are the failure detector; a busy event loop must not drop connections.
     connectionMonitor: { abortConnectionOnPingFailure: false },

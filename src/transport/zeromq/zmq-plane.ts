@@ -63,6 +63,8 @@ export interface ZmqPlaneEvents {
   dropped: (reason: DropReason, frame: OutFrame) => void
   /** When (performance.now()) the node last sent the peer a data frame over libp2p. */
   lastLibp2pData: (to: PeerRef) => number
+  /** May this peer have a lane (a bound socket here)? The node says yes for admitted peers only. */
+  mayConnect?: (peer: PeerRef) => boolean
 }
 
 export type LaneState = 'negotiating' | 'connecting' | 'up' | 'down' | 'off'
@@ -436,6 +438,7 @@ export class ZmqPlane {
   private async accept (from: PeerRef, connection: Connection, offer: LanOffer): Promise<LanAccept> {
     const refuse = (why: string): LanAccept => ({ endpoint: '', curveKey: '', refused: why })
     if (!this.running) return refuse('ZeroMQ is stopping on this node')
+    if (this.on.mayConnect?.(from) === false) return refuse('not admitted to this mesh (no valid grant)')
     if (!isZ85Key(offer.curveKey)) return refuse('the offered CURVE key is not 40 characters of Z85')
     const remoteIp = ipOf(connection.remoteAddr)
     const bindIp = remoteIp === undefined ? undefined : segmentAddress(remoteIp, this.options.lan, localIpv4())
