@@ -43,7 +43,7 @@ const BIN = fileURLToPath(new URL('../../bin/meshcast.js', import.meta.url))
 interface Started { child: ChildProcess, info: { peerId: string, addrs: string[] }, dataDir: string }
 
 async function startNode (dataDir: string, bootstrap: string[], timeoutMs: number, stderrTail: string[]): Promise<Started> {
-  const args = [BIN, 'node', '--data', dataDir, '--json', ...bootstrap.flatMap(b => ['--bootstrap', b])]
+  const args = [BIN, 'node', '--data', dataDir, '--json', '--open', ...bootstrap.flatMap(b => ['--bootstrap', b])]
   const child = track(spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] }))
   child.stderr?.setEncoding('utf8')
   child.stderr?.on('data', (s: string) => { stderrTail.push(s); if (stderrTail.length > 20) stderrTail.shift() })

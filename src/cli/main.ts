@@ -6,9 +6,9 @@ import { NODE_HELP, runNode } from './node-cmd.ts'
 import { PEERS_HELP, PUB_HELP, runInfo, runPub, runSub, STATS_HELP, SUB_HELP, TOPICS_HELP } from './client-cmds.ts'
 import { runTop, TOP_HELP } from './top.ts'
 import { REPLY_HELP, REQUEST_HELP, runReply, runRequest } from './request-cmds.ts'
-import { AUTHORITY_HELP, GRANT_HELP, ID_HELP, REVOKE_HELP, runAuthority, runGrant, runId, runRevoke } from './security-cmds.ts'
+import { AUTHORITY_HELP, GRANT_HELP, ID_HELP, REVOKE_HELP, runAuthority, runGrant, runId, runRevoke, runTopicKey, TOPIC_KEY_HELP } from './security-cmds.ts'
 
-const HELPS: Record<string, string> = { node: NODE_HELP, pub: PUB_HELP, sub: SUB_HELP, peers: PEERS_HELP, topics: TOPICS_HELP, stats: STATS_HELP, top: TOP_HELP, request: REQUEST_HELP, reply: REPLY_HELP, authority: AUTHORITY_HELP, id: ID_HELP, grant: GRANT_HELP, revoke: REVOKE_HELP }
+const HELPS: Record<string, string> = { node: NODE_HELP, pub: PUB_HELP, sub: SUB_HELP, peers: PEERS_HELP, topics: TOPICS_HELP, stats: STATS_HELP, top: TOP_HELP, request: REQUEST_HELP, reply: REPLY_HELP, authority: AUTHORITY_HELP, id: ID_HELP, grant: GRANT_HELP, revoke: REVOKE_HELP, 'topic-key': TOPIC_KEY_HELP }
 
 async function helpOf (command: string | undefined): Promise<string> {
   if (command === 'sim') return (await import('./sim.ts')).SIM_HELP
@@ -22,6 +22,7 @@ Commands:
   id       print the peer id of a node's data directory
   grant    sign a grant: what a peer may publish and subscribe to, until when
   revoke   sign a revocation of a peer's grants (and hand it to a running node)
+  topic-key  make a key for end-to-end encryption of a topic (handed out with grants)
   node     run a node (meshcast node --data DIR --authority KEY)
   pub      publish a message or stdin lines to a topic
   sub      print the messages of a topic
@@ -48,6 +49,7 @@ export async function main (argv: string[], io = { stdout: (s: string) => { proc
       case 'id': return await runId(rest, io)
       case 'grant': return await runGrant(rest, io)
       case 'revoke': return await runRevoke(rest, io)
+      case 'topic-key': return await runTopicKey(rest, io)
       case 'pub': return await runPub(rest, io)
       case 'sub': return await runSub(rest, io)
       case 'top': return await runTop(rest, io)

@@ -4,6 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createAuthority, grantText, issueGrant, issueRevocation, parseAuthorityKey, parseAuthorityPrivateKey, parseDuration, revocationText } from '../security/authority.ts'
 import { InvalidGrantError } from '../core/errors.ts'
+import { createTopicKey, parseTopicKey, splitGrantFile } from '../security/topic-keys.ts'
 import { parse, UsageError } from './args.ts'
 import { connectControl } from './control.ts'
 import type { Io } from './io.ts'
@@ -25,7 +26,15 @@ Prints the peer id of the node whose data directory is DIR (its key is created i
 grant it before its first start.
 `
 
-export const GRANT_HELP = `Usage: meshcast grant PEERID --key FILE [--pub PATTERN]... [--sub PATTERN]... [--expires 30d] [--out FILE]
+export const TOPIC_KEY_HELP = `Usage: meshcast topic-key PATTERN [--out FILE]
+
+Makes a key for end-to-end encryption of a topic (or a NATS pattern: 'orders.>') and prints it
+(mctopic1.…), or writes it to FILE (mode 0600). Give it to the peers that may read and write the
+topic with their grants (meshcast grant ... --topic-key FILE): they encrypt what they publish
+there, and forwarders without it carry what they cannot read.
+`
+
+export const GRANT_HELP = `Usage: meshcast grant PEERID --key FILE [--pub PATTERN]... [--sub PATTERN]... [--expires 30d] [--topic-key FILE]... [--out FILE]
 
 Signs a grant with the authority's private key (FILE from 'meshcast authority init') and
 prints it (mcgrant1.…), or writes it to --out (for a node: DIR/grant). Patterns are topics in
@@ -34,6 +43,8 @@ NATS syntax: 'orders.*' (one token), 'orders.>' (one or more), or a plain topic.
   --pub PATTERN   a topic pattern PEERID may publish to (repeatable)
   --sub PATTERN   a topic pattern PEERID may subscribe to (repeatable)
   --expires D     how long it is valid: 90s, 30m, 12h, 30d (default 30d)
+  --topic-key F   a topic key (meshcast topic-key) to hand out with the grant: written after
+                  it (repeatable). The grant file then holds a secret: keep it mode 0600
 `
 
 export const REVOKE_HELP = `Usage: meshcast revoke PEERID --key FILE [--data DIR]
@@ -80,7 +91,7 @@ async function peerArg (positionals: string[], usage: string): Promise<string> {
 }
 
 export async function runGrant (argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(argv, { key: { type: 'string' }, pub: { type: 'string', multiple: true }, sub: { type: 'string', multiple: true }, expires: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } })
+  const { values, positionals } = parse(argv, { key: { type: 'string' }, pub: { type: 'string', multiple: true }, sub: { type: 'string', multiple: true }, expires: { type: 'string' }, out: { type: 'string' }, 'topic-key': { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' } })
   if (values.help === true) { io.stdout(GRANT_HELP); return 0 }
   const peer = await peerArg(positionals, 'meshcast grant PEERID --key FILE [--pub PATTERN]... [--sub PATTERN]...')
   const pub = (values.pub as string[] | undefined) ?? []
@@ -95,8 +106,29 @@ export async function runGrant (argv: string[], io: Io): Promise<number> {
     if (err instanceof InvalidGrantError) throw new UsageError(err.message)
     throw err
   }
-  if (typeof values.out === 'string') writeFileSync(values.out, text + '\n')
-  io.stdout(`${text}\n`)
+  const keys: string[] = []
+  for (const f of (values['topic-key'] as string[] | undefined) ?? []) {
+    let k: string
+    try { k = readFileSync(f, 'utf8').trim() } catch (err) { throw new UsageError(`--topic-key ${f}: ${(err as Error).message}`) }
+    try { parseTopicKey(k) } catch (err) { throw new UsageError(`--topic-key ${f}: ${(err as Error).message}`) }
+    keys.push(k)
+  }
+  const out = [text, ...keys].join('\n') + '\n'
+  if (typeof values.out === 'string') writeFileSync(values.out, out, { mode: keys.length > 0 ? 0o600 : 0o644 })
+  io.stdout(keys.length > 0 && typeof values.out === 'string' ? `${text}\n` : out)
+  return 0
+}
+
+export async function runTopicKey (argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(argv, { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } })
+  if (values.help === true) { io.stdout(TOPIC_KEY_HELP); return 0 }
+  if (positionals.length !== 1) throw new UsageError('meshcast topic-key PATTERN [--out FILE]')
+  let key: string
+  try { key = createTopicKey(positionals[0]) } catch (err) { throw new UsageError((err as Error).message) }
+  if (typeof values.out === 'string') {
+    if (existsSync(values.out)) throw new UsageError(`${values.out} exists: a topic key is never overwritten`)
+    writeFileSync(values.out, key + '\n', { mode: 0o600, flag: 'wx' })
+  } else io.stdout(`${key}\n`)
   return 0
 }
 
@@ -122,7 +154,7 @@ export async function runRevoke (argv: string[], io: Io): Promise<number> {
 }
 
 /** --authority KEY|FILE, --grant FILE (default DIR/grant), --open: a node's access control options. */
-export function accessOptions (values: Record<string, unknown>, dataDir: string | undefined): { authority?: { key: string, grant: string }, open?: true } {
+export function accessOptions (values: Record<string, unknown>, dataDir: string | undefined): { authority?: { key: string, grant: string, topicKeys: string[] }, open?: true } {
   const open = values.open === true
   const given = values.authority
   const stored = dataDir === undefined ? undefined : join(dataDir, AUTHORITY_FILE)
@@ -137,5 +169,6 @@ export function accessOptions (values: Record<string, unknown>, dataDir: string 
   try { parseAuthorityKey(keyText) } catch (err) { throw new UsageError(`--authority: ${(err as Error).message}`) }
   const grantFile = typeof values.grant === 'string' ? values.grant : dataDir === undefined ? undefined : join(dataDir, GRANT_FILE)
   if (grantFile === undefined || !existsSync(grantFile)) throw new UsageError(`no grant for this node: give --grant FILE${dataDir === undefined ? '' : ` or write ${join(dataDir, GRANT_FILE)}`} (meshcast grant PEERID)`)
-  return { authority: { key: keyText, grant: readFileSync(grantFile, 'utf8').trim() } }
+  const { grant, topicKeys } = splitGrantFile(readFileSync(grantFile, 'utf8'))
+  return { authority: { key: keyText, grant, topicKeys } }
 }

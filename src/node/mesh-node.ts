@@ -23,6 +23,8 @@ import { parseAuthorityKey, parseGrantText, parseRevocationText } from '../secur
 import type { KeyObject } from 'node:crypto'
 import type { Signed } from '../core/wire/types.ts'
 import { unsealed } from '../security/signed-messages.ts'
+import { TopicKeys } from '../security/topic-keys.ts'
+import type { TopicKeyStats } from '../security/topic-keys.ts'
 import { deadline } from '../transport/timeout.ts'
 import type { HostOptions, MeshLibp2p } from '../transport/libp2p/host.ts'
 import { Libp2pTransport } from '../transport/libp2p/libp2p-transport.ts'
@@ -76,7 +78,16 @@ export interface NodeOptions extends Omit<HostOptions, 'metrics' | 'privateKey'>
    * function that issues one for the node's peer id. Peers without a valid grant are kept out,
    * and every message is checked against its publisher's grant at every hop.
    */
-  authority?: { key: string, grant: string | ((peerId: string) => string) }
+  authority?: {
+    key: string
+    grant: string | ((peerId: string) => string)
+    /**
+     * Topic keys (`mctopic1.…`, from `meshcast topic-key`, handed out with the grants): this node
+     * encrypts what it publishes on their topics end to end and opens what it receives; nodes
+     * without the key forward what they cannot read (docs/security.md).
+     */
+    topicKeys?: string[]
+  }
   /**
    * Run without an authority: any peer that connects is trusted (publisher signatures are still
    * checked). Required when `authority` is absent; logs a warning.
@@ -153,7 +164,7 @@ export interface NodeStats {
   peersBanned: number
   banned: number
   /** Access control (docs/security.md): refusals by reason, seals checked and made, grants known. */
-  security: GuardStats & { open: boolean, /** Peers disconnected for presenting no valid grant in time. */ peersRefused: number, sealsVerified: number, signatureChecks: number, signaturesMade: number, grantsKnown: number, revocationsKnown: number }
+  security: GuardStats & TopicKeyStats & { open: boolean, /** Peers disconnected for presenting no valid grant in time. */ peersRefused: number, sealsVerified: number, signatureChecks: number, signaturesMade: number, grantsKnown: number, revocationsKnown: number }
 }
 
 const encoder = new TextEncoder()
@@ -171,7 +182,7 @@ export async function createNode (options: NodeOptions = {}): Promise<MeshNode> 
     const g = options.authority.grant
     secured = { authority: authorityKey, grant: parseGrantText(typeof g === 'string' ? g : g(libp2p.peerId.toString())) }
   } else warnOpen()
-  const node = new MeshNode(libp2p, options, privateKey.raw, secured)
+  const node = new MeshNode(libp2p, options, privateKey.raw, secured, new TopicKeys(options.authority?.topicKeys ?? []))
   if (options.start !== false) await node.start()
   return node
 }
@@ -235,6 +246,8 @@ export class MeshNode {
   /** Signs this node's messages; checks everyone else's (src/security/). */
   private readonly sealer: MessageSealer
   readonly guard: NodeGuard
+  /** End-to-end encryption of the topics this node has keys for. */
+  private readonly topicKeys: TopicKeys
   private readonly known = new Map<string, { id: Uint8Array, rtt: number }>()
   /** With the metrics option only. */
   private readonly metrics: NodeMetrics | undefined
@@ -252,7 +265,7 @@ export class MeshNode {
   private starting: Promise<void> | undefined
 
   /** `key`: the raw Ed25519 private key of the libp2p host (the node signs its messages with it). */
-  constructor (libp2p: MeshLibp2p, options: NodeOptions, key: Uint8Array, secured?: { authority: KeyObject, grant: Signed }) {
+  constructor (libp2p: MeshLibp2p, options: NodeOptions, key: Uint8Array, secured: { authority: KeyObject, grant: Signed } | undefined, topicKeys: TopicKeys) {
     this.libp2p = libp2p
     this.options = options
     this.tune = { ...NODE_DEFAULTS, ...options.tuning }
@@ -264,6 +277,7 @@ export class MeshNode {
     }
     this.peerId = libp2p.peerId.toString()
     this.sealer = new MessageSealer(this.peerId, key)
+    this.topicKeys = topicKeys
     this.guard = new NodeGuard(this.peerId, secured === undefined
       ? undefined
       : {
@@ -518,8 +532,8 @@ export class MeshNode {
     this.assertRunning()
     assertTopic(topic, this.core.options.maxTopicBytes)
     this.checkGrant('publish', topic)
-    const payload = typeof data === 'string' ? encoder.encode(data) : data
     const headers: Header[] = Object.entries(options.headers ?? {}).map(([key, value]) => ({ key, value }))
+    const payload = this.topicKeys.seal(topic, this.peerId, typeof data === 'string' ? encoder.encode(data) : data, headers)
     if (!this.looked.has(topic)) await this.lookup(topic)
     if (!this.running) throw new NodeStoppedError('the publish went out')
     const ack = options.ack === true
@@ -612,7 +626,7 @@ export class MeshNode {
       mailboxMessages: this.core.mailboxMessages,
       peersBanned: this.peersBanned,
       banned: this.banned.size,
-      security: { open: this.guard.open, ...this.guard.stats, sealsVerified: this.guard.seals.stats.verified, signatureChecks: this.guard.seals.stats.signatureChecks, signaturesMade: this.sealer.signatures, peersRefused: this.peersRefused, grantsKnown: this.guard.table?.size.grants ?? 0, revocationsKnown: this.guard.table?.size.revocations ?? 0 }
+      security: { open: this.guard.open, ...this.guard.stats, ...this.topicKeys.stats, sealsVerified: this.guard.seals.stats.verified, signatureChecks: this.guard.seals.stats.signatureChecks, signaturesMade: this.sealer.signatures, peersRefused: this.peersRefused, grantsKnown: this.guard.table?.size.grants ?? 0, revocationsKnown: this.guard.table?.size.revocations ?? 0 }
     }
   }
 
@@ -750,12 +764,14 @@ export class MeshNode {
   }
 
   /** A message from a durable subscription's mailbox: acknowledged once handed over, or by msg.ack(). */
-  private handMailbox (name: string, app: AppMessage): void {
+  private handMailbox (name: string, sealed: AppMessage): void {
+    const app = this.topicKeys.open(sealed)
+    if (app === undefined) return
     const sub = this.durables.get(boxId(name, app.topic))
     if (sub === undefined) return // not acknowledged: the mailbox delivers it again
     const ack = (): boolean => {
       if (!this.running) return false
-      this.driver.input((core, now) => { core.mailboxAck(now, name, app.topic, app) })
+      this.driver.input((core, now) => { core.mailboxAck(now, name, app.topic, sealed) })
       return true
     }
     if (sub.explicit) {
@@ -801,7 +817,9 @@ export class MeshNode {
    * A delivered message to the topic's subscriptions: every plain one, and for each queue group
    * the root gave it to this node, one of the group's subscriptions here (in turn).
    */
-  private hand (subs: Set<Subscription>, app: AppMessage): void {
+  private hand (subs: Set<Subscription>, sealed: AppMessage): void {
+    const app = this.topicKeys.open(sealed)
+    if (app === undefined) return // encrypted under a key this node lacks (counted)
     const m = toMessage(app, this.responder)
     let groups: Map<string, Subscription[]> | undefined
     let origin: AppMessage | null | undefined
@@ -827,17 +845,20 @@ export class MeshNode {
    * acknowledgements: to one of the group's subscriptions here (in turn), with ack() and the
    * rest; with none left here, a nak sends it on at once.
    */
-  private handQueued (group: string, message: AppMessage, attempt: number): void {
+  private handQueued (group: string, sealed: AppMessage, attempt: number): void {
+    // The application gets it opened (end-to-end encryption); the protocol keeps the signed original.
+    const message = this.topicKeys.open(sealed)
+    if (message === undefined) return
     if (attempt === 0) {
       // A plain group's message its publisher sent here directly (every subscriber is a member).
       const plain = [...(this.subs.get(message.topic) ?? [])].filter(s => s.group === group && !s.explicit)
       if (plain.length > 0) plain[this.queueTurn++ % plain.length].push(toMessage(message, this.responder))
-      else if (this.running) this.driver.input((core, now) => { core.queueReturn(now, message, group) })
+      else if (this.running) this.driver.input((core, now) => { core.queueReturn(now, sealed, group) })
       return
     }
     const acker: Acker = (kind, delayMs) => {
       if (!this.running) return false
-      this.driver.input((core, now) => { core.queueAck(now, message.topic, group, message, kind, delayMs) })
+      this.driver.input((core, now) => { core.queueAck(now, message.topic, group, sealed, kind, delayMs) })
       return true
     }
     const list = [...(this.subs.get(message.topic) ?? [])].filter(s => s.group === group && s.explicit)

@@ -100,11 +100,15 @@ export class NodeGuard implements Guard {
     return this.table === undefined
   }
 
-  /** A connection to the peer is up: present this node's grant and the revocations known. True when it is admitted already. */
+  /**
+   * A connection to the peer is up: present this node's grant and the revocations known, and
+   * ask for the peer's (it may still hold us as admitted and not present it again: after a
+   * stream failure on one side only). True when it is admitted already.
+   */
   peerUp (peer: PeerRef): boolean {
     if (this.table === undefined || this.own === undefined) return true
     if (this.admittedPeers.has(peer)) return true
-    this.host?.send(peer, { type: 'grants', grants: [this.own], want: [], revocations: this.table.revocations().slice(0, 1024) })
+    this.host?.send(peer, { type: 'grants', grants: [this.own], want: [peer], revocations: this.table.revocations().slice(0, 1024) })
     return false
   }
 

@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { main } from '../../src/cli/main.ts'
 import { openGrant, openRevocation, parseAuthorityKey, parseGrantText, parseRevocationText } from '../../src/security/authority.ts'
+import { splitGrantFile } from '../../src/security/topic-keys.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'meshcast-authority-'))
 afterAll(() => { rmSync(dir, { recursive: true, force: true }) })
@@ -45,6 +46,15 @@ describe('meshcast authority, id, grant, revoke', () => {
     const other = await run(['authority', 'init', '--out', join(dir, 'other.key')])
     expect(openGrant(parseAuthorityKey(other.stdout), parseGrantText(g.stdout))).toBeUndefined()
 
+    // A topic key, handed out with a grant: the grant file holds both (and is 0600 then).
+    const tk = await run(['topic-key', 'orders.>', '--out', join(dir, 'orders.topickey')])
+    expect(tk.code).toBe(0)
+    expect(readFileSync(join(dir, 'orders.topickey'), 'utf8')).toMatch(/^mctopic1\.orders\.>\.[\w-]{43}\n$/)
+    const gk = await run(['grant', peer, '--key', keyFile, '--sub', 'orders.>', '--topic-key', join(dir, 'orders.topickey'), '--out', join(dir, 'grant-with-key')])
+    expect(gk.code).toBe(0)
+    expect(splitGrantFile(readFileSync(join(dir, 'grant-with-key'), 'utf8'))).toEqual({ grant: gk.stdout.trim(), topicKeys: [readFileSync(join(dir, 'orders.topickey'), 'utf8').trim()] })
+    expect(statSync(join(dir, 'grant-with-key')).mode & 0o777).toBe(0o600)
+
     const r = await run(['revoke', peer, '--key', keyFile])
     expect(r.code).toBe(0)
     expect(openRevocation(parseAuthorityKey(pub), parseRevocationText(r.stdout))).toMatchObject({ peer })
@@ -61,6 +71,9 @@ describe('meshcast authority, id, grant, revoke', () => {
     [['grant', '12D3KooWD3eckifWpRn9wQpMG9R9hX3sD158z7EqHWmweQAJU5SA', '--key', join(dir, 'authority.key'), '--pub', 'a.>.b'], /only as the last token/],
     [['grant', '12D3KooWD3eckifWpRn9wQpMG9R9hX3sD158z7EqHWmweQAJU5SA', '--key', join(dir, 'authority.key'), '--pub', 'x', '--expires', 'soon'], /--expires: a duration/],
     [['revoke', '12D3KooWD3eckifWpRn9wQpMG9R9hX3sD158z7EqHWmweQAJU5SA'], /--key FILE/],
+    [['topic-key'], /meshcast topic-key PATTERN/],
+    [['topic-key', 'a.>.b'], /only as the last token/],
+    [['grant', '12D3KooWD3eckifWpRn9wQpMG9R9hX3sD158z7EqHWmweQAJU5SA', '--key', join(dir, 'authority.key'), '--pub', 'x', '--topic-key', join(dir, 'authority.key')], /--topic-key .*a topic key is mctopic1/],
     [['node', '--data', join(dir, 'n1')], /no mesh authority: give --authority KEY/],
     [['node', '--data', join(dir, 'n1'), '--open', '--authority', 'mcauth1.x'], /--open runs without an authority/],
     [['node', '--data', join(dir, 'n1'), '--authority', 'mcauth1.AAAA'], /--authority: an authority key is mcauth1\./],

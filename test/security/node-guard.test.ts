@@ -53,6 +53,25 @@ describe('the node guard', () => {
     expect(guard.admit(0, n.publisher, { type: 'join', topic: 't', subscribers: 1, reliable: false })).toBe('admit')
   })
 
+  it('re-admits a neighbour that only one side lost (it asks, the other answers with its grant)', async () => {
+    const [x, y] = await Promise.all([identity(), identity()])
+    const gx = guardFor(x)
+    const gy = guardFor(y)
+    gx.guard.admit(0, y.publisher, present(grant(y.publisher)))
+    gy.guard.admit(0, x.publisher, present(grant(x.publisher)))
+    // x's stream to y failed: x forgets y; y still holds x as admitted and presents nothing.
+    gx.guard.peerDown(y.publisher)
+    gx.sent.length = 0
+    expect(gx.guard.peerUp(y.publisher)).toBe(false)
+    expect(gx.sent).toHaveLength(1)
+    gy.sent.length = 0
+    expect(gy.guard.admit(0, x.publisher, gx.sent[0].msg)).toBe('taken')
+    const answer = gy.sent.find(s => s.to === x.publisher)
+    if (answer === undefined) throw new Error('y did not answer')
+    gx.guard.admit(0, y.publisher, answer.msg)
+    expect(gx.guard.isAdmitted(y.publisher)).toBe(true)
+  })
+
   it('holds a publisher\'s messages in order until its grant comes, asking the sender once', async () => {
     const [self, n, p] = await Promise.all([identity(), identity(), identity()])
     const { guard, sent, released } = guardFor(self)

@@ -1,0 +1,25 @@
+// npm run fuzz [-- --frames N --seed S]: random and mutated input into a live node (scripts/fuzz/run.ts).
+// Prints a table, then one JSON line. Exit status 1 on a crash or a hang.
+import { parseArgs } from 'node:util'
+import { fuzz } from './fuzz/run.ts'
+
+const { values } = parseArgs({ options: { frames: { type: 'string', default: '100000' }, seed: { type: 'string', default: '1' } } })
+const frames = Number(values.frames)
+const seed = Number(values.seed)
+if (!Number.isInteger(frames) || frames < 1 || !Number.isInteger(seed)) throw new Error('--frames takes a positive integer, --seed an integer')
+const r = await fuzz({ frames, seed, log: line => { process.stderr.write(line + '\n') } })
+const rows: Array<[string, string]> = [
+  ['units of input', String(r.frames)],
+  ['  structured / mutated frames (libp2p)', `${r.byKind.structured} / ${r.byKind.mutated}`],
+  ['  raw streams / lane messages / control lines', `${r.byKind.stream} / ${r.byKind.lane} / ${r.byKind.control}`],
+  ['crashes', String(r.crashes)],
+  ['hangs (probes not delivered in 5 s)', `${r.hangs} of ${r.probes}`],
+  ['victim: malformed frames / refused / bad streams / malformed lane batches', `${r.victim.malformedFrames} / ${r.victim.refused} / ${r.victim.badStreams} / ${r.victim.malformedBatches}`],
+  ['rss start / max (MB, three nodes)', `${r.rssStartMB} / ${r.rssMaxMB}`],
+  ['heap start / end (MB)', `${r.heapStartMB} / ${r.heapEndMB}`],
+  ['wall (s)', (r.wallMs / 1000).toFixed(1)]
+]
+for (const [k, v] of rows) console.log(`${k.padEnd(76)} ${v}`)
+for (const m of r.crashMessages.slice(0, 5)) console.log(`crash: ${m}`)
+console.log(JSON.stringify({ bench: 'fuzz', seed, ...r }))
+process.exit(r.crashes === 0 && r.hangs === 0 ? 0 : 1)
