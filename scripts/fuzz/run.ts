@@ -143,8 +143,9 @@ export async function fuzz (o: FuzzOptions): Promise<FuzzReport> {
         }
       }
       sent += n
-      // Let the victim read what was sent (the attacker's queues drain) before the next chunk.
-      await waitFor('the attacker\'s queues to drain', () => attacker.stats().queued.libp2p === 0, 2000).catch(() => {})
+      // Let the victim read what was sent (the attacker's queues drain, bar a frame or two that
+      // may wait on a stream of the attacker's own) before the next chunk.
+      await waitFor('the attacker\'s queues to drain', () => attacker.stats().queued.libp2p <= 4, 2000).catch(() => {})
       await new Promise(resolve => setImmediate(resolve))
       const m = mem()
       rssMax = Math.max(rssMax, m.rss)
@@ -153,7 +154,7 @@ export async function fuzz (o: FuzzOptions): Promise<FuzzReport> {
         const text = `probe ${probes}`
         const ok = await honest.publish('probe', text).then(async () => await waitFor('probe', () => got.has(text), probeTimeoutMs).then(() => true, () => false), () => false)
         if (!ok) hangs++
-        log(`${sent} units: ${hangs} hangs, ${crashMessages.length} crashes, rss ${m.rss.toFixed(0)} MB, heap ${m.heap.toFixed(0)} MB, ${Math.round(performance.now() - start)} ms; attacker connected ${victim.peers().includes(attacker.peerId)}, admitted ${victim.guard.isAdmitted(attacker.peerId)}, queued ${attacker.stats().queued.libp2p}`)
+        log(`${sent} units: ${hangs} hangs, ${crashMessages.length} crashes, rss ${m.rss.toFixed(0)} MB, heap ${m.heap.toFixed(0)} MB, ${Math.round(performance.now() - start)} ms; attacker connected ${victim.peers().includes(attacker.peerId)}, admitted ${victim.guard.isAdmitted(attacker.peerId)}, queued ${attacker.stats().queued.libp2p}, victim frames ${victim.stats().transport.framesReceived}`)
       }
     }
     control.destroy()
