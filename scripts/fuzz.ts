@@ -13,7 +13,7 @@ const rows: Array<[string, string]> = [
   ['  structured / mutated frames (libp2p)', `${r.byKind.structured} / ${r.byKind.mutated}`],
   ['  raw streams / lane messages / control lines', `${r.byKind.stream} / ${r.byKind.lane} / ${r.byKind.control}`],
   ['crashes', String(r.crashes)],
-  ['hangs (probes not delivered in 5 s)', `${r.hangs} of ${r.probes}`],
+  ['hangs (3 probes in a row not delivered in 5 s each)', `${r.hangs} of ${r.probes}`],
   ['victim: malformed frames / refused / bad streams / malformed lane batches', `${r.victim.malformedFrames} / ${r.victim.refused} / ${r.victim.badStreams} / ${r.victim.malformedBatches}`],
   ['rss start / max (MB, three nodes)', `${r.rssStartMB} / ${r.rssMaxMB}`],
   ['heap start / end (MB)', `${r.heapStartMB} / ${r.heapEndMB}`],

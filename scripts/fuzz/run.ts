@@ -10,8 +10,8 @@
 // - random bytes written raw on a new /meshcast/1.0.0 stream (the stream's length-prefixed framing);
 // - a raw ZeroMQ message on the attacker's lane to the victim (a batch of frames, mutated or not);
 // - a line on the victim's control socket (a request with random fields, or garbage).
-// Every `probeEvery` units the honest node publishes to the victim's subscription: a probe not
-// delivered within `probeTimeoutMs` is a hang. An exception that escapes is a crash. Memory is
+// Every `probeEvery` units the honest node publishes to the victim's subscription: three probes
+// in a row not delivered within `probeTimeoutMs` each are a hang. An exception that escapes is a crash. Memory is
 // sampled after each chunk.
 import { mkdtempSync, rmSync } from 'node:fs'
 import { createConnection } from 'node:net'
@@ -58,7 +58,9 @@ export interface FuzzReport {
 }
 
 const CHUNK = 200
-const TOPICS = ['fuzz.a', 'fuzz.b', 'probe', 'jobs', '$WC.fuzz', 'x']
+// Not the probes' topic: a member may disturb a tree legitimately (a LEAVE, a JOIN), and a lost
+// probe must mean a node that stopped working, not a tree the attacker reshaped.
+const TOPICS = ['fuzz.a', 'fuzz.b', 'jobs', '$WC.fuzz', 'x']
 const TOPIC_FIELDS = new Set(['topic', 'topics'])
 const PEER_FIELDS = new Set(['publisher', 'requester', 'subscriber', 'member', 'members', 'children', 'candidates', 'path', 'replaces', 'via', 'want'])
 
@@ -143,16 +145,21 @@ export async function fuzz (o: FuzzOptions): Promise<FuzzReport> {
         }
       }
       sent += n
-      // Let the victim read what was sent (the attacker's queues drain, bar a frame or two that
-      // may wait on a stream of the attacker's own) before the next chunk.
-      await waitFor('the attacker\'s queues to drain', () => attacker.stats().queued.libp2p <= 4, 2000).catch(() => {})
+      // Let the victim read most of what was sent before the next chunk (the attacker's queues
+      // stay far below their bounds; a few frames may wait on a stream of the attacker's own).
+      await waitFor('the attacker\'s queues to drain', () => attacker.stats().queued.libp2p <= 50, 2000).catch(() => {})
       await new Promise(resolve => setImmediate(resolve))
       const m = mem()
       rssMax = Math.max(rssMax, m.rss)
       if (sent % probeEvery < CHUNK || sent >= o.frames) {
         probes++
-        const text = `probe ${probes}`
-        const ok = await honest.publish('probe', text).then(async () => await waitFor('probe', () => got.has(text), probeTimeoutMs).then(() => true, () => false), () => false)
+        // A hang: three probes in a row not delivered, each within probeTimeoutMs.
+        let ok = false
+        for (let attempt = 0; attempt < 3 && !ok; attempt++) {
+          const text = `probe ${probes}.${attempt}`
+          ok = await honest.publish('probe', text).then(async () => await waitFor('probe', () => got.has(text), probeTimeoutMs).then(() => true, () => false), () => false)
+          if (!ok) log(`probe ${probes} attempt ${attempt + 1} not delivered in ${probeTimeoutMs} ms`)
+        }
         if (!ok) hangs++
         log(`${sent} units: ${hangs} hangs, ${crashMessages.length} crashes, rss ${m.rss.toFixed(0)} MB, heap ${m.heap.toFixed(0)} MB, ${Math.round(performance.now() - start)} ms; attacker connected ${victim.peers().includes(attacker.peerId)}, admitted ${victim.guard.isAdmitted(attacker.peerId)}, queued ${attacker.stats().queued.libp2p}, victim frames ${victim.stats().transport.framesReceived}`)
       }
@@ -289,7 +296,9 @@ function controlLine (value: Values, rng: Rng): string {
   if (r < 0.3) return JSON.stringify(value.number())
   const op = rng.pick(['publish', 'respond', 'ack', 'peers', 'topics', 'stats', 'info', 'revoke', 'nonsense', 'request']) ?? 'info'
   const req: Record<string, unknown> = { op }
-  for (const f of ['topic', 'data', 'ref', 'timeout', 'queue', 'ack', 'reliable']) if (rng.next() < 0.5) req[f] = rng.next() < 0.5 ? value.string() : value.number()
+  // Topics from the pool: the operator's own publishes to new topics keep per-topic state by
+  // design (sequence numbers), which is not what this measures.
+  for (const f of ['topic', 'data', 'ref', 'timeout', 'queue', 'ack', 'reliable']) if (rng.next() < 0.5) req[f] = rng.next() < 0.5 ? value.string(f) : value.number()
   if (op === 'request') req.timeout = 1 + rng.int(50) // a request waits for its timeout: kept short
   return JSON.stringify(req)
 }
