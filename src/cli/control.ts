@@ -3,7 +3,8 @@
 // {"op":"subscribe","topic","reliable"?} -> {"ok":true,"ready":true} then one {"message":{...}} per
 // message and a {"dropped":{"reason","count"}} for messages that will not arrive; "ack" on a publish waits for the acknowledgement;
 // {"op":"peers"} / {"op":"topics"} / {"op":"stats"} / {"op":"info"} -> {"ok":true,...};
-// {"op":"revoke","data":"mcrevoke1.…"} -> {"ok":true,"new"}. Errors: {"ok":false,"error"}.
+// {"op":"revoke","data":"mcrevoke1.…"} -> {"ok":true,"new"}. Errors: {"ok":false,"error"}. A request's
+// "id" (a string of at most 64 characters, or an integer) comes back on every line answering it.
 import { chmodSync, existsSync, rmSync } from 'node:fs'
 import { createConnection, createServer } from 'node:net'
 import type { Server, Socket } from 'node:net'
@@ -82,53 +83,59 @@ function handle (node: MeshNode, socket: Socket): void {
   const lines = createInterface({ input: socket })
   lines.on('line', line => {
     void (async () => {
-      let req: { op?: string, topic?: string, data?: string, reliable?: boolean, since?: number | { last: number } | { time: number }, replies?: boolean, ref?: number, timeout?: number, queue?: string, durable?: string, ack?: boolean | string }
+      let req: { id?: unknown, op?: string, topic?: string, data?: string, reliable?: boolean, since?: number | { last: number } | { time: number }, replies?: boolean, ref?: number, timeout?: number, queue?: string, durable?: string, ack?: boolean | string }
       try { req = JSON.parse(line) } catch { reply({ ok: false, error: 'request is not JSON' }); return }
+      if (typeof req !== 'object' || req === null) { reply({ ok: false, error: 'a request is a JSON object' }); return }
+      // A request may carry an id (a string of at most 64 characters, or an integer): every line
+      // answering it carries the same id, so a client can match answers on one connection.
+      const id = req.id
+      if (id !== undefined && !((typeof id === 'string' && id.length <= 64) || Number.isSafeInteger(id))) { reply({ ok: false, error: 'id: a string of at most 64 characters or an integer' }); return }
+      const answer = (o: object): void => { reply(id === undefined ? o : { ...o, id }) }
       try {
         switch (req.op) {
-          case 'publish': reply({ ok: true, subscribers: await node.publish(String(req.topic), String(req.data ?? ''), { ack: req.ack === true }) }); break
+          case 'publish': answer({ ok: true, subscribers: await node.publish(String(req.topic), String(req.data ?? ''), { ack: req.ack === true }) }); break
           case 'subscribe': {
             const s = req.since
             const since = s === undefined ? undefined : typeof s === 'object' && s !== null && 'time' in s ? new Date(s.time) : s
             const explicit = req.ack === 'explicit'
-            const sub = node.subscribe(String(req.topic), { since, reliable: req.reliable === true, queue: req.queue === undefined ? undefined : String(req.queue), durable: req.durable === undefined ? undefined : String(req.durable), ack: explicit ? 'explicit' : undefined, onDrop: e => { reply({ dropped: { reason: e.reason, count: e.count } }) } })
+            const sub = node.subscribe(String(req.topic), { since, reliable: req.reliable === true, queue: req.queue === undefined ? undefined : String(req.queue), durable: req.durable === undefined ? undefined : String(req.durable), ack: explicit ? 'explicit' : undefined, onDrop: e => { answer({ dropped: { reason: e.reason, count: e.count } }) } })
             socket.once('close', () => { sub.unsubscribe() })
             await sub.ready
-            reply({ ok: true, ready: true })
+            answer({ ok: true, ready: true })
             for await (const m of sub) {
               // A `meshcast reply` client answers the requests by the number given here.
               // and an `ack: 'explicit'` client acknowledges by it once it printed the message.
               const ref = (req.replies === true && m.headers.reply !== undefined) || explicit ? requests.add(m) : undefined
-              reply({ message: { topic: m.topic, data: m.string(), publisher: m.publisher, seq: m.seq, ref } })
+              answer({ message: { topic: m.topic, data: m.string(), publisher: m.publisher, seq: m.seq, ref } })
             }
             break
           }
           case 'respond': {
             const m = requests.take(Number(req.ref))
-            if (m === undefined) reply({ ok: false, error: `no request ${String(req.ref)} to answer on this connection` })
+            if (m === undefined) answer({ ok: false, error: `no request ${String(req.ref)} to answer on this connection` })
             else m.respond(String(req.data ?? ''))
             break
           }
           case 'ack': {
             const m = requests.take(Number(req.ref))
-            if (m === undefined) reply({ ok: false, error: `no message ${String(req.ref)} to acknowledge on this connection` })
+            if (m === undefined) answer({ ok: false, error: `no message ${String(req.ref)} to acknowledge on this connection` })
             else m.ack()
             break
           }
           case 'request': {
             const m = await node.request(String(req.topic), String(req.data ?? ''), { timeout: req.timeout })
-            reply({ ok: true, message: { data: m.string(), publisher: m.publisher, headers: m.headers } })
+            answer({ ok: true, message: { data: m.string(), publisher: m.publisher, headers: m.headers } })
             break
           }
-          case 'peers': reply({ ok: true, peers: node.peers() }); break
-          case 'topics': reply({ ok: true, topics: node.topics() }); break
-          case 'stats': reply({ ok: true, stats: node.stats() }); break
-          case 'info': reply({ ok: true, peerId: node.peerId, addrs: node.addrs }); break
-          case 'revoke': reply({ ok: true, new: node.revoke(String(req.data ?? '')) }); break
-          default: reply({ ok: false, error: `unknown op '${String(req.op)}'` })
+          case 'peers': answer({ ok: true, peers: node.peers() }); break
+          case 'topics': answer({ ok: true, topics: node.topics() }); break
+          case 'stats': answer({ ok: true, stats: node.stats() }); break
+          case 'info': answer({ ok: true, peerId: node.peerId, addrs: node.addrs }); break
+          case 'revoke': answer({ ok: true, new: node.revoke(String(req.data ?? '')) }); break
+          default: answer({ ok: false, error: `unknown op '${String(req.op)}'` })
         }
       } catch (err) {
-        reply({ ok: false, error: (err as Error).message, code: (err as { code?: string }).code })
+        answer({ ok: false, error: (err as Error).message, code: (err as { code?: string }).code })
       }
     })()
   })

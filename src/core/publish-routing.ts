@@ -216,7 +216,7 @@ export class PublishRouting {
     const plausible = plausibleRoot(this.ctx, from, topic)
     if (plausible === 'no' || (plausible === 'unknown' && !this.solicited.has(topic))) return
     this.solicited.delete(topic)
-    this.rootCache.set(topic, { to: from, voucher: null, viaRootAt: 0 })
+    this.cacheRoot(topic, { to: from, voucher: null, viaRootAt: 0 })
     this.report(topic, subscribers)
   }
 
@@ -233,7 +233,7 @@ export class PublishRouting {
       const delegated = r.via !== '' && r.via !== this.ctx.ref
       const queues = r.queues.length === 0 || delegated ? undefined : r.queues.map(q => ({ group: q.group, members: q.members, next: 0 }))
       const viaRootAt = this.rootCache.get(r.topic)?.viaRootAt ?? 0
-      this.rootCache.set(r.topic, delegated ? { to: r.via, voucher: from, viaRootAt } : { to: from, voucher: null, queues, viaRootAt })
+      this.cacheRoot(r.topic, delegated ? { to: r.via, voucher: from, viaRootAt } : { to: from, voucher: null, queues, viaRootAt })
       this.report(r.topic, r.subscribers)
     }
     if (roots.length === 0 || this.routed.size === 0) return
@@ -286,8 +286,15 @@ export class PublishRouting {
     }
   }
 
+  /** Bounded as the topics are (maxTopics): a peer's claims cannot grow it without end. */
+  private cacheRoot (topic: string, e: RootEntry): void {
+    if (!this.rootCache.has(topic) && this.rootCache.size >= this.ctx.options.maxTopics) this.rootCache.delete(this.rootCache.keys().next().value as string)
+    this.rootCache.set(topic, e)
+  }
+
   private report (topic: string, count: number): void {
     if (this.reported.get(topic) === count) return
+    if (!this.reported.has(topic) && this.reported.size >= this.ctx.options.maxTopics) this.reported.delete(this.reported.keys().next().value as string)
     this.reported.set(topic, count)
     this.ctx.out.emit({ type: 'subscribers', topic, count })
   }

@@ -187,6 +187,8 @@ export async function createNode (options: NodeOptions = {}): Promise<MeshNode> 
   return node
 }
 
+/** Topics remembered as looked up in the DHT (publish() looks a topic up once). */
+const MAX_LOOKED_UP = 65_536
 let warnedOpen = false
 /** An open mesh is said once per process, on stderr. */
 function warnOpen (): void {
@@ -934,6 +936,7 @@ export class MeshNode {
   }
 
   private async lookup (topic: string): Promise<void> {
+    if (this.looked.size >= MAX_LOOKED_UP) this.looked.clear() // only a shortcut: a topic looked up again costs a lookup
     this.looked.add(topic)
     await this.closestPeers(encoder.encode(topic))
   }

@@ -57,4 +57,15 @@ describe('the control socket', () => {
     const ok = await exchange('{"op":"peers"}\n')
     expect(JSON.parse(ok.text.split('\n')[0])).toMatchObject({ ok: true })
   })
+
+  it('echoes a request\'s id on its answer, and refuses a bad id', async () => {
+    const r = await exchange('{"op":"info","id":"req-7"}\n')
+    expect(JSON.parse(r.text.split('\n')[0])).toMatchObject({ ok: true, id: 'req-7', peerId: node.peerId })
+    const n = await exchange('{"op":"nonsense","id":42}\n')
+    expect(JSON.parse(n.text.split('\n')[0])).toEqual({ ok: false, error: "unknown op 'nonsense'", id: 42 })
+    const bad = await exchange(`{"op":"info","id":"${'x'.repeat(65)}"}\n`)
+    expect(JSON.parse(bad.text.split('\n')[0])).toEqual({ ok: false, error: 'id: a string of at most 64 characters or an integer' })
+    const notObject = await exchange('[1,2]\n')
+    expect(JSON.parse(notObject.text.split('\n')[0]).ok).toBe(false)
+  })
 })

@@ -125,9 +125,10 @@ describe('the node guard', () => {
     expect(sent.map(s => s.to).sort()).toEqual([m.publisher, r.publisher].sort())
     expect(hungUp).toEqual([r.publisher])
     expect(guard.isAdmitted(r.publisher)).toBe(false)
-    // Its grant, presented again, does not admit it.
-    guard.admit(0, r.publisher, present(grant(r.publisher)))
-    expect(guard.isAdmitted(r.publisher)).toBe(true) // a grant issued after the revocation is valid
+    // A grant issued after the revocation admits it again; one issued before does not.
+    const fresh = issueGrant(priv, { peer: r.publisher, pub: ['>'], sub: ['>'], issued: Date.now() + 1000, expires: Date.now() + 3_600_000 })
+    guard.admit(0, r.publisher, present(fresh))
+    expect(guard.isAdmitted(r.publisher)).toBe(true)
     const old = issueGrant(priv, { peer: r.publisher, pub: ['>'], sub: ['>'], issued: Date.now() - 60_000, expires: Date.now() + 3_600_000 })
     guard.peerDown(r.publisher)
     guard.admit(0, r.publisher, present(old))

@@ -55,6 +55,9 @@ export interface ZmqPlaneOptions {
   maxFrameBytes: number
 }
 
+/** The most bytes one ZeroMQ message of a lane carries (frames and their length prefixes). */
+export const LANE_BATCH_BYTES = 4 * 1024 * 1024
+
 export interface ZmqPlaneEvents {
   frame: (from: PeerRef, bytes: Uint8Array) => void
   /** Frames queued on a lane that failed: the node sends them over libp2p instead. */
@@ -346,6 +349,13 @@ export class ZmqPlane {
     try {
       while (this.running && lane.state === 'up' && lane.generation === generation && lane.queue.length > 0 && lane.socket !== undefined) {
         batch = lane.queue.take(this.options.maxBatch)
+        // At most LANE_BATCH_BYTES in one ZeroMQ message (a lone larger frame goes alone): the
+        // receiver's maxMessageSize is that bound, not maxBatch whole frames.
+        let bytes = 0
+        for (let i = 0; i < batch.length; i++) {
+          bytes += batch[i].bytes.byteLength + 5
+          if (i > 0 && bytes > LANE_BATCH_BYTES) { lane.queue.unshift(batch.slice(i)); batch = batch.slice(0, i); break }
+        }
         const packed = packFrames(batch.map(f => f.bytes))
         await lane.socket.send(packed)
         this.stats.sends++
@@ -455,7 +465,7 @@ export class ZmqPlane {
       curveSecretKey: this.keys.secretKey,
       zapDomain: domain,
       linger: 0,
-      maxMessageSize: this.options.maxBatch * (this.options.maxFrameBytes + 5),
+      maxMessageSize: Math.max(LANE_BATCH_BYTES, this.options.maxFrameBytes + 5),
       receiveHighWaterMark: this.options.zmqHwm,
       ipv6: bindIp.includes(':')
     })
