@@ -128,24 +128,21 @@ function fromText (text: string, prefix: string, what: string): Uint8Array {
   return Buffer.from(t.slice(prefix.length), 'base64url')
 }
 
-export function parseGrantText (text: string): Signed {
+function parseSigned (text: string, prefix: string, what: string, decode: (bytes: Uint8Array) => Signed): Signed {
   try {
-    const s = SignedGrant.decode(fromText(text, GRANT_PREFIX, 'grant'))
-    return { body: s.grant, signature: s.signature }
+    return decode(fromText(text, prefix, what))
   } catch (err) {
     if (err instanceof InvalidGrantError) throw err
-    throw new InvalidGrantError(`a grant that does not decode: ${(err as Error).message}`)
+    throw new InvalidGrantError(`a ${what} that does not decode: ${(err as Error).message}`)
   }
 }
 
+export function parseGrantText (text: string): Signed {
+  return parseSigned(text, GRANT_PREFIX, 'grant', b => { const s = SignedGrant.decode(b); return { body: s.grant, signature: s.signature } })
+}
+
 export function parseRevocationText (text: string): Signed {
-  try {
-    const s = SignedRevocation.decode(fromText(text, REVOCATION_PREFIX, 'revocation'))
-    return { body: s.revocation, signature: s.signature }
-  } catch (err) {
-    if (err instanceof InvalidGrantError) throw err
-    throw new InvalidGrantError(`a revocation that does not decode: ${(err as Error).message}`)
-  }
+  return parseSigned(text, REVOCATION_PREFIX, 'revocation', b => { const s = SignedRevocation.decode(b); return { body: s.revocation, signature: s.signature } })
 }
 
 /** Durations for --expires: 90s, 30m, 12h, 30d. */
