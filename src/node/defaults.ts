@@ -14,6 +14,8 @@ export const NODE_DEFAULTS = Object.freeze({
    * beyond: an overloaded node sheds data, counted as 'stream-queue-full').
    */
   maxQueuedFrames: 4096,
+  /** The same queues (libp2p and ZeroMQ lanes) bounded in bytes too: a peer's share of memory. */
+  maxQueuedBytes: 64 * 1024 * 1024,
   /**
    * Control frames (heartbeats, JOIN/JOIN-ACK, acks) queued per peer on libp2p while its
    * control stream opens or drains. They are never dropped to make room for data, and a lost

@@ -373,6 +373,7 @@ export class MeshNode {
     }, {
       maxFrameBytes: this.core.options.maxFrameBytes,
       maxQueuedFrames: this.tune.maxQueuedFrames,
+      maxQueuedBytes: this.tune.maxQueuedBytes,
       maxQueuedControlFrames: this.tune.maxQueuedControlFrames,
       dialTimeoutMs: this.tune.dialTimeoutMs
     })
@@ -387,6 +388,7 @@ export class MeshNode {
         lan: options.lan?.map(parseCidr),
         switchQuietMs: this.tune.lanSwitchQuietMs,
         sendHwm: this.tune.lanSendHwm,
+        maxQueuedBytes: this.tune.maxQueuedBytes,
         maxBatch: this.tune.lanMaxBatch,
         zmqHwm: this.tune.lanZmqHwm,
         connectTimeoutMs: this.tune.lanConnectTimeoutMs,

@@ -4,6 +4,13 @@
 export class FrameQueue<T> {
   private items: Array<T | undefined> = []
   private head = 0
+  private readonly sizeOf: (item: T) => number
+  /** The sum of sizeOf over the items queued (0 without a sizeOf). */
+  bytes = 0
+
+  constructor (sizeOf: (item: T) => number = () => 0) {
+    this.sizeOf = sizeOf
+  }
 
   get length (): number {
     return this.items.length - this.head
@@ -11,6 +18,7 @@ export class FrameQueue<T> {
 
   push (item: T): void {
     this.items.push(item)
+    this.bytes += this.sizeOf(item)
   }
 
   /** The front item, left in place. */
@@ -20,8 +28,9 @@ export class FrameQueue<T> {
 
   shift (): T | undefined {
     if (this.head >= this.items.length) return undefined
-    const item = this.items[this.head]
+    const item = this.items[this.head] as T
     this.items[this.head++] = undefined
+    this.bytes -= this.sizeOf(item)
     this.compact()
     return item
   }
@@ -30,6 +39,7 @@ export class FrameQueue<T> {
   take (n: number): T[] {
     const end = Math.min(this.items.length, this.head + n)
     const out = this.items.slice(this.head, end) as T[]
+    for (const item of out) this.bytes -= this.sizeOf(item)
     this.items.fill(undefined, this.head, end)
     this.head = end
     this.compact()
@@ -39,6 +49,7 @@ export class FrameQueue<T> {
   /** Puts items back at the front, in order (a batch whose send failed). */
   unshift (items: readonly T[]): void {
     if (items.length === 0) return
+    for (const item of items) this.bytes += this.sizeOf(item)
     this.items = [...items, ...this.items.slice(this.head)]
     this.head = 0
   }
@@ -48,6 +59,7 @@ export class FrameQueue<T> {
     const out = this.items.slice(this.head) as T[]
     this.items = []
     this.head = 0
+    this.bytes = 0
     return out
   }
 

@@ -42,4 +42,27 @@ describe('a JOIN flood', () => {
     await until('the honest tree still delivers', () => got.includes('after'), 20_000)
     sub.unsubscribe()
   })
+
+  it('a heartbeat flood (random topic names in a child\'s refresh) meets the same bounds', async () => {
+    const other = await createTestnet(3, { lan: false })
+    try {
+      const [victim, honest, hostile] = other.nodes
+      const got: string[] = []
+      const sub = victim.subscribe('orders', { callback: (_e, m) => { got.push(m.string()) } })
+      await sub.ready
+      const send = (hostile as unknown as { transport: { send: (to: string, f: { bytes: Uint8Array, topics: string[], kind: 'control' }) => void } }).transport
+      for (let f = 0; f < 25; f++) {
+        const topics = Array.from({ length: 4000 }, (_, i) => `hb.${f}.${i}.${Math.random()}`)
+        send.send(victim.peerId, { bytes: encodeFrame([{ type: 'heartbeat', topics, counts: topics.map(() => 1), roots: [] }]), topics: [], kind: 'control' })
+      }
+      await until('the victim disconnected the offender', () => victim.stats().peersBanned >= 1, 60_000)
+      expect(victim.topics().length).toBeLessThanOrEqual(CORE_DEFAULTS.maxTopicsPerPeer + 10)
+      expect(victim.stats().core.joinsRefused).toBeGreaterThanOrEqual(1000)
+      await honest.publish('orders', 'after')
+      await until('the honest tree still delivers', () => got.includes('after'), 20_000)
+      sub.unsubscribe()
+    } finally {
+      await other.stop()
+    }
+  })
 })

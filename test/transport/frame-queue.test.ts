@@ -22,4 +22,18 @@ describe('FrameQueue', () => {
     expect(q.shift()).toBeUndefined()
     expect(q.take(5)).toEqual([])
   })
+
+  it('keeps the sum of its items\' sizes through every operation', () => {
+    const q = new FrameQueue<string>(s => s.length)
+    q.push('aa'); q.push('bbb'); q.push('c')
+    expect(q.bytes).toBe(6)
+    expect(q.shift()).toBe('aa')
+    expect(q.bytes).toBe(4)
+    const t = q.take(1)
+    expect(q.bytes).toBe(1)
+    q.unshift(t)
+    expect(q.bytes).toBe(4)
+    q.drain()
+    expect(q.bytes).toBe(0)
+  })
 })

@@ -106,7 +106,7 @@ interface Harness {
   dials: Array<{ resolve: () => void, reject: (e: Error) => void }>
 }
 
-async function harness (opts: { maxQueuedFrames: number, maxQueuedControlFrames: number, manualDials?: boolean }): Promise<Harness> {
+async function harness (opts: { maxQueuedFrames: number, maxQueuedControlFrames: number, maxQueuedBytes?: number, manualDials?: boolean }): Promise<Harness> {
   const conn = new FakeConnection()
   const peer = peerIdFromPrivateKey(await generateKeyPair('Ed25519')).toString()
   const dials: Harness['dials'] = []
@@ -130,7 +130,7 @@ async function harness (opts: { maxQueuedFrames: number, maxQueuedControlFrames:
     peerUp: () => {},
     peerDown: p => { down.push(p) },
     dropped: (reason, f) => { dropped.push([reason, new TextDecoder().decode(f.bytes)]) }
-  }, { maxFrameBytes: 1 << 20, dialTimeoutMs: 5000, ...opts })
+  }, { maxFrameBytes: 1 << 20, dialTimeoutMs: 5000, maxQueuedBytes: 1 << 30, ...opts })
   await transport.start()
   return { transport, conn, peer, dropped, down, dials }
 }
@@ -184,6 +184,18 @@ describe('Libp2pTransport: control before data', () => {
     expect(h.transport.stats.droppedQueueFull).toBe(h.dropped.length)
     expect(h.transport.stats.droppedControlQueueFull).toBe(0)
     expect(h.transport.stats.controlQueueHighWater).toBe(5)
+    await h.transport.stop()
+  })
+
+  it('a peer\'s data queue is bounded in bytes too: the oldest go first', async () => {
+    const h = await harness({ maxQueuedFrames: 100, maxQueuedControlFrames: 64, maxQueuedBytes: 9 })
+    h.transport.send(h.peer, data('d0'))
+    await turn() // the stream opens
+    h.conn.full = true
+    for (let i = 1; i <= 20; i++) h.transport.send(h.peer, data(`d${i}`)) // d1 goes to the stream's buffer
+    // d10..d20 are 3 bytes each: three fit in 9.
+    expect(h.transport.queued(h.peer)).toEqual({ control: 0, data: 3 })
+    expect(h.dropped.map(d => d[1])).toEqual(Array.from({ length: 16 }, (_, i) => `d${i + 2}`))
     await h.transport.stop()
   })
 

@@ -47,6 +47,8 @@ export interface Libp2pTransportOptions {
   maxFrameBytes: number
   /** Data frames queued per peer while its data stream opens or drains; beyond it the oldest are dropped. */
   maxQueuedFrames: number
+  /** The most bytes of data frames queued for one peer (the oldest are dropped beyond it). */
+  maxQueuedBytes: number
   /**
    * Control frames queued per peer while its control stream opens or drains. Never trimmed to
    * make room for anything; beyond it the peer is taken as failed (its streams are reset and
@@ -92,7 +94,7 @@ class Lane {
   opening = false
   /** The stream's buffer is full: frames queue until it drains. */
   draining = false
-  readonly queue = new FrameQueue<OutFrame>()
+  readonly queue = new FrameQueue<OutFrame>(f => f.bytes.byteLength)
 
   constructor (kind: FrameKind) {
     this.kind = kind
@@ -211,7 +213,8 @@ export class Libp2pTransport implements Transport {
       return
     }
     if (lane === o.data) {
-      if (lane.queue.length >= this.options.maxQueuedFrames) {
+      // Bounded in frames and in bytes: the oldest go first.
+      while (lane.queue.length > 0 && (lane.queue.length >= this.options.maxQueuedFrames || lane.queue.bytes + frame.bytes.byteLength > this.options.maxQueuedBytes)) {
         const old = lane.queue.shift()
         this.stats.droppedQueueFull++
         if (old !== undefined) this.on.dropped('stream-queue-full', old)

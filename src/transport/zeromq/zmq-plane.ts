@@ -35,6 +35,8 @@ export interface ZmqPlaneOptions {
   lan: readonly Cidr[] | undefined
   /** Frames queued per lane before the oldest is dropped. */
   sendHwm: number
+  /** The most bytes of frames queued on one lane (the oldest are dropped beyond it). */
+  maxQueuedBytes: number
   /** Frames per ZeroMQ send (one message part of length-prefixed frames, ../framing.ts). */
   maxBatch: number
   /** ZeroMQ's own high-water mark per socket, in batches. */
@@ -105,7 +107,7 @@ class Lane {
   state: LaneState = 'negotiating'
   socket: Push | undefined
   endpoint = ''
-  readonly queue = new FrameQueue<OutFrame>()
+  readonly queue = new FrameQueue<OutFrame>(f => f.bytes.byteLength)
   writing = false
   /** The writer waits for the next turn of the event loop; calling this resumes it sooner. */
   wake: (() => void) | undefined
@@ -193,7 +195,8 @@ export class ZmqPlane {
       return false
     }
     if (lane.state === 'up') {
-      if (lane.queue.length >= this.options.sendHwm) {
+      // Bounded in frames and in bytes: the oldest go first.
+      while (lane.queue.length > 0 && (lane.queue.length >= this.options.sendHwm || lane.queue.bytes + frame.bytes.byteLength > this.options.maxQueuedBytes)) {
         const old = lane.queue.shift()
         if (old !== undefined) {
           this.stats.droppedQueueFull++
