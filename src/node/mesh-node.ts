@@ -187,6 +187,9 @@ export async function createNode (options: NodeOptions = {}): Promise<MeshNode> 
   return node
 }
 
+/** The lookups of the node's own id repeated after start: this long, this often. */
+const EARLY_LOOKUPS_MS = 60_000
+const EARLY_LOOKUP_EVERY_MS = 10_000
 /** Topics remembered as looked up in the DHT (publish() looks a topic up once). */
 const MAX_LOOKED_UP = 65_536
 let warnedOpen = false
@@ -220,6 +223,8 @@ export class MeshNode {
   /** Connected peers without a valid grant yet, since when (this.now()); and those disconnected for it. */
   private readonly unadmittedSince = new Map<string, number>()
   private peersRefused = 0
+  /** When (this.now()) the last early lookup of our own id ran (checkTable). */
+  private lastSelfLookup = 0
   /** Publishes waiting for the end of this turn's batch (publish()). */
   private batched = 0
   /** Durable subscriptions open here, by name and topic. */
@@ -960,6 +965,13 @@ export class MeshNode {
   /** Connected peers the table dropped (a false failure detection) are offered again. */
   private checkTable (): void {
     const now = this.now()
+    // In the first minute, the lookup of our own id again every 10 s: the one at the first
+    // peer-up may have asked a bootstrap node that knew nobody yet, and the next refresh is
+    // refreshIntervalMs away (a node then stayed with one peer: seen in the process tests).
+    if (now < EARLY_LOOKUPS_MS && now - this.lastSelfLookup >= EARLY_LOOKUP_EVERY_MS && this.libp2p.getPeers().length > 0) {
+      this.lastSelfLookup = now
+      void this.refresh()
+    }
     // Grants expire in wall-clock time: a neighbour whose grant lapsed is dropped.
     for (const ref of this.guard.lapsed()) {
       this.hangUp(ref)
