@@ -112,7 +112,7 @@ export interface CoreStats {
   /** Plain queue groups: messages this node published straight to members, and received so as a member. */
   queueDirectSent: number
   queueDirectReceived: number
-  /** Messages returned by a member that left its group and found no other member at the root (lost). */
+  /** Messages returned by a member that left its group and lost: no other member at the root, or a node that is neither the root nor on a way to it. */
   queueReturnsLost: number
   /** Durable mailboxes: not created (over maxMailboxes), deleted, messages dropped over bounds, deliveries for no durable subscription here. */
   mailboxesRefused: number

@@ -190,6 +190,7 @@ export class QueueGroups {
     const t = this.ctx.topics.get(m.message.topic)
     if (t?.isRoot === true) this.reassign(now, from, t, m.group, m.message)
     else if (t !== undefined && t.parent !== null && t.parent !== from) this.ctx.out.send(now, t.parent, m)
+    else this.ctx.stats.queueReturnsLost++ // here neither the root nor on a way to it
   }
 
   /** At the root: a returned message to another member of the group than the one that returned it. */

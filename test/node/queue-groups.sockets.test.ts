@@ -119,7 +119,8 @@ describe('queue groups', () => {
       if (k % 10 === 0) await new Promise(resolve => setImmediate(resolve))
     }
     await until('every job handled', () => new Set(got.flat()).size === jobs.length, 15_000).catch(err => {
-      throw new Error(`${(err as Error).message}: ${new Set(got.flat()).size} of ${jobs.length}; drops at the publisher ${JSON.stringify(pub.stats().dropped)}`)
+      const counters = net.nodes.filter(n => !stopped.has(n)).map(n => { const c = n.stats().core; return { returnsLost: c.queueReturnsLost, refused: c.refused, noRoute: c.droppedNoRoute, dropped: n.stats().dropped } })
+      throw new Error(`${(err as Error).message}: ${new Set(got.flat()).size} of ${jobs.length}; drops at the publisher ${JSON.stringify(pub.stats().dropped)}; per node ${JSON.stringify(counters)}`)
     })
     expect(got.flat().sort()).toEqual([...jobs].sort()) // each once
     expect(pub.stats().core.queueDirectSent - sentBefore).toBeGreaterThan(150)
