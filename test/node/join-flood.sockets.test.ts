@@ -7,8 +7,19 @@ import { CORE_DEFAULTS } from '../../src/core/defaults.ts'
 import { encodeFrame } from '../../src/core/wire/codec.ts'
 import type { Msg } from '../../src/core/wire/types.ts'
 import { createTestnet } from '../../src/index.ts'
-import type { Testnet } from '../../src/index.ts'
+import type { MeshNode, Testnet } from '../../src/index.ts'
+import { peerIdFromString } from '@libp2p/peer-id'
+import { compareDistance, idFromBytes, topicKey } from '../../src/core/id.ts'
 import { until } from '../helpers/until.ts'
+
+/** A topic whose root (the node closest to its key) is not `node`. */
+function notRootedAt (node: MeshNode, nodes: MeshNode[]): string {
+  const idOf = (n: MeshNode): Uint8Array => idFromBytes(peerIdFromString(n.peerId).toMultihash().bytes)
+  for (let i = 0; ; i++) {
+    const key = topicKey(`orders-${i}`)
+    if ([...nodes].sort((a, b) => compareDistance(idOf(a), idOf(b), key))[0] !== node) return `orders-${i}`
+  }
+}
 
 let net: Testnet
 beforeAll(async () => { net = await createTestnet(3, { lan: false }) })
@@ -18,9 +29,11 @@ describe('a JOIN flood', () => {
   it('leaves the victim within its bounds, disconnects the offender, and the other tree works', async () => {
     const [victim, honest, hostile] = net.nodes
     const got: string[] = []
-    const sub = victim.subscribe('orders', { callback: (_e, m) => { got.push(m.string()) } })
+    // The honest tree must not be rooted at the offender (it is disconnected below).
+    const orders = notRootedAt(hostile, net.nodes)
+    const sub = victim.subscribe(orders, { callback: (_e, m) => { got.push(m.string()) } })
     await sub.ready
-    await honest.publish('orders', 'before')
+    await honest.publish(orders, 'before')
     await until('the honest tree delivers', () => got.includes('before'), 10_000)
 
     // 100,000 JOINs for names nobody uses, 4,000 to a frame.
@@ -38,7 +51,7 @@ describe('a JOIN flood', () => {
     expect(s.banned).toBe(1)
 
     // The honest tree still works.
-    await honest.publish('orders', 'after')
+    await honest.publish(orders, 'after')
     await until('the honest tree still delivers', () => got.includes('after'), 20_000)
     sub.unsubscribe()
   })
@@ -48,7 +61,9 @@ describe('a JOIN flood', () => {
     try {
       const [victim, honest, hostile] = other.nodes
       const got: string[] = []
-      const sub = victim.subscribe('orders', { callback: (_e, m) => { got.push(m.string()) } })
+      // The honest tree must not be rooted at the offender (it is disconnected below).
+      const orders = notRootedAt(hostile, other.nodes)
+      const sub = victim.subscribe(orders, { callback: (_e, m) => { got.push(m.string()) } })
       await sub.ready
       const send = (hostile as unknown as { transport: { send: (to: string, f: { bytes: Uint8Array, topics: string[], kind: 'control' }) => void } }).transport
       for (let f = 0; f < 25; f++) {
@@ -58,7 +73,7 @@ describe('a JOIN flood', () => {
       await until('the victim disconnected the offender', () => victim.stats().peersBanned >= 1, 60_000)
       expect(victim.topics().length).toBeLessThanOrEqual(CORE_DEFAULTS.maxTopicsPerPeer + 10)
       expect(victim.stats().core.joinsRefused).toBeGreaterThanOrEqual(1000)
-      await honest.publish('orders', 'after')
+      await honest.publish(orders, 'after')
       await until('the honest tree still delivers', () => got.includes('after'), 20_000)
       sub.unsubscribe()
     } finally {
