@@ -202,7 +202,7 @@ async function waitFor (what: string, cond: () => boolean, ms: number): Promise<
 }
 
 /** Random field values: short strings from a pool (topics, peer ids, names), edge numbers, bytes. */
-export class Values {
+class Values {
   private readonly rng: Rng
   private readonly ids: string[]
 
@@ -251,7 +251,7 @@ function randomize (v: unknown, value: Values, rng: Rng, key = ''): unknown {
   return v
 }
 
-export function encodeMessages (value: Values, rng: Rng): Uint8Array {
+function encodeMessages (value: Values, rng: Rng): Uint8Array {
   const msgs = Array.from({ length: 1 + rng.int(2) }, () => randomize(SAMPLES[rng.pick(MSG_TYPES) ?? 'join'], value, rng) as Msg)
   return encodeFrame(msgs)
 }

@@ -11,6 +11,7 @@
 // SHA-256 of the key, hex), so a receiver picks its key or knows it has none.
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto'
 import { InvalidGrantError } from '../core/errors.ts'
+import { checkPattern } from './authority.ts'
 import { parsePattern } from '../core/wildcards.ts'
 import type { AppMessage, Header } from '../core/wire/types.ts'
 
@@ -30,11 +31,6 @@ export interface TopicKey {
 export function createTopicKey (pattern: string): string {
   checkPattern(pattern)
   return `${PREFIX}${pattern}.${randomBytes(32).toString('base64url')}`
-}
-
-function checkPattern (p: string): void {
-  if (p === '' || Buffer.byteLength(p) > 256) throw new InvalidGrantError(`a topic key's pattern of 1..256 bytes, not '${p}'`)
-  try { parsePattern(p) } catch (err) { throw new InvalidGrantError((err as Error).message) }
 }
 
 export function parseTopicKey (text: string): TopicKey {
