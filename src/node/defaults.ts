@@ -27,6 +27,11 @@ export const NODE_DEFAULTS = Object.freeze({
    */
   maxQueuedControlFrames: 16_384,
   /**
+   * The same control queue bounded in bytes: control frames are small, but a reply without a
+   * lane travels as control and may carry a full payload. Beyond it, as beyond the frame bound.
+   */
+  maxQueuedControlBytes: 64 * 1024 * 1024,
+  /**
    * The yamux receive window a node grants each libp2p stream: the most a sender may have in
    * flight on it. A connection is one TCP byte stream, so a control frame written behind a
    * data stream's bytes is read only after them; yamux's default window grows to 16 MiB per

@@ -380,6 +380,7 @@ export class MeshNode {
       maxQueuedFrames: this.tune.maxQueuedFrames,
       maxQueuedBytes: this.tune.maxQueuedBytes,
       maxQueuedControlFrames: this.tune.maxQueuedControlFrames,
+      maxQueuedControlBytes: this.tune.maxQueuedControlBytes,
       dialTimeoutMs: this.tune.dialTimeoutMs
     })
     if (options.lan !== false) {
@@ -388,7 +389,7 @@ export class MeshNode {
         fallback: (to, frames) => { for (const f of frames) this.sendLibp2p(to, f) },
         dropped: (reason, frame) => { this.countDrop(reason, frame.topics) },
         lastLibp2pData: to => this.lastLibp2pData.get(to) ?? -Infinity,
-        mayConnect: peer => this.guard.isAdmitted(peer)
+        mayConnect: peer => this.mayHaveLane(peer)
       }, {
         lan: options.lan?.map(parseCidr),
         switchQuietMs: this.tune.lanSwitchQuietMs,
@@ -646,6 +647,19 @@ export class MeshNode {
 
   async [Symbol.asyncDispose] (): Promise<void> {
     await this.stop()
+  }
+
+  /**
+   * A receiving lane socket is bound only for an admitted peer that this node exchanges tree
+   * traffic with: its parent or child in a tree, or a peer whose application messages (a
+   * publish on its way to a root, a queue delivery, a reply) this node has admitted. Anyone
+   * else is refused and asks again after a back-off. So at most one socket per such neighbour.
+   */
+  private mayHaveLane (peer: string): { ok: true } | { ok: false, why: string } {
+    if (!this.guard.isAdmitted(peer)) return { ok: false, why: 'not admitted to this mesh (no valid grant)' }
+    if (this.guard.sentData(peer)) return { ok: true }
+    for (const t of this.core.topicStates()) if (t.parent === peer || t.children.has(peer)) return { ok: true }
+    return { ok: false, why: 'not a tree neighbour of this node (no tree or data shared yet)' }
   }
 
   private onFrame (from: string, bytes: Uint8Array): void {

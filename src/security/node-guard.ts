@@ -69,6 +69,8 @@ export class NodeGuard implements Guard {
   private readonly host: GuardHost | undefined
   /** Neighbours whose own grant checked out. */
   private readonly admittedPeers = new Set<PeerRef>()
+  /** Neighbours that sent this node an application message it admitted (at most one entry per connected peer). */
+  private readonly senders = new Set<PeerRef>()
   private readonly held = new Map<string, Held>()
   private heldCount = 0
 
@@ -114,6 +116,12 @@ export class NodeGuard implements Guard {
 
   peerDown (peer: PeerRef): void {
     this.admittedPeers.delete(peer)
+    this.senders.delete(peer)
+  }
+
+  /** Has the peer sent this node an application message that was admitted (since its connection came up)? */
+  sentData (peer: PeerRef): boolean {
+    return this.senders.has(peer)
   }
 
   /** Neighbours whose grant expired (or was revoked) since they were admitted: no longer admitted. */
@@ -122,7 +130,10 @@ export class NodeGuard implements Guard {
     if (table === undefined) return []
     const wall = this.host?.wallNow() ?? 0
     const out = [...this.admittedPeers].filter(p => table.get(p, wall) === undefined)
-    for (const p of out) this.admittedPeers.delete(p)
+    for (const p of out) {
+      this.admittedPeers.delete(p)
+      this.senders.delete(p)
+    }
     return out
   }
 
@@ -145,7 +156,9 @@ export class NodeGuard implements Guard {
       return 'taken'
     }
     if (table === undefined) {
-      for (const m of appMessagesOf(msg)) if (!this.seals.verify(m)) return this.refuse('forged')
+      const apps = appMessagesOf(msg)
+      for (const m of apps) if (!this.seals.verify(m)) return this.refuse('forged')
+      if (apps.length > 0) this.senders.add(from)
       return 'admit'
     }
     const wall = this.host?.wallNow() ?? 0
@@ -163,7 +176,9 @@ export class NodeGuard implements Guard {
       if (publisher === undefined) return this.hold(now, from, m.publisher, msg)
       if (!publisher.mayPublish(m.topic) && !m.topic.startsWith(FAMILY_PREFIX)) return this.refuse('notGranted')
     }
-    return this.subscriberCheck(msg, sender) ? 'admit' : this.refuse('notGranted')
+    if (!this.subscriberCheck(msg, sender)) return this.refuse('notGranted')
+    if (apps.length > 0) this.senders.add(from)
+    return 'admit'
   }
 
   /** Messages a peer sends for its own subscription: it needs a grant to subscribe to the topic. */

@@ -123,7 +123,10 @@ describe('ZeroMQ data plane on one host', () => {
     const forA = b.lanPlane?.receiverEndpoint(a.peerId)
     expect(forA).toMatch(/^tcp:\/\//)
 
-    // c asks b for a lane over libp2p with a key the test holds: b binds that key to c.
+    // c asks b for a lane over libp2p with a key the test holds: b binds that key to c (c is
+    // b's parent in a tree, so b gives it a lane).
+    const fromC = b.subscribe(topicRootedAt(c.peerId, [a.peerId, b.peerId, c.peerId], 'lan-zap-c'))
+    await fromC.ready
     const keyOfC = curveKeyPair()
     const s = await c.libp2p.dialProtocol(b.libp2p.peerId, LAN_PROTOCOL)
     s.send(lengthPrefixed(LanOffer.encode({ curveKey: keyOfC.publicKey })))

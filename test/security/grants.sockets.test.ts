@@ -89,6 +89,40 @@ describe('a mesh with an authority', () => {
     }
   })
 
+  it('gives a lane only to a tree neighbour: a member asks in vain until it shares a tree or sends data', async () => {
+    // Their own mesh of two, with lanes on (loopback).
+    const m1 = await node({ pub: ['>'], sub: ['>'] }, [], authority, key, true)
+    const m2 = await node({ pub: ['>'], sub: ['>'] }, [m1.addrs[0]], authority, key, true)
+    try {
+      await until('m1 and m2 admit each other', () => m1.stats().routingTable === 1 && m2.stats().routingTable === 1, 20_000)
+      const plane = m2.lanPlane
+      if (plane === undefined) throw new Error('m2 has no ZeroMQ plane')
+      const laneTo1 = (): { state: string, lastError: string } | undefined => plane.lanesView().find(l => l.peer === m1.peerId)
+      // No tree and no data between them: asking (as a sender with data does) is refused.
+      await until('m1 refused m2\'s lane', () => {
+        plane.trySend(m1.peerId, { bytes: new Uint8Array([0]), topics: [], kind: 'data' })
+        return (laneTo1()?.lastError ?? '').includes('not a tree neighbour')
+      }, 20_000)
+      expect(m1.lanPlane?.receiverEndpoint(m2.peerId)).toBeUndefined()
+      expect(m1.stats().lan?.offersRefused).toBeGreaterThanOrEqual(1)
+      // Once m2's messages reach m1 (as the root, or down the tree), the lane comes up.
+      const got: string[] = []
+      const sub = m1.subscribe('lanes.t', { callback: (_e, m) => { got.push(m.string()) } })
+      await sub.ready
+      let n = 0
+      await until('the lane from m2 to m1 is up and carries data', () => {
+        void m2.publish('lanes.t', `m${n++}`)
+        return laneTo1()?.state === 'up' && (m1.stats().lan?.framesReceived ?? 0) > 0
+      }, 30_000)
+      expect(m1.lanPlane?.receiverEndpoint(m2.peerId)).toBeDefined()
+      await until('the messages arrive', () => got.length >= n, 10_000)
+      sub.unsubscribe()
+    } finally {
+      await m2.stop()
+      await m1.stop()
+    }
+  })
+
   it('checks publishing against the publisher\'s grant, at home and at every hop', async () => {
     await expect(c.publish('payments', 'x')).rejects.toMatchObject({ code: 'ERR_NOT_GRANTED' })
     const got: string[] = []

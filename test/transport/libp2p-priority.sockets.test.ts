@@ -37,13 +37,13 @@ describe('Libp2pTransport over real streams', () => {
     const dropped: Array<[DropReason, OutFrame]> = []
     const noop = (): void => {}
     const a = new Libp2pTransport(ha, { frame: noop, peerUp: noop, peerDown: noop, dropped: (r, f) => { dropped.push([r, f]) } },
-      { maxFrameBytes: 1 << 20, maxQueuedFrames: 64, maxQueuedBytes: 1 << 30, maxQueuedControlFrames: 1024, dialTimeoutMs: 5000 })
+      { maxFrameBytes: 1 << 20, maxQueuedFrames: 64, maxQueuedBytes: 1 << 30, maxQueuedControlFrames: 1024, maxQueuedControlBytes: 1 << 30, dialTimeoutMs: 5000 })
     const b = new Libp2pTransport(hb, {
       frame: (_from, bytes) => { arrived.push([bytes[0], new DataView(bytes.buffer, bytes.byteOffset).getUint32(1)]) },
       peerUp: noop,
       peerDown: noop,
       dropped: noop
-    }, { maxFrameBytes: 1 << 20, maxQueuedFrames: 64, maxQueuedBytes: 1 << 30, maxQueuedControlFrames: 1024, dialTimeoutMs: 5000 })
+    }, { maxFrameBytes: 1 << 20, maxQueuedFrames: 64, maxQueuedBytes: 1 << 30, maxQueuedControlFrames: 1024, maxQueuedControlBytes: 1 << 30, dialTimeoutMs: 5000 })
     await a.start()
     await b.start()
     cleanups.push(async () => { await a.stop(); await b.stop() })

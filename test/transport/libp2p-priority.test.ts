@@ -106,7 +106,7 @@ interface Harness {
   dials: Array<{ resolve: () => void, reject: (e: Error) => void }>
 }
 
-async function harness (opts: { maxQueuedFrames: number, maxQueuedControlFrames: number, maxQueuedBytes?: number, manualDials?: boolean }): Promise<Harness> {
+async function harness (opts: { maxQueuedFrames: number, maxQueuedControlFrames: number, maxQueuedBytes?: number, maxQueuedControlBytes?: number, manualDials?: boolean }): Promise<Harness> {
   const conn = new FakeConnection()
   const peer = peerIdFromPrivateKey(await generateKeyPair('Ed25519')).toString()
   const dials: Harness['dials'] = []
@@ -130,7 +130,7 @@ async function harness (opts: { maxQueuedFrames: number, maxQueuedControlFrames:
     peerUp: () => {},
     peerDown: p => { down.push(p) },
     dropped: (reason, f) => { dropped.push([reason, new TextDecoder().decode(f.bytes)]) }
-  }, { maxFrameBytes: 1 << 20, dialTimeoutMs: 5000, maxQueuedBytes: 1 << 30, ...opts })
+  }, { maxFrameBytes: 1 << 20, dialTimeoutMs: 5000, maxQueuedBytes: 1 << 30, maxQueuedControlBytes: 1 << 30, ...opts })
   await transport.start()
   return { transport, conn, peer, dropped, down, dials }
 }
@@ -258,6 +258,25 @@ describe('Libp2pTransport: control before data', () => {
     }
     expect(h.transport.stats.droppedQueueFull).toBe(5 * 15)
     expect(h.conn.streams[0].listenerCount('drain')).toBe(0)
+    await h.transport.stop()
+  })
+
+  it('a peer\'s control queue is bounded in bytes too: past it the peer is reported down', async () => {
+    const h = await harness({ maxQueuedFrames: 4, maxQueuedControlFrames: 100, maxQueuedControlBytes: 10 })
+    h.transport.send(h.peer, control('c0'))
+    await turn() // the stream opens
+    h.conn.full = true
+    h.transport.send(h.peer, control('c1')) // to the stream's own buffer
+    await turn()
+    for (let i = 2; i <= 6; i++) h.transport.send(h.peer, control(`c${i}`)) // 2 bytes each: five fit in 10
+    await turn()
+    expect(h.transport.queued(h.peer)).toEqual({ control: 5, data: 0 })
+    expect(h.down).toEqual([])
+    h.transport.send(h.peer, control('c7')) // 12 bytes: over the bound
+    await turn()
+    expect(h.down).toEqual([h.peer])
+    expect(h.transport.stats.controlOverflows).toBe(1)
+    expect(h.transport.stats.droppedControlQueueFull).toBe(6) // c2..c7
     await h.transport.stop()
   })
 

@@ -55,6 +55,8 @@ export interface Libp2pTransportOptions {
    * it is reported down).
    */
   maxQueuedControlFrames: number
+  /** The same control queue bounded in bytes (a peer that lets it fill is reported down alike). */
+  maxQueuedControlBytes: number
   dialTimeoutMs: number
 }
 
@@ -221,7 +223,7 @@ export class Libp2pTransport implements Transport {
       }
       lane.queue.push(frame)
     } else {
-      if (lane.queue.length >= this.options.maxQueuedControlFrames) {
+      if (lane.queue.length >= this.options.maxQueuedControlFrames || lane.queue.bytes + frame.bytes.byteLength > this.options.maxQueuedControlBytes) {
         this.overflow(to, o, frame)
         return
       }

@@ -68,8 +68,11 @@ export interface ZmqPlaneEvents {
   dropped: (reason: DropReason, frame: OutFrame) => void
   /** When (performance.now()) the node last sent the peer a data frame over libp2p. */
   lastLibp2pData: (to: PeerRef) => number
-  /** May this peer have a lane (a bound socket here)? The node says yes for admitted peers only. */
-  mayConnect?: (peer: PeerRef) => boolean
+  /**
+   * May this peer have a lane (a bound socket here)? The node says yes for admitted tree
+   * neighbours only; otherwise why not (sent to the peer, which asks again after a back-off).
+   */
+  mayConnect?: (peer: PeerRef) => { ok: true } | { ok: false, why: string }
 }
 
 export type LaneState = 'negotiating' | 'connecting' | 'up' | 'down' | 'off'
@@ -294,8 +297,9 @@ export class ZmqPlane {
     }
     if (!this.running || lane.generation !== generation || this.lanes.get(to) !== lane) return
     if (accept.refused !== '') {
-      lane.state = 'off'
-      lane.lastError = `refused by the peer: ${accept.refused}`
+      // It may say yes later (once this node is admitted there, or its tree neighbour): asked
+      // again after the back-off, like a failed lane.
+      this.fail(to, lane, `refused by the peer: ${accept.refused}`)
       return
     }
     const host = endpointHost(accept.endpoint)
@@ -451,7 +455,8 @@ export class ZmqPlane {
   private async accept (from: PeerRef, connection: Connection, offer: LanOffer): Promise<LanAccept> {
     const refuse = (why: string): LanAccept => ({ endpoint: '', curveKey: '', refused: why })
     if (!this.running) return refuse('ZeroMQ is stopping on this node')
-    if (this.on.mayConnect?.(from) === false) return refuse('not admitted to this mesh (no valid grant)')
+    const may = this.on.mayConnect?.(from)
+    if (may !== undefined && !may.ok) return refuse(may.why)
     if (!isZ85Key(offer.curveKey)) return refuse('the offered CURVE key is not 40 characters of Z85')
     const remoteIp = ipOf(connection.remoteAddr)
     const bindIp = remoteIp === undefined ? undefined : segmentAddress(remoteIp, this.options.lan, localIpv4())
