@@ -28,6 +28,7 @@ import type { MeshNode } from '../../src/index.ts'
 import { packFrames } from '../../src/transport/framing.ts'
 import { PROTOCOL } from '../../src/transport/libp2p/libp2p-transport.ts'
 import { SAMPLES } from './samples.ts'
+import { writeHeapSnapshot } from 'node:v8'
 
 export interface FuzzOptions {
   /** Units of input (frames, stream writes, lane messages, control lines). */
@@ -35,6 +36,10 @@ export interface FuzzOptions {
   seed: number
   probeEvery?: number
   probeTimeoutMs?: number
+  /** Live memory is measured every this many units (default 100,000), with --expose-gc. */
+  liveEvery?: number
+  /** A V8 heap snapshot is written there at the end, the nodes still running (for finding what holds memory). */
+  heapSnapshot?: string
   log?: (line: string) => void
 }
 
@@ -52,6 +57,12 @@ export interface FuzzReport {
   rssMaxMB: number
   heapStartMB: number
   heapEndMB: number
+  /**
+   * What is live after a full garbage collection (V8 heap used plus external memory, MB), every
+   * `liveEvery` units from the start: what the nodes really hold, apart from garbage not yet
+   * collected and memory the allocators keep. Empty unless node runs with --expose-gc.
+   */
+  live: Array<{ units: number, rssMB: number, heapMB: number, externalMB: number, victimTopics: number, victimMailboxes: number, victimMailboxMessages: number }>
   /** What the victim made of it. */
   victim: { malformedFrames: number, refused: number, badStreams: number, malformedBatches: number, received: number }
   wallMs: number
@@ -87,6 +98,18 @@ export async function fuzz (o: FuzzOptions): Promise<FuzzReport> {
   const mem = (): { rss: number, heap: number } => { const m = process.memoryUsage(); return { rss: m.rss / 2 ** 20, heap: m.heapUsed / 2 ** 20 } }
   const m0 = mem()
   let rssMax = m0.rss
+  const liveEvery = o.liveEvery ?? 100_000
+  const live: FuzzReport['live'] = []
+  const measureLive = (units: number, victim: MeshNode): void => {
+    const gc = (globalThis as { gc?: () => void }).gc
+    if (gc === undefined) return
+    gc()
+    const u = process.memoryUsage()
+    const s = victim.stats()
+    const l = { units, rssMB: round(u.rss / 2 ** 20), heapMB: round(u.heapUsed / 2 ** 20), externalMB: round(u.external / 2 ** 20), victimTopics: victim.topics().length, victimMailboxes: s.mailboxes, victimMailboxMessages: s.mailboxMessages }
+    live.push(l)
+    log(`${units} units: live after a full GC: heap ${l.heapMB} MB, external ${l.externalMB} MB (rss ${l.rssMB} MB); the victim holds ${l.victimTopics} topics, ${l.victimMailboxes} mailboxes, ${l.victimMailboxMessages} mailbox messages`)
+  }
   try {
     const victim = await make({ dataDir: join(dir, 'victim') })
     const server = await serveControl(victim, join(dir, 'victim'))
@@ -99,6 +122,13 @@ export async function fuzz (o: FuzzOptions): Promise<FuzzReport> {
 
     const transport = (attacker as unknown as { transport: { send: (to: string, f: { bytes: Uint8Array, topics: string[], kind: 'control' | 'data' }) => void } }).transport
     const zmq = (attacker as unknown as { zmq: { trySend: (to: string, f: unknown) => boolean, lanes: Map<string, { state: string, socket?: { send: (b: Uint8Array) => Promise<void> } }> } }).zmq
+    // A lane is given only to a tree neighbour, or a peer whose messages the victim admitted:
+    // the attacker publishes until one of its topics' roots is the victim.
+    let warm = 0
+    await waitFor('the victim admitted a message of the attacker', () => {
+      void attacker.publish(`fuzz.warm.${warm++}`, 'warm-up').catch(() => {})
+      return victim.guard.sentData(attacker.peerId)
+    }, 15_000)
     // Bring the attacker's lane to the victim up (a lane is negotiated when data is sent).
     await waitFor('the attacker\'s lane to the victim', () => {
       zmq.trySend(victim.peerId, { bytes: encodeFrame([{ type: 'heartbeat', topics: [], counts: [], roots: [] }]), topics: [], kind: 'data' })
@@ -108,6 +138,7 @@ export async function fuzz (o: FuzzOptions): Promise<FuzzReport> {
     control.on('error', () => {})
     control.on('data', () => {})
 
+    measureLive(0, victim)
     const ids = [victim.peerId, attacker.peerId, honest.peerId, '', 'not-a-peer']
     const value = new Values(rng, ids)
     for (let sent = 0; sent < o.frames;) {
@@ -145,6 +176,7 @@ export async function fuzz (o: FuzzOptions): Promise<FuzzReport> {
         }
       }
       sent += n
+      if (sent % liveEvery < CHUNK || sent >= o.frames) measureLive(sent, victim)
       // Let the victim read most of what was sent before the next chunk (the attacker's queues
       // stay far below their bounds; a few frames may wait on a stream of the attacker's own).
       await waitFor('the attacker\'s queues to drain', () => attacker.stats().queued.libp2p <= 50, 2000).catch(() => {})
@@ -161,8 +193,12 @@ export async function fuzz (o: FuzzOptions): Promise<FuzzReport> {
           if (!ok) log(`probe ${probes} attempt ${attempt + 1} not delivered in ${probeTimeoutMs} ms`)
         }
         if (!ok) hangs++
-        log(`${sent} units: ${hangs} hangs, ${crashMessages.length} crashes, rss ${m.rss.toFixed(0)} MB, heap ${m.heap.toFixed(0)} MB, ${Math.round(performance.now() - start)} ms; attacker connected ${victim.peers().includes(attacker.peerId)}, admitted ${victim.guard.isAdmitted(attacker.peerId)}, queued ${attacker.stats().queued.libp2p}, victim frames ${victim.stats().transport.framesReceived}`)
+        log(`${sent} units: ${hangs} hangs, ${crashMessages.length} crashes, rss ${m.rss.toFixed(0)} MB, heap ${m.heap.toFixed(0)} MB (external ${(process.memoryUsage().external / 2 ** 20).toFixed(0)}, array buffers ${(process.memoryUsage().arrayBuffers / 2 ** 20).toFixed(0)}), ${Math.round(performance.now() - start)} ms; attacker connected ${victim.peers().includes(attacker.peerId)}, admitted ${victim.guard.isAdmitted(attacker.peerId)}, queued ${attacker.stats().queued.libp2p}, victim frames ${victim.stats().transport.framesReceived}`)
       }
+    }
+    if (o.heapSnapshot !== undefined) {
+      (globalThis as { gc?: () => void }).gc?.()
+      log(`heap snapshot: ${writeHeapSnapshot(o.heapSnapshot)}`)
     }
     control.destroy()
     sub.unsubscribe()
@@ -178,6 +214,7 @@ export async function fuzz (o: FuzzOptions): Promise<FuzzReport> {
       rssMaxMB: round(rssMax),
       heapStartMB: round(m0.heap),
       heapEndMB: round(mem().heap),
+      live,
       victim: { malformedFrames: s.core.malformedFrames, refused: s.core.refused, badStreams: s.transport.badStreams, malformedBatches: s.lan?.malformedBatches ?? 0, received: s.transport.framesReceived + (s.lan?.framesReceived ?? 0) },
       wallMs: Math.round(performance.now() - start)
     }
@@ -299,6 +336,7 @@ function controlLine (value: Values, rng: Rng): string {
   // Topics from the pool: the operator's own publishes to new topics keep per-topic state by
   // design (sequence numbers), which is not what this measures.
   for (const f of ['topic', 'data', 'ref', 'timeout', 'queue', 'ack', 'reliable']) if (rng.next() < 0.5) req[f] = rng.next() < 0.5 ? value.string(f) : value.number()
+  if (typeof req.topic === 'string' && rng.next() < 0.9) req.topic = rng.pick(TOPICS)
   if (op === 'request') req.timeout = 1 + rng.int(50) // a request waits for its timeout: kept short
   return JSON.stringify(req)
 }

@@ -36,7 +36,8 @@ function prefixOf (topic: string, publisher: string): Buffer {
   if (p === undefined) {
     const t = Buffer.from(topic)
     const u = Buffer.from(publisher)
-    p = Buffer.allocUnsafe(1 + 4 + t.byteLength + 4 + u.byteLength)
+    // Not from Buffer's shared pool: a cached prefix would keep a pool slab alive.
+    p = Buffer.allocUnsafeSlow(1 + 4 + t.byteLength + 4 + u.byteLength)
     p[0] = 0 // a leaf (inner nodes start with 1)
     p.writeUInt32BE(t.byteLength, 1)
     t.copy(p, 5)

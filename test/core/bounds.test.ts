@@ -42,4 +42,23 @@ describe('bounded state', () => {
     const replayed = decodeFrame(encodeFrame([{ type: 'replay', message: big.message }, { type: 'replay', message: small.message }]), CORE_DEFAULTS) as Array<Extract<Msg, { type: 'replay' }>>
     expect(replayed[1].message.payload.buffer.byteLength).toBeLessThan(1000)
   })
+
+  it('so is what a frame received as a Node Buffer holds: payloads, seals, replies, signed statements', () => {
+    // Sockets hand over Buffers, whose slice() is a view: a "copy" made with it pins the chunk.
+    const seal = new Uint8Array(200).fill(3)
+    const small: Msg = { type: 'data', message: { topic: 'fresh.topic.for.this.test', publisher: 'fresh-publisher-id', epoch: 1, seq: 2, payload: new Uint8Array(100).fill(2), headers: [], seal } }
+    const filler: Msg = { type: 'data', message: { topic: TOPIC, publisher: 'p', epoch: 1, seq: 1, payload: new Uint8Array(60_000), headers: [] } }
+    const asBuffer = (u: Uint8Array): Buffer => Buffer.from(u.buffer, u.byteOffset, u.byteLength)
+    const [, s] = decodeFrame(asBuffer(encodeFrame([filler, small])), CORE_DEFAULTS) as Array<Extract<Msg, { type: 'data' }>>
+    expect(s.message.payload.buffer.byteLength).toBeLessThan(1000)
+    expect(s.message.seal?.buffer.byteLength).toBeLessThan(1000)
+    const [, r] = decodeFrame(asBuffer(encodeFrame([{ type: 'replay', message: filler.message }, { type: 'replay', message: small.message }])), CORE_DEFAULTS) as Array<Extract<Msg, { type: 'replay' }>>
+    expect(r.message.payload.buffer.byteLength).toBeLessThan(1000)
+    expect(r.message.seal?.buffer.byteLength).toBeLessThan(1000)
+    const [, reply] = decodeFrame(asBuffer(encodeFrame([{ type: 'replay', message: filler.message }, { type: 'reply', topic: TOPIC, request: 1, payload: new Uint8Array(100), headers: [] }])), CORE_DEFAULTS) as Array<Extract<Msg, { type: 'reply' }>>
+    expect(reply.payload.buffer.byteLength).toBeLessThan(1000)
+    const [, g] = decodeFrame(asBuffer(encodeFrame([{ type: 'replay', message: filler.message }, { type: 'grants', grants: [{ body: new Uint8Array(150).fill(1), signature: new Uint8Array(64) }], want: [], revocations: [] }])), CORE_DEFAULTS) as Array<Extract<Msg, { type: 'grants' }>>
+    expect(g.grants[0].body.buffer.byteLength).toBeLessThan(1000)
+    expect(g.grants[0].signature.buffer.byteLength).toBeLessThan(1000)
+  })
 })

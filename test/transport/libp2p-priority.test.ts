@@ -309,6 +309,31 @@ describe('Libp2pTransport: control before data', () => {
     await h.transport.stop()
   })
 
+  it('a destination that is not a peer id gets no queues: its frame is dropped as dial-failed', async () => {
+    // A hostile peer's message may name anyone as the one to answer (a publisher, a subscriber).
+    const h = await harness({ maxQueuedFrames: 8, maxQueuedControlFrames: 8 })
+    const outs = (h.transport as unknown as { out: Map<string, unknown> }).out
+    for (const bogus of ['', 'not-a-peer', '\u00bf']) h.transport.send(bogus, control(`to ${bogus}`))
+    await turn()
+    expect(h.dropped.map(d => d[0])).toEqual(['dial-failed', 'dial-failed', 'dial-failed'])
+    expect(h.transport.stats.droppedDialFailed).toBe(3)
+    expect(outs.size).toBe(0)
+    expect(h.transport.queuedTotal).toBe(0)
+    await h.transport.stop()
+  })
+
+  it('a peer that cannot be dialled is forgotten once its frames are dropped', async () => {
+    const h = await harness({ maxQueuedFrames: 8, maxQueuedControlFrames: 8, manualDials: true })
+    const outs = (h.transport as unknown as { out: Map<string, unknown> }).out
+    h.transport.send(h.peer, control('c0'))
+    expect(outs.size).toBe(1)
+    h.dials[0].reject(new Error('no route'))
+    await turn()
+    expect(h.dropped).toEqual([['dial-failed', 'c0']])
+    expect(outs.size).toBe(0)
+    await h.transport.stop()
+  })
+
   it('a data stream that cannot open does not hold control back; its frames are dropped as dial-failed', async () => {
     const h = await harness({ maxQueuedFrames: 8, maxQueuedControlFrames: 8, manualDials: true })
     h.transport.send(h.peer, data('d0'))

@@ -6,7 +6,7 @@
 // same bytes as protons; every other envelope goes through protons.
 import { FrameTooLargeError, MalformedFrameError } from '../errors.ts'
 import { utf8ByteLength } from '../utf8.ts'
-import { decodeDataEnvelope, encodeDataFrame, frameEnvelopes, ownBytes } from './data-codec.ts'
+import { decodeDataEnvelope, encodeDataFrame, frameEnvelopes, ownBytes, copyBytes } from './data-codec.ts'
 import { Envelope as EnvelopeCodec, Frame } from './messages.js'
 import type { AppMessage as WireAppMessage, Envelope } from './messages.js'
 import { MAX_FRAME_MESSAGES as MAX_MESSAGES, MAX_GROUP_BYTES, MAX_HEADERS, MAX_SEAL_BYTES, MAX_STATEMENT_BYTES } from './limits.ts'
@@ -139,7 +139,7 @@ function fromEnvelope (e: Envelope, limits: CodecLimits): Msg {
     if (a.queue !== undefined && a.queue.length > 0) out.queue = a.queue
     if (a.seal !== undefined && a.seal.byteLength > 0) {
       if (a.seal.byteLength > MAX_SEAL_BYTES) throw new MalformedFrameError(`seal of ${a.seal.byteLength} bytes over ${MAX_SEAL_BYTES}`)
-      out.seal = a.seal
+      out.seal = copyBytes(a.seal)
     }
     return out
   }
@@ -202,7 +202,7 @@ function fromEnvelope (e: Envelope, limits: CodecLimits): Msg {
     const r = e.reply
     if (r.request < 1) throw new MalformedFrameError('reply without a request number')
     if (r.payload.byteLength > limits.maxPayloadBytes) throw new MalformedFrameError(`payload of ${r.payload.byteLength} bytes over ${limits.maxPayloadBytes}`)
-    return { type: 'reply', topic: topic(r.topic), request: r.request, payload: r.payload, headers: r.headers }
+    return { type: 'reply', topic: topic(r.topic), request: r.request, payload: ownPayload(r.payload), headers: r.headers }
   }
   if (e.mailboxOpen != null) {
     const o = e.mailboxOpen
@@ -223,7 +223,7 @@ function fromEnvelope (e: Envelope, limits: CodecLimits): Msg {
   if (e.grants != null) {
     const signed = (body: Uint8Array, signature: Uint8Array): Signed => {
       if (body.byteLength === 0 || body.byteLength > MAX_STATEMENT_BYTES || signature.byteLength !== 64) throw new MalformedFrameError(`a signed statement of ${body.byteLength} bytes (1..${MAX_STATEMENT_BYTES}) with a signature of ${signature.byteLength} bytes (64)`)
-      return { body, signature }
+      return { body: copyBytes(body), signature: copyBytes(signature) } // kept in the grant table
     }
     const o = e.grants
     if (o.want.includes('')) throw new MalformedFrameError('grants wanted for an empty peer id')

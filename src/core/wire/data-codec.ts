@@ -194,7 +194,15 @@ class Cursor {
  * whole frame (up to a lane's batch of frames) in memory.
  */
 export function ownBytes (buf: Uint8Array, start: number, end: number): Uint8Array {
-  return (end - start) * 2 >= buf.buffer.byteLength ? buf.subarray(start, end) : buf.slice(start, end)
+  return (end - start) * 2 >= buf.buffer.byteLength ? buf.subarray(start, end) : copyBytes(buf, start, end)
+}
+
+/**
+ * A copy in memory of its own. Not `buf.slice()`: on a Node Buffer (what sockets hand over)
+ * slice is a view, which keeps the whole received chunk alive as long as the copy lives.
+ */
+export function copyBytes (buf: Uint8Array, start = 0, end = buf.byteLength): Uint8Array {
+  return new Uint8Array(buf.subarray(start, end))
 }
 
 interface Interned { bytes: Uint8Array, text: string }
@@ -215,7 +223,7 @@ function decodeUtf8 (buf: Uint8Array, start: number, end: number): string {
     for (let i = 0; i < len; i++) if (hit.bytes[i] !== buf[start + i]) { same = false; break }
     if (same) return hit.text
   }
-  const bytes = buf.slice(start, end)
+  const bytes = copyBytes(buf, start, end)
   const text = decoder.decode(bytes)
   if (interned.size >= MAX_CACHED) interned.clear()
   interned.set(h, { bytes, text })
@@ -271,7 +279,7 @@ function readApp (c: Cursor, end: number, maxHeaders: number): AppMessage {
         const e = inner.sub()
         if (e - inner.pos > MAX_SEAL_BYTES) throw new MalformedFrameError(`seal of ${e - inner.pos} bytes over ${MAX_SEAL_BYTES}`)
         // A copy: a kept message must not pin the whole frame it came in.
-        m.seal = inner.buf.slice(inner.pos, e)
+        m.seal = copyBytes(inner.buf, inner.pos, e)
         inner.pos = e
         break
       }

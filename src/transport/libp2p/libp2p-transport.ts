@@ -199,6 +199,13 @@ export class Libp2pTransport implements Transport {
     if (!this.running) return
     let o = this.out.get(to)
     if (o === undefined) {
+      // A destination named by a peer's message may be anything: only a peer id gets queues
+      // (which a failed dial would otherwise leave holding the frame for good).
+      if (!isPeerId(to)) {
+        this.stats.droppedDialFailed++
+        this.on.dropped('dial-failed', frame)
+        return
+      }
       o = { control: new Lane('control'), data: new Lane('data'), coalescing: undefined }
       this.out.set(to, o)
     }
@@ -354,6 +361,8 @@ export class Libp2pTransport implements Transport {
       for (const f of lost) this.on.dropped('dial-failed', f)
       if (!this.running) return
       this.flush(to, o) // data no longer waits for control frames that were dropped
+      // Nothing left for a peer it cannot reach: it is forgotten (the next frame tries again).
+      if (idle(o)) this.out.delete(to)
       this.on.peerDown(to)
     } finally {
       limit.clear()
@@ -510,4 +519,18 @@ function writable (lane: Lane): boolean {
 /** Control frames wait for the peer's open control stream: data must not overtake them. */
 function controlWaiting (o: Outbound): boolean {
   return o.control.queue.length > 0 && o.control.stream !== undefined
+}
+
+/** Neither lane holds a stream, a dial or a frame. */
+function idle (o: Outbound): boolean {
+  return [o.control, o.data].every(l => l.stream === undefined && !l.opening && l.queue.length === 0) && o.coalescing === undefined
+}
+
+function isPeerId (s: string): boolean {
+  try {
+    peerIdFromString(s)
+    return true
+  } catch {
+    return false
+  }
 }
