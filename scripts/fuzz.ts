@@ -1,13 +1,13 @@
-// npm run fuzz [-- --frames N --seed S --heap-snapshot FILE]: random and mutated input into a live node (scripts/fuzz/run.ts).
+// npm run fuzz [-- --frames N --seed S --small-bounds --heap-snapshot FILE]: random and mutated input into a live node (scripts/fuzz/run.ts).
 // Prints a table, then one JSON line. Exit status 1 on a crash or a hang.
 import { parseArgs } from 'node:util'
 import { fuzz } from './fuzz/run.ts'
 
-const { values } = parseArgs({ options: { frames: { type: 'string', default: '100000' }, seed: { type: 'string', default: '1' }, 'heap-snapshot': { type: 'string' } } })
+const { values } = parseArgs({ options: { frames: { type: 'string', default: '100000' }, seed: { type: 'string', default: '1' }, 'heap-snapshot': { type: 'string' }, 'small-bounds': { type: 'boolean', default: false } } })
 const frames = Number(values.frames)
 const seed = Number(values.seed)
 if (!Number.isInteger(frames) || frames < 1 || !Number.isInteger(seed)) throw new Error('--frames takes a positive integer, --seed an integer')
-const r = await fuzz({ frames, seed, heapSnapshot: values['heap-snapshot'], log: line => { process.stderr.write(line + '\n') } })
+const r = await fuzz({ frames, seed, heapSnapshot: values['heap-snapshot'], smallBounds: values['small-bounds'], log: line => { process.stderr.write(line + '\n') } })
 const rows: Array<[string, string]> = [
   ['units of input', String(r.frames)],
   ['  structured / mutated frames (libp2p)', `${r.byKind.structured} / ${r.byKind.mutated}`],
@@ -22,5 +22,5 @@ const rows: Array<[string, string]> = [
 ]
 for (const [k, v] of rows) console.log(`${k.padEnd(76)} ${v}`)
 for (const m of r.crashMessages.slice(0, 5)) console.log(`crash: ${m}`)
-console.log(JSON.stringify({ bench: 'fuzz', seed, ...r }))
+console.log(JSON.stringify({ bench: 'fuzz', seed, smallBounds: values['small-bounds'], ...r }))
 process.exit(r.crashes === 0 && r.hangs === 0 ? 0 : 1)

@@ -38,6 +38,12 @@ export interface FuzzOptions {
   probeTimeoutMs?: number
   /** Live memory is measured every this many units (default 100,000), with --expose-gc. */
   liveEvery?: number
+  /**
+   * The victim's tables bounded far below their defaults (mailboxes 8 MiB and 64 in all, 500
+   * topics a peer, 2,000 in all), so that the run reaches the bounds and shows memory levelling
+   * off there; the defaults take far more than 10^6 units of input to fill.
+   */
+  smallBounds?: boolean
   /** A V8 heap snapshot is written there at the end, the nodes still running (for finding what holds memory). */
   heapSnapshot?: string
   log?: (line: string) => void
@@ -69,6 +75,7 @@ export interface FuzzReport {
 }
 
 const CHUNK = 200
+const SMALL_BOUNDS = { mailboxesMaxBytes: 8 * 1024 * 1024, maxMailboxes: 64, maxTopicsPerPeer: 500, maxTopics: 2000 }
 // Not the probes' topic: a member may disturb a tree legitimately (a LEAVE, a JOIN), and a lost
 // probe must mean a node that stopped working, not a tree the attacker reshaped.
 const TOPICS = ['fuzz.a', 'fuzz.b', 'jobs', '$WC.fuzz', 'x']
@@ -111,7 +118,7 @@ export async function fuzz (o: FuzzOptions): Promise<FuzzReport> {
     log(`${units} units: live after a full GC: heap ${l.heapMB} MB, external ${l.externalMB} MB (rss ${l.rssMB} MB); the victim holds ${l.victimTopics} topics, ${l.victimMailboxes} mailboxes, ${l.victimMailboxMessages} mailbox messages`)
   }
   try {
-    const victim = await make({ dataDir: join(dir, 'victim') })
+    const victim = await make({ dataDir: join(dir, 'victim'), ...(o.smallBounds === true ? { core: SMALL_BOUNDS } : {}) })
     const server = await serveControl(victim, join(dir, 'victim'))
     const attacker = await make({ bootstrap: [victim.addrs[0]] })
     const honest = await make({ lan: false, bootstrap: [victim.addrs[0]] })

@@ -5,6 +5,7 @@
 // mailbox keeps nothing more.
 import { describe, expect, it } from 'vitest'
 import { mailboxKey } from '../../src/core/mailboxes.ts'
+import { KEPT_OVERHEAD_BYTES } from '../../src/core/mailbox-contents.ts'
 import { compareDistance } from '../../src/core/id.ts'
 import type { CoreEvent } from '../../src/core/core-types.ts'
 import type { CoreOptions } from '../../src/core/defaults.ts'
@@ -141,6 +142,15 @@ describe('durable mailboxes', () => {
     leaveAndReturn(r, first, second)
     expect(r.got.get(second)).toEqual(range(90, 120))
     expect(r.overflow.some(o => o.holder && o.dropped === 70)).toBe(true)
+    expect(r.overflow).toContainEqual({ node: second, dropped: 70, holder: false })
+  })
+
+  it('its byte bound counts what keeping a message costs (KEPT_OVERHEAD_BYTES), so tiny messages are bounded too', () => {
+    // Payloads of 2 bytes: counted alone, 16 MiB would keep millions of them.
+    const r = setUp({ mailboxMaxBytes: 30 * (KEPT_OVERHEAD_BYTES + 2) })
+    const [first, second] = pick(r.net.sim, 2, [r.publisher, ...keyNodes(r)])
+    leaveAndReturn(r, first, second)
+    expect(r.got.get(second)).toEqual(range(90, 120))
     expect(r.overflow).toContainEqual({ node: second, dropped: 70, holder: false })
   })
 
