@@ -28,7 +28,8 @@ import type { MeshNode } from '../../src/index.ts'
 import { packFrames } from '../../src/transport/framing.ts'
 import { PROTOCOL } from '../../src/transport/libp2p/libp2p-transport.ts'
 import { SAMPLES } from './samples.ts'
-import { writeHeapSnapshot } from 'node:v8'
+import { setFlagsFromString, writeHeapSnapshot } from 'node:v8'
+import { runInNewContext } from 'node:vm'
 
 export interface FuzzOptions {
   /** Units of input (frames, stream writes, lane messages, control lines). */
@@ -36,7 +37,7 @@ export interface FuzzOptions {
   seed: number
   probeEvery?: number
   probeTimeoutMs?: number
-  /** Live memory is measured every this many units (default 100,000), with --expose-gc. */
+  /** Live memory is measured every this many units (default 100,000). */
   liveEvery?: number
   /**
    * The victim's tables bounded far below their defaults (mailboxes 8 MiB and 64 in all, 500
@@ -66,7 +67,7 @@ export interface FuzzReport {
   /**
    * What is live after a full garbage collection (V8 heap used plus external memory, MB), every
    * `liveEvery` units from the start: what the nodes really hold, apart from garbage not yet
-   * collected and memory the allocators keep. Empty unless node runs with --expose-gc.
+   * collected and memory the allocators keep.
    */
   live: Array<{ units: number, rssMB: number, heapMB: number, externalMB: number, victimTopics: number, victimMailboxes: number, victimMailboxMessages: number }>
   /** What the victim made of it. */
@@ -108,9 +109,7 @@ export async function fuzz (o: FuzzOptions): Promise<FuzzReport> {
   const liveEvery = o.liveEvery ?? 100_000
   const live: FuzzReport['live'] = []
   const measureLive = (units: number, victim: MeshNode): void => {
-    const gc = (globalThis as { gc?: () => void }).gc
-    if (gc === undefined) return
-    gc()
+    fullGc()
     const u = process.memoryUsage()
     const s = victim.stats()
     const l = { units, rssMB: round(u.rss / 2 ** 20), heapMB: round(u.heapUsed / 2 ** 20), externalMB: round(u.external / 2 ** 20), victimTopics: victim.topics().length, victimMailboxes: s.mailboxes, victimMailboxMessages: s.mailboxMessages }
@@ -204,7 +203,7 @@ export async function fuzz (o: FuzzOptions): Promise<FuzzReport> {
       }
     }
     if (o.heapSnapshot !== undefined) {
-      (globalThis as { gc?: () => void }).gc?.()
+      fullGc()
       log(`heap snapshot: ${writeHeapSnapshot(o.heapSnapshot)}`)
     }
     control.destroy()
@@ -236,6 +235,16 @@ export async function fuzz (o: FuzzOptions): Promise<FuzzReport> {
 }
 
 const round = (x: number): number => Math.round(x * 10) / 10
+
+/** A full garbage collection, with or without --expose-gc (the flag can be set at run time). */
+function fullGc (): void {
+  let gc = (globalThis as { gc?: () => void }).gc
+  if (gc === undefined) {
+    setFlagsFromString('--expose-gc')
+    gc = runInNewContext('gc') as () => void
+  }
+  gc()
+}
 
 async function waitFor (what: string, cond: () => boolean, ms: number): Promise<void> {
   const end = Date.now() + ms
