@@ -4,6 +4,7 @@
 // alternating epochs. The victim delivers none of them, counts them as refused, and still
 // delivers every honest message in order (a forged number ahead silences nobody).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { MeshCore } from '../../src/core/mesh-core.ts'
 import type { AppMessage, Msg } from '../../src/core/wire/types.ts'
 import { createTestnet } from '../../src/index.ts'
 import type { Testnet } from '../../src/index.ts'
@@ -62,5 +63,24 @@ describe('forged messages from a hostile peer', () => {
     expect(publisher.stats().core.refused).toBeGreaterThanOrEqual(msgs.length)
     sub.unsubscribe()
     spy.unsubscribe()
+  })
+
+  it('under 5,000 made-up publisher names leave no de-duplication state and are all refused', async () => {
+    const [victim, publisher, hostile] = net.nodes
+    const got: string[] = []
+    const sub = victim.subscribe('names', { callback: (_e, m) => { got.push(m.string()) } })
+    await sub.ready
+    await publisher.publish('names', 'honest 1')
+    await until('the honest message arrives', () => got.length === 1, 10_000)
+    const refusedBefore = victim.stats().core.refused
+    const msgs: Msg[] = Array.from({ length: 5000 }, (_, i) => ({ type: 'data', message: { topic: 'names', publisher: `made-up-${i}`, epoch: 1, seq: 1, payload: text('forged'), headers: [] } }))
+    sendRaw(hostile, victim.peerId, msgs)
+    await until('the victim refused them all', () => victim.stats().core.refused - refusedBefore >= msgs.length, 20_000)
+    // One window per publisher it delivered from: the honest one (without the seal check, one per name up to 4,096).
+    expect((victim as unknown as { core: MeshCore }).core.topicState('names')?.dedup.size).toBe(1)
+    await publisher.publish('names', 'honest 2')
+    await until('the honest publisher is still heard', () => got.length === 2, 10_000)
+    expect(got).toEqual(['honest 1', 'honest 2'])
+    sub.unsubscribe()
   })
 })
