@@ -1,6 +1,6 @@
 // The ZeroMQ data plane between nodes on one host (loopback is one LAN segment): data edges go
 // over CURVE lanes, control stays on libp2p; keys not bound to the sender's peer id are refused
-// by ZAP; a lost endpoint falls back to libp2p and the lane comes back; a restarted peer (new
+// by ZAP, and a ZeroMQ message over 4 MiB is dropped by the socket; a lost endpoint falls back to libp2p and the lane comes back; a restarted peer (new
 // CURVE key) gets a new lane; a slow child fills and drops from its own lane only.
 import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
@@ -15,7 +15,7 @@ import { curveKeyPair, Push } from 'zeromq'
 import { compareDistance, idFromBytes, topicKey } from '../../src/core/id.ts'
 import { createNode, createTestnet } from '../../src/index.ts'
 import type { MeshNode, Subscription } from '../../src/index.ts'
-import { lengthPrefixed } from '../../src/transport/framing.ts'
+import { lengthPrefixed, packFrames } from '../../src/transport/framing.ts'
 import { LanAccept, LanOffer } from '../../src/transport/zeromq/lan-messages.js'
 import { LAN_PROTOCOL, readOne } from '../../src/transport/zeromq/zmq-plane.ts'
 
@@ -167,6 +167,19 @@ describe('ZeroMQ data plane on one host', () => {
     })).toBe('admitted')
     await until('garbage counted', () => b.stats().lan?.malformedBatches === 1 && b.stats().core.malformedFrames === malformedBefore + 1)
     expect(b.stats().lan?.framesReceived).toBe(receivedBefore + 1)
+    // A ZeroMQ message over the lane's 4 MiB (five frames of 1 MB) is dropped by the receiving
+    // socket's maxMessageSize (libzmq closes that connection; the sender reconnects): small
+    // batches sent after it arrive, the 5 MB never does.
+    const bytesBefore = b.stats().lan?.bytesReceived ?? 0
+    const framesBefore = b.stats().lan?.framesReceived ?? 0
+    expect(await tryKey(keyOfC, forC, async push => {
+      await push.send(packFrames(Array.from({ length: 5 }, () => new Uint8Array(1_000_000))))
+      await until('small batches get through after it', async () => {
+        await push.send(packFrames([new Uint8Array([1, 2, 3])])).catch(() => {}) // refused while reconnecting
+        return (b.stats().lan?.framesReceived ?? 0) > framesBefore
+      }, 10_000)
+    })).toBe('admitted')
+    expect((b.stats().lan?.bytesReceived ?? 0) - bytesBefore).toBeLessThan(100_000)
     // a's own lane is untouched.
     await stream(a, topic, 5, 10)
     await until('5 more deliveries', () => got.length === 25)
