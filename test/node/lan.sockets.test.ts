@@ -1,7 +1,8 @@
 // The ZeroMQ data plane between nodes on one host (loopback is one LAN segment): data edges go
 // over CURVE lanes, control stays on libp2p; keys not bound to the sender's peer id are refused
-// by ZAP, and a ZeroMQ message over 4 MiB is dropped by the socket; a lost endpoint falls back to libp2p and the lane comes back; a restarted peer (new
-// CURVE key) gets a new lane; a slow child fills and drops from its own lane only.
+// by ZAP, and a ZeroMQ message over 4 MiB is dropped by the socket; a lost endpoint falls back
+// to libp2p and the lane comes back; a restarted peer (new CURVE key) gets a new lane; a slow
+// child fills and drops from its own lane only.
 import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
