@@ -9,6 +9,7 @@ import { refKey, sessionKey } from './mailbox-store.ts'
 import type { MailboxStore } from './mailbox-store.ts'
 import { utf8ByteLength } from './utf8.ts'
 import { MAX_MAILBOX_REFS } from './wire/limits.ts'
+import { kept } from './wire/data-codec.ts'
 import type { PeerRef } from './routing-table.ts'
 import type { AppMessage, MessageRef } from './wire/types.ts'
 
@@ -93,12 +94,12 @@ export class MailboxContents {
       this.dropped += old.length
       this.remove(old)
     }
-    const k: Kept = { message: m, key, bytes, at, gone: false }
+    const k: Kept = { message: kept(m), key, bytes, at, gone: false } // an exact copy: kept for days
     this.kept.push(k)
     this.byKey.set(key, k)
     this.bytes += bytes
     this.totals.bytes += bytes
-    if (persist) this.store.append(this.name, this.topic, m, at)
+    if (persist) this.store.append(this.name, this.topic, k.message, at)
     return old
   }
 

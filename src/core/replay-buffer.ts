@@ -2,7 +2,7 @@
 // it, delivery-order.ts and recovery.ts): bounded by count, bytes and age, oldest out first.
 // A payload that views a larger buffer (a decoded frame) is copied, so a kept message never
 // pins the frame it came in.
-import { copyBytes } from './wire/data-codec.ts'
+import { kept } from './wire/data-codec.ts'
 import type { AppMessage } from './wire/types.ts'
 
 export interface ReplayLimits {
@@ -39,11 +39,9 @@ export class ReplayBuffer {
   }
 
   push (now: number, m: AppMessage): void {
-    const p = m.payload
-    const payload = p.byteOffset === 0 && p.buffer.byteLength === p.byteLength ? p : copyBytes(p)
-    let bytes = ENVELOPE_BYTES + payload.byteLength
+    const message = kept(m)
+    let bytes = ENVELOPE_BYTES + message.payload.byteLength
     for (const h of m.headers) bytes += h.key.length + h.value.length
-    const message = payload === p ? m : { ...m, payload }
     this.items.push({ message, at: now, bytes })
     this.bytes += bytes
     this.trim(now)
