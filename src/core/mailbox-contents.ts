@@ -94,7 +94,7 @@ export class MailboxContents {
       this.dropped += old.length
       this.remove(old)
     }
-    const k: Kept = { message: kept(m), key, bytes, at, gone: false } // an exact copy: kept for days
+    const k: Kept = { message: kept(m, true), key, bytes, at, gone: false } // exact copies: kept for days
     this.kept.push(k)
     this.byKey.set(key, k)
     this.bytes += bytes

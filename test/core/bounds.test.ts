@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { MeshCore } from '../../src/core/mesh-core.ts'
 import { Rng } from '../../src/core/rng.ts'
 import { decodeFrame, encodeFrame } from '../../src/core/wire/codec.ts'
+import { SLAB_BYTES } from '../../src/core/wire/data-codec.ts'
 import { CORE_DEFAULTS } from '../../src/core/defaults.ts'
 import type { AppMessage, Msg } from '../../src/core/wire/types.ts'
 
@@ -36,11 +37,11 @@ describe('bounded state', () => {
     const frame = encodeFrame([big, small])
     const [b, s] = decodeFrame(frame, CORE_DEFAULTS) as Array<Extract<Msg, { type: 'data' }>>
     expect(s.message.payload.buffer).not.toBe(frame.buffer)
-    expect(s.message.payload.buffer.byteLength).toBeLessThan(1000)
+    expect(s.message.payload.buffer.byteLength).toBeLessThanOrEqual(SLAB_BYTES)
     expect(b.message.payload.buffer).toBe(frame.buffer)
     // The same through protons' path (a Replay is control traffic).
     const replayed = decodeFrame(encodeFrame([{ type: 'replay', message: big.message }, { type: 'replay', message: small.message }]), CORE_DEFAULTS) as Array<Extract<Msg, { type: 'replay' }>>
-    expect(replayed[1].message.payload.buffer.byteLength).toBeLessThan(1000)
+    expect(replayed[1].message.payload.buffer.byteLength).toBeLessThanOrEqual(SLAB_BYTES)
   })
 
   it('so is what a frame received as a Node Buffer holds: payloads, seals, replies, signed statements', () => {
@@ -50,13 +51,13 @@ describe('bounded state', () => {
     const filler: Msg = { type: 'data', message: { topic: TOPIC, publisher: 'p', epoch: 1, seq: 1, payload: new Uint8Array(60_000), headers: [] } }
     const asBuffer = (u: Uint8Array): Buffer => Buffer.from(u.buffer, u.byteOffset, u.byteLength)
     const [, s] = decodeFrame(asBuffer(encodeFrame([filler, small])), CORE_DEFAULTS) as Array<Extract<Msg, { type: 'data' }>>
-    expect(s.message.payload.buffer.byteLength).toBeLessThan(1000)
-    expect(s.message.seal?.buffer.byteLength).toBeLessThan(1000)
+    expect(s.message.payload.buffer.byteLength).toBeLessThanOrEqual(SLAB_BYTES)
+    expect(s.message.seal?.buffer.byteLength).toBeLessThanOrEqual(SLAB_BYTES)
     const [, r] = decodeFrame(asBuffer(encodeFrame([{ type: 'replay', message: filler.message }, { type: 'replay', message: small.message }])), CORE_DEFAULTS) as Array<Extract<Msg, { type: 'replay' }>>
-    expect(r.message.payload.buffer.byteLength).toBeLessThan(1000)
-    expect(r.message.seal?.buffer.byteLength).toBeLessThan(1000)
+    expect(r.message.payload.buffer.byteLength).toBeLessThanOrEqual(SLAB_BYTES)
+    expect(r.message.seal?.buffer.byteLength).toBeLessThanOrEqual(SLAB_BYTES)
     const [, reply] = decodeFrame(asBuffer(encodeFrame([{ type: 'replay', message: filler.message }, { type: 'reply', topic: TOPIC, request: 1, payload: new Uint8Array(100), headers: [] }])), CORE_DEFAULTS) as Array<Extract<Msg, { type: 'reply' }>>
-    expect(reply.payload.buffer.byteLength).toBeLessThan(1000)
+    expect(reply.payload.buffer.byteLength).toBeLessThanOrEqual(SLAB_BYTES)
     const [, g] = decodeFrame(asBuffer(encodeFrame([{ type: 'replay', message: filler.message }, { type: 'grants', grants: [{ body: new Uint8Array(150).fill(1), signature: new Uint8Array(64) }], want: [], revocations: [] }])), CORE_DEFAULTS) as Array<Extract<Msg, { type: 'grants' }>>
     expect(g.grants[0].body.buffer.byteLength).toBeLessThan(1000)
     expect(g.grants[0].signature.buffer.byteLength).toBeLessThan(1000)

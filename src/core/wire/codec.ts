@@ -6,7 +6,7 @@
 // same bytes as protons; every other envelope goes through protons.
 import { FrameTooLargeError, MalformedFrameError } from '../errors.ts'
 import { utf8ByteLength } from '../utf8.ts'
-import { decodeDataEnvelope, encodeDataFrame, frameEnvelopes, ownBytes, copyBytes } from './data-codec.ts'
+import { decodeDataEnvelope, encodeDataFrame, frameEnvelopes, ownBytes, copyBytes, smallCopy } from './data-codec.ts'
 import { Envelope as EnvelopeCodec, Frame } from './messages.js'
 import type { AppMessage as WireAppMessage, Envelope } from './messages.js'
 import { MAX_FRAME_MESSAGES as MAX_MESSAGES, MAX_GROUP_BYTES, MAX_HEADERS, MAX_SEAL_BYTES, MAX_STATEMENT_BYTES } from './limits.ts'
@@ -139,7 +139,7 @@ function fromEnvelope (e: Envelope, limits: CodecLimits): Msg {
     if (a.queue !== undefined && a.queue.length > 0) out.queue = a.queue
     if (a.seal !== undefined && a.seal.byteLength > 0) {
       if (a.seal.byteLength > MAX_SEAL_BYTES) throw new MalformedFrameError(`seal of ${a.seal.byteLength} bytes over ${MAX_SEAL_BYTES}`)
-      out.seal = copyBytes(a.seal)
+      out.seal = smallCopy(a.seal)
     }
     return out
   }
