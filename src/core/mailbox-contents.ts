@@ -9,7 +9,7 @@ import { refKey, sessionKey } from './mailbox-store.ts'
 import type { MailboxStore } from './mailbox-store.ts'
 import { utf8ByteLength } from './utf8.ts'
 import { MAX_MAILBOX_REFS } from './wire/limits.ts'
-import { kept } from './wire/data-codec.ts'
+import { kept } from './wire/owned-bytes.ts'
 import type { PeerRef } from './routing-table.ts'
 import type { AppMessage, MessageRef } from './wire/types.ts'
 

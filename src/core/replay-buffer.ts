@@ -2,7 +2,7 @@
 // it, delivery-order.ts and recovery.ts): bounded by count, bytes and age, oldest out first.
 // A payload that views a larger buffer (a decoded frame) is copied, so a kept message never
 // pins the frame it came in.
-import { kept } from './wire/data-codec.ts'
+import { kept } from './wire/owned-bytes.ts'
 import type { AppMessage } from './wire/types.ts'
 
 export interface ReplayLimits {

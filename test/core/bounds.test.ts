@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { MeshCore } from '../../src/core/mesh-core.ts'
 import { Rng } from '../../src/core/rng.ts'
 import { decodeFrame, encodeFrame } from '../../src/core/wire/codec.ts'
-import { SLAB_BYTES } from '../../src/core/wire/data-codec.ts'
+import { SLAB_BYTES } from '../../src/core/wire/owned-bytes.ts'
 import { CORE_DEFAULTS } from '../../src/core/defaults.ts'
 import type { AppMessage, Msg } from '../../src/core/wire/types.ts'
 

@@ -6,7 +6,8 @@
 // same bytes as protons; every other envelope goes through protons.
 import { FrameTooLargeError, MalformedFrameError } from '../errors.ts'
 import { utf8ByteLength } from '../utf8.ts'
-import { decodeDataEnvelope, encodeDataFrame, frameEnvelopes, ownBytes, copyBytes, smallCopy } from './data-codec.ts'
+import { decodeDataEnvelope, encodeDataFrame, frameEnvelopes } from './data-codec.ts'
+import { copyBytes, ownBytes, smallCopy } from './owned-bytes.ts'
 import { Envelope as EnvelopeCodec, Frame } from './messages.js'
 import type { AppMessage as WireAppMessage, Envelope } from './messages.js'
 import { MAX_FRAME_MESSAGES as MAX_MESSAGES, MAX_GROUP_BYTES, MAX_HEADERS, MAX_SEAL_BYTES, MAX_STATEMENT_BYTES } from './limits.ts'
@@ -80,7 +81,7 @@ function checkTopic (t: string, limits: CodecLimits): string {
   return t
 }
 
-/** protons' bytes view the frame: a small payload is copied (data-codec.ts's ownBytes). */
+/** protons' bytes view the frame: a small payload is copied (owned-bytes.ts's ownBytes). */
 function ownPayload (p: Uint8Array): Uint8Array {
   return ownBytes(p, 0, p.byteLength)
 }
