@@ -59,12 +59,14 @@ export function keepable (b: Uint8Array, exact = false): Uint8Array {
   return copyBytes(b)
 }
 
-/** A message whose payload and seal are fit to keep (keepable): a new object if either was copied. */
+/**
+ * Makes a message's payload and seal fit to keep (keepable), in place: the same message kept by
+ * several stores (a topic's mailboxes, its replay buffer) is copied once and shared.
+ */
 export function kept (m: AppMessage, exact = false): AppMessage {
-  const payload = keepable(m.payload, exact)
-  const seal = m.seal === undefined ? undefined : keepable(m.seal, exact)
-  if (payload === m.payload && seal === m.seal) return m
-  return seal === undefined ? { ...m, payload } : { ...m, payload, seal }
+  m.payload = keepable(m.payload, exact)
+  if (m.seal !== undefined) m.seal = keepable(m.seal, exact)
+  return m
 }
 
 /**
