@@ -27,6 +27,8 @@ import { acquireZap, admitOnly, releaseZap } from './zap.ts'
 
 export const LAN_PROTOCOL = '/meshcast/lan/1.0.0'
 const MAX_HANDSHAKE_BYTES = 1024
+/** A refused lane request is made again after this long, doubling with each refusal in a row. */
+const REFUSED_RETRY_MS = 100
 /** Frames a receive loop handles before it lets the event loop turn. */
 const YIELD_FRAMES = 1024
 
@@ -121,6 +123,8 @@ class Lane {
   backoff: number
   framesSent = 0
   failures = 0
+  /** Refusals in a row (reset when the lane comes up). */
+  refusals = 0
   lastError = ''
   generation = 0
   timer: NodeJS.Timeout | undefined
@@ -297,9 +301,13 @@ export class ZmqPlane {
     }
     if (!this.running || lane.generation !== generation || this.lanes.get(to) !== lane) return
     if (accept.refused !== '') {
-      // It may say yes later (once this node is admitted there, or its tree neighbour): asked
-      // again after the back-off, like a failed lane.
+      // It may say yes soon: the data frame that made this node ask is on its way over libp2p
+      // and makes it a neighbour there, or its grant is. Asked again after 100 ms, doubling
+      // with each refusal up to retryMaxMs (not the failure back-off, which starts at 1 s).
+      const backoff = lane.backoff
       this.fail(to, lane, `refused by the peer: ${accept.refused}`)
+      lane.backoff = backoff
+      lane.retryAt = performance.now() + Math.min(REFUSED_RETRY_MS * 2 ** lane.refusals++, this.options.retryMaxMs)
       return
     }
     const host = endpointHost(accept.endpoint)
@@ -327,6 +335,7 @@ export class ZmqPlane {
       lane.state = 'up'
       lane.holdUntil = this.on.lastLibp2pData(to) + this.options.switchQuietMs
       lane.backoff = this.options.retryMs
+      lane.refusals = 0
       this.stats.lanesOpened++
     })
     socket.events.on('handshake:error:auth', failed('CURVE handshake refused'))
