@@ -45,31 +45,30 @@ const texts = (p: string, n: number): string[] => Array.from({ length: n }, (_, 
 describe('a durable subscriber across kill -9 and restarts of the mailbox holders', () => {
   it('gets what it missed, in order, from whichever holders are left, and from holders that reloaded from disk', async () => {
     const nodes = await startNodes(start, dir, 6)
-    // A name whose two closest nodes are among n3..n5: the publisher (n0) and the subscribers'
-    // nodes (n1, n2) are then never holders, and what is tested is the mailbox, not a local copy.
+    // The roles follow from the mailbox's key: its three closest nodes are the holders (h0, h1,
+    // and h2, which takes h0's place); the publisher and the subscribers' two nodes are the
+    // others, so they are never holders, and what is tested is the mailbox, not a local copy.
+    // (A search for a name whose closest nodes are given ones could run for ever: in XOR
+    // distance some pairs of nodes are never the two closest to any key.)
     const ids = nodes.map(n => idFromBytes(peerIdFromString(n.peerId).toMultihash().bytes))
-    const closest = (name: string): number[] => {
-      const key = mailboxKey(name, TOPIC)
-      return nodes.map((_, i) => i).sort((a, b) => compareDistance(ids[a], ids[b], key))
-    }
-    let name = ''
-    for (let k = 0; name === ''; k++) if (closest(`device-${k}`).slice(0, 2).every(i => i >= 3)) name = `device-${k}`
-    const [h0, h1, h2] = closest(name)
+    const name = 'device-0'
+    const key = mailboxKey(name, TOPIC)
+    const [h0, h1, h2, pub, s1, s2] = nodes.map((_, i) => i).sort((a, b) => compareDistance(ids[a], ids[b], key))
 
-    const a = start(['sub', TOPIC, '--durable', name, '--count', '5', '--data', nodes[1].dir])
+    const a = start(['sub', TOPIC, '--durable', name, '--count', '5', '--data', nodes[s1].dir])
     const first = lines(a)
     await until('both holders keep the mailbox, subscribed to the topic', async () => (await held(nodes[h0])) === 1 && (await held(nodes[h1])) === 1 && await attached(nodes[h0]) && await attached(nodes[h1]), 30_000)
-    await publish(nodes[0], texts('a', 5))
+    await publish(nodes[pub], texts('a', 5))
     expect(await first.done).toBe(0)
     expect(first.got).toEqual(texts('a', 5))
     // Acknowledged: gone from both holders.
     await until('the holders dropped what was acknowledged', async () => (await kept(nodes[h0])) === 0 && (await kept(nodes[h1])) === 0, 10_000)
 
     // Away: 100 go out, then the closest holder dies.
-    await publish(nodes[0], texts('m', 100))
+    await publish(nodes[pub], texts('m', 100))
     await until('both holders keep the 100', async () => (await kept(nodes[h0])) === 100 && (await kept(nodes[h1])) === 100, 10_000)
     nodes[h0].proc.kill('SIGKILL')
-    const b = start(['sub', TOPIC, '--durable', name, '--count', '100', '--data', nodes[2].dir])
+    const b = start(['sub', TOPIC, '--durable', name, '--count', '100', '--data', nodes[s2].dir])
     const second = lines(b)
     expect(await second.done).toBe(0)
     expect(second.got).toEqual(texts('m', 100))
@@ -77,17 +76,17 @@ describe('a durable subscriber across kill -9 and restarts of the mailbox holder
     // Away again: 50 go out; the holders of now (h1, and h2 that took h0's place) both die and
     // start again on their data directories.
     await until('the survivor handed the mailbox to the next node', async () => (await held(nodes[h2])) === 1, 30_000)
-    await publish(nodes[0], texts('r', 50))
+    await publish(nodes[pub], texts('r', 50))
     for (const h of [h1, h2]) nodes[h].proc.kill('SIGKILL')
     await Promise.all([h1, h2].map(async h => await new Promise(resolve => nodes[h].proc.once('exit', resolve))))
     for (const h of [h1, h2]) {
-      const p = start(['node', '--data', nodes[h].dir, '--json', ...[0, 1, 2].flatMap(i => ['--bootstrap', nodes[i].addr])])
+      const p = start(['node', '--data', nodes[h].dir, '--json', ...[pub, s1, s2].flatMap(i => ['--bootstrap', nodes[i].addr])])
       const info = JSON.parse(await firstLine(p)) as { peerId: string }
       expect(info.peerId).toBe(nodes[h].peerId) // the same node, from its data directory
       nodes[h] = { ...nodes[h], proc: p }
     }
     await until('the restarted holders hold the mailbox again', async () => (await held(nodes[h1])) === 1 && (await held(nodes[h2])) === 1, 30_000)
-    const c = start(['sub', TOPIC, '--durable', name, '--count', '50', '--data', nodes[1].dir])
+    const c = start(['sub', TOPIC, '--durable', name, '--count', '50', '--data', nodes[s1].dir])
     const third = lines(c)
     expect(await third.done).toBe(0)
     expect(third.got).toEqual(texts('r', 50))

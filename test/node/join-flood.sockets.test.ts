@@ -15,10 +15,11 @@ import { until } from '../helpers/until.ts'
 /** A topic whose root (the node closest to its key) is not `node`. */
 function notRootedAt (node: MeshNode, nodes: MeshNode[]): string {
   const idOf = (n: MeshNode): Uint8Array => idFromBytes(peerIdFromString(n.peerId).toMultihash().bytes)
-  for (let i = 0; ; i++) {
+  for (let i = 0; i < 100_000; i++) {
     const key = topicKey(`orders-${i}`)
     if ([...nodes].sort((a, b) => compareDistance(idOf(a), idOf(b), key))[0] !== node) return `orders-${i}`
   }
+  throw new Error('no topic found that is not rooted at the node')
 }
 
 let net: Testnet
