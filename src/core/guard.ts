@@ -3,7 +3,7 @@
 // stays pure and the simulator runs without one); the node supplies a guard that checks
 // publisher seals and grants (src/security/). A refused message changes no state.
 import type { PeerRef } from './routing-table.ts'
-import type { Msg } from './wire/types.ts'
+import type { AppMessage, Header, Msg } from './wire/types.ts'
 
 /** admit: the core handles it; refuse: dropped (counted); taken: the guard's own message (grants). */
 export type Verdict = 'admit' | 'refuse' | 'taken'
@@ -11,4 +11,11 @@ export type Verdict = 'admit' | 'refuse' | 'taken'
 export interface Guard {
   /** May the core handle this message from this peer? */
   admit: (now: number, from: PeerRef, msg: Msg) => Verdict
+  /**
+   * Headers that let a wildcard subscriber check a message forwarded into a family topic
+   * (wildcards.ts) against its original publisher: the original's seal and that publisher's
+   * grant. The forwarding node re-publishes under its own name; without these, its claim of
+   * the original topic and publisher would be its word alone.
+   */
+  vouch?: (m: AppMessage) => Header[]
 }

@@ -18,6 +18,9 @@ export const FAMILY_PREFIX = '$WC'
 export const ORIGIN_TOPIC = 'meshcast-topic'
 export const ORIGIN_PUBLISHER = 'meshcast-publisher'
 export const ORIGIN_SEQ = 'meshcast-seq'
+export const ORIGIN_EPOCH = 'meshcast-epoch'
+/** Headers of the guard's proof (vouch): removed from the original like the rest. */
+export const PROOF_PREFIX = 'meshcast-proof-'
 const REMEMBERED = 4096
 
 /** A parsed wildcard pattern: the family topic its node subscribes to, and what it matches. */
@@ -82,7 +85,8 @@ export class WildcardForwarding {
   /** A new message entered its topic's tree here, or its route ended here (`routeEnd`). */
   entered (now: number, m: AppMessage, routeEnd: boolean): void {
     const families = familiesOf(m.topic)
-    if (families.length === 0 || m.headers.length > MAX_HEADERS - 3) return
+    const proof = families.length === 0 ? [] : this.ctx.guard?.vouch?.(m) ?? []
+    if (families.length === 0 || m.headers.length > MAX_HEADERS - 4 - proof.length) return
     if (routeEnd) {
       const k = `${m.publisher}\u0000${m.epoch}\u0000${m.topic}\u0000${m.seq}`
       if (this.recent.has(k)) return
@@ -96,7 +100,7 @@ export class WildcardForwarding {
         if (this.probedAt.size >= REMEMBERED) this.probedAt.clear()
         this.probedAt.set(f, now)
       }
-      const headers = [...m.headers, { key: ORIGIN_TOPIC, value: m.topic }, { key: ORIGIN_PUBLISHER, value: m.publisher }, { key: ORIGIN_SEQ, value: String(m.seq) }]
+      const headers = [...m.headers, { key: ORIGIN_TOPIC, value: m.topic }, { key: ORIGIN_PUBLISHER, value: m.publisher }, { key: ORIGIN_SEQ, value: String(m.seq) }, { key: ORIGIN_EPOCH, value: String(m.epoch) }, ...proof]
       try { this.publish(now, f, m.payload, headers) } catch { /* over the size limit with the headers: not forwarded */ }
     }
   }
@@ -111,13 +115,15 @@ export function originOf (m: AppMessage): AppMessage | null {
   let topic: string | undefined
   let publisher: string | undefined
   let seq = NaN
+  let epoch = m.epoch
   const headers: Header[] = []
   for (const h of m.headers) {
     if (h.key === ORIGIN_TOPIC) topic = h.value
     else if (h.key === ORIGIN_PUBLISHER) publisher = h.value
     else if (h.key === ORIGIN_SEQ) seq = Number(h.value)
-    else headers.push(h)
+    else if (h.key === ORIGIN_EPOCH) epoch = Number(h.value)
+    else if (!h.key.startsWith(PROOF_PREFIX)) headers.push(h)
   }
-  if (topic === undefined || topic === '' || publisher === undefined || publisher === '' || !Number.isSafeInteger(seq) || seq < 1) return null
-  return { topic, publisher, epoch: m.epoch, seq, payload: m.payload, headers }
+  if (topic === undefined || topic === '' || publisher === undefined || publisher === '' || !Number.isSafeInteger(seq) || seq < 1 || !Number.isSafeInteger(epoch)) return null
+  return { topic, publisher, epoch, seq, payload: m.payload, headers }
 }

@@ -14,13 +14,14 @@ import type { KeyObject } from 'node:crypto'
 import type { Guard, Verdict } from '../core/guard.ts'
 import type { PeerRef } from '../core/routing-table.ts'
 import { FAMILY_PREFIX } from '../core/wildcards.ts'
-import type { Msg, Signed } from '../core/wire/types.ts'
+import type { AppMessage, Header, Msg, Signed } from '../core/wire/types.ts'
 import { GrantTable } from './grant-table.ts'
 import { openGrant } from './authority.ts'
 import { InvalidGrantError } from '../core/errors.ts'
 import type { GrantEntry } from './grant-table.ts'
 import { SealVerifier } from './message-seal.ts'
 import { appMessagesOf } from './signed-messages.ts'
+import { originAllowed, vouchFor } from './wildcard-origin.ts'
 
 /** How long messages wait for their publisher's grant before they are dropped. */
 export const HOLD_MS = 5000
@@ -135,6 +136,19 @@ export class NodeGuard implements Guard {
       this.senders.delete(p)
     }
     return out
+  }
+
+  /** Proof headers for a message re-published into a wildcard family here (wildcard-origin.ts). */
+  vouch (m: AppMessage): Header[] {
+    return vouchFor(m, this.table, this.host?.wallNow() ?? 0)
+  }
+
+  /** May a wildcard subscription get `origin`, described by family message `family`? Refusals are counted. */
+  originAllowed (family: AppMessage, origin: AppMessage): boolean {
+    const v = originAllowed(family, origin, this.seals, this.table, this.host?.wallNow() ?? 0)
+    if (v === 'ok') return true
+    this.stats[v]++
+    return false
   }
 
   isAdmitted (peer: PeerRef): boolean {

@@ -44,7 +44,7 @@ describe('forwarding to families', () => {
   it('forwards to families with subscribers or not known yet, with the origin in headers', () => {
     const { f, sent } = forwarding({ '$WC.sensors': 2 })
     f.entered(0, msg('sensors.a.temp', 7), false)
-    expect(sent).toEqual(['$WC sensors.a.temp p 7', '$WC.sensors sensors.a.temp p 7'])
+    expect(sent).toEqual(['$WC sensors.a.temp p 7 1', '$WC.sensors sensors.a.temp p 7 1'])
   })
 
   it('tries a family known to be empty once per wildcardProbeMs', () => {
@@ -62,7 +62,7 @@ describe('forwarding to families', () => {
     const f = new WildcardForwarding(ctx, (_now, topic, payload, headers) => { published.push({ topic, publisher: 'root', epoch: 9, seq: 1, payload, headers }) }, () => 1)
     f.entered(0, { ...msg('sensors.a.temp', 42), headers: [{ key: 'unit', value: 'C' }] }, false)
     expect(published).toHaveLength(2)
-    expect(originOf(published[1])).toEqual({ topic: 'sensors.a.temp', publisher: 'p', epoch: 9, seq: 42, payload: new Uint8Array([1]), headers: [{ key: 'unit', value: 'C' }] })
+    expect(originOf(published[1])).toEqual({ topic: 'sensors.a.temp', publisher: 'p', epoch: 1, seq: 42, payload: new Uint8Array([1]), headers: [{ key: 'unit', value: 'C' }] })
     expect(originOf({ ...published[1], headers: [{ key: 'meshcast-topic', value: 'x' }] })).toBeNull()
   })
 
@@ -70,7 +70,7 @@ describe('forwarding to families', () => {
     const { f, sent } = forwarding({ $WC: 1 })
     f.entered(0, msg('x', 3), true)
     f.entered(5, msg('x', 3), true)
-    expect(sent).toEqual(['$WC x p 3'])
+    expect(sent).toEqual(['$WC x p 3 1'])
     f.entered(0, msg('$WC.x'), false)
     expect(sent).toHaveLength(1)
   })
