@@ -319,6 +319,8 @@ describe('Libp2pTransport: control before data', () => {
     expect(h.transport.stats.droppedDialFailed).toBe(3)
     expect(outs.size).toBe(0)
     expect(h.transport.queuedTotal).toBe(0)
+    // Reported down, so that the node forgets whatever it noted for them.
+    expect(h.down).toEqual(['', 'not-a-peer', '\u00bf'])
     await h.transport.stop()
   })
 

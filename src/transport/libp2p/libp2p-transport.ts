@@ -204,6 +204,9 @@ export class Libp2pTransport implements Transport {
       if (!isPeerId(to)) {
         this.stats.droppedDialFailed++
         this.on.dropped('dial-failed', frame)
+        // Reported down as a failed dial is, so the node forgets what it noted for that name
+        // (the core's record of sending to it); after the current call returns.
+        queueMicrotask(() => { if (this.running) this.on.peerDown(to) })
         return
       }
       o = { control: new Lane('control'), data: new Lane('data'), coalescing: undefined }
