@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { sleep } from '../helpers/until.ts'
+import { until } from '../helpers/until.ts'
 import { connectControl } from '../../src/cli/control.ts'
 import type { NodeStats } from '../../src/node/mesh-node.ts'
 import { createLanLab, netnsUnavailable } from '../helpers/netns.ts'
@@ -69,8 +69,11 @@ describe.skipIf(unavailable !== undefined)(`two LAN segments in network namespac
       const info = JSON.parse(await firstLine(proc, 30_000)) as { peerId: string, addrs: string[] }
       nodes.push({ host, dir: d, proc, peerId: info.peerId, addr: info.addrs[0] })
     }
-    // Full mesh: each node learns the others from the first (kad-dht), give it a moment.
-    await sleep(2000)
+    // Full mesh: each node learns the others from the first (kad-dht).
+    await until('every node knows the others', async () => {
+      const counts = await Promise.all(nodes.map(async n => ((await control(n.dir, { op: 'peers' })).peers as string[]).length))
+      return counts.every(c => c >= nodes.length - 1)
+    }, 30_000)
     return nodes
   }
 
@@ -78,6 +81,7 @@ describe.skipIf(unavailable !== undefined)(`two LAN segments in network namespac
   async function traffic (nodes: Running[], topics: string[], rounds: number): Promise<Map<string, Set<string>>> {
     const got = new Map<string, Set<string>>()
     const subs: Array<{ close: () => void }> = []
+    let ready = 0
     for (const n of nodes) {
       for (const topic of topics) {
         const c = await connectControl(n.dir)
@@ -88,19 +92,20 @@ describe.skipIf(unavailable !== undefined)(`two LAN segments in network namespac
         void (async () => {
           for await (const line of c.lines) {
             const r = JSON.parse(line)
+            if (r.ready === true) ready++
             if (r.message !== undefined) seen.add(String(r.message.data))
           }
         })().catch(() => {})
       }
     }
-    await sleep(1500) // subscriptions acknowledged by the trees
+    await until('every subscription is ready (acknowledged by its tree)', () => ready === nodes.length * topics.length, 30_000)
     for (let r = 0; r < rounds; r++) {
       for (const n of nodes) {
         for (const topic of topics) await control(n.dir, { op: 'publish', topic, data: `${n.host.name}#${r}` })
       }
-      await sleep(50)
     }
-    await sleep(1000)
+    // Best effort: what is lost stays lost, and the check after this names it.
+    await until('every subscriber has every message', () => [...got.values()].every(s => s.size === nodes.length * rounds), 20_000).catch(() => {})
     for (const s of subs) s.close()
     return got
   }
