@@ -849,10 +849,11 @@ export class MeshNode {
     for (const s of subs) {
       if (s.matches !== undefined) {
         // A wildcard family's message: the original one, if this pattern takes its topic.
-        // Delivered only if it proves to be its publisher's, on a topic that publisher may use.
+        // Delivered only if it proves to be its publisher's, on a topic that publisher may use
+        // (checked on the signed message; the application gets the opened one).
         if (origin === undefined) {
-          origin = originOf(app)
-          if (origin !== null && !this.guard.originAllowed(sealed, originOf(sealed) ?? origin)) origin = null
+          const signed = originOf(sealed)
+          origin = signed !== null && this.guard.originAllowed(sealed, signed) ? originOf(app) : null
         }
         if (origin !== null && s.matches(origin.topic)) s.push(toMessage(origin, this.responder))
       } else if (s.group === undefined) s.push(m)

@@ -8,14 +8,13 @@ import type { ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createInterface } from 'node:readline'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { until } from '../helpers/until.ts'
 import { connectControl } from '../../src/cli/control.ts'
 import type { NodeStats } from '../../src/node/mesh-node.ts'
 import { createLanLab, netnsUnavailable } from '../helpers/netns.ts'
 import type { LabHost, LanLab } from '../helpers/netns.ts'
-import { grantDataDir } from '../helpers/processes.ts'
+import { firstLine, grantDataDir } from '../helpers/processes.ts'
 
 const root = new URL('../..', import.meta.url).pathname
 const bin = join(root, 'bin', 'meshcast.js')
@@ -33,16 +32,6 @@ async function control (dir: string, request: object): Promise<Record<string, un
     throw new Error('no answer')
   } finally {
     c.close()
-  }
-}
-
-async function firstLine (p: ChildProcess, ms: number): Promise<string> {
-  const timer = setTimeout(() => { p.kill('SIGKILL') }, ms)
-  try {
-    for await (const line of createInterface({ input: p.stdout as NodeJS.ReadableStream })) return line
-    throw new Error('process ended without output')
-  } finally {
-    clearTimeout(timer)
   }
 }
 

@@ -62,11 +62,17 @@ export function processes (prefix: string): { dir: string, procs: ChildProcess[]
   return { dir, procs, start }
 }
 
-export async function firstLine (p: ChildProcess): Promise<string> {
+export async function firstLine (p: ChildProcess, killAfterMs?: number): Promise<string> {
   let err = ''
   p.stderr?.on('data', (b: Buffer) => { err += b.toString() })
-  for await (const line of createInterface({ input: p.stdout as NodeJS.ReadableStream })) return line
-  throw new Error(`process ended without output${err === '' ? '' : `; its standard error: ${err.slice(0, 2000)}`}`)
+  // A process that prints nothing in time is killed: the loop below then ends.
+  const timer = killAfterMs === undefined ? undefined : setTimeout(() => { p.kill('SIGKILL') }, killAfterMs)
+  try {
+    for await (const line of createInterface({ input: p.stdout as NodeJS.ReadableStream })) return line
+    throw new Error(`process ended without output${err === '' ? '' : `; its standard error: ${err.slice(0, 2000)}`}`)
+  } finally {
+    clearTimeout(timer)
+  }
 }
 
 /**

@@ -6,11 +6,10 @@ import type { ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createInterface } from 'node:readline'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createLanLab, netnsUnavailable } from '../helpers/netns.ts'
 import type { LanLab } from '../helpers/netns.ts'
-import { grantDataDir } from '../helpers/processes.ts'
+import { firstLine, grantDataDir } from '../helpers/processes.ts'
 
 const root = new URL('../..', import.meta.url).pathname
 const bin = join(root, 'bin', 'meshcast.js')
@@ -34,17 +33,6 @@ setTimeout(() => {
   process.exit(0)
 }, Number(ms))
 `
-
-async function firstLine (p: ChildProcess, ms: number): Promise<string> {
-  const timer = setTimeout(() => { p.kill('SIGKILL') }, ms)
-  try {
-    if (p.stdout === null) throw new Error('no stdout')
-    for await (const line of createInterface({ input: p.stdout })) return line
-    throw new Error('the process ended without a line')
-  } finally {
-    clearTimeout(timer)
-  }
-}
 
 describe.skipIf(unavailable !== undefined)('libp2p connection limits on a production node', () => {
   let lab: LanLab
